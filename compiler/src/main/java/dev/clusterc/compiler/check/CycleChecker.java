@@ -1,0 +1,27 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.graph.Edge;
+import dev.clusterc.compiler.program.Program;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** {@code dependency-cycle}: the graph must be acyclic; the cycle is printed in full. */
+public final class CycleChecker implements Checker {
+  @Override
+  public void check(Program program, Consumer<Diagnostic> report) {
+    for (List<Edge> cycle : program.graph().cycles()) {
+      StringBuilder path = new StringBuilder(cycle.get(0).from().label());
+      for (Edge edge : cycle) {
+        path.append(" → ").append(edge.to().label());
+      }
+      Diagnostic diagnostic = Diagnostic.error(Code.DEPENDENCY_CYCLE, cycle.get(0).span(), "dependency cycle: " + path)
+          .withHint("nothing in a cycle can start first; remove one of these dependencies");
+      for (Edge edge : cycle.subList(1, cycle.size())) {
+        diagnostic = diagnostic.withRelated(edge.span(), edge.from().label() + " " + edge.reason() + " " + edge.to().label());
+      }
+      report.accept(diagnostic);
+    }
+  }
+}

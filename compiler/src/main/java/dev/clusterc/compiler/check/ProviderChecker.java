@@ -1,0 +1,35 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.graph.Need;
+import dev.clusterc.compiler.graph.Needs;
+import dev.clusterc.compiler.program.Components;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import java.util.function.Consumer;
+
+/** {@code missing-provider}: a feature whose provider is not in use, with the {@code use} that fixes it. */
+public final class ProviderChecker implements Checker {
+  @Override
+  public void check(Program program, Consumer<Diagnostic> report) {
+    for (Decl decl : program.decls()) {
+      if (decl.isStd()) {
+        continue;
+      }
+      for (Need need : Needs.capabilities(decl)) {
+        if (!program.providers(need.capability()).isEmpty()) {
+          continue;
+        }
+        var std = Components.stdProvider(need.capability());
+        String message = std.isPresent()
+            ? decl.label() + " " + need.reason() + ", but " + std.get() + " is not in use"
+            : decl.label() + " " + need.reason() + ", but no component provides `" + need.capability() + "`";
+        String hint = std.isPresent()
+            ? "add `use " + std.get() + "`"
+            : "declare a component with `provides [\"" + need.capability() + "\"]`";
+        report.accept(Diagnostic.error(Code.MISSING_PROVIDER, need.span(), message).withHint(hint));
+      }
+    }
+  }
+}

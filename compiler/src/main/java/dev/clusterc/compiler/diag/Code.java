@@ -1,0 +1,53 @@
+package dev.clusterc.compiler.diag;
+
+/** The stable diagnostic codes of the language brief; {@link #id()} is what users see and match on. */
+public enum Code {
+  SYNTAX("syntax"),
+  UNKNOWN_KIND("unknown-kind"),
+  UNKNOWN_PROPERTY("unknown-property"),
+  MISSING_PROPERTY("missing-property"),
+  DUPLICATE_PROPERTY("duplicate-property"),
+  TYPE_MISMATCH("type-mismatch"),
+  INVALID_VALUE("invalid-value"),
+  UNDEFINED_REFERENCE("undefined-reference"),
+  WRONG_REFERENCE_KIND("wrong-reference-kind"),
+  DUPLICATE_DECLARATION("duplicate-declaration"),
+  UNKNOWN_TEMPLATE("unknown-template"),
+  TEMPLATE_ARGUMENT("template-argument"),
+  IMPORT_NOT_FOUND("import-not-found"),
+  IMPORT_CYCLE("import-cycle"),
+  NO_CLUSTER("no-cluster"),
+  MULTIPLE_CLUSTERS("multiple-clusters"),
+  QUORUM("quorum"),
+  ADDRESS_OUTSIDE_NETWORK("address-outside-network"),
+  ADDRESS_CONFLICT("address-conflict"),
+  CIDR_OVERLAP("cidr-overlap"),
+  CIDR_NOT_CANONICAL("cidr-not-canonical"),
+  ADDRESS_OUTSIDE_POOL("address-outside-pool"),
+  HOSTNAME_OUTSIDE_DOMAIN("hostname-outside-domain"),
+  ROUTE_NO_LISTENER("route-no-listener"),
+  ROUTE_CONFLICT("route-conflict"),
+  PUBLIC_PLAINTEXT("public-plaintext"),
+  REPLICAS_EXCEED_NODES("replicas-exceed-nodes"),
+  RWO_SHARED("rwo-shared"),
+  LOCAL_VOLUME_UNPINNED("local-volume-unpinned"),
+  UNBACKED_VOLUME("unbacked-volume"),
+  BACKUP_RETENTION("backup-retention"),
+  LAYER_VIOLATION("layer-violation"),
+  DEPENDENCY_CYCLE("dependency-cycle"),
+  MISSING_PROVIDER("missing-provider"),
+  PLAINTEXT_SECRET("plaintext-secret"),
+  IMAGE_UNPINNED("image-unpinned"),
+  PORT_CONFLICT("port-conflict"),
+  UNKNOWN_PORT("unknown-port");
+
+  private final String id;
+
+  Code(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+}

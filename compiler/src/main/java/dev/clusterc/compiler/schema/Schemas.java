@@ -1,0 +1,140 @@
+package dev.clusterc.compiler.schema;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entries of every kind, as the language brief lists them. Read it beside the brief's table:
+ * each line is one entry, its signature, and its default.
+ */
+public final class Schemas {
+  /** The layer ladder when the cluster names none. */
+  public static final List<String> DEFAULT_LAYERS = List.of("crds", "controllers", "platform", "storage", "operations", "apps");
+
+  private static final Map<Kind, Schema> KINDS = new EnumMap<>(Kind.class);
+
+  /** The entries of {@code use NAME { … }}. */
+  public static final Schema USE = layered(new Schema("use")
+      .one("version", "STRING")
+      .one("values", "MAP(ANY)"));
+
+  static {
+    KINDS.put(Kind.CLUSTER, new Schema("cluster")
+        .required("domain", "STRING")
+        .block("network", "", false, new Schema("network")
+            .required("nodes", "CIDR")
+            .one("router", "IP")
+            .one("pods", "CIDR", "10.42.0.0/16")
+            .one("services", "CIDR", "10.43.0.0/16"))
+        .one("layers", "LIST(SYMBOL)", DEFAULT_LAYERS)
+        .block("gitops", "flux", false, new Schema("gitops")
+            .required("repository", "STRING")
+            .one("branch", "STRING", "main")
+            .one("path", "STRING")
+            .one("interval", "DURATION", Duration.ofMinutes(10)))
+        .one("timezone", "STRING"));
+    KINDS.put(Kind.NODE, new Schema("node")
+        .required("role", "control-plane|worker")
+        .required("address", "IP")
+        .one("labels", "MAP(ANY)")
+        .one("disk", "STRING"));
+    KINDS.put(Kind.VIP, layered(new Schema("vip")
+        .required("address", "IP")
+        .one("on", "control-plane|LIST(@node)", "control-plane")
+        .one("via", "kube-vip|talos", "kube-vip")
+        .one("interface", "STRING")));
+    KINDS.put(Kind.POOL, layered(new Schema("pool")
+        .repeated("range", "RANGE|CIDR")
+        .one("announce", "l2|bgp", "l2")
+        .required("via", "cilium|metallb")));
+    KINDS.put(Kind.GATEWAY, layered(new Schema("gateway")
+        .one("address", "IP")
+        .required("class", "SYMBOL")
+        .block("listener", "SYMBOL", true, new Schema("listener")
+            .one("protocol", "http|https")
+            .one("port", "INT")
+            .one("hostname", "STRING")
+            .one("certificate", "@certificate"))
+        .one("expose", "internal|public", "internal")));
+    KINDS.put(Kind.DNS, layered(new Schema("dns")
+        .required("address", "IP")
+        .one("zone", "STRING")
+        .one("via", "value:k8s-gateway", "k8s-gateway")));
+    KINDS.put(Kind.CERTIFICATE, layered(new Schema("certificate")
+        .required("hosts", "LIST(STRING)")
+        .required("issuer", "@issuer")));
+    KINDS.put(Kind.ISSUER, layered(new Schema("issuer")
+        .required("email", "STRING")
+        .one("server", "production|staging", "production")
+        .required("solver", "dns01 provider:cloudflare|route53 token token:@secret")));
+    KINDS.put(Kind.STORE, layered(new Schema("store")
+        .required("via", "onepassword|azure-keyvault|vault|aws")
+        .one("config", "MAP(ANY)")));
+    KINDS.put(Kind.SECRET, layered(new Schema("secret")
+        .one("sops", "STRING")
+        .one("external", "store:@store key key:STRING")
+        .one("sealed", "STRING")
+        .one("keys", "LIST(STRING)")));
+    KINDS.put(Kind.BACKUP, layered(new Schema("backup")
+        .required("schedule", "STRING")
+        .one("keep", "MAP(INT:hourly,daily,weekly,monthly)")
+        .required("target", "STRING")
+        .one("endpoint", "STRING")
+        .one("credentials", "@secret")
+        .one("via", "restic|velero|longhorn", "restic")));
+    KINDS.put(Kind.VOLUME, layered(new Schema("volume")
+        .required("size", "QUANTITY")
+        .one("access", "rwo|rwx|rox", "rwo")
+        .one("class", "STRING")
+        .one("local", "node:@node at path:STRING")
+        .one("replicate", "to node:@node via method:syncthing|rsync")
+        .one("replicas", "INT")
+        .one("backup", "@backup|none")
+        .one("restore", "BOOL", false)
+        .one("namespace", "SYMBOL")));
+    KINDS.put(Kind.DATABASE, layered(new Schema("database")
+        .one("engine", "value:postgres", "postgres")
+        .one("version", "INT", 17L)
+        .one("instances", "INT", 1L)
+        .required("size", "QUANTITY")
+        .one("class", "STRING")
+        .one("backup", "@backup|none")
+        .one("wal-archive", "DURATION", Duration.ofMinutes(5))
+        .one("namespace", "SYMBOL", "databases")));
+    KINDS.put(Kind.APP, layered(new Schema("app")
+        .required("image", "STRING")
+        .one("namespace", "SYMBOL")
+        .one("replicas", "INT", 1L)
+        .repeated("port", "name:SYMBOL number:INT")
+        .repeated("route", "host:STRING via gateway:@gateway [port port:SYMBOL]")
+        .repeated("mount", "volume:@volume at path:STRING")
+        .one("env", "MAP(ANY)")
+        .repeated("secret-env", "@secret")
+        .repeated("database", "database:@database [as prefix:SYMBOL]")
+        .block("resources", "", false, new Schema("resources")
+            .one("cpu", "QUANTITY")
+            .one("memory", "QUANTITY"))
+        .one("probe", "http path:STRING [port port:SYMBOL]")
+        .one("spread", "BOOL")
+        .one("on", "LIST(@node)")
+        .repeated("manifests", "STRING")));
+    KINDS.put(Kind.COMPONENT, layered(new Schema("component")
+        .one("namespace", "SYMBOL")
+        .one("chart", "repository:STRING name chart:STRING version version:STRING")
+        .one("values", "MAP(ANY)")
+        .one("provides", "LIST(STRING)")));
+  }
+
+  private Schemas() {}
+
+  public static Schema of(Kind kind) {
+    return KINDS.get(kind);
+  }
+
+  /** {@code layer} and {@code depends-on} are accepted on every declaration except cluster and node. */
+  private static Schema layered(Schema schema) {
+    return schema.one("layer", "SYMBOL").one("depends-on", "LIST(@*)");
+  }
+}

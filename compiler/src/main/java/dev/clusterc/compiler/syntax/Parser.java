@@ -1,0 +1,144 @@
+package dev.clusterc.compiler.syntax;
+
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.source.SourceFile;
+import dev.clusterc.compiler.source.SourceSpan;
+import dev.clusterc.grammar.ClusterLexer;
+import dev.clusterc.grammar.ClusterParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * Turns the text of one file into a {@link SourceUnit}. Never throws: what cannot be parsed becomes
+ * placeholder nodes and {@code syntax} diagnostics, so one broken line does not hide the rest.
+ */
+public final class Parser {
+  /** Brackets nested deeper than this are reported and skipped, which keeps the parser's stack bounded. */
+  public static final int MAX_NESTING = 100;
+
+  /** After this many syntax errors in one file, the rest are summarised in one line. */
+  static final int MAX_SYNTAX_ERRORS = 50;
+
+  private Parser() {}
+
+  public static SourceUnit parse(SourceFile file) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    ClusterLexer lexer = new ClusterLexer(CharStreams.fromString(file.text(), file.path()));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    limitNesting(file, tokens.getTokens(), diagnostics);
+
+    ClusterParser parser = new ClusterParser(tokens);
+    parser.removeErrorListeners();
+    parser.addErrorListener(new SyntaxErrorCollector(file, diagnostics));
+    ClusterParser.FileContext tree = parser.file();
+
+    AstBuilder builder = new AstBuilder(file, tokens.getTokens(), diagnostics);
+    List<Item> items = builder.file(tree);
+    List<SourceUnit.Comment> comments = new ArrayList<>();
+    for (Token token : tokens.getTokens()) {
+      if (token.getType() == ClusterLexer.COMMENT) {
+        comments.add(new SourceUnit.Comment(token.getStartIndex(), token.getText()));
+      }
+    }
+    return new SourceUnit(file, List.copyOf(items), List.copyOf(comments), capped(file, diagnostics));
+  }
+
+  /** Hides every bracket group that opens deeper than {@link #MAX_NESTING}, and says so once. */
+  private static void limitNesting(SourceFile file, List<Token> tokens, List<Diagnostic> diagnostics) {
+    int depth = 0;
+    int hidden = 0;
+    for (Token token : tokens) {
+      boolean opens = isOpener(token.getType());
+      boolean closes = isCloser(token.getType());
+      if (hidden > 0) {
+        hidden += opens ? 1 : closes ? -1 : 0;
+        ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
+        continue;
+      }
+      if (opens && depth == MAX_NESTING) {
+        hidden = 1;
+        ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
+        if (diagnostics.stream().noneMatch(d -> d.message().startsWith("brackets nested deeper"))) {
+          diagnostics.add(Diagnostic.error(Code.SYNTAX, tokenSpan(file, token),
+                  "brackets nested deeper than " + MAX_NESTING + " levels")
+              .withHint("flatten the structure; everything inside this bracket was skipped"));
+        }
+        continue;
+      }
+      depth = Math.max(0, depth + (opens ? 1 : closes ? -1 : 0));
+    }
+  }
+
+  private static boolean isOpener(int type) {
+    return type == ClusterLexer.LBRACE || type == ClusterLexer.LBRACK || type == ClusterLexer.LPAREN;
+  }
+
+  private static boolean isCloser(int type) {
+    return type == ClusterLexer.RBRACE || type == ClusterLexer.RBRACK || type == ClusterLexer.RPAREN;
+  }
+
+  private static List<Diagnostic> capped(SourceFile file, List<Diagnostic> diagnostics) {
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(Diagnostic.ORDER);
+    List<Diagnostic> kept = new ArrayList<>();
+    int lastStart = -1;
+    for (Diagnostic d : sorted) {
+      if (d.span().start() == lastStart && d.code() == Code.SYNTAX) {
+        continue; // ANTLR and the builder may both report one spot; the first says enough
+      }
+      lastStart = d.span().start();
+      kept.add(d);
+    }
+    if (kept.size() <= MAX_SYNTAX_ERRORS) {
+      return List.copyOf(kept);
+    }
+    Diagnostic last = kept.get(MAX_SYNTAX_ERRORS);
+    List<Diagnostic> head = new ArrayList<>(kept.subList(0, MAX_SYNTAX_ERRORS));
+    head.add(Diagnostic.error(Code.SYNTAX, last.span(),
+        (kept.size() - MAX_SYNTAX_ERRORS) + " more syntax errors in this file are not shown")
+        .withHint("is " + file.path() + " a .cluster file?"));
+    return List.copyOf(head);
+  }
+
+  static SourceSpan tokenSpan(SourceFile file, Token token) {
+    if (token.getType() == Token.EOF) {
+      return SourceSpan.at(file, file.text().length());
+    }
+    int start = Math.min(token.getStartIndex(), file.text().length());
+    int end = Math.min(Math.max(token.getStopIndex() + 1, start), file.text().length());
+    return new SourceSpan(file, start, end);
+  }
+
+  /** Turns ANTLR's reports into diagnostics worded for people. */
+  private static final class SyntaxErrorCollector extends BaseErrorListener {
+    private final SourceFile file;
+    private final List<Diagnostic> diagnostics;
+
+    SyntaxErrorCollector(SourceFile file, List<Diagnostic> diagnostics) {
+      this.file = file;
+      this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
+        String antlrMessage, RecognitionException e) {
+      if (!(offending instanceof Token token)) {
+        return;
+      }
+      SourceSpan span = tokenSpan(file, token);
+      IntervalSet expected = recognizer instanceof ClusterParser parser ? parser.getExpectedTokens() : null;
+      diagnostics.add(SyntaxMessages.unexpected(token, span, expected));
+    }
+  }
+}

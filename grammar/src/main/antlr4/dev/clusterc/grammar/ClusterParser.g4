@@ -1,0 +1,112 @@
+/*
+ * Syntax of the .cluster language.
+ *
+ * Every closing bracket is optional and captured as a named element (`close`), so that the AST
+ * builder can say "missing `}` to close `app sonarr`" instead of ANTLR's generic message. A block
+ * that was never closed ends where a new top-level declaration starts at column 1, so one missing
+ * brace does not swallow the rest of the file.
+ */
+parser grammar ClusterParser;
+
+options { tokenVocab = ClusterLexer; }
+
+@members {
+  /** True when the next tokens begin a top-level item at column 1: an unclosed block ends there. */
+  protected boolean atTopLevelStart() {
+    Token first = _input.LT(1);
+    if (first.getCharPositionInLine() != 0) {
+      return false;
+    }
+    switch (first.getType()) {
+      case IMPORT: case USE: case TEMPLATE:
+        return true;
+      case IDENT:
+        int third = _input.LT(3).getType();
+        return _input.LT(2).getType() == IDENT && (third == LBRACE || third == FROM);
+      default:
+        return false;
+    }
+  }
+}
+
+file
+  : ( item | NL | SEMI )* EOF
+  ;
+
+item
+  : importDecl
+  | useDecl
+  | templateDecl
+  | declaration
+  ;
+
+// import "path"
+importDecl
+  : IMPORT path=STRING?
+  ;
+
+// use NAME [{ entries }]
+useDecl
+  : USE name=IDENT? block?
+  ;
+
+// template NAME(PARAM: TYPE [= DEFAULT], …) for KIND { entries }
+templateDecl
+  : TEMPLATE name=IDENT? LPAREN NL* ( param ( NL* COMMA NL* param )* NL* COMMA? NL* )? close=RPAREN?
+    FOR kind=IDENT? block?
+  ;
+
+param
+  : name=IDENT COLON type=IDENT? ( EQUALS value )?
+  ;
+
+// KIND NAME [from TEMPLATE(args)] { entries }
+declaration
+  : kind=IDENT name=IDENT? ( FROM template=IDENT templateArgs? )? block?
+  ;
+
+templateArgs
+  : LPAREN NL* ( arg ( NL* COMMA NL* arg )* NL* COMMA? NL* )? close=RPAREN?
+  ;
+
+arg
+  : ( name=IDENT COLON )? value
+  ;
+
+// { entry; entry … }: entries end at a newline or `;`
+block
+  : LBRACE ( { !atTopLevelStart() }? ( entry | NL | SEMI ) )* close=RBRACE?
+  ;
+
+// KEYWORD value… [{ entries }]
+entry
+  : key=IDENT value* block?
+  ;
+
+value
+  : STRING
+  | TEXT_BLOCK
+  | NUMBER
+  | IP
+  | CIDR
+  | RANGE
+  | IDENT
+  | PARAM
+  | list
+  | map
+  ;
+
+// [a, b]: newlines are free inside
+list
+  : LBRACK NL* ( value ( ( COMMA | NL )+ value )* ( COMMA | NL )* )? close=RBRACK?
+  ;
+
+// { key: value, … }: newlines are free inside
+map
+  : LBRACE NL* ( mapEntry ( ( COMMA | NL )+ mapEntry )* ( COMMA | NL )* )? close=RBRACE?
+  ;
+
+// Reserved words are fine as keys: Helm values use `from`, `for` and `import` freely.
+mapEntry
+  : key=( IDENT | STRING | IMPORT | USE | TEMPLATE | FROM | FOR ) COLON NL* value
+  ;
