@@ -29,8 +29,10 @@ options { tokenVocab = ClusterLexer; }
   }
 }
 
+// A stray character is kept in the tree (and reported by the AST builder), so it cannot derail
+// the structure around it.
 file
-  : ( item | NL | SEMI )* EOF
+  : ( item | NL | SEMI | ERROR_CHAR )* EOF
   ;
 
 item
@@ -75,7 +77,7 @@ arg
 
 // { entry; entry … }: entries end at a newline or `;`
 block
-  : LBRACE ( { !atTopLevelStart() }? ( entry | NL | SEMI ) )* close=RBRACE?
+  : LBRACE ( { !atTopLevelStart() }? ( entry | NL | SEMI | ERROR_CHAR ) )* close=RBRACE?
   ;
 
 // KEYWORD value… [{ entries }]
@@ -94,6 +96,9 @@ value
   | PARAM
   | list
   | map
+  | UNTERMINATED_STRING
+  | UNTERMINATED_TEXT
+  | ERROR_CHAR
   ;
 
 // [a, b]: newlines are free inside

@@ -22,6 +22,8 @@ public final class Program {
   private final List<Decl> decls;
   private final Map<String, Item.Template> templates;
   private final List<String> ladder;
+  private final Map<Kind, List<Decl>> byKind = new java.util.EnumMap<>(Kind.class);
+  private final Map<String, List<Decl>> providersByCapability = new java.util.HashMap<>();
   private DependencyGraph graph;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -31,6 +33,14 @@ public final class Program {
     this.decls = List.copyOf(decls);
     this.templates = Map.copyOf(templates);
     this.ladder = List.copyOf(ladder);
+    for (Decl decl : this.decls) {
+      byKind.computeIfAbsent(decl.kind(), k -> new ArrayList<>()).add(decl);
+      if (decl.kind() == Kind.COMPONENT) {
+        for (String capability : Components.capabilities(decl)) {
+          providersByCapability.computeIfAbsent(capability, k -> new ArrayList<>()).add(decl);
+        }
+      }
+    }
   }
 
   /** The cluster's own files (not the standard library). */
@@ -48,11 +58,11 @@ public final class Program {
   }
 
   public List<Decl> decls(Kind kind) {
-    return decls.stream().filter(d -> d.kind() == kind).toList();
+    return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
   }
 
   public Optional<Decl> cluster() {
-    return decls.stream().filter(d -> d.kind() == Kind.CLUSTER).findFirst();
+    return decls(Kind.CLUSTER).stream().findFirst();
   }
 
   /** The templates by name, the sources' over the standard library's. */
@@ -72,7 +82,7 @@ public final class Program {
 
   /** The components that provide a capability ({@code gateway-class:cilium}), in use. */
   public List<Decl> providers(String capability) {
-    return decls(Kind.COMPONENT).stream().filter(c -> Components.provides(c, capability)).toList();
+    return Collections.unmodifiableList(providersByCapability.getOrDefault(capability, List.of()));
   }
 
   public DependencyGraph graph() {

@@ -30,6 +30,7 @@ final class AstBuilder {
   }
 
   List<Item> file(ClusterParser.FileContext ctx) {
+    strays(ctx.ERROR_CHAR());
     List<Item> items = new ArrayList<>();
     for (ClusterParser.ItemContext item : ctx.item()) {
       Item built = item(item);
@@ -156,6 +157,7 @@ final class AstBuilder {
 
   // block : LBRACE ( entry | NL | SEMI )* close=RBRACE?
   Block block(ClusterParser.BlockContext ctx, String owner) {
+    strays(ctx.ERROR_CHAR());
     List<Entry> entries = new ArrayList<>();
     for (ClusterParser.EntryContext e : ctx.entry()) {
       entries.add(entry(e));
@@ -177,11 +179,28 @@ final class AstBuilder {
     return new Entry(span(ctx), key, List.copyOf(args), block);
   }
 
+  private void strays(List<org.antlr.v4.runtime.tree.TerminalNode> strays) {
+    for (var stray : strays) {
+      diagnostics.add(SyntaxMessages.unexpected(stray.getSymbol(), Parser.tokenSpan(file, stray.getSymbol()), null));
+    }
+  }
+
+  /** Reported at the opening bracket, which says which block is open; the related span says where it ends. */
   private void missingCloser(Token opener, String closer, String owner, ParserRuleContext ctx) {
-    SourceSpan at = after(ctx.stop != null && ctx.stop.getTokenIndex() >= ctx.start.getTokenIndex() ? ctx.stop : ctx.start);
-    diagnostics.add(Diagnostic.error(Code.SYNTAX, at, "missing `" + closer + "` to close " + owner)
-        .withHint("add `" + closer + "`; the `" + opener.getText() + "` opened at line " + opener.getLine() + " is never closed")
-        .withRelated(Parser.tokenSpan(file, opener), "opened here"));
+    Token last = lastSignificant(ctx);
+    diagnostics.add(Diagnostic.error(Code.SYNTAX, Parser.tokenSpan(file, opener), "missing `" + closer + "` to close " + owner)
+        .withHint("add `" + closer + "` after line " + last.getLine() + ", where " + owner + " ends")
+        .withRelated(after(last), owner + " ends here"));
+  }
+
+  /** The last token of a rule that is not a line break: where a missing closer belongs. */
+  private Token lastSignificant(ParserRuleContext ctx) {
+    Token stop = ctx.stop != null && ctx.stop.getTokenIndex() >= ctx.start.getTokenIndex() ? ctx.stop : ctx.start;
+    int i = stop.getTokenIndex();
+    while (i > ctx.start.getTokenIndex() && (tokens.get(i).getType() == ClusterLexer.NL || tokens.get(i).getChannel() != Token.DEFAULT_CHANNEL)) {
+      i--;
+    }
+    return tokens.get(i);
   }
 
   private void report(SourceSpan span, String message, String hint) {

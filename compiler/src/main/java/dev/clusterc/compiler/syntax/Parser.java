@@ -8,14 +8,18 @@ import dev.clusterc.grammar.ClusterLexer;
 import dev.clusterc.grammar.ClusterParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Turns the text of one file into a {@link SourceUnit}. Never throws: what cannot be parsed becomes
@@ -38,10 +42,7 @@ public final class Parser {
     tokens.fill();
     limitNesting(file, tokens.getTokens(), diagnostics);
 
-    ClusterParser parser = new ClusterParser(tokens);
-    parser.removeErrorListeners();
-    parser.addErrorListener(new SyntaxErrorCollector(file, diagnostics));
-    ClusterParser.FileContext tree = parser.file();
+    ClusterParser.FileContext tree = parseTree(file, tokens, diagnostics);
 
     AstBuilder builder = new AstBuilder(file, tokens.getTokens(), diagnostics);
     List<Item> items = builder.file(tree);
@@ -52,6 +53,27 @@ public final class Parser {
       }
     }
     return new SourceUnit(file, List.copyOf(items), List.copyOf(comments), capped(file, diagnostics));
+  }
+
+  /**
+   * Parses in two stages: the fast SLL prediction mode first, bailing out at the first error; only
+   * input that has an error is parsed again in full LL mode with error recovery and reporting.
+   */
+  private static ClusterParser.FileContext parseTree(SourceFile file, CommonTokenStream tokens, List<Diagnostic> diagnostics) {
+    ClusterParser parser = new ClusterParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.file();
+    } catch (ParseCancellationException e) {
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.addErrorListener(new SyntaxErrorCollector(file, diagnostics));
+      return parser.file();
+    }
   }
 
   /** Hides every bracket group that opens deeper than {@link #MAX_NESTING}, and says so once. */

@@ -48,7 +48,10 @@ final class ValueBuilder {
       case ClusterLexer.RANGE -> new Value.Range(span, text);
       case ClusterLexer.IDENT -> new Value.Word(span, text);
       case ClusterLexer.PARAM -> new Value.Param(span, text.substring(1));
-      default -> new Value.Bad(span);
+      default -> {
+        diagnostics.add(SyntaxMessages.unexpected(token, span, null));
+        yield new Value.Bad(span);
+      }
     };
   }
 
@@ -83,11 +86,11 @@ final class ValueBuilder {
   }
 
   private void missing(Token opener, Token last, String closer, String what) {
-    Token at = last == null ? opener : last;
-    SourceSpan span = SourceSpan.at(file, Math.min(at.getStopIndex() + 1, file.text().length()));
-    diagnostics.add(Diagnostic.error(Code.SYNTAX, span, "missing `" + closer + "` to close this " + what)
-        .withHint("add `" + closer + "`; the `" + opener.getText() + "` opened at line " + opener.getLine() + " is never closed")
-        .withRelated(Parser.tokenSpan(file, opener), "opened here"));
+    Token at = last == null || last.getType() == Token.EOF || last.getTokenIndex() < opener.getTokenIndex() ? opener : last;
+    SourceSpan end = SourceSpan.at(file, Math.min(at.getStopIndex() + 1, file.text().length()));
+    diagnostics.add(Diagnostic.error(Code.SYNTAX, Parser.tokenSpan(file, opener), "missing `" + closer + "` to close this " + what)
+        .withHint("add `" + closer + "` after `" + at.getText().strip() + "` on line " + at.getLine())
+        .withRelated(end, "the " + what + " ends here"));
   }
 
   private SourceSpan spanOf(Token start, Token stop) {
