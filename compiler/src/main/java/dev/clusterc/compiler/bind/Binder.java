@@ -61,6 +61,9 @@ public final class Binder {
         continue;
       }
       firstSeen.putIfAbsent(key, entry);
+      if (entry.args().stream().anyMatch(Value.Bad.class::isInstance)) {
+        continue; // a syntax error was reported inside; binding it would only add noise
+      }
       Interpolation interpolation = sourced.params().isEmpty() ? base : path -> {
         String param = sourced.params().get(path);
         return param != null ? param : base.resolve(path);

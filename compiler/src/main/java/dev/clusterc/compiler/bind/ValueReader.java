@@ -278,7 +278,14 @@ public final class ValueReader {
   }
 
   private void mismatch(Value value, ValueType expected) {
-    String hint = expected instanceof ValueType.ListOf && value instanceof Value.Word w ? "write `[" + w.text() + "]`" : null;
+    String hint = null;
+    if (expected instanceof ValueType.ListOf && value instanceof Value.Word w) {
+      hint = "write `[" + w.text() + "]`";
+    } else if (value instanceof Value.Str s && s.isPlain() && expected != ValueType.Scalar.STRING && !(expected instanceof ValueType.ListOf)) {
+      hint = "remove the quotes: `" + s.raw() + "`";
+    } else if (expected == ValueType.Scalar.STRING && !(value instanceof Value.ListOf || value instanceof Value.MapOf)) {
+      hint = "put it in quotes: `\"" + value.span().text() + "\"`";
+    }
     report.accept(Diagnostic.error(Code.TYPE_MISMATCH, value.span(),
         "expected " + expected.describe() + ", found " + describe(value)).withHint(hint));
   }

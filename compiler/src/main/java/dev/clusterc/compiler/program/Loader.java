@@ -76,8 +76,9 @@ final class Loader {
     } else if (workspace.exists(Path.of(target + ".cluster"))) {
       files = List.of(Path.of(target + ".cluster"));
     } else {
+      String hint = siblingHint(base, path);
       report.accept(Diagnostic.error(Code.IMPORT_NOT_FOUND, imported.path().span(), "nothing to import at `" + path + "`")
-          .withHint(siblingHint(base, path)));
+          .withHint(hint != null ? hint : "an import names a .cluster file or a directory, relative to " + workspace.display(base)));
       return;
     }
     for (Path file : files) {
