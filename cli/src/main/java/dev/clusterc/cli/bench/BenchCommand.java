@@ -1,0 +1,156 @@
+package dev.clusterc.cli.bench;
+
+import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.program.Workspace;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code clusterc bench}: measures parse+check on generated clusters of N apps, warm in-process
+ * (median of several runs, heap retained by the checked program) and as a whole CLI process, and
+ * the re-check after editing one file. Prints figures; asserts nothing.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure parse+check time and memory on generated clusters of N apps.")
+public final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--apps", split = ",", description = "Cluster sizes in apps (default: ${DEFAULT-VALUE}).")
+  List<Integer> sizes = List.of(100, 1000, 10000);
+
+  @Option(names = "--files", description = "Files the apps are spread over (default: ${DEFAULT-VALUE}).")
+  int files = 20;
+
+  @Option(names = "--runs", description = "Measured warm runs per size (default: ${DEFAULT-VALUE}).")
+  int runs = 7;
+
+  @Option(names = "--process-runs", description = "Whole-process runs per size; 0 skips them (default: ${DEFAULT-VALUE}).")
+  int processRuns = 3;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("clusterc bench: parse+check, %d files per cluster, median of %d warm runs, %d process runs%n",
+        files, runs, processRuns);
+    out.printf("%8s %12s %14s %12s %14s %14s %12s%n",
+        "apps", "warm ms", "ms/1000 apps", "heap MB", "recheck ms", "files parsed", "process ms");
+    Path root = Files.createTempDirectory("clusterc-bench");
+    try {
+      for (int apps : sizes) {
+        Path dir = root.resolve("n" + apps);
+        ClusterGenerator.write(dir, apps, files);
+        Row row = measure(dir, apps);
+        out.printf("%8d %12.1f %14.1f %12.1f %14.1f %14d %12s%n", apps, row.warmMs, row.warmMs * 1000 / apps,
+            row.heapMb, row.recheckMs, row.reparsed, row.processMs < 0 ? "-" : String.format("%.0f", row.processMs));
+        out.flush();
+      }
+    } finally {
+      delete(root);
+    }
+    return 0;
+  }
+
+  private record Row(double warmMs, double heapMb, double recheckMs, int reparsed, double processMs) {}
+
+  private Row measure(Path dir, int apps) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      check(dir, new Workspace(dir));
+    }
+    double[] times = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      check(dir, new Workspace(dir));
+      times[i] = (System.nanoTime() - start) / 1e6;
+    }
+    double heapMb = retainedHeapMb(dir);
+
+    Workspace workspace = new Workspace(dir);
+    check(dir, workspace);
+    double[] rechecks = new double[runs];
+    int parsedBefore = workspace.parseCount();
+    for (int i = 0; i < runs; i++) {
+      Path edited = dir.resolve("apps-000.cluster");
+      Files.writeString(edited, Files.readString(edited) + "# edit " + i + "\n");
+      long start = System.nanoTime();
+      check(dir, workspace);
+      rechecks[i] = (System.nanoTime() - start) / 1e6;
+    }
+    int reparsed = (workspace.parseCount() - parsedBefore) / runs;
+    double process = processRuns > 0 ? processMs(dir) : -1;
+    return new Row(median(times), heapMb, median(rechecks), reparsed, process);
+  }
+
+  private static Program check(Path dir, Workspace workspace) throws IOException {
+    Program program = Frontend.check(dir, workspace);
+    if (program.hasErrors()) {
+      throw new IllegalStateException("the generated cluster has errors: " + program.diagnostics().get(0));
+    }
+    return program;
+  }
+
+  /** Heap in use while a checked program is reachable, minus the heap before: what checking retains. */
+  private static double retainedHeapMb(Path dir) throws IOException {
+    var memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long before = memory.getHeapMemoryUsage().getUsed();
+    Program program = check(dir, new Workspace(dir));
+    System.gc();
+    long after = memory.getHeapMemoryUsage().getUsed();
+    if (program.decls().isEmpty()) {
+      throw new IllegalStateException("keeps the program reachable until here");
+    }
+    return Math.max(0, after - before) / 1048576.0;
+  }
+
+  /** Median wall time of {@code java -jar clusterc.jar check DIR} in a fresh JVM. */
+  private double processMs(Path dir) throws Exception {
+    String jar = new File(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    double[] times = new double[processRuns];
+    for (int i = 0; i < processRuns; i++) {
+      ProcessBuilder builder = new ProcessBuilder(java, "-cp", jar, "dev.clusterc.cli.Main", "check", dir.toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+      long start = System.nanoTime();
+      Process process = builder.start();
+      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException("clusterc check " + dir + " failed in a child process");
+      }
+      times[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return median(times);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void delete(Path root) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+    }
+    for (Path path : paths) {
+      Files.deleteIfExists(path);
+    }
+  }
+}
