@@ -10,6 +10,16 @@ public final class Checkers {
     return List.of(
         new ProviderChecker(),
         new LayeringChecker(),
-        new CycleChecker());
+        new CycleChecker(),
+        new HostnameChecker(),
+        new RouteChecker(),
+        new PortChecker(),
+        new PublicPlaintextChecker(),
+        new VolumeSharingChecker(),
+        new LocalVolumeChecker(),
+        new BackupCoverageChecker(),
+        new RetentionChecker(),
+        new SecretValueChecker(),
+        new ImageChecker());
   }
 }

@@ -1,0 +1,102 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.diag.Suggestions;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code route-no-listener}, {@code route-conflict} and the {@code unknown-port} of a named port:
+ * a route must reach its app through a listener of its gateway that accepts the host, one host
+ * goes to one app per gateway, and {@code port NAME} in a route or probe names a port of the app.
+ */
+public final class RouteChecker implements Checker {
+  /** A route already seen on a gateway, for the note of a conflict. */
+  private record Seen(Decl app, Typed.Str host) {}
+
+  @Override
+  public void check(Program program, Consumer<Diagnostic> report) {
+    Map<String, Seen> seen = new HashMap<>();
+    for (Decl app : program.decls(Kind.APP)) {
+      List<String> ports = Ports.names(app);
+      for (BoundEntry route : app.body().all("route")) {
+        namedPort(program, app, route, ports, report);
+        Optional<Typed.Str> host = route.get("host").filter(Typed.Str.class::isInstance).map(Typed.Str.class::cast)
+            .filter(h -> !h.value().isBlank() && !Hostnames.unresolved(h.value()));
+        Optional<Decl> gateway = route.ref("gateway");
+        if (host.isEmpty() || gateway.isEmpty()) {
+          continue;
+        }
+        listener(program, app, host.get(), gateway.get(), report);
+        Seen first = seen.putIfAbsent(gateway.get().name() + " " + Hostnames.normal(host.get().value()), new Seen(app, host.get()));
+        if (first != null) {
+          String who = first.app() == app ? "both times by " + app.label() : "by " + first.app().label() + " and " + app.label();
+          report.accept(Sites.placed(program, app, Diagnostic.error(Code.ROUTE_CONFLICT, host.get().span(),
+                  "`" + host.get().value() + "` is routed twice on " + gateway.get().label() + ", " + who)
+              .withHint("a host goes to one app per gateway: give one of these routes another host")
+              .withRelated(Sites.editable(program, first.app(), first.host().span()), "first routed here by " + first.app().label())));
+        }
+      }
+      app.body().first("probe").ifPresent(probe -> namedPort(program, app, probe, ports, report));
+    }
+  }
+
+  private void listener(Program program, Decl app, Typed.Str host, Decl gateway, Consumer<Diagnostic> report) {
+    List<BoundEntry> listeners = gateway.body().all("listener").stream().filter(l -> l.block() != null).toList();
+    if (listeners.isEmpty() || listeners.stream().anyMatch(l -> Hostnames.accepts(hostname(l).orElse(null), host.value()))) {
+      return;
+    }
+    List<String> accepted = listeners.stream().map(l -> "`" + hostname(l).orElse("") + "`").distinct().toList();
+    String hint = "route a host that " + gateway.label() + " listens for (" + String.join(", ", accepted)
+        + "), or add a listener with `hostname \"" + host.value() + "\"`";
+    Optional<String> wildcard = listeners.stream().map(l -> hostname(l).orElse(""))
+        .filter(h -> Hostnames.tooDeep(h, host.value())).findFirst();
+    if (wildcard.isPresent()) {
+      hint = "`" + wildcard.get() + "` matches one label more only (like a wildcard certificate); " + hint;
+    }
+    Diagnostic diagnostic = Diagnostic.error(Code.ROUTE_NO_LISTENER, host.span(),
+            "route `" + host.value() + "` of " + app.label() + " matches no listener of " + gateway.label())
+        .withHint(hint);
+    for (BoundEntry l : listeners) {
+      var written = l.block().typed("hostname", Typed.Str.class);
+      if (written.isPresent()) {
+        diagnostic = diagnostic.withRelated(Sites.editable(program, gateway, written.get().span()),
+            "listener `" + l.str("value").orElse(l.firstArgument()) + "` accepts `" + written.get().value() + "`");
+      }
+    }
+    report.accept(Sites.placed(program, app, diagnostic));
+  }
+
+  private static Optional<String> hostname(BoundEntry listener) {
+    return listener.block().typed("hostname", Typed.Str.class).map(Typed.Str::value);
+  }
+
+  private void namedPort(Program program, Decl app, BoundEntry entry, List<String> ports, Consumer<Diagnostic> report) {
+    Optional<Typed> port = entry.get("port").filter(Typed.Sym.class::isInstance);
+    if (port.isEmpty()) {
+      return;
+    }
+    String name = ((Typed.Sym) port.get()).value();
+    if (ports.contains(name)) {
+      return;
+    }
+    String hint = ports.isEmpty()
+        ? "declare it: `port " + name + " 8080`"
+        : orElse(Suggestions.didYouMean(name, ports), "its ports are: " + String.join(", ", ports));
+    report.accept(Sites.placed(program, app, Diagnostic.error(Code.UNKNOWN_PORT, port.get().span(),
+        app.label() + " has no port `" + name + "`").withHint(hint)));
+  }
+
+  private static String orElse(String first, String second) {
+    return first != null ? first : second;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code rwo-shared}: a read-write-once volume (the default access) is attached to one node, so one
+ * pod can mount it: not two apps, and not an app with more than one replica.
+ */
+public final class VolumeSharingChecker implements Checker {
+  /** An app's first mount of a volume: the volume reference as the app wrote it. */
+  private record Mount(Decl app, Typed.Ref volume) {}
+
+  @Override
+  public void check(Program program, Consumer<Diagnostic> report) {
+    Map<Decl, List<Mount>> mounts = new LinkedHashMap<>();
+    for (Decl app : program.decls(Kind.APP)) {
+      for (BoundEntry mount : app.body().all("mount")) {
+        Typed volume = mount.get("volume").orElse(null);
+        if (volume instanceof Typed.Ref ref && ref.target() != null) {
+          List<Mount> of = mounts.computeIfAbsent(ref.target(), v -> new ArrayList<>());
+          if (of.stream().noneMatch(m -> m.app() == app)) {
+            of.add(new Mount(app, ref));
+          }
+        }
+      }
+    }
+    mounts.forEach((volume, of) -> {
+      if (volume.body().sym("access").orElse("rwo").equals("rwo")) {
+        shared(program, volume, of, report);
+        of.forEach(m -> replicated(program, volume, m, report));
+      }
+    });
+  }
+
+  private void shared(Program program, Decl volume, List<Mount> of, Consumer<Diagnostic> report) {
+    Mount first = of.get(0);
+    for (Mount other : of.subList(1, of.size())) {
+      report.accept(Sites.placed(program, other.app(), Diagnostic.error(Code.RWO_SHARED, other.volume().span(),
+              volume.label() + " is rwo but mounted by " + first.app().name() + " and " + other.app().name())
+          .withHint("use `access rwx` (with a storage class that supports it), or mount it from one app")
+          .withRelated(Sites.editable(program, first.app(), first.volume().span()), first.app().label() + " mounts it here")));
+    }
+  }
+
+  private void replicated(Program program, Decl volume, Mount mount, Consumer<Diagnostic> report) {
+    long replicas = mount.app().body().integer("replicas").orElse(1L);
+    if (replicas <= 1) {
+      return;
+    }
+    boolean local = volume.body().has("local");
+    Diagnostic diagnostic = Diagnostic.error(Code.RWO_SHARED, mount.volume().span(),
+            volume.label() + " is rwo but mounted by " + mount.app().name() + " with " + replicas + " replicas")
+        .withHint(local
+            ? "a local volume lives on one node: run `replicas 1`"
+            : "run `replicas 1`, or use `access rwx` with a storage class that supports it");
+    var written = mount.app().body().value("replicas");
+    if (written.isPresent()) {
+      diagnostic = diagnostic.withRelated(Sites.editable(program, mount.app(), written.get().span()),
+          mount.app().label() + " asks for " + replicas + " replicas here");
+    }
+    report.accept(Sites.placed(program, mount.app(), diagnostic));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.clusterc.compiler.check;
+
+import static dev.clusterc.compiler.CheckFixture.BASE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class BackupCoverageCheckerTest {
+  private static final BackupCoverageChecker CHECKER = new BackupCoverageChecker();
+
+  @Test
+  void aVolumeWithoutBackup() {
+    assertEquals("""
+        8:8: warning[unbacked-volume]: volume config has no backup
+          hint: add `backup POLICY`, or `backup none` to say it needs none""",
+        CheckerHarness.detailed(CHECKER, BASE + "volume config { size 1Gi }\n"));
+  }
+
+  @Test
+  void aDatabaseWithoutBackup() {
+    assertEquals("9:10: warning[unbacked-volume]: database postgres has no backup",
+        CheckerHarness.run(CHECKER, BASE + "use cloudnative-pg\ndatabase postgres { size 10Gi }\n"));
+  }
+
+  @Test
+  void theHintNamesAnExistingPolicy() {
+    assertEquals("""
+        10:8: warning[unbacked-volume]: volume config has no backup
+          hint: add `backup nightly`, or `backup none` to say it needs none""", CheckerHarness.detailed(CHECKER, BASE + """
+            use volsync
+            backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "nfs://nas.example.org/backups" }
+            volume config { size 1Gi }
+            """));
+  }
+
+  @Test
+  void aPolicyOrNoneIsFine() {
+    assertEquals("", CheckerHarness.run(CHECKER, BASE + """
+        use volsync
+        use cloudnative-pg
+        backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "nfs://nas.example.org/backups" }
+        volume config { size 1Gi; backup nightly }
+        volume cache { size 1Gi; backup none }
+        database postgres { size 10Gi; backup none }
+        """));
+  }
+
+  @Test
+  void aBackupNamingNothingIsLeftToTheResolver() {
+    assertEquals("", CheckerHarness.runBroken(CHECKER, BASE + "volume config { size 1Gi; backup nigthly }\n"));
+  }
+}
