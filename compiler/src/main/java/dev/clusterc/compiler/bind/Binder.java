@@ -9,6 +9,7 @@ import dev.clusterc.compiler.schema.Property;
 import dev.clusterc.compiler.schema.Schema;
 import dev.clusterc.compiler.schema.Slot;
 import dev.clusterc.compiler.source.SourceSpan;
+import dev.clusterc.compiler.syntax.Block;
 import dev.clusterc.compiler.syntax.Entry;
 import dev.clusterc.compiler.syntax.Value;
 import java.util.ArrayList;
@@ -93,7 +94,8 @@ public final class Binder {
         .withHint(hint));
   }
 
-  private BoundEntry entry(Property property, Entry entry, Interpolation interpolation, Schema schema) {
+  private BoundEntry entry(Property property, Entry written, Interpolation interpolation, Schema schema) {
+    Entry entry = emptyBracesAsBlock(property, written);
     Map<String, Typed> slots = new LinkedHashMap<>();
     int next = slots(property, property.slots(), entry, 0, slots, interpolation);
     if (next >= 0 && next < entry.args().size()) {
@@ -102,8 +104,9 @@ public final class Binder {
       if (extra instanceof Value.Word w && schema.property(w.text()).isPresent()) {
         hint = "entries end at a new line or `;`: write `;` before `" + w.text() + "`";
       }
+      String previous = next == 0 ? property.name() : entry.args().get(next - 1).span().text();
       report.accept(Diagnostic.error(Code.TYPE_MISMATCH, extra.span(),
-          "unexpected " + ValueReader.describe(extra) + " after `" + entry.args().get(next - 1 < 0 ? 0 : Math.max(0, next - 1)).span().text() + "`")
+          "`" + property.name() + "` takes nothing more after `" + previous + "`, but " + ValueReader.describe(extra) + " follows")
           .withHint(hint));
     }
     BoundBlock block = null;
@@ -121,6 +124,16 @@ public final class Binder {
           .withHint("`" + property.name() + "` is written `" + property.usage() + "`"));
     }
     return new BoundEntry(entry, property, slots, block);
+  }
+
+  /** {@code listener http {}}: empty braces parse as an empty map; where a block is expected they are one. */
+  private static Entry emptyBracesAsBlock(Property property, Entry entry) {
+    List<Value> args = entry.args();
+    if (property.block() == null || entry.block() != null || args.isEmpty()
+        || !(args.get(args.size() - 1) instanceof Value.MapOf map) || !map.entries().isEmpty()) {
+      return entry;
+    }
+    return new Entry(entry.span(), entry.key(), args.subList(0, args.size() - 1), new Block(map.span(), List.of(), map.closed()));
   }
 
   /** Binds arguments from {@code index}; returns the index after the last one used, or -1 after an error. */

@@ -94,9 +94,10 @@ final class AstBuilder {
       Value defaultValue = p.value() == null ? null : values.value(p.value());
       params.add(new Item.Param(span(p), name(p.name), type, defaultValue));
     }
+    boolean conjured = ctx.LPAREN() != null && ctx.LPAREN().getSymbol().getTokenIndex() < 0;
     if (ctx.LPAREN() == null) {
       report(after(ctx.stop), "expected `(` after the template's name", "write `template NAME(PARAM: TYPE, …) for KIND { … }`");
-    } else if (ctx.close == null) {
+    } else if (ctx.close == null && !conjured) {
       missingCloser(ctx.LPAREN().getSymbol(), ")", "the parameters of template `" + text(name) + "`", ctx);
     }
     Name kind = name(ctx.kind);
@@ -125,12 +126,8 @@ final class AstBuilder {
     if (ctx.FROM() != null) {
       from = templateCall(ctx);
     }
-    Block body = null;
-    if (ctx.block() != null) {
-      body = block(ctx.block(), what);
-    } else if (name != null) {
-      report(after(ctx.stop), "expected `{` after " + what, "a declaration is `KIND NAME { … }`");
-    }
+    // The block is optional: `app radarr from media-app(port: 7878)` needs no entries of its own.
+    Block body = ctx.block() == null ? null : block(ctx.block(), what);
     return new Item.Declaration(span(ctx), doc(ctx), kind, name, from, body);
   }
 
@@ -209,7 +206,7 @@ final class AstBuilder {
 
   /** An empty span just after a token: where something missing should have been. */
   private SourceSpan after(Token token) {
-    return SourceSpan.at(file, Math.min(token.getStopIndex() + 1, file.text().length()));
+    return SourceSpan.at(file, Math.max(0, Math.min(token.getStopIndex() + 1, file.text().length())));
   }
 
   private Name name(Token token) {

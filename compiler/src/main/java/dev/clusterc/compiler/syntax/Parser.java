@@ -137,8 +137,9 @@ public final class Parser {
     if (token.getType() == Token.EOF) {
       return SourceSpan.at(file, file.text().length());
     }
-    int start = Math.min(token.getStartIndex(), file.text().length());
-    int end = Math.min(Math.max(token.getStopIndex() + 1, start), file.text().length());
+    // Tokens that ANTLR's recovery conjures up for missing input have no position (-1).
+    int start = Math.max(0, Math.min(token.getStartIndex(), file.text().length()));
+    int end = Math.max(start, Math.min(token.getStopIndex() + 1, file.text().length()));
     return new SourceSpan(file, start, end);
   }
 
