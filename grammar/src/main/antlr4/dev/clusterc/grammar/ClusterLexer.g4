@@ -32,8 +32,8 @@ RANGE  : ADDRESS '..' ADDRESS ;
 CIDR   : ADDRESS '/' DIGITS ;
 IP     : ADDRESS ;
 
-// 3, 1.5, 5Gi, 100m, 1h30m, 7d, 1e3: int, quantity or duration, decided by the position.
-NUMBER : DIGITS ( '.' DIGITS )? ( LETTERS ( DIGITS LETTERS )* ( DIGITS )? )? ;
+// 3, -1, 1.5, 5Gi, 100m, 1h30m, 7d, 1e3: int, quantity or duration, decided by the position.
+NUMBER : '-'? DIGITS ( '.' DIGITS )? ( LETTERS ( DIGITS LETTERS )* ( DIGITS )? )? ;
 
 PARAM  : '$' IDENT_BODY ;
 IDENT  : IDENT_BODY ;

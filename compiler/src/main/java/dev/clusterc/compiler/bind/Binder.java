@@ -45,6 +45,15 @@ public final class Binder {
    */
   public BoundBlock bind(Schema schema, List<SourcedEntry> entries, String owner, SourceSpan ownerSpan,
       Interpolation base) {
+    return bind(schema, entries, owner, ownerSpan, base, true);
+  }
+
+  /**
+   * Binds entries; {@code reportMissing} is false for a declaration holding a syntax error, whose
+   * missing entries are more likely lost to the error than forgotten.
+   */
+  public BoundBlock bind(Schema schema, List<SourcedEntry> entries, String owner, SourceSpan ownerSpan,
+      Interpolation base, boolean reportMissing) {
     Map<String, List<BoundEntry>> bound = new LinkedHashMap<>();
     Map<String, Entry> firstSeen = new LinkedHashMap<>();
     for (SourcedEntry sourced : entries) {
@@ -73,7 +82,7 @@ public final class Binder {
       bound.computeIfAbsent(key, k -> new ArrayList<>()).add(boundEntry);
     }
     for (Property property : schema.properties()) {
-      if (property.required() && !bound.containsKey(property.name()) && !firstSeen.containsKey(property.name())) {
+      if (reportMissing && property.required() && !bound.containsKey(property.name()) && !firstSeen.containsKey(property.name())) {
         report.accept(Diagnostic.error(Code.MISSING_PROPERTY, ownerSpan, owner + " has no `" + property.name() + "`")
             .withHint("add `" + property.usage() + "`"));
       }

@@ -71,7 +71,7 @@ public final class ValueReader {
     }
     return switch ((ValueType.Scalar) type) {
       case STRING -> value instanceof Value.Str;
-      case INT -> value instanceof Value.Number n && n.text().chars().allMatch(Character::isDigit);
+      case INT -> value instanceof Value.Number n && n.text().matches("-?[0-9]+");
       case QUANTITY, DURATION -> value instanceof Value.Number;
       case IP -> value instanceof Value.Ip;
       case CIDR -> value instanceof Value.Cidr;
@@ -244,7 +244,7 @@ public final class ValueReader {
   private Typed any(Value value, Interpolation interpolation) {
     if (value instanceof Value.Str s) {
       return string(s, interpolation);
-    } else if (value instanceof Value.Number n && n.text().chars().allMatch(Character::isDigit) && n.text().length() < 18) {
+    } else if (value instanceof Value.Number n && n.text().matches("-?[0-9]{1,17}")) {
       return new Typed.Int(n.span(), Long.parseLong(n.text()));
     } else if (value instanceof Value.Word w) {
       boolean bool = w.text().equals("true") || w.text().equals("false");

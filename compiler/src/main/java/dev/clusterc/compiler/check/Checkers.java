@@ -20,6 +20,14 @@ public final class Checkers {
         new BackupCoverageChecker(),
         new RetentionChecker(),
         new SecretValueChecker(),
-        new ImageChecker());
+        new ImageChecker(),
+        new QuorumChecker(),
+        new AddressPlanChecker(),
+        new AddressConflictChecker(),
+        new CidrChecker(),
+        new PoolChecker(),
+        new ReplicasChecker(),
+        new ValueRulesChecker(),
+        new NameRulesChecker());
   }
 }

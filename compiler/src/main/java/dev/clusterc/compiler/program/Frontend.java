@@ -57,12 +57,13 @@ public final class Frontend {
     }
 
     Binder binder = new Binder(references, report);
+    SyntaxErrors syntaxErrors = new SyntaxErrors(diagnostics);
     Optional<Decl> cluster = decls.stream().filter(d -> d.kind() == Kind.CLUSTER).findFirst();
-    cluster.ifPresent(c -> bind(binder, c, path -> null));
+    cluster.ifPresent(c -> bind(binder, c, path -> null, syntaxErrors));
     Interpolation clusterFields = clusterFields(cluster);
     for (Decl decl : decls) {
       if (decl.kind() != Kind.CLUSTER) {
-        bind(binder, decl, clusterFields);
+        bind(binder, decl, clusterFields, syntaxErrors);
       }
     }
 
@@ -77,9 +78,10 @@ public final class Frontend {
     return program;
   }
 
-  private static void bind(Binder binder, Decl decl, Interpolation fields) {
+  private static void bind(Binder binder, Decl decl, Interpolation fields, SyntaxErrors syntaxErrors) {
     Interpolation base = path -> path.equals("name") ? decl.name() : fields.resolve(path);
-    decl.body(binder.bind(Schemas.of(decl.kind()), decl.entries(), decl.label(), decl.site(), base));
+    boolean broken = syntaxErrors.within(decl.source().span());
+    decl.body(binder.bind(Schemas.of(decl.kind()), decl.entries(), decl.label(), decl.site(), base, !broken));
     Item.Use use = decl.use();
     if (use != null && use.body() != null) {
       List<SourcedEntry> entries = use.body().entries().stream().map(e -> new SourcedEntry(e, java.util.Map.of())).toList();

@@ -178,8 +178,8 @@ final class TemplateExpander {
         report.accept(Diagnostic.error(Code.TEMPLATE_ARGUMENT, arg.span(), "`" + name + "` is given twice"));
         continue;
       }
-      checkType(template, params.get(name), arg.value());
-      args.put(name, arg.value());
+      boolean fits = checkType(template, params.get(name), arg.value());
+      args.put(name, fits ? arg.value() : new Value.Bad(arg.value().span())); // reported once, here
     }
     for (Item.Param param : template.params()) {
       String name = param.name().text();
@@ -196,14 +196,19 @@ final class TemplateExpander {
     return args;
   }
 
-  private void checkType(Item.Template template, Item.Param param, Value value) {
+  /** Reads an argument as its parameter's type; false when that failed (and was reported). */
+  private boolean checkType(Item.Template template, Item.Param param, Value value) {
     ValueType type = param.type() == null ? null : parameterType(param.type().text());
     if (type == null) {
-      return;
+      return true;
     }
-    new ValueReader(references, d -> report.accept(new Diagnostic(d.severity(), Code.TEMPLATE_ARGUMENT, d.span(),
-        "argument `" + param.name().text() + "` of `" + template.name().text() + "`: " + d.message(), d.hint(), d.related())))
-        .read(value, type, path -> "");
+    boolean[] failed = {false};
+    new ValueReader(references, d -> {
+      failed[0] = true;
+      report.accept(new Diagnostic(d.severity(), Code.TEMPLATE_ARGUMENT, d.span(),
+          "argument `" + param.name().text() + "` of `" + template.name().text() + "`: " + d.message(), d.hint(), d.related()));
+    }).read(value, type, path -> "");
+    return !failed[0];
   }
 
   static ValueType parameterType(String name) {

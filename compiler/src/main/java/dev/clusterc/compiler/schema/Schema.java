@@ -56,6 +56,11 @@ public final class Schema {
     return add(name, signature, repeatable, false, null, block);
   }
 
+  /** Adds an entry with a block of its own that must be present. */
+  public Schema requiredBlock(String name, String signature, Schema block) {
+    return add(name, signature, false, true, null, block);
+  }
+
   private Schema add(String name, String signature, boolean repeatable, boolean required, Object defaultValue, Schema block) {
     properties.put(name, new Property(name, Signature.display(signature), Signature.parse(signature), repeatable, required,
         defaultValue, block));

@@ -23,7 +23,7 @@ public final class Schemas {
   static {
     KINDS.put(Kind.CLUSTER, new Schema("cluster")
         .required("domain", "STRING")
-        .block("network", "", false, new Schema("network")
+        .requiredBlock("network", "", new Schema("network")
             .required("nodes", "CIDR")
             .one("router", "IP")
             .one("pods", "CIDR", "10.42.0.0/16")

@@ -1,0 +1,74 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Program;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code cidr-overlap}: the node, pod and service networks are three separate address spaces;
+ * pools do not overlap one another, nor the pod or service network (an address there would be
+ * routed into the cluster instead of to the load balancer). An l2 pool lies inside the node network
+ * by design, which is not an overlap. Host bits ({@code cidr-not-canonical}) are the binder's.
+ */
+public final class CidrChecker implements Checker {
+  @Override
+  public void check(Program program, Consumer<Diagnostic> report) {
+    ClusterPlan.of(program).ifPresent(plan -> check(plan, report));
+  }
+
+  private static void check(ClusterPlan plan, Consumer<Diagnostic> report) {
+    List<ClusterPlan.Network> networks = new ArrayList<>();
+    plan.nodes().ifPresent(networks::add);
+    plan.podsOrServices("pods").ifPresent(networks::add);
+    plan.podsOrServices("services").ifPresent(networks::add);
+    for (int i = 0; i < networks.size(); i++) {
+      for (int j = i + 1; j < networks.size(); j++) {
+        networks(networks.get(i), networks.get(j), report);
+      }
+    }
+
+    List<ClusterPlan.PoolRange> ranges = plan.poolRanges();
+    for (int j = 0; j < ranges.size(); j++) {
+      ClusterPlan.PoolRange later = ranges.get(j);
+      for (ClusterPlan.PoolRange earlier : ranges.subList(0, j)) {
+        if (!earlier.range().overlaps(later.range())) {
+          continue;
+        }
+        String shared = ClusterPlan.intersection(earlier.range(), later.range());
+        report.accept(Sites.placed(plan.program(), later.pool(), Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
+                "the " + later.describe() + " overlaps the " + earlier.describe() + " (" + shared + ")")
+            .withHint(shared + " would be handed out twice: make the ranges disjoint")
+            .withRelated(Sites.editable(plan.program(), earlier.pool(), earlier.span()),
+                "the " + earlier.describe() + " is here")));
+      }
+      for (ClusterPlan.Network network : networks) {
+        if (network.name().equals("nodes") || !later.range().overlaps(network.range())) {
+          continue;
+        }
+        report.accept(Sites.placed(plan.program(), later.pool(), Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
+                "the " + later.describe() + " overlaps " + network.describe())
+            .withHint("load-balancer addresses must lie outside the " + network.name() + " network " + network.cidr())
+            .withRelated(network.span(), network.written() ? "network." + network.name() + " is set here"
+                : "network." + network.name() + " defaults to " + network.cidr())));
+      }
+    }
+  }
+
+  /** Reported at the later of the two, or at the written one when the other is a default. */
+  private static void networks(ClusterPlan.Network a, ClusterPlan.Network b, Consumer<Diagnostic> report) {
+    if (!a.range().overlaps(b.range())) {
+      return;
+    }
+    boolean bLater = b.written() && (!a.written() || ClusterPlan.SOURCE_ORDER.compare(a.span(), b.span()) <= 0);
+    ClusterPlan.Network at = bLater ? b : a;
+    ClusterPlan.Network other = bLater ? a : b;
+    report.accept(Diagnostic.error(Code.CIDR_OVERLAP, at.span(), at.describe() + " overlaps " + other.describe())
+        .withHint("nodes, pods and services need three separate address spaces: move network." + at.name()
+            + " to a range that overlaps neither of the others")
+        .withRelated(other.span(), other.written()
+            ? "network." + other.name() + " is set here" : "network." + other.name() + " defaults to " + other.cidr()));
+  }
+}

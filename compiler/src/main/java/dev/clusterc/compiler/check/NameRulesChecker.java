@@ -1,0 +1,79 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.source.SourceSpan;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code invalid-value} for names that become Kubernetes names: node, app, volume and database names
+ * and every {@code namespace} must be DNS-1123 labels, or the API server refuses the objects made
+ * from them. The hint spells the nearest valid label.
+ */
+public final class NameRulesChecker implements Checker {
+  private static final Set<Kind> NAMED = Set.of(Kind.NODE, Kind.APP, Kind.VOLUME, Kind.DATABASE);
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final int MAX_LENGTH = 63;
+
+  @Override
+  public void check(Program program, Consumer<Diagnostic> report) {
+    for (Decl decl : program.decls()) {
+      if (decl.isStd() || decl.body() == null) {
+        continue;
+      }
+      Consumer<Diagnostic> placed = found -> report.accept(Sites.placed(program, decl, found));
+      if (NAMED.contains(decl.kind()) && decl.source().name() != null) {
+        label(decl.name(), decl.source().name().span(), "the name of " + decl.label(), placed);
+      }
+      decl.body().typed("namespace", Typed.Sym.class)
+          .ifPresent(ns -> label(ns.value(), ns.span(), "the namespace `" + ns.value() + "` of " + decl.label(), placed));
+    }
+  }
+
+  private static void label(String text, SourceSpan span, String what, Consumer<Diagnostic> report) {
+    String problem = problem(text);
+    if (problem == null) {
+      return;
+    }
+    report.accept(Diagnostic.error(Code.INVALID_VALUE, span, what + " is not a valid Kubernetes name: " + problem)
+        .withHint("write `" + suggest(text) + "`"));
+  }
+
+  /** Why {@code text} is not a DNS-1123 label, or {@code null} when it is one. */
+  static String problem(String text) {
+    if (text.length() > MAX_LENGTH) {
+      return "it has " + text.length() + " characters, and a name has at most " + MAX_LENGTH;
+    }
+    if (LABEL.matcher(text).matches()) {
+      return null;
+    }
+    if (!text.toLowerCase(Locale.ROOT).equals(text)) {
+      return "it has upper-case letters";
+    }
+    String others = text.chars().filter(c -> !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')).distinct()
+        .mapToObj(c -> "`" + (char) c + "`").collect(Collectors.joining(", "));
+    if (!others.isEmpty()) {
+      return "it has " + others + ", and a name has only lower-case letters, digits and `-`";
+    }
+    return "it must start and end with a letter or digit";
+  }
+
+  /** The nearest label: lower-cased, other characters turned into one {@code -}, trimmed to 63. */
+  static String suggest(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+      out.append(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ? c : '-');
+    }
+    String label = out.toString().replaceAll("-{2,}", "-").replaceAll("^-+", "");
+    label = label.substring(0, Math.min(label.length(), MAX_LENGTH)).replaceAll("-+$", "");
+    return label.isEmpty() ? "x" : label;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.source.SourceSpan;
+import dev.clusterc.compiler.types.Cron;
+import dev.clusterc.compiler.types.LiteralException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The rules on entries that a schema signature cannot say: a well-formed cron schedule and backup
+ * target, credentials where the target needs them, exactly one source per secret, at least one pool
+ * range and gateway listener, a listener's protocol and certificate, and the ranges of ports, counts,
+ * versions and sizes. Kubernetes names are {@link NameRulesChecker}'s.
+ */
+public final class ValueRulesChecker implements Checker {
+  /** Backup target schemes, and whether a target there needs {@code credentials}. */
+  private static final Map<String, Boolean> SCHEMES = Map.of("s3", true, "azure", true, "gs", true, "nfs", false);
+
+  private static final List<String> SOURCES = List.of("sops", "external", "sealed");
+
+  @Override
+  public void check(Program program, Consumer<Diagnostic> reportAll) {
+    for (Decl decl : program.decls()) {
+      if (decl.isStd() || decl.body() == null) {
+        continue;
+      }
+      BoundBlock body = decl.body();
+      boolean exempt = hasSyntaxError(program, decl);
+      Consumer<Diagnostic> report = found -> reportAll.accept(Sites.placed(program, decl, found));
+      if (decl.kind() == Kind.BACKUP) {
+        backup(program, decl, body, exempt, report);
+      } else if (decl.kind() == Kind.SECRET) {
+        secret(program, decl, body, exempt, report);
+      } else if (decl.kind() == Kind.POOL && !body.has("range") && !exempt) {
+        report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no `range`")
+            .withHint("add `range FIRST..LAST` or `range CIDR`: the addresses the pool hands out"));
+      } else if (decl.kind() == Kind.GATEWAY) {
+        gateway(decl, body, exempt, report);
+      } else if (decl.kind() == Kind.APP) {
+        body.typed("replicas", Typed.Int.class).filter(r -> r.value() < 0).ifPresent(r -> report.accept(
+            Diagnostic.error(Code.INVALID_VALUE, r.span(),
+                decl.label() + " has " + r.value() + " replicas; replicas are 0 or more")));
+        for (BoundEntry port : body.all("port")) {
+          port.get("number").filter(Typed.Int.class::isInstance).map(Typed.Int.class::cast)
+              .ifPresent(n -> port(n, "port `" + port.firstArgument() + "` of " + decl.label(), report));
+        }
+      } else if (decl.kind() == Kind.VOLUME) {
+        atLeast(decl, body, "replicas", 1, report);
+        size(decl, body, report);
+      } else if (decl.kind() == Kind.DATABASE) {
+        atLeast(decl, body, "instances", 1, report);
+        size(decl, body, report);
+        body.typed("version", Typed.Int.class).filter(v -> v.value() < 13 || v.value() > 18).ifPresent(v -> report.accept(
+            Diagnostic.error(Code.INVALID_VALUE, v.span(),
+                    decl.label() + " asks for PostgreSQL " + v.value() + "; the supported versions are 13–18")
+                .withHint("use a version from 13 to 18 (17 when `version` is left out)")));
+      }
+    }
+  }
+
+  private static void backup(Program program, Decl decl, BoundBlock body, boolean exempt, Consumer<Diagnostic> report) {
+    body.typed("schedule", Typed.Str.class).ifPresent(schedule -> {
+      try {
+        Cron.parse(schedule.value());
+      } catch (LiteralException e) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, schedule.span(), e.message()).withHint(e.hint()));
+      }
+    });
+    body.typed("keep", Typed.Entries.class).ifPresent(keep -> keep.values().forEach((key, count) -> {
+      if (count instanceof Typed.Int n && n.value() < 0) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, n.span(),
+            "`keep` of " + decl.label() + " has " + key + " " + n.value() + "; a count is 0 or more"));
+      }
+    }));
+    body.typed("target", Typed.Str.class).ifPresent(target -> {
+      String text = target.value();
+      int colon = text.indexOf("://");
+      String scheme = colon < 0 ? "" : text.substring(0, colon);
+      if (!SCHEMES.containsKey(scheme) || text.length() == colon + 3) {
+        String known = SCHEMES.containsKey(scheme.toLowerCase(Locale.ROOT)) && !SCHEMES.containsKey(scheme)
+            ? "write the scheme in lower case: `" + scheme.toLowerCase(Locale.ROOT) + "://`" : null;
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, target.span(),
+                "the target `" + text + "` of " + decl.label() + " is not a backup location")
+            .withHint(known != null ? known
+                : "write `s3://BUCKET[/PREFIX]`, `azure://CONTAINER[/PREFIX]`, `gs://BUCKET[/PREFIX]` or `nfs://SERVER/PATH`"));
+      } else if (SCHEMES.get(scheme) && !body.has("credentials") && !exempt) {
+        report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(),
+                decl.label() + " has no `credentials`, which its " + scheme + ":// target needs")
+            .withHint("add `credentials SECRET`, naming the secret that holds the access keys")
+            .withRelated(Sites.editable(program, decl, target.span()), "the target is " + text));
+      }
+    });
+  }
+
+  /** Exactly one of {@code sops}, {@code external} and {@code sealed}. */
+  private static void secret(Program program, Decl decl, BoundBlock body, boolean exempt, Consumer<Diagnostic> report) {
+    List<BoundEntry> sources = body.entries().values().stream().flatMap(List::stream)
+        .filter(e -> SOURCES.contains(e.property().name()))
+        .sorted((a, b) -> ClusterPlan.SOURCE_ORDER.compare(a.entry().span(), b.entry().span())).toList();
+    if (sources.isEmpty() && !exempt) {
+      report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no source")
+          .withHint("add one of `sops PATH`, `external STORE key KEY` or `sealed PATH`"));
+    }
+    for (BoundEntry second : sources.stream().skip(1).toList()) {
+      String first = sources.get(0).property().name();
+      report.accept(Diagnostic.error(Code.DUPLICATE_PROPERTY, second.entry().key().span(),
+              decl.label() + " has a second source, `" + second.property().name() + "` after `" + first + "`")
+          .withHint("a secret comes from exactly one of `sops`, `external` and `sealed`: remove one")
+          .withRelated(Sites.editable(program, decl, sources.get(0).entry().key().span()),
+              "the first source, `" + first + "`, is here"));
+    }
+  }
+
+  private static void gateway(Decl decl, BoundBlock body, boolean exempt, Consumer<Diagnostic> report) {
+    if (!body.has("listener") && !exempt) {
+      report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no `listener`")
+          .withHint("add `listener https { hostname \"*.DOMAIN\"; certificate CERTIFICATE }` or `listener http { }`"));
+    }
+    for (BoundEntry listener : body.all("listener")) {
+      BoundBlock block = listener.block();
+      if (block == null) {
+        continue;
+      }
+      String name = listener.firstArgument();
+      SourceSpan at = listener.entry().args().isEmpty() ? listener.entry().key().span() : listener.entry().args().get(0).span();
+      String label = "listener `" + name + "` of " + decl.label();
+      block.typed("port", Typed.Int.class).ifPresent(port -> port(port, "the port of " + label, report));
+      String protocol = block.sym("protocol").orElse(name.equals("http") || name.equals("https") ? name : null);
+      if (protocol == null) {
+        if (!block.has("protocol") && !exempt) {
+          report.accept(Diagnostic.error(Code.MISSING_PROPERTY, at, label + " has no `protocol`")
+              .withHint("add `protocol http` or `protocol https`, or name the listener `http` or `https`"));
+        }
+      } else if (protocol.equals("https") && !block.has("certificate") && !exempt) {
+        report.accept(Diagnostic.error(Code.MISSING_PROPERTY, at, "https " + label + " has no `certificate`")
+            .withHint("add `certificate NAME`, naming a certificate whose hosts cover the listener's hostname"));
+      }
+    }
+  }
+
+  private static void port(Typed.Int port, String what, Consumer<Diagnostic> report) {
+    if (port.value() < 1 || port.value() > 65535) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, port.span(), what + " is " + port.value() + "; ports are 1–65535"));
+    }
+  }
+
+  private static void atLeast(Decl decl, BoundBlock body, String key, int least, Consumer<Diagnostic> report) {
+    body.typed(key, Typed.Int.class).filter(n -> n.value() < least).ifPresent(n -> report.accept(
+        Diagnostic.error(Code.INVALID_VALUE, n.span(), decl.label() + " has " + n.value() + " " + key + "; "
+            + decl.kind().withArticle() + " needs at least " + least)));
+  }
+
+  private static void size(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
+    body.typed("size", Typed.Qty.class).filter(q -> q.value().value().signum() <= 0).ifPresent(q -> report.accept(
+        Diagnostic.error(Code.INVALID_VALUE, q.span(),
+            decl.label() + " has size " + q.span().text() + "; a size is more than zero")));
+  }
+
+  /** A declaration with a syntax error inside is exempt from {@code missing-property}: the entry may be the broken part. */
+  private static boolean hasSyntaxError(Program program, Decl decl) {
+    SourceSpan span = decl.source().span();
+    return program.units().stream().filter(u -> u.file().equals(span.file()))
+        .flatMap(u -> u.diagnostics().stream())
+        .anyMatch(d -> d.code() == Code.SYNTAX && d.span().start() >= span.start() && d.span().start() <= span.end());
+  }
+}
