@@ -14,6 +14,7 @@ public final class Checkers {
         new HostnameChecker(),
         new RouteChecker(),
         new PortChecker(),
+        new ListenerChecker(),
         new PublicPlaintextChecker(),
         new VolumeSharingChecker(),
         new LocalVolumeChecker(),

@@ -24,11 +24,9 @@ public final class PublicPlaintextChecker implements Checker {
         continue;
       }
       for (BoundEntry listener : gateway.body().all("listener")) {
-        String name = listener.str("value").orElse(listener.firstArgument());
-        Optional<Typed> protocol = listener.block() == null ? Optional.empty() : listener.block().value("protocol");
-        String effective = protocol.map(p -> p instanceof Typed.Sym s ? s.value() : "")
-            .orElse(name.equals("http") || name.equals("https") ? name : "");
-        if (!effective.equals("http")) {
+        String name = Listeners.name(listener);
+        Optional<Typed> protocol = Listeners.writtenProtocol(listener);
+        if (!Listeners.protocol(listener).equals("http")) {
           continue;
         }
         SourceSpan at = protocol.map(Typed::span).orElse(listener.get("value").map(Typed::span).orElse(listener.entry().span()));
