@@ -1,33 +1,15 @@
 /*
  * Syntax of the .cluster language.
  *
- * Every closing bracket is optional and captured as a named element (`close`), so that the AST
- * builder can say "missing `}` to close `app sonarr`" instead of ANTLR's generic message. A block
- * that was never closed ends where a new top-level declaration starts at column 1, so one missing
- * brace does not swallow the rest of the file.
+ * Closing brackets are captured as named elements (`close`). A bracket that was never closed gets
+ * a virtual closer from the parser's bracket pass (at a mismatched closer, at a top-level item in
+ * column 1, or at the end of the file), so the AST builder can say "missing `}` to close
+ * `app sonarr`", one missing brace does not swallow the rest of the file, and the grammar stays
+ * unambiguous for fast SLL prediction.
  */
 parser grammar ClusterParser;
 
 options { tokenVocab = ClusterLexer; }
-
-@members {
-  /** True when the next tokens begin a top-level item at column 1: an unclosed block ends there. */
-  protected boolean atTopLevelStart() {
-    Token first = _input.LT(1);
-    if (first.getCharPositionInLine() != 0) {
-      return false;
-    }
-    switch (first.getType()) {
-      case IMPORT: case USE: case TEMPLATE:
-        return true;
-      case IDENT:
-        int third = _input.LT(3).getType();
-        return _input.LT(2).getType() == IDENT && (third == LBRACE || third == FROM);
-      default:
-        return false;
-    }
-  }
-}
 
 // A stray character is kept in the tree (and reported by the AST builder), so it cannot derail
 // the structure around it.
@@ -54,7 +36,7 @@ useDecl
 
 // template NAME(PARAM: TYPE [= DEFAULT], …) for KIND { entries }
 templateDecl
-  : TEMPLATE name=IDENT? LPAREN NL* ( param ( NL* COMMA NL* param )* NL* COMMA? NL* )? close=RPAREN?
+  : TEMPLATE name=IDENT? LPAREN NL* ( param ( NL* COMMA NL* param )* NL* COMMA? NL* )? close=RPAREN
     FOR kind=IDENT? block?
   ;
 
@@ -68,7 +50,7 @@ declaration
   ;
 
 templateArgs
-  : LPAREN NL* ( arg ( NL* COMMA NL* arg )* NL* COMMA? NL* )? close=RPAREN?
+  : LPAREN NL* ( arg ( NL* COMMA NL* arg )* NL* COMMA? NL* )? close=RPAREN
   ;
 
 arg
@@ -77,7 +59,7 @@ arg
 
 // { entry; entry … }: entries end at a newline or `;`
 block
-  : LBRACE ( { !atTopLevelStart() }? ( entry | NL | SEMI | ERROR_CHAR ) )* close=RBRACE?
+  : LBRACE ( entry | NL | SEMI | ERROR_CHAR )* close=RBRACE
   ;
 
 // KEYWORD value… [{ entries }]
@@ -103,12 +85,12 @@ value
 
 // [a, b]: newlines are free inside
 list
-  : LBRACK NL* ( value ( ( COMMA | NL )+ value )* ( COMMA | NL )* )? close=RBRACK?
+  : LBRACK NL* ( value ( ( COMMA | NL )+ value )* ( COMMA | NL )* )? close=RBRACK
   ;
 
 // { key: value, … }: newlines are free inside
 map
-  : LBRACE NL* ( mapEntry ( ( COMMA | NL )+ mapEntry )* ( COMMA | NL )* )? close=RBRACE?
+  : LBRACE NL* ( mapEntry ( ( COMMA | NL )+ mapEntry )* ( COMMA | NL )* )? close=RBRACE
   ;
 
 // Reserved words are fine as keys: Helm values use `from`, `for` and `import` freely.

@@ -148,7 +148,8 @@ final class Collector {
 
   private void clusterCount(List<SourceUnit> units) {
     List<Decl> clusters = decls.stream().filter(d -> d.kind() == Kind.CLUSTER).toList();
-    if (clusters.isEmpty() && !units.isEmpty()) {
+    boolean unreadable = units.stream().anyMatch(SourceUnit::hasErrors);
+    if (clusters.isEmpty() && !units.isEmpty() && !unreadable) {
       SourceUnit first = units.get(0);
       report.accept(Diagnostic.error(Code.NO_CLUSTER, dev.clusterc.compiler.source.SourceSpan.at(first.file(), 0),
               "no `cluster` declaration in these sources")

@@ -85,6 +85,17 @@ public final class SourceFile {
     return Arrays.copyOf(starts, count);
   }
 
+  /** Two files are equal when they have the same path and text, so diagnostics of separate runs compare equal. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SourceFile that && path.equals(that.path) && text.equals(that.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode() * 31 + text.hashCode();
+  }
+
   @Override
   public String toString() {
     return path;

@@ -8,6 +8,7 @@ import dev.clusterc.grammar.ClusterLexer;
 import dev.clusterc.grammar.ClusterParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -20,13 +21,15 @@ final class AstBuilder {
   private final SourceFile file;
   private final List<Token> tokens;
   private final List<Diagnostic> diagnostics;
+  private final Map<Token, Token> virtualClosers;
   private final ValueBuilder values;
 
-  AstBuilder(SourceFile file, List<Token> tokens, List<Diagnostic> diagnostics) {
+  AstBuilder(SourceFile file, List<Token> tokens, Map<Token, Token> virtualClosers, List<Diagnostic> diagnostics) {
     this.file = file;
     this.tokens = tokens;
+    this.virtualClosers = virtualClosers;
     this.diagnostics = diagnostics;
-    this.values = new ValueBuilder(file, diagnostics);
+    this.values = new ValueBuilder(file, virtualClosers, diagnostics);
   }
 
   List<Item> file(ClusterParser.FileContext ctx) {
@@ -86,6 +89,9 @@ final class AstBuilder {
     }
     List<Item.Param> params = new ArrayList<>();
     for (ClusterParser.ParamContext p : ctx.param()) {
+      if (p.name == null || p.COLON() == null) {
+        continue; // ANTLR reported what is missing
+      }
       Name type = name(p.type);
       if (type == null) {
         report(after(p.COLON().getSymbol()), "expected a type after `" + p.name.getText() + ":`",
@@ -94,11 +100,10 @@ final class AstBuilder {
       Value defaultValue = p.value() == null ? null : values.value(p.value());
       params.add(new Item.Param(span(p), name(p.name), type, defaultValue));
     }
-    boolean conjured = ctx.LPAREN() != null && ctx.LPAREN().getSymbol().getTokenIndex() < 0;
     if (ctx.LPAREN() == null) {
       report(after(ctx.stop), "expected `(` after the template's name", "write `template NAME(PARAM: TYPE, …) for KIND { … }`");
-    } else if (ctx.close == null && !conjured) {
-      missingCloser(ctx.LPAREN().getSymbol(), ")", "the parameters of template `" + text(name) + "`", ctx);
+    } else {
+      checkClosed(ctx.LPAREN().getSymbol(), ctx.close, "the parameters of template `" + text(name) + "`");
     }
     Name kind = name(ctx.kind);
     if (kind == null && ctx.FOR() != null) {
@@ -143,9 +148,7 @@ final class AstBuilder {
       for (ClusterParser.ArgContext a : argsCtx.arg()) {
         args.add(new Item.Arg(span(a), name(a.name), values.value(a.value())));
       }
-      if (argsCtx.close == null) {
-        missingCloser(argsCtx.start, ")", "the arguments of `" + template.text() + "`", argsCtx);
-      }
+      checkClosed(argsCtx.start, argsCtx.close, "the arguments of `" + template.text() + "`");
     }
     SourceSpan span = new SourceSpan(file, ctx.FROM().getSymbol().getStartIndex(),
         argsCtx != null ? span(argsCtx).end() : template.span().end());
@@ -159,10 +162,8 @@ final class AstBuilder {
     for (ClusterParser.EntryContext e : ctx.entry()) {
       entries.add(entry(e));
     }
-    if (ctx.close == null) {
-      missingCloser(ctx.start, "}", owner, ctx);
-    }
-    return new Block(span(ctx), List.copyOf(entries), ctx.close != null);
+    boolean closed = checkClosed(ctx.start, ctx.close, owner);
+    return new Block(span(ctx), List.copyOf(entries), closed);
   }
 
   // entry : key=IDENT value* block?
@@ -182,22 +183,22 @@ final class AstBuilder {
     }
   }
 
-  /** Reported at the opening bracket, which says which block is open; the related span says where it ends. */
-  private void missingCloser(Token opener, String closer, String owner, ParserRuleContext ctx) {
-    Token last = lastSignificant(ctx);
-    diagnostics.add(Diagnostic.error(Code.SYNTAX, Parser.tokenSpan(file, opener), "missing `" + closer + "` to close " + owner)
-        .withHint("add `" + closer + "` after line " + last.getLine() + ", where " + owner + " ends")
-        .withRelated(after(last), owner + " ends here"));
-  }
-
-  /** The last token of a rule that is not a line break: where a missing closer belongs. */
-  private Token lastSignificant(ParserRuleContext ctx) {
-    Token stop = ctx.stop != null && ctx.stop.getTokenIndex() >= ctx.start.getTokenIndex() ? ctx.stop : ctx.start;
-    int i = stop.getTokenIndex();
-    while (i > ctx.start.getTokenIndex() && (tokens.get(i).getType() == ClusterLexer.NL || tokens.get(i).getChannel() != Token.DEFAULT_CHANNEL)) {
-      i--;
+  /**
+   * Whether a bracket was closed in the source. A virtual closer (see {@link Brackets}) is reported
+   * at the opening bracket, which says which block is open; a closer that is absent altogether was
+   * already reported by ANTLR.
+   */
+  private boolean checkClosed(Token opener, Token closer, String owner) {
+    if (closer == null || closer.getTokenIndex() < 0) {
+      return false;
     }
-    return tokens.get(i);
+    if (!virtualClosers.containsKey(closer)) {
+      return true;
+    }
+    diagnostics.add(Diagnostic.error(Code.SYNTAX, Parser.tokenSpan(file, opener), "missing `" + closer.getText() + "` to close " + owner)
+        .withHint("add `" + closer.getText() + "` after line " + closer.getLine() + ", where " + owner + " ends")
+        .withRelated(Parser.tokenSpan(file, closer), owner + " ends here"));
+    return false;
   }
 
   private void report(SourceSpan span, String message, String hint) {
@@ -210,7 +211,7 @@ final class AstBuilder {
   }
 
   private Name name(Token token) {
-    if (token == null || token.getType() != ClusterLexer.IDENT) {
+    if (token == null || token.getType() != ClusterLexer.IDENT || token.getTokenIndex() < 0) {
       return null;
     }
     return new Name(Parser.tokenSpan(file, token), token.getText());

@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonToken;
+import java.nio.CharBuffer;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -36,18 +39,22 @@ public final class Parser {
 
   public static SourceUnit parse(SourceFile file) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    ClusterLexer lexer = new ClusterLexer(CharStreams.fromString(file.text(), file.path()));
+    // Offsets count UTF-16 units, as SourceSpan does (CharStreams.fromString would count code points).
+    CharStream chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(file.text().toCharArray())), file.path());
+    ClusterLexer lexer = new ClusterLexer(chars);
     lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    CommonTokenStream lexed = new CommonTokenStream(lexer);
+    lexed.fill();
+    Brackets.Balanced balanced = Brackets.balance(file, lexed.getTokens(), diagnostics);
+    CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(balanced.tokens()));
     tokens.fill();
-    limitNesting(file, tokens.getTokens(), diagnostics);
 
     ClusterParser.FileContext tree = parseTree(file, tokens, diagnostics);
 
-    AstBuilder builder = new AstBuilder(file, tokens.getTokens(), diagnostics);
+    AstBuilder builder = new AstBuilder(file, tokens.getTokens(), balanced.virtualClosers(), diagnostics);
     List<Item> items = builder.file(tree);
     List<SourceUnit.Comment> comments = new ArrayList<>();
-    for (Token token : tokens.getTokens()) {
+    for (Token token : lexed.getTokens()) {
       if (token.getType() == ClusterLexer.COMMENT) {
         comments.add(new SourceUnit.Comment(token.getStartIndex(), token.getText()));
       }
@@ -76,40 +83,6 @@ public final class Parser {
     }
   }
 
-  /** Hides every bracket group that opens deeper than {@link #MAX_NESTING}, and says so once. */
-  private static void limitNesting(SourceFile file, List<Token> tokens, List<Diagnostic> diagnostics) {
-    int depth = 0;
-    int hidden = 0;
-    for (Token token : tokens) {
-      boolean opens = isOpener(token.getType());
-      boolean closes = isCloser(token.getType());
-      if (hidden > 0) {
-        hidden += opens ? 1 : closes ? -1 : 0;
-        ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
-        continue;
-      }
-      if (opens && depth == MAX_NESTING) {
-        hidden = 1;
-        ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
-        if (diagnostics.stream().noneMatch(d -> d.message().startsWith("brackets nested deeper"))) {
-          diagnostics.add(Diagnostic.error(Code.SYNTAX, tokenSpan(file, token),
-                  "brackets nested deeper than " + MAX_NESTING + " levels")
-              .withHint("flatten the structure; everything inside this bracket was skipped"));
-        }
-        continue;
-      }
-      depth = Math.max(0, depth + (opens ? 1 : closes ? -1 : 0));
-    }
-  }
-
-  private static boolean isOpener(int type) {
-    return type == ClusterLexer.LBRACE || type == ClusterLexer.LBRACK || type == ClusterLexer.LPAREN;
-  }
-
-  private static boolean isCloser(int type) {
-    return type == ClusterLexer.RBRACE || type == ClusterLexer.RBRACK || type == ClusterLexer.RPAREN;
-  }
-
   private static List<Diagnostic> capped(SourceFile file, List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(Diagnostic.ORDER);
@@ -125,8 +98,14 @@ public final class Parser {
     if (kept.size() <= MAX_SYNTAX_ERRORS) {
       return List.copyOf(kept);
     }
+    // The nesting limit explains everything after it: keep it whatever its position.
+    kept.stream().filter(d -> d.message().startsWith("brackets nested deeper")).findFirst().ifPresent(nesting -> {
+      kept.remove(nesting);
+      kept.add(0, nesting);
+    });
     Diagnostic last = kept.get(MAX_SYNTAX_ERRORS);
     List<Diagnostic> head = new ArrayList<>(kept.subList(0, MAX_SYNTAX_ERRORS));
+    head.sort(Diagnostic.ORDER);
     head.add(Diagnostic.error(Code.SYNTAX, last.span(),
         (kept.size() - MAX_SYNTAX_ERRORS) + " more syntax errors in this file are not shown")
         .withHint("is " + file.path() + " a .cluster file?"));

@@ -8,15 +8,18 @@ import dev.clusterc.grammar.ClusterLexer;
 import dev.clusterc.grammar.ClusterParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.Token;
 
 /** Builds values: literals, lists, maps, and strings with their escapes and interpolations. */
 final class ValueBuilder {
   private final SourceFile file;
+  private final Map<Token, Token> virtualClosers;
   private final List<Diagnostic> diagnostics;
 
-  ValueBuilder(SourceFile file, List<Diagnostic> diagnostics) {
+  ValueBuilder(SourceFile file, Map<Token, Token> virtualClosers, List<Diagnostic> diagnostics) {
     this.file = file;
+    this.virtualClosers = virtualClosers;
     this.diagnostics = diagnostics;
   }
 
@@ -62,10 +65,7 @@ final class ValueBuilder {
       items.add(value(v));
     }
     SourceSpan span = spanOf(ctx.start, ctx.stop);
-    if (ctx.close == null) {
-      missing(ctx.start, ctx.stop, "]", "list");
-    }
-    return new Value.ListOf(span, List.copyOf(items), ctx.close != null);
+    return new Value.ListOf(span, List.copyOf(items), closed(ctx.start, ctx.close, "list"));
   }
 
   // map : LBRACE NL* ( mapEntry ( ( COMMA | NL )+ mapEntry )* ( COMMA | NL )* )? close=RBRACE?
@@ -75,22 +75,25 @@ final class ValueBuilder {
       Token keyToken = e.key;
       SourceSpan keySpan = Parser.tokenSpan(file, keyToken);
       String key = keyToken.getType() == ClusterLexer.STRING
-          ? keyToken.getText().substring(1, keyToken.getText().length() - 1)
+          ? string(keySpan, keyToken.getText().substring(1, keyToken.getText().length() - 1), keySpan.start() + 1, false).raw()
           : keyToken.getText();
       entries.add(new Value.MapEntry(spanOf(e.start, e.stop), new Name(keySpan, key), value(e.value())));
     }
-    if (ctx.close == null) {
-      missing(ctx.start, ctx.stop, "}", "map");
-    }
-    return new Value.MapOf(spanOf(ctx.start, ctx.stop), List.copyOf(entries), ctx.close != null);
+    return new Value.MapOf(spanOf(ctx.start, ctx.stop), List.copyOf(entries), closed(ctx.start, ctx.close, "map"));
   }
 
-  private void missing(Token opener, Token last, String closer, String what) {
-    Token at = last == null || last.getType() == Token.EOF || last.getTokenIndex() < opener.getTokenIndex() ? opener : last;
-    SourceSpan end = SourceSpan.at(file, Math.min(at.getStopIndex() + 1, file.text().length()));
-    diagnostics.add(Diagnostic.error(Code.SYNTAX, Parser.tokenSpan(file, opener), "missing `" + closer + "` to close this " + what)
-        .withHint("add `" + closer + "` after `" + at.getText().strip() + "` on line " + at.getLine())
-        .withRelated(end, "the " + what + " ends here"));
+  /** Whether a list or map was closed in the source; a virtual closer is reported at the opener. */
+  private boolean closed(Token opener, Token closer, String what) {
+    if (closer == null || closer.getTokenIndex() < 0) {
+      return false;
+    }
+    if (!virtualClosers.containsKey(closer)) {
+      return true;
+    }
+    diagnostics.add(Diagnostic.error(Code.SYNTAX, Parser.tokenSpan(file, opener), "missing `" + closer.getText() + "` to close this " + what)
+        .withHint("add `" + closer.getText() + "` on line " + closer.getLine() + ", where the " + what + " ends")
+        .withRelated(Parser.tokenSpan(file, closer), "the " + what + " ends here"));
+    return false;
   }
 
   private SourceSpan spanOf(Token start, Token stop) {
