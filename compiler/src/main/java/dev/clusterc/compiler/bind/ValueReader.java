@@ -72,7 +72,8 @@ public final class ValueReader {
     return switch ((ValueType.Scalar) type) {
       case STRING -> value instanceof Value.Str;
       case INT -> value instanceof Value.Number n && n.text().matches("-?[0-9]+");
-      case QUANTITY, DURATION -> value instanceof Value.Number;
+      case QUANTITY -> value instanceof Value.Number;
+      case DURATION -> value instanceof Value.Number n && n.text().chars().anyMatch(Character::isLetter);
       case IP -> value instanceof Value.Ip;
       case CIDR -> value instanceof Value.Cidr;
       case RANGE -> value instanceof Value.Range;
@@ -281,6 +282,8 @@ public final class ValueReader {
     String hint = null;
     if (expected instanceof ValueType.ListOf && value instanceof Value.Word w) {
       hint = "write `[" + w.text() + "]`";
+    } else if (expected == ValueType.Scalar.DURATION && value instanceof Value.Number n) {
+      hint = "give it a unit: `" + n.text() + "s`, `" + n.text() + "m` or `" + n.text() + "h`";
     } else if (value instanceof Value.Str s && s.isPlain() && expected != ValueType.Scalar.STRING && !(expected instanceof ValueType.ListOf)) {
       hint = "remove the quotes: `" + s.raw() + "`";
     } else if (expected == ValueType.Scalar.STRING && !(value instanceof Value.ListOf || value instanceof Value.MapOf)) {

@@ -54,6 +54,7 @@ public final class ValueRulesChecker implements Checker {
           port.get("number").filter(Typed.Int.class::isInstance).map(Typed.Int.class::cast)
               .ifPresent(n -> port(n, "port `" + port.firstArgument() + "` of " + decl.label(), report));
         }
+        memory(decl, body, report);
       } else if (decl.kind() == Kind.VOLUME) {
         atLeast(decl, body, "replicas", 1, report);
         size(decl, body, report);
@@ -66,6 +67,20 @@ public final class ValueRulesChecker implements Checker {
                 .withHint("use a version from 13 to 18 (17 when `version` is left out)")));
       }
     }
+  }
+
+  /** {@code memory 512m} asks for 0.512 bytes: {@code m} is milli in a quantity, a common slip for {@code Mi}. */
+  private static void memory(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
+    body.first("resources").map(BoundEntry::block).flatMap(b -> b.typed("memory", Typed.Qty.class)).ifPresent(memory -> {
+      String text = memory.value().toString();
+      if (memory.value().isWhole() && !text.matches(".*[0-9](m|u|n)")) {
+        return;
+      }
+      String digits = text.replaceAll("[a-zA-Z]+$", "");
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, memory.span(),
+              "memory `" + text + "` of " + decl.label() + " is " + memory.value().value().toPlainString() + " bytes: `m` means milli, not mega")
+          .withHint("write `" + digits + "Mi` for " + digits + " mebibytes"));
+    });
   }
 
   private static void backup(Program program, Decl decl, BoundBlock body, boolean exempt, Consumer<Diagnostic> report) {
