@@ -1,0 +1,54 @@
+package dev.clusterc.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Replaces a file's content all at once: the new text goes to a temporary file in the same
+ * directory, is flushed to disk, and is then renamed over the original. A crash leaves either the
+ * old file or the new one, never half of one.
+ */
+final class AtomicFile {
+  private AtomicFile() {}
+
+  /**
+   * Writes {@code content} to {@code file}, provided the file still holds {@code expected} (what
+   * was read and formatted); otherwise someone edited it meanwhile and it is left alone.
+   */
+  static void replace(Path file, byte[] expected, byte[] content) throws IOException {
+    Path target = file.toRealPath(); // through a symbolic link, so the link stays a link
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      copyPermissions(target, temp);
+      if (!Arrays.equals(Files.readAllBytes(target), expected)) {
+        throw new FileSystemException(file.toString(), null, "changed while being formatted; left as it is");
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** A temporary file is private (0600); the formatted file keeps the original's mode. */
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    try {
+      Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the platform's defaults apply
+    }
+  }
+}

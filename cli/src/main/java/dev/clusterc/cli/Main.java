@@ -1,0 +1,92 @@
+package dev.clusterc.cli;
+
+import dev.clusterc.cli.bench.BenchCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code clusterc} command. {@link #main} is the only place that exits the process; the
+ * commands return their exit status, so tests run them in-process with
+ * {@code new CommandLine(new Main()).setOut(…).setErr(…).execute(args)}.
+ */
+@Command(name = "clusterc", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "A typed cluster-description language for Kubernetes clusters.",
+    subcommands = {CheckCommand.class, FmtCommand.class, BenchCommand.class, CompletionCommand.class},
+    footer = {"", "Run `clusterc COMMAND --help` for a command's options."})
+public final class Main implements Callable<Integer> {
+  /** Deep enough that no input can overflow it; the parser bounds nesting well below this anyway. */
+  static final long STACK_BYTES = 256L * 1024 * 1024;
+
+  private final Terminal terminal;
+
+  @Spec
+  CommandSpec spec;
+
+  public Main() {
+    this(Terminal.system());
+  }
+
+  public Main(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  Terminal terminal() {
+    return terminal;
+  }
+
+  /** {@code clusterc} alone: the usage, as a usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.FAILURE;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int[] status = {ExitCode.FAILURE};
+    Thread worker = new Thread(null, () -> status[0] = run(args, out, err), "clusterc", STACK_BYTES);
+    worker.setUncaughtExceptionHandler((thread, e) -> internalError(err, e));
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    out.flush();
+    err.flush();
+    System.exit(status[0]);
+  }
+
+  /** Runs one command line with everything unexpected caught; the exit status. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    try {
+      CommandLine commandLine = new CommandLine(new Main())
+          .setOut(out)
+          .setErr(err)
+          .setExecutionExceptionHandler((e, cl, parsed) -> {
+            internalError(cl.getErr(), e);
+            return ExitCode.FAILURE;
+          });
+      return commandLine.execute(args);
+    } catch (RuntimeException | Error e) {
+      internalError(err, e);
+      return ExitCode.FAILURE;
+    }
+  }
+
+  /** One line about a bug in clusterc, never a stack trace: the message, or the kind of failure when there is none. */
+  static void internalError(PrintWriter err, Throwable e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+    String what = message.isEmpty() ? e.getClass().getSimpleName() : message;
+    err.println("clusterc: internal error: " + what);
+    err.println("clusterc: this is a bug in clusterc; please report this, with the command and its input");
+    err.flush();
+  }
+}
