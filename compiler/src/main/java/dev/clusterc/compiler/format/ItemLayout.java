@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Top-level items: {@code import "path"}, {@code use NAME [{ … }]},
  * {@code template NAME(p: type = default) for KIND { … }} and {@code KIND NAME [from T(args)] [{ … }]}.
- * Consecutive single-line declarations of one kind pad their headers so that their {@code {} align.
+ * Consecutive single-line declarations of one kind pad their names, so that what follows the
+ * names ({@code {} or {@code from}) starts in one column.
  */
 final class ItemLayout {
   private final Out out;
@@ -24,14 +25,17 @@ final class ItemLayout {
   }
 
   void write(List<Item> items) {
-    int[] headerWidth = alignment(items);
+    int[] nameWidth = alignment(items);
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       out.line(0, item.span().start());
-      if (headerWidth[i] > 0 && ((Item.Declaration) item).body() != null) {
+      if (nameWidth[i] > 0) {
         Item.Declaration declaration = (Item.Declaration) item;
-        String header = flatHeader(declaration);
-        out.append(header + " ".repeat(headerWidth[i] - header.length()) + " " + blocks.flat(declaration.body(), false));
+        String name = kindAndName(declaration);
+        String rest = flatHeader(declaration).substring(name.length());
+        String body = declaration.body() == null ? "" : " " + blocks.flat(declaration.body(), false);
+        boolean followed = !rest.isEmpty() || !body.isEmpty();
+        out.append(name + (followed ? " ".repeat(nameWidth[i] - name.length()) : "") + rest + body);
       } else {
         writeItem(item);
       }
@@ -39,10 +43,7 @@ final class ItemLayout {
     }
   }
 
-  /**
-   * For each single-line declaration, the width its header is padded to; 0 for any other item. A
-   * declaration without a body has no {@code {} to align: it stays in the run but adds no width.
-   */
+  /** For each single-line declaration, the width its {@code KIND NAME} is padded to; 0 for any other item. */
   private int[] alignment(List<Item> items) {
     int[] width = new int[items.size()];
     int runStart = 0;
@@ -53,10 +54,7 @@ final class ItemLayout {
       if (!joins) {
         int longest = 0;
         for (int j = runStart; j < i; j++) {
-          Item.Declaration declaration = (Item.Declaration) items.get(j);
-          if (declaration.body() != null) {
-            longest = Math.max(longest, flatHeader(declaration).length());
-          }
+          longest = Math.max(longest, kindAndName((Item.Declaration) items.get(j)).length());
         }
         for (int j = runStart; j < i; j++) {
           width[j] = Math.max(longest, 1);
@@ -87,6 +85,10 @@ final class ItemLayout {
     int from = previous.span().end();
     int to = next.span().start();
     return original.blankLineBetween(from, to) || original.hasOwnLineComment(from, to);
+  }
+
+  private static String kindAndName(Item.Declaration declaration) {
+    return declaration.kind().text() + " " + declaration.name().text();
   }
 
   /** {@code KIND NAME [from TEMPLATE(args)]} on one line, or {@code null} when the arguments span lines. */
