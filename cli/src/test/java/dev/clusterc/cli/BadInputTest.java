@@ -178,16 +178,6 @@ class BadInputTest {
     assertTrue(result.err().contains("Unknown option: '--frobnicate'"), result::toString);
   }
 
-  @Test
-  void unreadableFileIsAnIoFailure() throws Exception {
-    Path file = Sources.write(dir.resolve("secret.cluster"), Sources.CLEAN);
-    org.junit.jupiter.api.Assumptions.assumeTrue(file.toFile().setReadable(false, false) && !Files.isReadable(file),
-        "permissions are not enforced here (running as root?)");
-    Cli.Result result = check(file);
-    assertEquals(2, result.exit(), result::toString);
-    assertEquals("clusterc: " + file + ": permission denied\n", result.err());
-  }
-
   private static Cli.Result check(Path path) {
     return Cli.run("check", path.toString()).assertNoStackTrace();
   }
