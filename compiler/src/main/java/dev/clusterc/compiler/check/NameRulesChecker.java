@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * from them. The hint spells the nearest valid label.
  */
 public final class NameRulesChecker implements Checker {
-  private static final Set<Kind> NAMED = Set.of(Kind.NODE, Kind.APP, Kind.VOLUME, Kind.DATABASE);
+  /** Every declaration but the cluster becomes a Kubernetes object (or a node's name). */
+  private static final Set<Kind> NAMED = java.util.EnumSet.complementOf(java.util.EnumSet.of(Kind.CLUSTER));
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final int MAX_LENGTH = 63;
 

@@ -28,6 +28,12 @@ public final class ValueRulesChecker implements Checker {
 
   private static final List<String> SOURCES = List.of("sops", "external", "sealed");
 
+  /** Kubernetes' IANA_SVC_NAME: at most 15 characters, lower case, a letter somewhere, no `--`. */
+  private static final java.util.regex.Pattern PORT_NAME =
+      java.util.regex.Pattern.compile("(?=.{1,15}$)(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+
+  private static final java.util.regex.Pattern ENV_PREFIX = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
     for (Decl decl : program.decls()) {
@@ -53,12 +59,23 @@ public final class ValueRulesChecker implements Checker {
         for (BoundEntry port : body.all("port")) {
           port.get("number").filter(Typed.Int.class::isInstance).map(Typed.Int.class::cast)
               .ifPresent(n -> port(n, "port `" + port.firstArgument() + "` of " + decl.label(), report));
+          port.get("name").filter(n -> !PORT_NAME.matcher(n.span().text()).matches()).ifPresent(n -> report.accept(
+              Diagnostic.error(Code.INVALID_VALUE, n.span(), "port name `" + n.span().text() + "` of " + decl.label()
+                      + " is not a Kubernetes port name")
+                  .withHint("a port name has at most 15 lower-case letters, digits and `-`, with a letter in it")));
+        }
+        for (BoundEntry database : body.all("database")) {
+          database.get("prefix").filter(p -> !ENV_PREFIX.matcher(p.span().text()).matches()).ifPresent(p -> report.accept(
+              Diagnostic.error(Code.INVALID_VALUE, p.span(), "`" + p.span().text() + "` cannot start an environment variable name")
+                  .withHint("use letters, digits and `_`, not starting with a digit, e.g. `"
+                      + p.span().text().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "`")));
         }
         memory(decl, body, report);
       } else if (decl.kind() == Kind.VOLUME) {
         atLeast(decl, body, "replicas", 1, report);
         size(decl, body, report);
       } else if (decl.kind() == Kind.DATABASE) {
+        databaseBackup(decl, body, report);
         atLeast(decl, body, "instances", 1, report);
         size(decl, body, report);
         body.typed("version", Typed.Int.class).filter(v -> v.value() < 13 || v.value() > 18).ifPresent(v -> report.accept(
@@ -67,6 +84,20 @@ public final class ValueRulesChecker implements Checker {
                 .withHint("use a version from 13 to 18 (17 when `version` is left out)")));
       }
     }
+  }
+
+  /** CloudNativePG archives WAL and base backups to an object store: s3, azure or gs, not nfs. */
+  private static void databaseBackup(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
+    body.first("backup").flatMap(e -> e.ref("value").map(backup -> java.util.Map.entry(e, backup))).ifPresent(pair -> {
+      String target = pair.getValue().body() == null ? "" : pair.getValue().body().str("target").orElse("");
+      if (target.startsWith("nfs://")) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, pair.getKey().entry().span(),
+                decl.label() + " is backed up by " + pair.getValue().label() + ", whose target " + target
+                    + " is no object store; CloudNativePG archives to s3://, azure:// or gs://")
+            .withHint("give the database a backup policy with an object-store target")
+            .withRelated(pair.getValue().body().spanOf("target", pair.getValue().site()), "the target is here"));
+      }
+    });
   }
 
   /** {@code memory 512m} asks for 0.512 bytes: {@code m} is milli in a quantity, a common slip for {@code Mi}. */
@@ -141,7 +172,15 @@ public final class ValueRulesChecker implements Checker {
       report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no `listener`")
           .withHint("add `listener https { hostname \"*.DOMAIN\"; certificate CERTIFICATE }` or `listener http { }`"));
     }
+    java.util.Map<String, BoundEntry> names = new java.util.HashMap<>();
     for (BoundEntry listener : body.all("listener")) {
+      BoundEntry earlier = names.putIfAbsent(listener.firstArgument(), listener);
+      if (earlier != null) {
+        report.accept(Diagnostic.error(Code.DUPLICATE_PROPERTY, listener.entry().args().get(0).span(),
+                decl.label() + " has two listeners named `" + listener.firstArgument() + "`")
+            .withHint("give each listener its own name")
+            .withRelated(earlier.entry().args().get(0).span(), "the first is here"));
+      }
       BoundBlock block = listener.block();
       if (block == null) {
         continue;
@@ -159,6 +198,10 @@ public final class ValueRulesChecker implements Checker {
       } else if (protocol.equals("https") && !block.has("certificate") && !exempt) {
         report.accept(Diagnostic.error(Code.MISSING_PROPERTY, at, "https " + label + " has no `certificate`")
             .withHint("add `certificate NAME`, naming a certificate whose hosts cover the listener's hostname"));
+      } else if (protocol.equals("http") && block.has("certificate")) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, block.spanOf("certificate", at),
+                "plain-HTTP " + label + " has a `certificate`, which only an https listener serves")
+            .withHint("make it `protocol https`, or drop the certificate"));
       }
     }
   }

@@ -81,8 +81,9 @@ class NameRulesCheckerTest {
   }
 
   @Test
-  void otherKindsNamesAreLeftAlone() {
-    assertEquals("", run(CHECKER, CheckFixture.BASE + "secret Cloudflare_Token { sops \"a.yaml\"; keys [\"x\"] }\n"));
+  void everyKindButTheClusterNamesAKubernetesObject() {
+    assertEquals("8:8: error[invalid-value]: the name of secret Cloudflare_Token is not a valid Kubernetes name: it has upper-case letters",
+        run(CHECKER, CheckFixture.BASE + "secret Cloudflare_Token { sops \"a.yaml\"; keys [\"x\"] }\n"));
   }
 
   @Test
