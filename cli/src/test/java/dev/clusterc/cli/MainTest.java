@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
   @ParameterizedTest
-  @ValueSource(strings = {"", "check", "fmt", "generate-completion"})
+  @ValueSource(strings = {"", "check", "fmt", "graph", "bench", "generate-completion"})
   void versionOnEveryCommand(String command) {
     for (String flag : new String[] {"--version", "-V"}) {
       Cli.Result result = command.isEmpty() ? Cli.run(flag) : Cli.run(command, flag);
@@ -21,7 +21,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "check", "fmt", "generate-completion"})
+  @ValueSource(strings = {"", "check", "fmt", "graph", "bench", "generate-completion"})
   void helpOnEveryCommand(String command) {
     for (String flag : new String[] {"--help", "-h"}) {
       Cli.Result result = command.isEmpty() ? Cli.run(flag) : Cli.run(command, flag);

@@ -1,5 +1,6 @@
 package dev.clusterc.cli.bench;
 
+import dev.clusterc.cli.Version;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.program.Workspace;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (median of several runs, heap retained by the checked program) and as a whole CLI process, and
  * the re-check after editing one file. Prints figures; asserts nothing.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure parse+check time and memory on generated clusters of N apps.")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
