@@ -1,0 +1,141 @@
+package dev.clusterc.compiler.emit;
+
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.source.SourceSpan;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every emitter shares: the checked program, the metadata every object carries, where each
+ * kind's objects live, and the unit of any declaration.
+ *
+ * <p>Namespaces, in one place:
+ * <ul>
+ *   <li>app: its {@code namespace}, else the app's name;</li>
+ *   <li>volume: its {@code namespace}, else that of the first app mounting it, else {@code default};</li>
+ *   <li>database: its {@code namespace} (default {@code databases});</li>
+ *   <li>component: its {@code namespace}, else its name;</li>
+ *   <li>gateway: the namespace of the component providing its class, else {@code default};</li>
+ *   <li>certificate: the namespace of the first gateway serving it, else {@code default};</li>
+ *   <li>dns: the namespace of the component providing k8s-gateway; vip: {@code kube-system};</li>
+ *   <li>issuer (ClusterIssuer), store (ClusterSecretStore), cilium pools: cluster-scoped.</li>
+ * </ul>
+ */
+public final class EmitContext {
+  public static final String SOURCE_ANNOTATION = "clusterc.dev/source";
+
+  private final Program program;
+  private final Map<Decl, Unit> units = new IdentityHashMap<>();
+
+  public EmitContext(Program program) {
+    this.program = program;
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  public String clusterName() {
+    return program.cluster().map(Decl::name).orElse("cluster");
+  }
+
+  /** The unit of a declaration, once the compiler has made it. */
+  public Optional<Unit> unit(Decl decl) {
+    return Optional.ofNullable(units.get(decl));
+  }
+
+  void register(Decl decl, Unit unit) {
+    units.put(decl, unit);
+  }
+
+  /** Metadata for an object made for {@code source}, pointing at the declaration's name. */
+  public ObjectMeta meta(Decl source, String name, String namespace) {
+    return meta(source, source.site(), name, namespace);
+  }
+
+  /**
+   * Metadata with the standard labels ({@code app.kubernetes.io/name}, {@code part-of},
+   * {@code managed-by}) and {@code clusterc.dev/source: FILE:LINE} of {@code span}.
+   */
+  public ObjectMeta meta(Decl source, SourceSpan span, String name, String namespace) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", source.name());
+    labels.put("app.kubernetes.io/part-of", clusterName());
+    labels.put("app.kubernetes.io/managed-by", "clusterc");
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .withAnnotations(Map.of(SOURCE_ANNOTATION, span.file().path() + ":" + span.begin().line()))
+        .build();
+  }
+
+  /** A custom resource: {@code spec} is written as given, in its insertion order. */
+  public GenericKubernetesResource resource(String apiVersion, String kind, ObjectMeta meta, Map<String, Object> spec) {
+    GenericKubernetesResource resource = new GenericKubernetesResource();
+    resource.setApiVersion(apiVersion);
+    resource.setKind(kind);
+    resource.setMetadata(meta);
+    if (spec != null) {
+      resource.setAdditionalProperty("spec", spec);
+    }
+    return resource;
+  }
+
+  /** The namespace a declaration's objects live in, or {@code null} for cluster-scoped ones (see the class comment). */
+  public String namespaceOf(Decl decl) {
+    var body = decl.body();
+    switch (decl.kind()) {
+      case APP:
+        return body.sym("namespace").orElse(decl.name());
+      case VOLUME:
+        return body.sym("namespace").orElseGet(() -> mountingApp(decl).map(this::namespaceOf).orElse("default"));
+      case DATABASE:
+        return body.sym("namespace").orElse("databases");
+      case COMPONENT:
+        return body.sym("namespace").orElse(decl.name());
+      case GATEWAY:
+        return body.sym("class").flatMap(c -> program.providers("gateway-class:" + c).stream().findFirst())
+            .map(this::namespaceOf).orElse("default");
+      case CERTIFICATE:
+        return servingGateway(decl).map(this::namespaceOf).orElse("default");
+      case DNS:
+        return program.providers("dns:k8s-gateway").stream().findFirst().map(this::namespaceOf).orElse("default");
+      case VIP:
+        return "kube-system";
+      default:
+        return null;
+    }
+  }
+
+  private Optional<Decl> mountingApp(Decl volume) {
+    for (Decl app : program.decls(Kind.APP)) {
+      for (BoundEntry mount : app.body().all("mount")) {
+        if (mount.ref("volume").orElse(null) == volume) {
+          return Optional.of(app);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Decl> servingGateway(Decl certificate) {
+    for (Decl gateway : program.decls(Kind.GATEWAY)) {
+      for (BoundEntry listener : gateway.body().all("listener")) {
+        if (listener.block() != null && listener.block().first("certificate")
+            .flatMap(c -> c.ref("value")).orElse(null) == certificate) {
+          return Optional.of(gateway);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

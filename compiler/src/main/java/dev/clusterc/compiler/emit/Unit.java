@@ -1,0 +1,82 @@
+package dev.clusterc.compiler.emit;
+
+import dev.clusterc.compiler.program.Decl;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A GitOps unit: the objects one declaration needs, applied together by one Flux Kustomization
+ * ({@code OUT/CLUSTER/LAYER/NAME/}), and the units it depends on. Files included as they are
+ * (SOPS or sealed secrets) travel with the units that use them.
+ */
+public final class Unit {
+  private final String name;
+  private final String layer;
+  private final Decl decl;
+  private final List<HasMetadata> objects = new ArrayList<>();
+  private final Map<String, Path> includes = new TreeMap<>();
+  private final TreeSet<String> dependsOn = new TreeSet<>();
+  private boolean sops;
+
+  public Unit(String name, String layer, Decl decl) {
+    this.name = name;
+    this.layer = layer;
+    this.decl = decl;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String layer() {
+    return layer;
+  }
+
+  /** The declaration the unit deploys; {@code null} for the cluster-wide unit. */
+  public Decl decl() {
+    return decl;
+  }
+
+  public void add(HasMetadata object) {
+    objects.add(object);
+  }
+
+  /** Includes a file as it is, under {@code fileName} in the unit's directory. */
+  public void include(String fileName, Path source, boolean sopsEncrypted) {
+    includes.put(fileName, source);
+    sops |= sopsEncrypted;
+  }
+
+  public void dependOn(String unitName) {
+    if (!unitName.equals(name)) {
+      dependsOn.add(unitName);
+    }
+  }
+
+  public List<HasMetadata> objects() {
+    return Collections.unmodifiableList(objects);
+  }
+
+  public Map<String, Path> includes() {
+    return Collections.unmodifiableMap(includes);
+  }
+
+  public List<String> dependsOn() {
+    return List.copyOf(dependsOn);
+  }
+
+  /** Whether Flux must decrypt SOPS files in this unit. */
+  public boolean hasSops() {
+    return sops;
+  }
+
+  public boolean isEmpty() {
+    return objects.isEmpty() && includes.isEmpty();
+  }
+}
