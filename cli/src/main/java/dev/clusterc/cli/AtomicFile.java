@@ -43,6 +43,20 @@ final class AtomicFile {
     }
   }
 
+  /** Writes a new or replaced file all at once (temporary file, then rename). */
+  static void write(Path file, byte[] content) throws IOException {
+    Path target = file.toAbsolutePath().normalize();
+    Files.createDirectories(target.getParent());
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    try {
+      Files.write(temp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
   /** A temporary file is private (0600); the formatted file keeps the original's mode. */
   private static void copyPermissions(Path from, Path to) throws IOException {
     try {

@@ -8,6 +8,7 @@ import dev.clusterc.compiler.source.SourceSpan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +34,34 @@ public final class EmitContext {
   public static final String SOURCE_ANNOTATION = "clusterc.dev/source";
 
   private final Program program;
+  private final Path sourceBase;
   private final Map<Decl, Unit> units = new IdentityHashMap<>();
 
   public EmitContext(Program program) {
     this.program = program;
+    this.sourceBase = commonDirectory(program);
+  }
+
+  /** The directory that holds all of the cluster's files: source annotations are relative to it. */
+  private static Path commonDirectory(Program program) {
+    Path common = null;
+    for (var unit : program.units()) {
+      Path dir = Path.of(unit.file().path()).toAbsolutePath().normalize().getParent();
+      while (common != null && !dir.startsWith(common)) {
+        common = common.getParent();
+      }
+      common = common == null ? dir : common;
+    }
+    return common;
+  }
+
+  /** {@code FILE:LINE}, with FILE relative to the cluster's directory: the same wherever clusterc runs. */
+  public String source(SourceSpan span) {
+    String path = span.file().path();
+    if (sourceBase != null && !path.startsWith("std/")) {
+      path = sourceBase.relativize(Path.of(path).toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+    return path + ":" + span.begin().line();
   }
 
   public Program program() {
@@ -74,7 +99,7 @@ public final class EmitContext {
         .withName(name)
         .withNamespace(namespace)
         .withLabels(labels)
-        .withAnnotations(Map.of(SOURCE_ANNOTATION, span.file().path() + ":" + span.begin().line()))
+        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
         .build();
   }
 

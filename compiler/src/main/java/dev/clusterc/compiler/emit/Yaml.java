@@ -10,8 +10,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.UncheckedIOException;
 
 /**
- * Kubernetes objects as YAML, the same bytes for the same object: fields in the model's order,
- * custom resources' maps in insertion order, no document marker, quotes only where YAML needs them.
+ * Kubernetes objects as YAML, the same bytes for the same object: fields in the model's order and
+ * every map's entries sorted by key (as {@code kubectl get -o yaml} prints them), so no hash order
+ * can leak into output; no document marker; quotes only where YAML needs them.
  */
 public final class Yaml {
   private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
@@ -22,7 +23,8 @@ public final class Yaml {
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .build())
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private Yaml() {}
 

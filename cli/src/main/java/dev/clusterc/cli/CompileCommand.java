@@ -1,0 +1,83 @@
+package dev.clusterc.cli;
+
+import dev.clusterc.compiler.diag.HumanRenderer;
+import dev.clusterc.compiler.emit.Compilation;
+import dev.clusterc.compiler.emit.FlatLayout;
+import dev.clusterc.compiler.emit.GitOpsLayout;
+import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.emit.OutputDirectory;
+import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.program.Program;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code clusterc compile PATH [-o DIR | -o -] [--layout gitops|flat]}: checks first, and with any
+ * error writes nothing. A directory output is written beside its target and moved into place whole.
+ */
+@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Compile a cluster to Kubernetes manifests: a Flux GitOps tree or one YAML stream.",
+    footer = {"", "Exit status: 0 compiled, 1 the cluster has errors (nothing written), 2 usage or I/O failure."})
+public final class CompileCommand extends Subcommand {
+  enum Layout { gitops, flat }
+
+  @Parameters(index = "0", paramLabel = "PATH",
+      description = "A cluster: a directory of .cluster files or a single .cluster file.")
+  Path path;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "-",
+      description = "Where to write: a directory (the tree goes to DIR/CLUSTER), or - for standard output (default).")
+  String output = "-";
+
+  @Option(names = "--layout", paramLabel = "LAYOUT",
+      description = "gitops (a directory tree; the default with -o DIR) or flat (one YAML stream in apply order; "
+          + "the default with -o -, written to DIR/CLUSTER.yaml with -o DIR).")
+  Layout layout;
+
+  @Mixin
+  ColorOption color = new ColorOption();
+
+  @Override
+  int run() throws IOException {
+    boolean toStdout = output.equals("-");
+    Layout chosen = layout != null ? layout : toStdout ? Layout.flat : Layout.gitops;
+    if (toStdout && chosen == Layout.gitops) {
+      err().println("clusterc: the gitops layout is a directory tree: give -o DIR, or use --layout flat with -o -");
+      return ExitCode.FAILURE;
+    }
+    Failure problem = ClusterRoots.problem(path, workspace);
+    if (problem != null) {
+      problem.print(err());
+      return ExitCode.FAILURE;
+    }
+    Program program = Frontend.check(path.toAbsolutePath().normalize(), workspace);
+    if (!program.diagnostics().isEmpty()) {
+      err().print(new HumanRenderer(color.enabled(terminal())).render(program.diagnostics()));
+      err().println(HumanRenderer.summary(program.diagnostics()));
+    }
+    if (program.hasErrors()) {
+      return ExitCode.FINDINGS;
+    }
+    Compilation compilation = ManifestCompiler.compile(program);
+    if (toStdout) {
+      out().print(FlatLayout.write(compilation));
+      return ExitCode.OK;
+    }
+    Path root = Path.of(output);
+    if (chosen == Layout.flat) {
+      Path file = root.resolve(compilation.name() + ".yaml");
+      AtomicFile.write(file, FlatLayout.write(compilation).getBytes(StandardCharsets.UTF_8));
+      err().println("clusterc: wrote " + workspace.display(file));
+    } else {
+      Path tree = root.resolve(compilation.name());
+      OutputDirectory.replace(tree, dir -> GitOpsLayout.write(compilation, dir));
+      err().println("clusterc: wrote " + compilation.units().size() + " units to " + workspace.display(tree));
+    }
+    return ExitCode.OK;
+  }
+}

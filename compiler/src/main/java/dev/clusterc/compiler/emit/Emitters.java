@@ -1,0 +1,17 @@
+package dev.clusterc.compiler.emit;
+
+import dev.clusterc.compiler.schema.Kind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The emitter of each kind. Kinds without one (backup, node, cluster) emit nothing of their own. */
+final class Emitters {
+  private static final Map<Kind, Emitter> BY_KIND = new EnumMap<>(Kind.class);
+
+  private Emitters() {}
+
+  static Optional<Emitter> of(Kind kind) {
+    return Optional.ofNullable(BY_KIND.get(kind));
+  }
+}

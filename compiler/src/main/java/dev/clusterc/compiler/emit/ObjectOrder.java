@@ -1,0 +1,35 @@
+package dev.clusterc.compiler.emit;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The order objects are applied in within a unit, and the file each is written to. */
+final class ObjectOrder {
+  private ObjectOrder() {}
+
+  /** CRDs, then Namespaces, then cluster-scoped kinds, then the rest; stable otherwise. */
+  static List<HasMetadata> applyOrder(List<HasMetadata> objects) {
+    return objects.stream().sorted(Comparator.comparingInt(ObjectOrder::rank)).toList();
+  }
+
+  private static int rank(HasMetadata object) {
+    if (object.getKind().equals("CustomResourceDefinition")) {
+      return 0;
+    }
+    if (object.getKind().equals("Namespace")) {
+      return 1;
+    }
+    return object.getMetadata().getNamespace() == null ? 2 : 3;
+  }
+
+  /** {@code kind-name.yaml}, with the namespace when two objects of a unit share kind and name. */
+  static String fileName(HasMetadata object, List<HasMetadata> unitObjects) {
+    String kind = object.getKind().toLowerCase(Locale.ROOT);
+    String name = object.getMetadata().getName();
+    long same = unitObjects.stream().filter(o -> o.getKind().equals(object.getKind()) && o.getMetadata().getName().equals(name)).count();
+    String namespace = object.getMetadata().getNamespace();
+    return same > 1 && namespace != null ? kind + "-" + namespace + "-" + name + ".yaml" : kind + "-" + name + ".yaml";
+  }
+}
