@@ -1,0 +1,63 @@
+package dev.clusterc.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterc.testapiserver.ServerSideApply;
+import dev.clusterc.testapiserver.WithTestApiServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every object of every example, sent to a real kube-apiserver that knows every upstream CRD, with
+ * server-side apply: Namespaces for real (others need them to exist), everything else as
+ * {@code dryRun=All}, which still runs schema validation, defaulting and admission.
+ */
+@WithTestApiServer
+class ApiServerApplyTest {
+  static KubernetesClient client;
+
+  @BeforeAll
+  static void fluxNamespace() {
+    ServerSideApply.apply(client, new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build(), false);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyObjectIsAccepted() {
+    return Examples.compilable().stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(), () -> {
+      Compilation compilation = Examples.compile(example);
+      List<String> rejected = new ArrayList<>();
+      int applied = 0;
+      for (Unit unit : compilation.units()) {
+        for (HasMetadata object : ObjectOrder.applyOrder(unit.objects())) {
+          applied += apply(object, unit.name(), rejected);
+        }
+      }
+      for (HasMetadata object : compilation.flux()) {
+        applied += apply(object, "flux", rejected);
+      }
+      assertEquals(List.of(), rejected, example + ": objects the API server rejected");
+      assertTrue(applied > 0, "something was applied for " + example);
+    }));
+  }
+
+  private static int apply(HasMetadata object, String unit, List<String> rejected) {
+    boolean forReal = object.getKind().equals("Namespace") || object.getKind().equals("CustomResourceDefinition");
+    try {
+      ServerSideApply.applyYaml(client, Yaml.write(object), !forReal);
+      return 1;
+    } catch (KubernetesClientException e) {
+      rejected.add(unit + ": " + object.getKind() + " " + object.getMetadata().getName() + ": " + e.getMessage());
+      return 0;
+    }
+  }
+
+}
