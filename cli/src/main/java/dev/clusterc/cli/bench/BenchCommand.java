@@ -1,6 +1,8 @@
 package dev.clusterc.cli.bench;
 
 import dev.clusterc.cli.Version;
+import dev.clusterc.compiler.emit.FlatLayout;
+import dev.clusterc.compiler.emit.ManifestCompiler;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.program.Workspace;
@@ -23,9 +25,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code clusterc bench}: measures parse+check on generated clusters of N apps, warm in-process
- * (median of several runs, heap retained by the checked program) and as a whole CLI process, and
- * the re-check after editing one file. Prints figures; asserts nothing.
+ * {@code clusterc bench}: measures parse+check and compile (emit and serialize) on generated clusters
+ * of N apps, warm in-process (median of several runs, heap retained by the checked program) and as
+ * a whole CLI process, and the re-check after editing one file. Prints figures; asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure parse+check time and memory on generated clusters of N apps.")
@@ -48,18 +50,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("clusterc bench: parse+check, %d files per cluster, median of %d warm runs, %d process runs%n",
+    out.printf("clusterc bench: parse+check and compile, %d files per cluster, median of %d warm runs, %d process runs%n",
         files, runs, processRuns);
-    out.printf("%8s %12s %14s %12s %14s %14s %12s%n",
-        "apps", "warm ms", "ms/1000 apps", "heap MB", "recheck ms", "files parsed", "process ms");
+    out.printf("%8s %10s %13s %9s %11s %13s %11s %12s %15s%n", "apps", "check ms", "ms/1000 apps", "heap MB",
+        "recheck ms", "files parsed", "check proc", "compile ms", "compile proc ms");
     Path root = Files.createTempDirectory("clusterc-bench");
     try {
       for (int apps : sizes) {
         Path dir = root.resolve("n" + apps);
         ClusterGenerator.write(dir, apps, files);
         Row row = measure(dir, apps);
-        out.printf("%8d %12.1f %14.1f %12.1f %14.1f %14d %12s%n", apps, row.warmMs, row.warmMs * 1000 / apps,
-            row.heapMb, row.recheckMs, row.reparsed, row.processMs < 0 ? "-" : String.format("%.0f", row.processMs));
+        out.printf("%8d %10.1f %13.1f %9.1f %11.1f %13d %11s %12.1f %15s%n", apps, row.warmMs, row.warmMs * 1000 / apps,
+            row.heapMb, row.recheckMs, row.reparsed, whole(row.processMs), row.compileMs, whole(row.compileProcessMs));
         out.flush();
       }
     } finally {
@@ -68,7 +70,12 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private record Row(double warmMs, double heapMb, double recheckMs, int reparsed, double processMs) {}
+  private record Row(double warmMs, double heapMb, double recheckMs, int reparsed, double processMs, double compileMs,
+      double compileProcessMs) {}
+
+  private static String whole(double ms) {
+    return ms < 0 ? "-" : String.format("%.0f", ms);
+  }
 
   private Row measure(Path dir, int apps) throws Exception {
     for (int i = 0; i < 3; i++) {
@@ -94,8 +101,19 @@ public final class BenchCommand implements Callable<Integer> {
       rechecks[i] = (System.nanoTime() - start) / 1e6;
     }
     int reparsed = (workspace.parseCount() - parsedBefore) / runs;
-    double process = processRuns > 0 ? processMs(dir) : -1;
-    return new Row(median(times), heapMb, median(rechecks), reparsed, process);
+    Program program = check(dir, new Workspace(dir));
+    for (int i = 0; i < 3; i++) {
+      FlatLayout.write(ManifestCompiler.compile(program));
+    }
+    double[] compiles = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      FlatLayout.write(ManifestCompiler.compile(program));
+      compiles[i] = (System.nanoTime() - start) / 1e6;
+    }
+    double process = processRuns > 0 ? processMs("check", dir) : -1;
+    double compileProcess = processRuns > 0 ? processMs("compile", dir) : -1;
+    return new Row(median(times), heapMb, median(rechecks), reparsed, process, median(compiles), compileProcess);
   }
 
   private static Program check(Path dir, Workspace workspace) throws IOException {
@@ -120,19 +138,19 @@ public final class BenchCommand implements Callable<Integer> {
     return Math.max(0, after - before) / 1048576.0;
   }
 
-  /** Median wall time of {@code java -jar clusterc.jar check DIR} in a fresh JVM. */
-  private double processMs(Path dir) throws Exception {
+  /** Median wall time of {@code java -jar clusterc.jar COMMAND DIR} in a fresh JVM (compile writes to stdout, discarded). */
+  private double processMs(String command, Path dir) throws Exception {
     String jar = new File(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     double[] times = new double[processRuns];
     for (int i = 0; i < processRuns; i++) {
-      ProcessBuilder builder = new ProcessBuilder(java, "-cp", jar, "dev.clusterc.cli.Main", "check", dir.toString())
+      ProcessBuilder builder = new ProcessBuilder(java, "-cp", jar, "dev.clusterc.cli.Main", command, dir.toString())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
       long start = System.nanoTime();
       Process process = builder.start();
       if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException("clusterc check " + dir + " failed in a child process");
+        throw new IllegalStateException("clusterc " + command + " " + dir + " failed in a child process");
       }
       times[i] = (System.nanoTime() - start) / 1e6;
     }
