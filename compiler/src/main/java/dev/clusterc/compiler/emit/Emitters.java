@@ -9,6 +9,11 @@ import java.util.Optional;
 final class Emitters {
   private static final Map<Kind, Emitter> BY_KIND = new EnumMap<>(Kind.class);
 
+  static {
+    BY_KIND.put(Kind.VOLUME, new VolumeEmitter());
+    BY_KIND.put(Kind.DATABASE, new DatabaseEmitter());
+  }
+
   private Emitters() {}
 
   static Optional<Emitter> of(Kind kind) {

@@ -1,0 +1,75 @@
+package dev.clusterc.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Emits one volume or database of a cluster written inline, and shows the objects as YAML. */
+final class VolumeTestSupport {
+  private VolumeTestSupport() {}
+
+  /** A checked program that has no errors (warnings are allowed). */
+  static Program program(String text) {
+    Program program = CheckFixture.program(text);
+    assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
+    return program;
+  }
+
+  /** The unit of the volume or database {@code name}, filled by its emitter. */
+  static Unit emit(Program program, Kind kind, String name) {
+    Decl decl = program.decls(kind).stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    Unit unit = new Unit(name, decl.layer(), decl);
+    Emitter emitter = kind == Kind.DATABASE ? new DatabaseEmitter() : new VolumeEmitter();
+    emitter.emit(decl, new EmitContext(program), unit);
+    return unit;
+  }
+
+  static Unit emit(String text, Kind kind, String name) {
+    return emit(program(text), kind, name);
+  }
+
+  /** Every object of the unit as YAML, one document each, in the unit's order. */
+  static String yaml(Unit unit) {
+    return unit.objects().stream().map(Yaml::write).collect(Collectors.joining("---\n"));
+  }
+
+  /** The YAML of the unit's objects of one kind, in order. */
+  static String yaml(Unit unit, String kind) {
+    return unit.objects().stream().filter(o -> o.getKind().equals(kind)).map(Yaml::write).collect(Collectors.joining("---\n"));
+  }
+
+  /** The kinds and names of the unit's objects, as {@code Kind/name}, in order. */
+  static List<String> names(Unit unit) {
+    return unit.objects().stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
+  }
+
+  static void assertNames(Unit unit, String... expected) {
+    assertEquals(List.of(expected), names(unit));
+  }
+
+  /** The metadata of an object made for {@code owner} of the cluster {@code test}, from a line of {@code test.cluster}. */
+  static String meta(String name, String namespace, String owner, int line) {
+    return "metadata:\n"
+        + "  annotations:\n"
+        + "    clusterc.dev/source: test.cluster:" + line + "\n"
+        + "  labels:\n"
+        + "    app.kubernetes.io/managed-by: clusterc\n"
+        + "    app.kubernetes.io/name: " + owner + "\n"
+        + "    app.kubernetes.io/part-of: test\n"
+        + "  name: " + name + "\n"
+        + (namespace == null ? "" : "  namespace: " + namespace + "\n");
+  }
+
+  static HasMetadata only(Unit unit, String kind) {
+    List<HasMetadata> found = unit.objects().stream().filter(o -> o.getKind().equals(kind)).toList();
+    assertEquals(1, found.size(), kind);
+    return found.get(0);
+  }
+}
