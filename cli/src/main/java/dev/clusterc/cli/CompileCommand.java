@@ -5,6 +5,7 @@ import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.FlatLayout;
 import dev.clusterc.compiler.emit.GitOpsLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.emit.ManifestsException;
 import dev.clusterc.compiler.emit.OutputDirectory;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
@@ -63,7 +64,14 @@ public final class CompileCommand extends Subcommand {
     if (program.hasErrors()) {
       return ExitCode.FINDINGS;
     }
-    Compilation compilation = ManifestCompiler.compile(program);
+    Compilation compilation;
+    try {
+      compilation = ManifestCompiler.compile(program);
+    } catch (ManifestsException e) {
+      err().print(new HumanRenderer(color.enabled(terminal())).render(e.diagnostics()));
+      err().println(HumanRenderer.summary(e.diagnostics()));
+      return ExitCode.FINDINGS;
+    }
     if (toStdout) {
       out().print(FlatLayout.write(compilation));
       return ExitCode.OK;

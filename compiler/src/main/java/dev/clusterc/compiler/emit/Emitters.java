@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.schema.Kind;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +13,16 @@ final class Emitters {
   static {
     BY_KIND.put(Kind.VOLUME, new VolumeEmitter());
     BY_KIND.put(Kind.DATABASE, new DatabaseEmitter());
+    BY_KIND.put(Kind.COMPONENT, new ComponentEmitter());
   }
 
   private Emitters() {}
 
-  static Optional<Emitter> of(Kind kind) {
+  /** @param workingDirectory the directory the sources' paths are relative to (an app's {@code manifests} are read through it) */
+  static Optional<Emitter> of(Kind kind, Path workingDirectory) {
+    if (kind == Kind.APP) {
+      return Optional.of(new AppEmitter(workingDirectory));
+    }
     return Optional.ofNullable(BY_KIND.get(kind));
   }
 }

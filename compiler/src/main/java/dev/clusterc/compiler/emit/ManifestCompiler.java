@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +19,16 @@ import java.util.PriorityQueue;
 public final class ManifestCompiler {
   private ManifestCompiler() {}
 
+  /** Compiles a program whose sources were read relative to the current directory (as the command line reads them). */
   public static Compilation compile(Program program) {
+    return compile(program, Path.of(""));
+  }
+
+  /**
+   * @param workingDirectory the directory the sources' paths are relative to: that of the {@code Workspace}
+   * @throws ManifestsException when an app's raw {@code manifests} cannot be read or are no objects
+   */
+  public static Compilation compile(Program program, Path workingDirectory) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       throw new IllegalArgumentException("only a cluster without errors compiles");
     }
@@ -33,7 +43,7 @@ public final class ManifestCompiler {
       context.register(decl, unit);
     }
     for (Map.Entry<Decl, Unit> entry : units.entrySet()) {
-      Emitters.of(entry.getKey().kind()).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
+      Emitters.of(entry.getKey().kind(), workingDirectory).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
     }
     UnitGraph.connect(program, units);
     Unit cluster = ClusterEmitter.emit(program, context, units.values(), program.ladder().get(0));

@@ -32,6 +32,6 @@ final class Examples {
   }
 
   static Compilation compile(Path example) throws IOException {
-    return ManifestCompiler.compile(program(example));
+    return ManifestCompiler.compile(program(example), Repo.root());
   }
 }

@@ -1,0 +1,102 @@
+package dev.clusterc.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterc.compiler.Repo;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.program.Workspace;
+import dev.clusterc.compiler.schema.Kind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every app and component of every example cluster (but {@code tosih-home-ops}, which must fail
+ * {@code quorum}) emits without throwing, twice the same, and every object it makes says what it
+ * is, what it is called, and where it comes from.
+ */
+class AppAndComponentExamplesTest {
+  private static final List<String> LABELS =
+      List.of("app.kubernetes.io/name", "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by");
+
+  @TestFactory
+  Stream<DynamicTest> everyAppAndComponentOfEveryExample() throws IOException {
+    Path root = Repo.root();
+    List<Path> examples;
+    try (Stream<Path> list = Files.list(root.resolve("examples"))) {
+      examples = list.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals("tosih-home-ops")).sorted().toList();
+    }
+    assertTrue(examples.size() >= 6, "examples: " + examples);
+    return examples.stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(), () -> {
+      String first = emitAll(example, root);
+      assertEquals(first, emitAll(example, root), "emitting " + example + " again gives other bytes");
+    }));
+  }
+
+  /** Every object of the example's apps and components as YAML, after checking each object's metadata. */
+  private static String emitAll(Path example, Path root) throws IOException {
+    Program program = Frontend.check(example, new Workspace(root));
+    assertEquals(List.of(), program.diagnostics().stream().filter(d -> d.isError()).map(Object::toString).toList());
+    EmitContext context = new EmitContext(program);
+    List<String> problems = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
+    int emitted = 0;
+    for (Decl decl : program.decls()) {
+      Emitter emitter = decl.kind() == Kind.APP ? new AppEmitter(root) : decl.kind() == Kind.COMPONENT ? new ComponentEmitter() : null;
+      if (emitter == null) {
+        continue;
+      }
+      Unit unit = new Unit(decl.name(), decl.layer(), decl);
+      emitter.emit(decl, context, unit);
+      assertTrue(!unit.objects().isEmpty(), decl + " emits nothing");
+      for (HasMetadata object : unit.objects()) {
+        problems.addAll(problems(decl, object));
+        out.append(Yaml.write(object)).append("---\n");
+        emitted++;
+      }
+    }
+    assertEquals("", String.join("\n", problems), example.toString());
+    assertTrue(emitted > 0, "nothing emitted for " + example);
+    return out.toString();
+  }
+
+  private static List<String> problems(Decl decl, HasMetadata object) {
+    String what = decl + ": " + object.getKind() + " " + object.getMetadata().getName();
+    List<String> problems = new ArrayList<>();
+    if (blank(object.getApiVersion()) || blank(object.getKind()) || blank(object.getMetadata().getName())) {
+      problems.add(what + " lacks apiVersion, kind or name");
+    }
+    Map<String, String> labels = object.getMetadata().getLabels() == null ? Map.of() : object.getMetadata().getLabels();
+    String missing = LABELS.stream().filter(l -> blank(labels.get(l))).collect(Collectors.joining(", "));
+    if (!missing.isEmpty()) {
+      problems.add(what + " lacks the labels " + missing);
+    }
+    if (!"clusterc".equals(labels.get("app.kubernetes.io/managed-by"))) {
+      problems.add(what + " is not managed by clusterc");
+    }
+    Map<String, String> annotations = object.getMetadata().getAnnotations() == null ? Map.of() : object.getMetadata().getAnnotations();
+    String source = annotations.get(EmitContext.SOURCE_ANNOTATION);
+    if (source == null || !source.matches("[^:]+\\.cluster:[0-9]+")) {
+      problems.add(what + " has no source annotation FILE:LINE but " + source);
+    }
+    if (ManifestsMetadata.namespaced(object.getKind()) && blank(object.getMetadata().getNamespace())) {
+      problems.add(what + " is namespaced but has no namespace");
+    }
+    return problems;
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+}
