@@ -4,6 +4,7 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.graph.Edge;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
 import java.util.function.Consumer;
 
 /** {@code layer-violation}: an edge may only point to the same or a lower layer. */
@@ -16,8 +17,12 @@ public final class LayeringChecker implements Checker {
       if (from < 0 || to < 0 || to <= from) {
         continue;
       }
+      boolean capability = edge.to().kind() == Kind.COMPONENT && !edge.reason().equals("depends on");
+      String relation = capability
+          ? "needs " + edge.to().label() + " (it " + edge.reason() + ")"
+          : edge.reason() + " " + edge.to().label();
       report.accept(Diagnostic.error(Code.LAYER_VIOLATION, edge.span(),
-              edge.from().label() + " on layer `" + edge.from().layer() + "` " + edge.reason() + " " + edge.to().label()
+              edge.from().label() + " on layer `" + edge.from().layer() + "` " + relation
                   + ", which is on the higher layer `" + edge.to().layer() + "`")
           .withHint("a declaration may only need the same or a lower layer: move " + edge.to().label()
               + " down with `layer " + edge.from().layer() + "`, or " + edge.from().label() + " up")

@@ -100,17 +100,26 @@ public final class ValueRulesChecker implements Checker {
     });
   }
 
-  /** {@code memory 512m} asks for 0.512 bytes: {@code m} is milli in a quantity, a common slip for {@code Mi}. */
+  /**
+   * Resources are positive, and memory is whole bytes: {@code memory 512m} asks for 0.512 bytes
+   * ({@code m} is milli in a quantity, a common slip for {@code Mi}).
+   */
   private static void memory(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
-    body.first("resources").map(BoundEntry::block).flatMap(b -> b.typed("memory", Typed.Qty.class)).ifPresent(memory -> {
+    BoundBlock resources = body.first("resources").map(BoundEntry::block).orElse(null);
+    if (resources == null) {
+      return;
+    }
+    for (String key : List.of("cpu", "memory")) {
+      resources.typed(key, Typed.Qty.class).filter(q -> q.value().signum() <= 0).ifPresent(q -> report.accept(
+          Diagnostic.error(Code.INVALID_VALUE, q.span(), key + " `" + q.value() + "` of " + decl.label() + " must be above zero")));
+    }
+    resources.typed("memory", Typed.Qty.class).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
       String text = memory.value().toString();
-      if (memory.value().isWhole() && !text.matches(".*[0-9](m|u|n)")) {
-        return;
-      }
       String digits = text.replaceAll("[a-zA-Z]+$", "");
-      report.accept(Diagnostic.error(Code.INVALID_VALUE, memory.span(),
-              "memory `" + text + "` of " + decl.label() + " is " + memory.value().value().toPlainString() + " bytes: `m` means milli, not mega")
-          .withHint("write `" + digits + "Mi` for " + digits + " mebibytes"));
+      boolean milli = text.matches(".*[0-9](m|u|n)");
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, memory.span(), "memory `" + text + "` of " + decl.label() + " is "
+              + memory.value().value().toPlainString() + " bytes" + (milli ? ": `m` means milli, not mega" : ", not a whole number"))
+          .withHint(milli ? "write `" + digits + "Mi` for " + digits + " mebibytes" : "write whole bytes, or use a unit such as `Mi` or `Gi`"));
     });
   }
 

@@ -6,6 +6,7 @@ import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.SourceUnit;
+import dev.clusterc.compiler.syntax.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,28 @@ final class Collector {
     decl.use(use);
     scope.add(decl);
     decls.add(decl);
+    enableStdDependencies(std);
+  }
+
+  /** A standard component that depends on another turns that one on too (nginx-gateway → gateway-api). */
+  private void enableStdDependencies(Item.Declaration std) {
+    if (std.body() == null) {
+      return;
+    }
+    for (var entry : std.body().entries()) {
+      if (!entry.key().text().equals("depends-on") || entry.args().isEmpty() || !(entry.args().get(0) instanceof Value.ListOf list)) {
+        continue;
+      }
+      for (Value item : list.items()) {
+        if (item instanceof Value.Word word && stdComponents.containsKey(word.text())
+            && scope.lookup(Kind.COMPONENT, word.text()).isEmpty()) {
+          Decl implicit = new Decl(Kind.COMPONENT, word.text(), stdComponents.get(word.text()), true);
+          scope.add(implicit);
+          decls.add(implicit);
+          enableStdDependencies(stdComponents.get(word.text()));
+        }
+      }
+    }
   }
 
   private void clusterCount(List<SourceUnit> units) {

@@ -52,8 +52,17 @@ final class Layers {
           decl.layer(sym.value());
           continue;
         }
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, sym.span(), "layer `" + sym.value() + "` is not on the ladder")
-            .withHint(orElse(Suggestions.didYouMean(sym.value(), ladder), "the layers are " + String.join(", ", ladder))));
+        // A standard component's own layer is a default like a kind's: the nearest lower one will do.
+        boolean stdDefault = decl.isStd() && (decl.useBody() == null || decl.useBody().value("layer").isEmpty());
+        String lower = stdDefault ? nearest(sym.value(), ladder) : null;
+        if (lower != null) {
+          decl.layer(lower);
+          continue;
+        }
+        if (!stdDefault) {
+          report.accept(Diagnostic.error(Code.INVALID_VALUE, sym.span(), "layer `" + sym.value() + "` is not on the ladder")
+              .withHint(orElse(Suggestions.didYouMean(sym.value(), ladder), "the layers are " + String.join(", ", ladder))));
+        }
       }
       String layer = nearest(decl.kind().defaultLayer(), ladder);
       if (layer == null) {

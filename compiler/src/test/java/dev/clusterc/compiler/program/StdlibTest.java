@@ -65,6 +65,26 @@ class StdlibTest {
     assertEquals(List.of(), problems);
   }
 
+  /** A standard component's layer is a default: on a ladder without it, the nearest lower layer is taken. */
+  @Test
+  void aStandardComponentFallsToTheNearestLowerLayer() {
+    Program program = CheckFixture.program("""
+        cluster c { domain "x.org"; network { nodes 10.0.0.0/24 }; layers [crds, platform, storage, apps] }
+        node n { role control-plane; address 10.0.0.2 }
+        use cilium
+        """);
+    assertEquals("", CheckFixture.render(program.diagnostics()));
+    assertEquals("crds", program.scope().lookup(Kind.COMPONENT, "cilium").orElseThrow().layer());
+  }
+
+  /** nginx-gateway depends on gateway-api: turning one on turns on the other. */
+  @Test
+  void aStandardComponentTurnsOnWhatItDependsOn() {
+    Program program = CheckFixture.program(CheckFixture.BASE + "use nginx-gateway\n");
+    assertEquals("", CheckFixture.render(program.diagnostics()));
+    assertTrue(program.scope().lookup(Kind.COMPONENT, "gateway-api").isPresent());
+  }
+
   private static List<String> components() {
     return Stdlib.units().values().stream().flatMap(u -> u.items().stream())
         .filter(i -> i instanceof Item.Declaration d && d.kind().text().equals("component"))
