@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.types.Duration;
 import java.util.Optional;
 
@@ -28,7 +29,15 @@ public final class ComponentEmitter implements Emitter {
     }
     String interval = interval(context);
     unit.add(HelmSource.of(component, chart.get(), interval, context));
-    unit.add(ComponentRelease.of(component, chart.get(), interval, context));
+    if (!releasedByDns(component, context)) {
+      unit.add(ComponentRelease.of(component, chart.get(), interval, context));
+    }
+  }
+
+  /** k8s-gateway is released once per {@code dns} declaration ({@link DnsEmitter}), with its zone and address. */
+  private static boolean releasedByDns(Decl component, EmitContext context) {
+    return !context.program().decls(Kind.DNS).isEmpty()
+        && context.program().providers("dns:k8s-gateway").contains(component);
   }
 
   /** The cluster's {@code gitops flux { interval }} in Go's notation ({@code 1h0m0s}), else {@code 10m0s}. */

@@ -14,6 +14,13 @@ final class Emitters {
     BY_KIND.put(Kind.VOLUME, new VolumeEmitter());
     BY_KIND.put(Kind.DATABASE, new DatabaseEmitter());
     BY_KIND.put(Kind.COMPONENT, new ComponentEmitter());
+    BY_KIND.put(Kind.VIP, new VipEmitter());
+    BY_KIND.put(Kind.POOL, new PoolEmitter());
+    BY_KIND.put(Kind.GATEWAY, new GatewayEmitter());
+    BY_KIND.put(Kind.DNS, new DnsEmitter());
+    BY_KIND.put(Kind.CERTIFICATE, new CertificateEmitter());
+    BY_KIND.put(Kind.ISSUER, new IssuerEmitter());
+    BY_KIND.put(Kind.STORE, new StoreEmitter());
   }
 
   private Emitters() {}
@@ -22,6 +29,9 @@ final class Emitters {
   static Optional<Emitter> of(Kind kind, Path workingDirectory) {
     if (kind == Kind.APP) {
       return Optional.of(new AppEmitter(workingDirectory));
+    }
+    if (kind == Kind.SECRET) {
+      return Optional.of(new SecretEmitter(workingDirectory));
     }
     return Optional.ofNullable(BY_KIND.get(kind));
   }

@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import java.nio.file.Path;
@@ -42,8 +43,19 @@ public final class ManifestCompiler {
       units.put(decl, unit);
       context.register(decl, unit);
     }
+    List<Diagnostic> problems = new ArrayList<>();
     for (Map.Entry<Decl, Unit> entry : units.entrySet()) {
-      Emitters.of(entry.getKey().kind(), workingDirectory).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
+      try {
+        Emitters.of(entry.getKey().kind(), workingDirectory).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
+      } catch (SecretFileMissingException e) {
+        problems.add(e.diagnostic());
+      } catch (ManifestsException e) {
+        problems.addAll(e.diagnostics());
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Diagnostic.ORDER);
+      throw new ManifestsException(problems);
     }
     UnitGraph.connect(program, units);
     Unit cluster = ClusterEmitter.emit(program, context, units.values(), program.ladder().get(0));
@@ -59,7 +71,7 @@ public final class ManifestCompiler {
     }
     List<Unit> ordered = applyOrder(program, kept);
     return new Compilation(program.cluster().get().name(), List.copyOf(ordered), FluxEmitter.emit(program, context, ordered),
-        Map.of());
+        VipEmitter.talosPatches(program));
   }
 
   /** Kahn's algorithm, taking the lowest layer (then the name) among the units that are ready. */

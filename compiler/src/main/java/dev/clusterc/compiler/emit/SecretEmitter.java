@@ -1,0 +1,132 @@
+package dev.clusterc.compiler.emit;
+
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.program.Decl;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code secret}: the Secret where its users read it, never a value.
+ *
+ * <ul>
+ *   <li>{@code sops PATH} / {@code sealed PATH}: the file is included as it is (a SOPS-encrypted Secret
+ *   that Flux decrypts, or a SealedSecret) as {@code NAME.sops.yaml} / {@code NAME.sealed.yaml} in the
+ *   unit of every user ({@link SecretUsers}), so that it is applied with what reads it; the file
+ *   names its own namespace, which the compiler cannot read. A secret nobody uses keeps its file in
+ *   its own unit. A missing file throws {@link SecretFileMissingException}.</li>
+ *   <li>{@code external STORE key K}: an {@code ExternalSecret} (external-secrets.io/v1) named after
+ *   the secret in every namespace where it is needed, in the unit of the first user needing it there,
+ *   reading {@code K} from the ClusterSecretStore {@code STORE}: one {@code data} item per
+ *   {@code keys} entry (remote property = key), or all of {@code K}'s properties
+ *   ({@code dataFrom.extract}) when {@code keys} is empty. A secret nobody uses has no namespace and
+ *   emits nothing.</li>
+ * </ul>
+ *
+ * <p>When a user has no unit (the compiler did not register one), the object goes into the secret's
+ * own unit instead and the fact is recorded in {@link #fallbacks()}.
+ */
+public final class SecretEmitter implements Emitter {
+  /** A user whose unit was missing, so the secret's object went to the secret's own unit. */
+  public record Fallback(Decl secret, Decl user) {
+    public String message() {
+      return secret.label() + ": " + user.label() + " has no unit yet, so its Secret is in the unit of " + secret.label();
+    }
+  }
+
+  private final Path workingDirectory;
+  private final List<Fallback> fallbacks = new ArrayList<>();
+
+  /** Resolves secret files against the process's working directory. */
+  public SecretEmitter() {
+    this(Path.of(""));
+  }
+
+  /** Resolves secret files against {@code workingDirectory}, the one the sources' paths are relative to. */
+  public SecretEmitter(Path workingDirectory) {
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+  }
+
+  /** The fallbacks so far, in emitting order. */
+  public List<Fallback> fallbacks() {
+    return Collections.unmodifiableList(fallbacks);
+  }
+
+  @Override
+  public void emit(Decl decl, EmitContext context, Unit unit) {
+    BoundEntry file = SecretFiles.fileEntry(decl);
+    if (file != null) {
+      includeFile(decl, file, context, unit);
+      return;
+    }
+    decl.body().first("external").ifPresent(external -> externalSecrets(decl, external, context, unit));
+  }
+
+  private void includeFile(Decl decl, BoundEntry file, EmitContext context, Unit own) {
+    Path path = SecretFiles.resolve(decl, file, workingDirectory);
+    boolean sops = file.property().name().equals("sops");
+    String fileName = decl.name() + (sops ? ".sops.yaml" : ".sealed.yaml");
+    Set<Unit> targets = new LinkedHashSet<>();
+    for (Decl user : SecretUsers.of(context.program(), decl)) {
+      targets.add(unitOf(decl, user, context, own));
+    }
+    if (targets.isEmpty()) {
+      targets.add(own);
+    }
+    targets.forEach(target -> target.include(fileName, path, sops));
+  }
+
+  private void externalSecrets(Decl decl, BoundEntry external, EmitContext context, Unit own) {
+    String store = external.ref("store").map(Decl::name).orElse(external.str("store").orElse(""));
+    String key = external.str("key").orElse(decl.name());
+    for (SecretUsers.Placement placement : SecretUsers.placements(context, decl)) {
+      Map<String, Object> spec = new LinkedHashMap<>();
+      Map<String, Object> storeRef = new LinkedHashMap<>();
+      storeRef.put("name", store);
+      storeRef.put("kind", "ClusterSecretStore");
+      spec.put("secretStoreRef", storeRef);
+      Map<String, Object> target = new LinkedHashMap<>();
+      target.put("name", decl.name());
+      target.put("creationPolicy", "Owner");
+      spec.put("target", target);
+      List<String> keys = keys(decl);
+      if (keys.isEmpty()) {
+        spec.put("dataFrom", List.of(Map.of("extract", Map.of("key", key))));
+      } else {
+        spec.put("data", keys.stream().map(k -> data(k, key)).toList());
+      }
+      unitOf(decl, placement.user(), context, own).add(context.resource("external-secrets.io/v1", "ExternalSecret",
+          context.meta(decl, decl.name(), placement.namespace()), spec));
+    }
+  }
+
+  private static Map<String, Object> data(String secretKey, String remoteKey) {
+    Map<String, Object> remoteRef = new LinkedHashMap<>();
+    remoteRef.put("key", remoteKey);
+    remoteRef.put("property", secretKey);
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("secretKey", secretKey);
+    item.put("remoteRef", remoteRef);
+    return item;
+  }
+
+  private Unit unitOf(Decl secret, Decl user, EmitContext context, Unit own) {
+    return context.unit(user).orElseGet(() -> {
+      fallbacks.add(new Fallback(secret, user));
+      return own;
+    });
+  }
+
+  /** The secret's {@code keys}, in source order. */
+  static List<String> keys(Decl secret) {
+    return secret.body().typed("keys", Typed.Items.class)
+        .map(items -> items.items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())
+        .orElse(List.of());
+  }
+}

@@ -1,0 +1,214 @@
+package dev.clusterc.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.Repo;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * The fixture of the tests of the vip, pool, gateway, dns, certificate, issuer, store and secret
+ * emitters: one unit per layered declaration (as the compiler makes them), those emitters run over
+ * their kinds, and the objects as YAML.
+ */
+final class PlatformEmitFixture {
+  private PlatformEmitFixture() {}
+
+  /** The result of emitting: the unit of each declaration, and the secret emitter (for its fallbacks). */
+  record Emitted(Map<Decl, Unit> units, SecretEmitter secrets) {
+    Unit unit(String name) {
+      return units.entrySet().stream().filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue)
+          .findFirst().orElseThrow(() -> new AssertionError("no unit " + name));
+    }
+
+    /** Every object of the named declaration's unit, as YAML documents. */
+    String yaml(String name) {
+      return PlatformEmitFixture.yaml(unit(name).objects());
+    }
+
+    /** Every object of every unit, in unit order. */
+    String all() {
+      return PlatformEmitFixture.yaml(units.values().stream().flatMap(u -> u.objects().stream()).toList());
+    }
+  }
+
+  /**
+   * The brief's first normative example on the network of {@link CheckFixture#BASE}: a kube-vip VIP,
+   * a Cilium L2 pool, internal and external Cilium gateways with a wildcard certificate, split DNS
+   * and a Let's Encrypt issuer with a SOPS Cloudflare token.
+   */
+  static final String HOMELAB = """
+      use cilium
+      use cert-manager
+      use k8s-gateway
+
+      vip api { address 10.0.0.50; on control-plane; via kube-vip }
+
+      pool lb {
+        range    10.0.0.100..10.0.0.199
+        announce l2
+        via      cilium
+      }
+
+      secret cloudflare-token { sops "secrets/cloudflare.sops.yaml"; keys ["api-token"] }
+
+      issuer letsencrypt {
+        email  "admin@example.org"
+        server production
+        solver dns01 cloudflare token cloudflare-token
+      }
+
+      certificate wildcard { hosts ["example.org", "*.example.org"]; issuer letsencrypt }
+
+      gateway internal {
+        address  10.0.0.101
+        class    cilium
+        listener https { hostname "*.example.org"; certificate wildcard }
+      }
+
+      gateway external {
+        address  10.0.0.102
+        class    cilium
+        expose   public
+        listener https { hostname "*.example.org"; certificate wildcard }
+      }
+
+      dns split { address 10.0.0.100; via k8s-gateway }
+      """;
+
+  /** {@link CheckFixture#BASE} plus {@code text}, which must check without errors. */
+  static Program program(String text) {
+    Program program = CheckFixture.program(CheckFixture.BASE + text);
+    assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
+    return program;
+  }
+
+  /** {@link #HOMELAB} emitted from a working directory that holds its SOPS file. */
+  static Emitted homelab() {
+    return emit(program(HOMELAB), workingDirectory(Map.of("secrets/cloudflare.sops.yaml", SOPS_PLACEHOLDER)));
+  }
+
+  /** Placeholder content for a SOPS file: the emitters include files without reading them. */
+  static final String SOPS_PLACEHOLDER = "# not a real SOPS file\n";
+
+  /** A fresh temporary directory with {@code files} (path → text) in it, deleted when the JVM exits. */
+  static Path workingDirectory(Map<String, String> files) {
+    try {
+      Path dir = Files.createTempDirectory("clusterc-emit");
+      dir.toFile().deleteOnExit();
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path path = dir.resolve(file.getKey());
+        Files.createDirectories(path.getParent());
+        path.getParent().toFile().deleteOnExit();
+        Files.writeString(path, file.getValue());
+        path.toFile().deleteOnExit();
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Map<Kind, Emitter> emitters(SecretEmitter secrets) {
+    Map<Kind, Emitter> emitters = new EnumMap<>(Kind.class);
+    emitters.put(Kind.VIP, new VipEmitter());
+    emitters.put(Kind.POOL, new PoolEmitter());
+    emitters.put(Kind.GATEWAY, new GatewayEmitter());
+    emitters.put(Kind.DNS, new DnsEmitter());
+    emitters.put(Kind.CERTIFICATE, new CertificateEmitter());
+    emitters.put(Kind.ISSUER, new IssuerEmitter());
+    emitters.put(Kind.STORE, new StoreEmitter());
+    emitters.put(Kind.SECRET, secrets);
+    return emitters;
+  }
+
+  static Emitted emit(Program program) {
+    return emit(program, Path.of(""));
+  }
+
+  /** Registers a unit per layered declaration, then runs the emitters in source order. */
+  static Emitted emit(Program program, Path workingDirectory) {
+    EmitContext context = new EmitContext(program);
+    Map<Decl, Unit> units = new LinkedHashMap<>();
+    for (Decl decl : program.decls()) {
+      if (decl.layer() != null) {
+        Unit unit = new Unit(decl.name(), decl.layer(), decl);
+        units.put(decl, unit);
+        context.register(decl, unit);
+      }
+    }
+    SecretEmitter secrets = new SecretEmitter(workingDirectory);
+    Map<Kind, Emitter> emitters = emitters(secrets);
+    units.forEach((decl, unit) -> {
+      Emitter emitter = emitters.get(decl.kind());
+      if (emitter != null) {
+        emitter.emit(decl, context, unit);
+      }
+    });
+    units.values().forEach(unit -> unit.objects().forEach(PlatformEmitFixture::assertReadsBack));
+    return new Emitted(units, secrets);
+  }
+
+  static String yaml(List<HasMetadata> objects) {
+    return objects.stream().map(Yaml::write).collect(Collectors.joining("---\n"));
+  }
+
+  /**
+   * For every compilable example: emitting every declaration of {@code kind} throws nothing, and each
+   * object has an apiVersion, a kind, a name, the three standard labels and the source annotation.
+   */
+  static Stream<DynamicTest> examples(Kind kind) {
+    return Examples.compilable().stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(), () -> {
+      Program program = Examples.program(example);
+      Emitted emitted = emit(program, Repo.root());
+      for (Map.Entry<Decl, Unit> entry : emitted.units().entrySet()) {
+        if (entry.getKey().kind() == kind) {
+          entry.getValue().objects().forEach(PlatformEmitFixture::assertWellFormed);
+        }
+      }
+      assertTrue(emitted.secrets().fallbacks().isEmpty(), () -> emitted.secrets().fallbacks().toString());
+    }));
+  }
+
+  /** The YAML reads back to the same YAML, as the typed model and as a generic resource (whose maps are sorted). */
+  static void assertReadsBack(HasMetadata object) {
+    String yaml = Yaml.write(object);
+    assertEquals(yaml, Yaml.write(Yaml.read(yaml, object.getClass())), "read back");
+    assertEquals(yaml, Yaml.write(Yaml.read(yaml, GenericKubernetesResource.class)), "read back as a generic resource");
+  }
+
+  static void assertWellFormed(HasMetadata object) {
+    String what = Yaml.write(object);
+    assertNotNull(object.getApiVersion(), what);
+    assertNotNull(object.getKind(), what);
+    assertNotNull(object.getMetadata().getName(), what);
+    Map<String, String> labels = object.getMetadata().getLabels();
+    assertNotNull(labels, what);
+    for (String label : List.of("app.kubernetes.io/name", "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by")) {
+      assertTrue(labels.containsKey(label), label + " on " + what);
+    }
+    assertEquals("clusterc", labels.get("app.kubernetes.io/managed-by"), what);
+    String source = object.getMetadata().getAnnotations().get(EmitContext.SOURCE_ANNOTATION);
+    assertNotNull(source, what);
+    assertTrue(source.matches("[^:]+\\.cluster:\\d+"), source);
+    assertReadsBack(object);
+  }
+}
