@@ -1,5 +1,7 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.program.Hostnames;
+
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.program.Decl;
@@ -10,7 +12,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -109,27 +110,10 @@ final class AppRoutes {
     if (listenerHostname == null) {
       return 2;
     }
-    return normal(listenerHostname).equals(normal(host)) ? 0 : 1;
+    return Hostnames.normal(listenerHostname).equals(Hostnames.normal(host)) ? 0 : 1;
   }
 
   static boolean accepts(String listenerHostname, String host) {
-    if (listenerHostname == null) {
-      return true;
-    }
-    String pattern = normal(listenerHostname);
-    String h = normal(host);
-    if (pattern.equals(h)) {
-      return true;
-    }
-    if (!pattern.startsWith("*.") || !h.endsWith(pattern.substring(1))) {
-      return false;
-    }
-    String label = h.substring(0, h.length() - pattern.length() + 1);
-    return !label.isEmpty() && !label.contains(".");
-  }
-
-  private static String normal(String host) {
-    String lower = host.trim().toLowerCase(Locale.ROOT);
-    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    return Hostnames.accepts(listenerHostname, host);
   }
 }

@@ -1,4 +1,4 @@
-package dev.clusterc.compiler.check;
+package dev.clusterc.compiler.program;
 
 import java.util.Locale;
 
@@ -7,28 +7,28 @@ import java.util.Locale;
  * {@code *.example.org} matching exactly one label more ({@code a.example.org}, not
  * {@code a.b.example.org} nor {@code example.org}) — what a {@code *.} certificate covers.
  */
-final class Hostnames {
+public final class Hostnames {
   private Hostnames() {}
 
-  static String normal(String host) {
+  public static String normal(String host) {
     String lower = host.trim().toLowerCase(Locale.ROOT);
     return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   /** Whether a value still holds an unresolved {@code ${…}} (already reported) and cannot be judged. */
-  static boolean unresolved(String value) {
+  public static boolean unresolved(String value) {
     return value.contains("${");
   }
 
   /** Whether {@code host} (or wildcard {@code *.x}) is the domain or a name under it. */
-  static boolean under(String host, String domain) {
+  public static boolean under(String host, String domain) {
     String h = normal(host);
     String d = normal(domain);
     return h.equals(d) || h.endsWith("." + d);
   }
 
   /** Whether a listener with this hostname ({@code null}: none) accepts a route for {@code host}. */
-  static boolean accepts(String listenerHostname, String host) {
+  public static boolean accepts(String listenerHostname, String host) {
     if (listenerHostname == null) {
       return true;
     }
@@ -49,7 +49,7 @@ final class Hostnames {
   }
 
   /** Whether {@code host} is a wildcard one label too deep for {@code listenerHostname} ({@code a.b.x} for {@code *.x}). */
-  static boolean tooDeep(String listenerHostname, String host) {
+  public static boolean tooDeep(String listenerHostname, String host) {
     String pattern = normal(listenerHostname);
     String h = normal(host);
     return pattern.startsWith("*.") && h.endsWith(pattern.substring(1)) && !accepts(listenerHostname, host);
