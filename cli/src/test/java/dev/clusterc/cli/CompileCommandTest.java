@@ -1,0 +1,82 @@
+package dev.clusterc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompileCommandTest {
+  private static final String HOMELAB = Cli.repo().resolve("examples/homelab").toString();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void flatStreamToStandardOutputByDefault() {
+    Cli.Result result = Cli.run("compile", HOMELAB);
+    assertEquals(0, result.exit(), result::toString);
+    assertTrue(result.out().startsWith("# unit ") || result.out().startsWith("---\n"), result::toString);
+    assertTrue(result.out().contains("\nkind: Deployment\n"), result::toString);
+    assertFalse(result.out().contains("kind: Kustomization\n"), "Flux objects belong to the GitOps tree");
+    assertFalse(result.out().contains("ENC["), "encrypted files are named, not inlined");
+  }
+
+  @Test
+  void gitopsTreeMatchesTheCheckedInGolden() throws Exception {
+    Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString());
+    assertEquals(0, result.exit(), result::toString);
+    Path tree = dir.resolve("homelab");
+    assertTrue(Files.isRegularFile(tree.resolve("flux/kustomization.yaml")), result::toString);
+    Path expected = Cli.repo().resolve("examples/homelab/expected");
+    try (Stream<Path> files = Files.walk(expected)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertEquals(Files.readString(file), Files.readString(tree.resolve(expected.relativize(file).toString())), file.toString());
+      }
+    }
+  }
+
+  @Test
+  void flatLayoutIntoADirectoryIsOneFile() {
+    Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString(), "--layout", "flat");
+    assertEquals(0, result.exit(), result::toString);
+    assertTrue(Files.isRegularFile(dir.resolve("homelab.yaml")), result::toString);
+    assertFalse(Files.exists(dir.resolve("homelab")), "no tree with the flat layout");
+  }
+
+  @Test
+  void aClusterWithErrorsWritesNothing() {
+    Cli.Result result = Cli.run("compile", Cli.repo().resolve("examples/tosih-home-ops").toString(), "-o", dir.toString());
+    assertEquals(1, result.exit(), result::toString);
+    assertTrue(result.err().contains("error[quorum]"), result::toString);
+    assertEquals("", result.out());
+    assertEquals(0, dir.toFile().list().length, "nothing written");
+  }
+
+  @Test
+  void theGitopsLayoutNeedsADirectory() {
+    Cli.Result result = Cli.run("compile", HOMELAB, "--layout", "gitops");
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().startsWith("clusterc: the gitops layout is a directory tree"), result::toString);
+  }
+
+  /** An earlier tree is replaced whole: a file the new tree does not have is gone, nothing half-written remains. */
+  @Test
+  void anEarlierTreeIsReplacedWhole() throws Exception {
+    Path stale = dir.resolve("homelab/apps/removed/deployment-removed.yaml");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "stale\n");
+    Files.writeString(dir.resolve("keep.txt"), "not ours\n");
+    Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString());
+    assertEquals(0, result.exit(), result::toString);
+    assertFalse(Files.exists(stale), "the old tree is gone");
+    assertTrue(Files.exists(dir.resolve("keep.txt")), "files beside the cluster's tree are left alone");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(2, left.count(), "only keep.txt and homelab/: no temporary directories left");
+    }
+  }
+}
