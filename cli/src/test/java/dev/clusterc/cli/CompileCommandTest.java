@@ -64,6 +64,29 @@ class CompileCommandTest {
     assertTrue(result.err().startsWith("clusterc: the gitops layout is a directory tree"), result::toString);
   }
 
+  @Test
+  void severalClustersGoToTheirOwnDirectories() {
+    Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/failover-pair").toString(), "-o", dir.toString());
+    assertEquals(0, result.exit(), result::toString);
+    assertTrue(Files.isDirectory(dir.resolve("homelab/flux")), result::toString);
+    assertTrue(Files.isDirectory(dir.resolve("failover-pair/apps/sonarr")), result::toString);
+  }
+
+  @Test
+  void twoClustersOfOneNameAreRefusedBeforeAnythingIsWritten() {
+    Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/ddd-homelab").toString(), "-o", dir.toString());
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().startsWith("clusterc: two of these clusters are named `homelab`"), result::toString);
+    assertEquals(0, dir.toFile().list().length, "nothing written");
+  }
+
+  @Test
+  void severalClustersNeedADirectory() {
+    Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/failover-pair").toString());
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().startsWith("clusterc: several clusters need -o DIR"), result::toString);
+  }
+
   /** An earlier tree is replaced whole: a file the new tree does not have is gone, nothing half-written remains. */
   @Test
   void anEarlierTreeIsReplacedWhole() throws Exception {
