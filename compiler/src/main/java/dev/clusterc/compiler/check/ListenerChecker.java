@@ -1,5 +1,7 @@
 package dev.clusterc.compiler.check;
 
+import dev.clusterc.compiler.program.Listeners;
+
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;

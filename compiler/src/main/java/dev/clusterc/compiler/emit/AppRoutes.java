@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.program.Hostnames;
+import dev.clusterc.compiler.program.Listeners;
 
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
@@ -102,8 +103,7 @@ final class AppRoutes {
 
   /** {@code http} or {@code https}: as written, else implied by the listener's name. */
   private static String protocol(BoundEntry listener) {
-    Optional<String> written = listener.block() == null ? Optional.empty() : listener.block().sym("protocol");
-    return written.orElse(listenerName(listener));
+    return Listeners.protocol(listener);
   }
 
   private static int specificity(String listenerHostname, String host) {
