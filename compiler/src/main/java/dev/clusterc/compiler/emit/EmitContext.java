@@ -36,6 +36,7 @@ public final class EmitContext {
   private final Program program;
   private final Path sourceBase;
   private final Map<Decl, Unit> units = new IdentityHashMap<>();
+  private Map<Decl, Decl> firstMountingApp;
 
   public EmitContext(Program program) {
     this.program = program;
@@ -141,15 +142,17 @@ public final class EmitContext {
     }
   }
 
+  /** The first app (in source order) that mounts a volume; the index is built once, not per volume. */
   private Optional<Decl> mountingApp(Decl volume) {
-    for (Decl app : program.decls(Kind.APP)) {
-      for (BoundEntry mount : app.body().all("mount")) {
-        if (mount.ref("volume").orElse(null) == volume) {
-          return Optional.of(app);
+    if (firstMountingApp == null) {
+      firstMountingApp = new IdentityHashMap<>();
+      for (Decl app : program.decls(Kind.APP)) {
+        for (BoundEntry mount : app.body().all("mount")) {
+          mount.ref("volume").ifPresent(v -> firstMountingApp.putIfAbsent(v, app));
         }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(firstMountingApp.get(volume));
   }
 
   private Optional<Decl> servingGateway(Decl certificate) {
