@@ -24,10 +24,6 @@ public final class Components {
         .orElse(List.of());
   }
 
-  public static boolean provides(Decl component, String capability) {
-    return component.kind() == Kind.COMPONENT && capabilities(component).contains(capability);
-  }
-
   /** The standard-library component that provides a capability, for the fix in {@code missing-provider}. */
   public static Optional<String> stdProvider(String capability) {
     Map<String, String> byName = new TreeMap<>();

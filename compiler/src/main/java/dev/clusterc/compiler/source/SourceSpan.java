@@ -30,10 +30,6 @@ public record SourceSpan(SourceFile file, int start, int end) {
     return new SourceSpan(file, Math.min(start, other.start), Math.max(end, other.end));
   }
 
-  public boolean contains(int offset) {
-    return offset >= start && offset <= end;
-  }
-
   @Override
   public String toString() {
     return file.path() + ":" + begin();
