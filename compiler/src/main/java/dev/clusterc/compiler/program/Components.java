@@ -2,7 +2,6 @@ package dev.clusterc.compiler.program;
 
 import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.Typed;
-import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.syntax.Item;
 import java.util.List;
 import java.util.Map;
