@@ -69,7 +69,7 @@ public final class ClusterGenerator {
   /** The text of app {@code i}, also used to rewrite one file in the incremental benchmark. */
   static String app(int i) {
     return """
-        database db%1$d { size 1Gi; backup nightly }
+        database db%1$d { size 1Gi; backup nightly; namespace app%1$d }
         volume data%1$d { size 1Gi; backup nightly }
         app app%1$d {
           image    "ghcr.io/bench/app:1.%1$d"

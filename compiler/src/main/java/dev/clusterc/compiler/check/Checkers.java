@@ -9,6 +9,7 @@ public final class Checkers {
   public static List<Checker> all() {
     return List.of(
         new ProviderChecker(),
+        new DatabaseNamespaceChecker(),
         new LayeringChecker(),
         new CycleChecker(),
         new HostnameChecker(),

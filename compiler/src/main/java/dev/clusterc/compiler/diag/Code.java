@@ -1,6 +1,9 @@
 package dev.clusterc.compiler.diag;
 
-/** The stable diagnostic codes of the language brief; {@link #id()} is what users see and match on. */
+/**
+ * The stable diagnostic codes of the language brief, and {@code cross-namespace-database}, which the
+ * brief does not name; {@link #id()} is what users see and match on.
+ */
 public enum Code {
   SYNTAX("syntax"),
   UNKNOWN_KIND("unknown-kind"),
@@ -36,6 +39,7 @@ public enum Code {
   LAYER_VIOLATION("layer-violation"),
   DEPENDENCY_CYCLE("dependency-cycle"),
   MISSING_PROVIDER("missing-provider"),
+  CROSS_NAMESPACE_DATABASE("cross-namespace-database"),
   PLAINTEXT_SECRET("plaintext-secret"),
   IMAGE_UNPINNED("image-unpinned"),
   PORT_CONFLICT("port-conflict"),

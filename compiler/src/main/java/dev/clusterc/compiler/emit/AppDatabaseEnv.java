@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>The compiler never sees the values. A pod can only read Secrets of its own namespace, so the
  * variables always name {@code <database>-app} in the app's namespace: when the database lives in
- * another one, that Secret must be a copy of CloudNativePG's (see {@link #crossesNamespaces}), and
+ * another one, that Secret is a copy of CloudNativePG's ({@link DatabaseCredentialsCopy}), and
  * {@code _HOST} is the service's namespaced name {@code <database>-rw.<namespace>.svc}, because
  * the {@code host} key holds the bare {@code <database>-rw}, which only resolves in the database's
  * own namespace.
@@ -41,7 +41,7 @@ final class AppDatabaseEnv {
         env.add(fromSecret(prefix + "_HOST", secret, "host"));
       }
       env.add(fromSecret(prefix + "_PORT", secret, "port"));
-      env.add(fromSecret(prefix + "_USER", secret, "user"));
+      env.add(fromSecret(prefix + "_USER", secret, "username"));
       env.add(fromSecret(prefix + "_PASSWORD", secret, "password"));
       env.add(fromSecret(prefix + "_DATABASE", secret, "dbname"));
     }

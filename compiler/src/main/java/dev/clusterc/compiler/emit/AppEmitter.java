@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.program.DatabaseReaders;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.source.SourceSpan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * An {@code app}: its Deployment ({@link AppDeployment}), its Service when it has ports
  * ({@link AppService}), a PodDisruptionBudget when it spreads over nodes
- * ({@link AppPlacement}), an HTTPRoute per route ({@link AppRoutes}) and the objects of
+ * ({@link AppPlacement}), an HTTPRoute per route ({@link AppRoutes}), the copy of the credentials
+ * of a database in another namespace ({@link DatabaseCredentialsCopy}) and the objects of
  * its raw {@code manifests} ({@link ManifestsLoader}), all in the app's namespace (a raw object
  * keeps the namespace it names, and a cluster-scoped one has none).
  *
@@ -43,6 +45,9 @@ public final class AppEmitter implements Emitter {
     AppService.of(app, context).ifPresent(unit::add);
     AppPlacement.disruptionBudget(app, context).ifPresent(unit::add);
     AppRoutes.of(app, context).forEach(unit::add);
+    for (BoundEntry entry : DatabaseReaders.foreign(app)) {
+      DatabaseCredentialsCopy.copy(app, entry, context).ifPresent(unit::add);
+    }
     raw.forEach(unit::add);
   }
 

@@ -28,7 +28,8 @@ import java.util.Optional;
  *   <li>{@code backup none}: no {@code spec.backup}, no archiving, no ScheduledBackup.</li>
  * </ul>
  * The database's own credentials are CloudNativePG's: it creates the Secret {@code NAME-app} and the
- * Services {@code NAME-rw} and {@code NAME-r}, which apps are connected to.
+ * Services {@code NAME-rw} and {@code NAME-r}, which apps are connected to. Apps of other namespaces
+ * get a copy of the Secret ({@link DatabaseCredentialsCopy}).
  */
 public final class DatabaseEmitter implements Emitter {
   static final String API_VERSION = "postgresql.cnpg.io/v1";
@@ -60,6 +61,7 @@ public final class DatabaseEmitter implements Emitter {
       spec.put("backup", CnpgBackup.spec(backup));
     }
     unit.add(context.resource(API_VERSION, "Cluster", context.meta(decl, decl.name(), namespace), spec));
+    DatabaseCredentialsCopy.source(decl, context).forEach(unit::add);
 
     if (backup != null) {
       sixFieldSchedule(backup).ifPresent(schedule -> {

@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.program.DatabaseReaders;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
@@ -9,10 +10,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * What every emitter shares: the checked program, the metadata every object carries, where each
@@ -37,6 +40,7 @@ public final class EmitContext {
   private final Path sourceBase;
   private final Map<Decl, Unit> units = new IdentityHashMap<>();
   private Map<Decl, Decl> firstMountingApp;
+  private Map<Decl, SortedMap<String, Decl>> databaseReaders;
 
   public EmitContext(Program program) {
     this.program = program;
@@ -121,11 +125,11 @@ public final class EmitContext {
     var body = decl.body();
     switch (decl.kind()) {
       case APP:
-        return body.sym("namespace").orElse(decl.name());
+        return DatabaseReaders.appNamespace(decl);
       case VOLUME:
         return body.sym("namespace").orElseGet(() -> mountingApp(decl).map(this::namespaceOf).orElse("default"));
       case DATABASE:
-        return body.sym("namespace").orElse("databases");
+        return DatabaseReaders.databaseNamespace(decl);
       case COMPONENT:
         return body.sym("namespace").orElse(decl.name());
       case GATEWAY:
@@ -140,6 +144,17 @@ public final class EmitContext {
       default:
         return null;
     }
+  }
+
+  /**
+   * The namespaces, sorted, whose apps read {@code database} from outside its own, each with the
+   * first app reading it there (its unit carries the copy of the credentials); the index is built once.
+   */
+  public SortedMap<String, Decl> databaseReaders(Decl database) {
+    if (databaseReaders == null) {
+      databaseReaders = DatabaseReaders.firstReaders(program);
+    }
+    return databaseReaders.getOrDefault(database, Collections.emptySortedMap());
   }
 
   /** The first app (in source order) that mounts a volume; the index is built once, not per volume. */

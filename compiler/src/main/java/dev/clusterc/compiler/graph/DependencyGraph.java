@@ -1,5 +1,7 @@
 package dev.clusterc.compiler.graph;
 
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.program.DatabaseReaders;
 import dev.clusterc.compiler.program.Decl;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +32,11 @@ public final class DependencyGraph {
     }
   }
 
-  /** The graph of a set of declarations: their references, and edges to the components that provide what they need. */
+  /**
+   * The graph of a set of declarations: their references, edges to the components that provide what
+   * they need, and for an app reading a database of another namespace, edges from both to the
+   * component that copies the credentials when one is in use ({@link DatabaseReaders}).
+   */
   public static DependencyGraph of(List<Decl> decls, java.util.function.Function<String, List<Decl>> providers) {
     List<Decl> nodes = decls.stream().filter(d -> d.kind().isLayered()).toList();
     Map<String, Edge> unique = new LinkedHashMap<>();
@@ -44,6 +50,16 @@ public final class DependencyGraph {
             Edge edge = new Edge(decl, provider, need.reason(), need.span());
             unique.putIfAbsent(key(edge), edge);
           }
+        }
+      }
+      for (BoundEntry entry : DatabaseReaders.foreign(decl)) {
+        Decl database = entry.ref("database").orElseThrow();
+        for (Decl copier : providers.apply(DatabaseReaders.COPIER)) {
+          Edge app = new Edge(decl, copier, "reads " + database.label() + " from namespace "
+              + DatabaseReaders.databaseNamespace(database), entry.entry().span());
+          Edge source = new Edge(database, copier, "is read from other namespaces", database.site());
+          unique.putIfAbsent(key(app), app);
+          unique.putIfAbsent(key(source), source);
         }
       }
     }

@@ -41,7 +41,7 @@ class AppDatabaseEnvTest {
             - name: APP_DB_USER
               valueFrom:
                 secretKeyRef:
-                  key: user
+                  key: username
                   name: app-db-app
             - name: APP_DB_PASSWORD
               valueFrom:
@@ -80,7 +80,7 @@ class AppDatabaseEnvTest {
             - name: WIKI_DB_USER
               valueFrom:
                 secretKeyRef:
-                  key: user
+                  key: username
                   name: postgres-app
             - name: WIKI_DB_PASSWORD
               valueFrom:

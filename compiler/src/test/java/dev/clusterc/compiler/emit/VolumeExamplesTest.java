@@ -73,7 +73,7 @@ class VolumeExamplesTest {
     assertEquals("clusterc", labels.get("app.kubernetes.io/managed-by"), what);
     String source = object.getMetadata().getAnnotations().get(EmitContext.SOURCE_ANNOTATION);
     assertTrue(source != null && source.matches(".+\\.cluster:[1-9][0-9]*"), what + ": " + source);
-    if (object.getKind().equals("PersistentVolume")) {
+    if (object.getKind().equals("PersistentVolume") || object.getKind().equals("ClusterSecretStore")) {
       assertNull(object.getMetadata().getNamespace(), what);
     } else {
       assertNotNull(object.getMetadata().getNamespace(), what);

