@@ -16,7 +16,9 @@ public final class FlatLayout {
     StringBuilder out = new StringBuilder();
     for (Unit unit : compilation.units()) {
       for (Map.Entry<String, java.nio.file.Path> include : unit.includes().entrySet()) {
-        out.append("# unit ").append(unit.name()).append(" also needs ").append(include.getKey())
+        int slash = include.getKey().indexOf('/');
+        out.append("# unit ").append(unit.name()).append(" also needs ").append(include.getKey().substring(slash + 1))
+            .append(slash < 0 ? "" : " in namespace " + include.getKey().substring(0, slash))
             .append(", included as it is in the GitOps layout (decrypt it before applying)\n");
       }
       for (HasMetadata object : ObjectOrder.applyOrder(unit.objects())) {

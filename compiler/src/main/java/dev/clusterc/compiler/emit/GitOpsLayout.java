@@ -9,12 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The GitOps tree: {@code CLUSTER/flux/} holds the GitRepository and the Kustomizations, and each
  * unit is a directory {@code CLUSTER/LAYER/UNIT/} with one file per object, the files it includes
  * as they are, and a {@code kustomization.yaml} listing them, so {@code kubectl kustomize} builds
- * every unit. Talos patches go to {@code CLUSTER/talos/}.
+ * every unit. Included files that name no namespace are in a subdirectory per namespace
+ * ({@code UNIT/NAMESPACE/}) whose own kustomization sets it. Talos patches go to {@code CLUSTER/talos/}.
  */
 public final class GitOpsLayout {
   private GitOpsLayout() {}
@@ -30,12 +32,25 @@ public final class GitOpsLayout {
         writeText(dir.resolve(file), Yaml.write(object));
         resources.add(file);
       }
+      Map<String, List<String>> placed = new TreeMap<>();
       for (Map.Entry<String, Path> include : unit.includes().entrySet()) {
-        Files.createDirectories(dir);
-        Files.copy(include.getValue(), dir.resolve(include.getKey()), StandardCopyOption.REPLACE_EXISTING);
-        resources.add(include.getKey());
+        Path target = dir.resolve(include.getKey());
+        Files.createDirectories(target.getParent());
+        Files.copy(include.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+        int slash = include.getKey().indexOf('/');
+        if (slash < 0) {
+          resources.add(include.getKey());
+        } else {
+          placed.computeIfAbsent(include.getKey().substring(0, slash), n -> new ArrayList<>())
+              .add(include.getKey().substring(slash + 1));
+        }
       }
-      writeText(dir.resolve("kustomization.yaml"), kustomization(resources));
+      for (Map.Entry<String, List<String>> namespace : placed.entrySet()) {
+        writeText(dir.resolve(namespace.getKey()).resolve("kustomization.yaml"),
+            kustomization(namespace.getKey(), namespace.getValue()));
+        resources.add(namespace.getKey());
+      }
+      writeText(dir.resolve("kustomization.yaml"), kustomization(null, resources));
     }
     if (!compilation.flux().isEmpty()) {
       Path dir = clusterDir.resolve("flux");
@@ -45,15 +60,20 @@ public final class GitOpsLayout {
         writeText(dir.resolve(file), Yaml.write(object));
         resources.add(file);
       }
-      writeText(dir.resolve("kustomization.yaml"), kustomization(resources));
+      writeText(dir.resolve("kustomization.yaml"), kustomization(null, resources));
     }
     for (Map.Entry<String, String> file : compilation.outside().entrySet()) {
       writeText(clusterDir.resolve("talos").resolve(file.getKey()), file.getValue());
     }
   }
 
-  static String kustomization(List<String> resources) {
-    StringBuilder out = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+  /** A kustomization.yaml listing {@code resources}, putting them in {@code namespace} when it is given. */
+  static String kustomization(String namespace, List<String> resources) {
+    StringBuilder out = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
+    if (namespace != null) {
+      out.append("namespace: ").append(namespace).append('\n');
+    }
+    out.append("resources:\n");
     resources.forEach(r -> out.append("  - ").append(r).append('\n'));
     return out.toString();
   }

@@ -47,8 +47,8 @@ public final class ManifestCompiler {
     for (Map.Entry<Decl, Unit> entry : units.entrySet()) {
       try {
         Emitters.of(entry.getKey().kind(), workingDirectory).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
-      } catch (SecretFileMissingException e) {
-        problems.add(e.diagnostic());
+      } catch (SecretFileException e) {
+        problems.addAll(e.diagnostics());
       } catch (ManifestsException e) {
         problems.addAll(e.diagnostics());
       }

@@ -2,12 +2,12 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.program.Decl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +16,15 @@ import java.util.Set;
  * {@code secret}: the Secret where its users read it, never a value.
  *
  * <ul>
- *   <li>{@code sops PATH} / {@code sealed PATH}: the file is included as it is (a SOPS-encrypted Secret
- *   that Flux decrypts, or a SealedSecret) as {@code NAME.sops.yaml} / {@code NAME.sealed.yaml} in the
- *   unit of every user ({@link SecretUsers}), so that it is applied with what reads it; the file
- *   names its own namespace, which the compiler cannot read. A secret nobody uses keeps its file in
- *   its own unit. A missing file throws {@link SecretFileMissingException}.</li>
+ *   <li>{@code sops PATH} / {@code sealed PATH}: the file (a SOPS-encrypted Secret that Flux
+ *   decrypts, or a SealedSecret) is included as it is, as {@code NAME.sops.yaml} /
+ *   {@code NAME.sealed.yaml}, in every namespace where it is needed ({@link SecretUsers}), in the
+ *   unit of the first user needing it there, so that it is applied with what reads it. A file that
+ *   names its namespace is included as it is, and must name the one where it is read; a file that
+ *   names none goes to a directory per namespace whose kustomization sets it (Flux does not check
+ *   the SOPS MAC of resources, so kustomize may add the namespace). A secret nobody uses keeps a
+ *   file that names its namespace in its own unit, and has nowhere to go otherwise. A file that
+ *   cannot be used throws {@link SecretFileException} ({@link SecretFiles}).</li>
  *   <li>{@code external STORE key K}: an {@code ExternalSecret} (external-secrets.io/v1) named after
  *   the secret in every namespace where it is needed, in the unit of the first user needing it there,
  *   reading {@code K} from the ClusterSecretStore {@code STORE}: one {@code data} item per
@@ -68,18 +72,32 @@ public final class SecretEmitter implements Emitter {
     decl.body().first("external").ifPresent(external -> externalSecrets(decl, external, context, unit));
   }
 
-  private void includeFile(Decl decl, BoundEntry file, EmitContext context, Unit own) {
-    Path path = SecretFiles.resolve(decl, file, workingDirectory);
-    boolean sops = file.property().name().equals("sops");
+  private void includeFile(Decl decl, BoundEntry entry, EmitContext context, Unit own) {
+    SecretFile file = SecretFiles.read(decl, entry, workingDirectory);
+    boolean sops = entry.property().name().equals("sops");
     String fileName = decl.name() + (sops ? ".sops.yaml" : ".sealed.yaml");
-    Set<Unit> targets = new LinkedHashSet<>();
-    for (Decl user : SecretUsers.of(context.program(), decl)) {
-      targets.add(unitOf(decl, user, context, own));
+    List<SecretUsers.Placement> placements = SecretUsers.placements(context, decl);
+    List<Diagnostic> problems = new ArrayList<>();
+    for (SecretUsers.Placement placement : placements) {
+      if (file.namespace() != null && !file.namespace().equals(placement.namespace())) {
+        problems.add(SecretFiles.problem(decl, entry, placement.user().label() + " reads it in namespace "
+                + placement.namespace() + ", but the file is bound to namespace " + file.namespace())
+            .withHint(sops
+                ? "remove `metadata.namespace` from the file: clusterc then puts the Secret in every namespace that reads it"
+                : "a sealed secret opens only in the namespace it was sealed for: declare one secret per namespace, "
+                    + "each sealed with `kubeseal --namespace`"));
+      }
     }
-    if (targets.isEmpty()) {
-      targets.add(own);
+    if (!problems.isEmpty()) {
+      throw new SecretFileException(problems);
     }
-    targets.forEach(target -> target.include(fileName, path, sops));
+    if (placements.isEmpty() && file.namespace() != null) {
+      own.include(fileName, file.path(), sops, null);
+    }
+    for (SecretUsers.Placement placement : placements) {
+      unitOf(decl, placement.user(), context, own)
+          .include(fileName, file.path(), sops, file.namespace() == null ? placement.namespace() : null);
+    }
   }
 
   private void externalSecrets(Decl decl, BoundEntry external, EmitContext context, Unit own) {

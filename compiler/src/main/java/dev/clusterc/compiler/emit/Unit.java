@@ -47,9 +47,13 @@ public final class Unit {
     objects.add(object);
   }
 
-  /** Includes a file as it is, under {@code fileName} in the unit's directory. */
-  public void include(String fileName, Path source, boolean sopsEncrypted) {
-    includes.put(fileName, source);
+  /**
+   * Includes a file as it is, under {@code fileName} in the unit's directory, or, when
+   * {@code namespace} is given, in its subdirectory {@code NAMESPACE/}, whose kustomization puts
+   * what it holds in that namespace.
+   */
+  public void include(String fileName, Path source, boolean sopsEncrypted, String namespace) {
+    includes.put(namespace == null ? fileName : namespace + "/" + fileName, source);
     sops |= sopsEncrypted;
   }
 
@@ -63,6 +67,7 @@ public final class Unit {
     return Collections.unmodifiableList(objects);
   }
 
+  /** The included files by their path in the unit's directory ({@code FILE} or {@code NAMESPACE/FILE}). */
   public Map<String, Path> includes() {
     return Collections.unmodifiableMap(includes);
   }

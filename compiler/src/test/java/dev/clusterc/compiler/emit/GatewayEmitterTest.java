@@ -236,7 +236,9 @@ class GatewayEmitterTest {
 
   static PlatformEmitFixture.Emitted emit(String text) {
     Program program = PlatformEmitFixture.program(text);
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("secrets/cloudflare.sops.yaml", PlatformEmitFixture.SOPS_PLACEHOLDER));
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of(
+        "secrets/cloudflare.sops.yaml", PlatformEmitFixture.sops("cf", "cert-manager", "api-token"),
+        "secrets/aws.sops.yaml", PlatformEmitFixture.sops("aws", "cert-manager", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")));
     return PlatformEmitFixture.emit(program, dir);
   }
 

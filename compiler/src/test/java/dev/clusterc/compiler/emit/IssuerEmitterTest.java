@@ -106,13 +106,13 @@ class IssuerEmitterTest {
 
   static final String ROUTE53 = """
       use cert-manager
-      secret aws { sops "secrets/cloudflare.sops.yaml"; keys ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] }
+      secret aws { sops "secrets/aws.sops.yaml"; keys ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] }
       issuer le { email "a@example.org"; server staging; solver dns01 route53 token aws }
       """;
 
   static final String ROUTE53_NO_KEYS = """
       use cert-manager
-      secret aws { sops "secrets/cloudflare.sops.yaml" }
+      secret aws { sops "secrets/aws.sops.yaml" }
       issuer le { email "a@example.org"; solver dns01 route53 token aws }
       """;
 }

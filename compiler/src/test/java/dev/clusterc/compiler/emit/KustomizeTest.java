@@ -3,18 +3,26 @@ package dev.clusterc.compiler.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every unit of every example, and each flux directory, builds with the real {@code kubectl kustomize}. */
+/**
+ * Every unit of every example, and each flux directory, builds with the real {@code kubectl kustomize},
+ * and every namespaced object it builds names its namespace (Flux applies nothing without one).
+ */
 class KustomizeTest {
   @TempDir
   Path temp;
@@ -47,5 +55,19 @@ class KustomizeTest {
     assertEquals(0, process.exitValue(), output);
     long documents = Files.readString(dir.resolve("kustomization.yaml")).lines().filter(l -> l.startsWith("  - ")).count();
     assertTrue(output.contains("apiVersion:") || documents == 0, output);
+    try (MappingIterator<JsonNode> objects = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(output)) {
+      while (objects.hasNext()) {
+        JsonNode object = objects.next();
+        String kind = object.path("kind").asText();
+        String namespace = object.path("metadata").path("namespace").asText("");
+        assertEquals(!CLUSTER_SCOPED.contains(kind), !namespace.isEmpty(),
+            kind + " " + object.path("metadata").path("name").asText() + " in " + dir + ": namespace `" + namespace + "`");
+      }
+    }
   }
+
+  /** The cluster-scoped kinds the compiler emits; every other object must name its namespace, or Flux refuses it. */
+  private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
+      "PersistentVolume", "ClusterIssuer", "ClusterSecretStore", "CiliumLoadBalancerIPPool", "CiliumL2AnnouncementPolicy",
+      "StorageClass", "CustomResourceDefinition");
 }

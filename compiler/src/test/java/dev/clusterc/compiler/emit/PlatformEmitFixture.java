@@ -103,11 +103,40 @@ final class PlatformEmitFixture {
 
   /** {@link #HOMELAB} emitted from a working directory that holds its SOPS file. */
   static Emitted homelab() {
-    return emit(program(HOMELAB), workingDirectory(Map.of("secrets/cloudflare.sops.yaml", SOPS_PLACEHOLDER)));
+    return emit(program(HOMELAB), workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
+        sops("cloudflare-token", "cert-manager", "api-token"))));
   }
 
-  /** Placeholder content for a SOPS file: the emitters include files without reading them. */
-  static final String SOPS_PLACEHOLDER = "# not a real SOPS file\n";
+  /**
+   * A stand-in for a SOPS-encrypted Secret: what the compiler reads of such a file (kind, name,
+   * namespace, key names) with placeholder ciphertext. {@code namespace} may be {@code null}.
+   */
+  static String sops(String name, String namespace, String... keys) {
+    StringBuilder out = new StringBuilder("# not a real SOPS file\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ")
+        .append(name).append('\n');
+    if (namespace != null) {
+      out.append("  namespace: ").append(namespace).append('\n');
+    }
+    out.append("type: Opaque\nstringData:\n");
+    for (String key : keys) {
+      out.append("  ").append(key).append(": ENC[AES256_GCM,data:AAAA,iv:AAAA,tag:AAAA,type:str]\n");
+    }
+    return out.append("sops:\n  mac: ENC[AES256_GCM,data:AAAA,iv:AAAA,tag:AAAA,type:str]\n  version: 3.10.2\n").toString();
+  }
+
+  /** A stand-in for the SealedSecret kubeseal writes. */
+  static String sealed(String name, String namespace, String... keys) {
+    StringBuilder out = new StringBuilder("apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: ")
+        .append(name).append('\n');
+    if (namespace != null) {
+      out.append("  namespace: ").append(namespace).append('\n');
+    }
+    out.append("spec:\n  encryptedData:\n");
+    for (String key : keys) {
+      out.append("    ").append(key).append(": AgBy3i4OJSWK+PiTySYZZA==\n");
+    }
+    return out.toString();
+  }
 
   /** A fresh temporary directory with {@code files} (path → text) in it, deleted when the JVM exits. */
   static Path workingDirectory(Map<String, String> files) {

@@ -33,22 +33,57 @@ class SecretEmitterTest {
       app web { image "nginx:1.27"; secret-env token; mount data at "/data" }
       """;
 
+  private static final String TOKEN = "secrets/token.sops.yaml";
+
+  private static Path tokenFile(String namespace) {
+    return PlatformEmitFixture.workingDirectory(Map.of(TOKEN, PlatformEmitFixture.sops("token", namespace, "api-token")));
+  }
+
   @Test
-  void aSopsFileTravelsAsItIsWithEveryUserAndNeedsDecryption() {
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("secrets/token.sops.yaml", PlatformEmitFixture.SOPS_PLACEHOLDER));
+  void aSopsFileWithoutANamespaceIsPlacedInEveryNamespaceWhereItIsRead() {
+    Path dir = tokenFile(null);
     PlatformEmitFixture.Emitted emitted = PlatformEmitFixture.emit(PlatformEmitFixture.program(SOPS_USERS), dir);
-    Map<String, Path> expected = Map.of("token.sops.yaml", dir.resolve("secrets/token.sops.yaml").toAbsolutePath().normalize());
-    for (String user : List.of("le", "nightly", "web")) {
-      assertEquals(expected, emitted.unit(user).includes(), user);
-      assertTrue(emitted.unit(user).hasSops(), user);
-    }
+    Path file = dir.resolve(TOKEN).toAbsolutePath().normalize();
+    assertEquals(Map.of("cert-manager/token.sops.yaml", file), emitted.unit("le").includes());
+    assertEquals(Map.of("web/token.sops.yaml", file), emitted.unit("nightly").includes(),
+        "the backup is the first user in namespace web (its volume's)");
+    assertEquals(Map.of(), emitted.unit("web").includes(), "the backup's unit already carries it in namespace web");
+    assertTrue(emitted.unit("le").hasSops());
+    assertTrue(emitted.unit("nightly").hasSops());
     assertTrue(emitted.unit("token").isEmpty());
     assertEquals(List.of(), emitted.secrets().fallbacks());
   }
 
   @Test
+  void aSopsFileBoundToItsNamespaceIsIncludedAsItIs() {
+    Path dir = tokenFile("web");
+    Program program = PlatformEmitFixture.program("""
+        secret token { sops "secrets/token.sops.yaml"; keys ["api-token"] }
+        app web { image "nginx:1.27"; secret-env token }
+        app api { image "nginx:1.27"; namespace web; secret-env token }
+        """);
+    PlatformEmitFixture.Emitted emitted = PlatformEmitFixture.emit(program, dir);
+    assertEquals(Map.of("token.sops.yaml", dir.resolve(TOKEN).toAbsolutePath().normalize()), emitted.unit("web").includes());
+    assertEquals(Map.of(), emitted.unit("api").includes(), "one Secret has one owner");
+  }
+
+  @Test
+  void aSopsFileBoundToAnotherNamespaceIsReportedForEachReader() {
+    Path dir = tokenFile("web");
+    Program program = PlatformEmitFixture.program(SOPS_USERS);
+    EmitContext context = new EmitContext(program);
+    Decl secret = program.decls(Kind.SECRET).get(0);
+    Unit unit = new Unit("token", "platform", secret);
+    SecretFileException thrown = assertThrows(SecretFileException.class, () -> new SecretEmitter(dir).emit(secret, context, unit));
+    assertEquals(List.of("test.cluster:10:16: error[invalid-value]: secret `token`: issuer le reads it in namespace "
+        + "cert-manager, but the file is bound to namespace web"), thrown.diagnostics().stream().map(Diagnostic::toString).toList());
+    assertTrue(thrown.diagnostics().get(0).hint().startsWith("remove `metadata.namespace` from the file"));
+    assertTrue(unit.isEmpty());
+  }
+
+  @Test
   void aSealedFileTravelsWithItsUserWithoutDecryption() {
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("sealed/creds.yaml", "# sealed\n"));
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of("sealed/creds.yaml", PlatformEmitFixture.sealed("creds", "web", "PASSWORD")));
     Program program = PlatformEmitFixture.program("""
         use sealed-secrets
         secret creds { sealed "sealed/creds.yaml"; keys ["PASSWORD"] }
@@ -60,11 +95,28 @@ class SecretEmitterTest {
   }
 
   @Test
-  void aFileNobodyUsesStaysInTheSecretsOwnUnit() {
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("spare.sops.yaml", PlatformEmitFixture.SOPS_PLACEHOLDER));
+  void aSealedFileReadInANamespaceItWasNotSealedForIsReported() {
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of("sealed/creds.yaml", PlatformEmitFixture.sealed("creds", "web", "PASSWORD")));
+    Program program = PlatformEmitFixture.program("""
+        use sealed-secrets
+        secret creds { sealed "sealed/creds.yaml"; keys ["PASSWORD"] }
+        app api { image "nginx:1.27"; secret-env creds }
+        """);
+    SecretFileException thrown = assertThrows(SecretFileException.class, () -> PlatformEmitFixture.emit(program, dir));
+    assertEquals("secret `creds`: app api reads it in namespace api, but the file is bound to namespace web",
+        thrown.diagnostics().get(0).message());
+    assertTrue(thrown.diagnostics().get(0).hint().contains("kubeseal --namespace"));
+  }
+
+  @Test
+  void aFileNobodyUsesStaysInTheSecretsOwnUnitWhenItNamesItsNamespace() {
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of("spare.sops.yaml", PlatformEmitFixture.sops("spare", "tools")));
     Unit own = PlatformEmitFixture.emit(PlatformEmitFixture.program("secret spare { sops \"spare.sops.yaml\" }\n"), dir).unit("spare");
     assertEquals(List.of("spare.sops.yaml"), List.copyOf(own.includes().keySet()));
     assertTrue(own.hasSops());
+    Path nowhere = PlatformEmitFixture.workingDirectory(Map.of("spare.sops.yaml", PlatformEmitFixture.sops("spare", null)));
+    assertTrue(PlatformEmitFixture.emit(PlatformEmitFixture.program("secret spare { sops \"spare.sops.yaml\" }\n"), nowhere)
+        .unit("spare").isEmpty(), "a Secret without a namespace and without a reader has nowhere to go");
   }
 
   @Test
@@ -74,9 +126,9 @@ class SecretEmitterTest {
     EmitContext context = new EmitContext(program);
     Decl secret = program.decls(Kind.SECRET).get(0);
     Unit unit = new Unit("token", "platform", secret);
-    SecretFileMissingException thrown = assertThrows(SecretFileMissingException.class,
+    SecretFileException thrown = assertThrows(SecretFileException.class,
         () -> new SecretEmitter(dir).emit(secret, context, unit));
-    Diagnostic diagnostic = thrown.diagnostic();
+    Diagnostic diagnostic = thrown.diagnostics().get(0);
     assertEquals("test.cluster:10:16: error[invalid-value]: secret `token`: file `secrets/token.sops.yaml` does not exist",
         diagnostic.toString());
     assertEquals("looked for " + dir.toAbsolutePath().normalize().resolve("secrets/token.sops.yaml")
@@ -86,8 +138,30 @@ class SecretEmitterTest {
   }
 
   @Test
+  void aFileThatIsNoSecretOfThatNameWithThoseKeysIsReported() {
+    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` is not YAML: "),
+        problems("a: [unclosed\n").stream().map(m -> m.substring(0, m.indexOf(": ", m.indexOf("YAML")) + 2)).toList());
+    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` holds a ConfigMap, not a Secret"),
+        problems("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: token\n"));
+    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` holds no Kubernetes object, not a Secret"),
+        problems("# only a comment\n"));
+    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` holds the Secret `tokens`, but its users read `token`",
+            "secret `token`: file `secrets/token.sops.yaml` has no key `api-token`"),
+        problems(PlatformEmitFixture.sops("tokens", null, "apiToken")));
+  }
+
+  private static List<String> problems(String fileText) {
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of(TOKEN, fileText));
+    Program program = PlatformEmitFixture.program(SOPS_USERS);
+    Decl secret = program.decls(Kind.SECRET).get(0);
+    SecretFileException thrown = assertThrows(SecretFileException.class,
+        () -> new SecretEmitter(dir).emit(secret, new EmitContext(program), new Unit("token", "platform", secret)));
+    return thrown.diagnostics().stream().map(Diagnostic::message).toList();
+  }
+
+  @Test
   void thePathIsRelativeToTheDirectoryOfTheDeclaringFile() {
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("clusters/home/secrets/token.sops.yaml", PlatformEmitFixture.SOPS_PLACEHOLDER));
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of("clusters/home/secrets/token.sops.yaml", PlatformEmitFixture.sops("token", "web")));
     Program program = twoFiles("clusters/home/cluster.cluster", "clusters/home/apps.cluster", """
         secret token { sops "secrets/token.sops.yaml" }
         app web { image "nginx:1.27"; secret-env token }
@@ -98,12 +172,12 @@ class SecretEmitterTest {
 
   @Test
   void anAbsoluteSourcePathNeedsNoWorkingDirectory() {
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("secrets/token.sops.yaml", PlatformEmitFixture.SOPS_PLACEHOLDER));
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of(TOKEN, PlatformEmitFixture.sops("token", "web")));
     Program program = twoFiles(dir.resolve("cluster.cluster").toString(), dir.resolve("apps.cluster").toString(), """
         secret token { sops "secrets/token.sops.yaml" }
         app web { image "nginx:1.27"; secret-env token }
         """);
-    assertEquals(Map.of("token.sops.yaml", dir.resolve("secrets/token.sops.yaml").toAbsolutePath().normalize()),
+    assertEquals(Map.of("token.sops.yaml", dir.resolve(TOKEN).toAbsolutePath().normalize()),
         PlatformEmitFixture.emit(program, Path.of("/nonexistent")).unit("web").includes());
   }
 
@@ -177,10 +251,11 @@ class SecretEmitterTest {
 
   @Test
   void outputIsTheSameEveryTime() {
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("secrets/token.sops.yaml", PlatformEmitFixture.SOPS_PLACEHOLDER));
+    Path dir = tokenFile(null);
     for (String text : List.of(PlatformEmitFixture.HOMELAB, EXTERNAL, SOPS_USERS)) {
       Path base = text.equals(PlatformEmitFixture.HOMELAB)
-          ? PlatformEmitFixture.workingDirectory(Map.of("secrets/cloudflare.sops.yaml", PlatformEmitFixture.SOPS_PLACEHOLDER)) : dir;
+          ? PlatformEmitFixture.workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
+              PlatformEmitFixture.sops("cloudflare-token", "cert-manager", "api-token"))) : dir;
       PlatformEmitFixture.Emitted first = PlatformEmitFixture.emit(PlatformEmitFixture.program(text), base);
       PlatformEmitFixture.Emitted second = PlatformEmitFixture.emit(PlatformEmitFixture.program(text), base);
       assertEquals(first.all(), second.all());
