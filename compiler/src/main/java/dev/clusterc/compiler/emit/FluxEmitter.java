@@ -13,7 +13,10 @@ import java.util.Map;
 /**
  * With {@code gitops flux}: the GitRepository the cluster is read from and one Kustomization per
  * unit, whose {@code dependsOn} are the unit's reduced dependencies. Health is gated by
- * {@code wait: true} (never with {@code healthChecks} as well); units with SOPS files get
+ * {@code wait: true}, or, in a unit with a PersistentVolumeClaim, by {@code healthChecks} on its
+ * other objects (never both): a claim of a {@code WaitForFirstConsumer} class stays {@code Pending}
+ * until a pod mounts it, and that pod's unit waits for this one, so waiting for the claim would
+ * never end. A unit holding only claims is not gated. Units with SOPS files get
  * {@code decryption}.
  */
 final class FluxEmitter {
@@ -52,12 +55,29 @@ final class FluxEmitter {
     spec.put("path", "./" + path + "/" + unit.layer() + "/" + unit.name());
     spec.put("prune", true);
     spec.put("sourceRef", Map.of("kind", "GitRepository", "name", cluster.name()));
-    spec.put("wait", true);
+    List<HasMetadata> objects = ObjectOrder.applyOrder(unit.objects());
+    List<HasMetadata> checked = objects.stream().filter(o -> !o.getKind().equals("PersistentVolumeClaim")).toList();
+    if (checked.size() == objects.size()) {
+      spec.put("wait", true);
+    } else if (!checked.isEmpty()) {
+      spec.put("healthChecks", checked.stream().map(FluxEmitter::reference).toList());
+    }
     spec.put("timeout", "5m0s");
     if (unit.hasSops()) {
       spec.put("decryption", Map.of("provider", "sops", "secretRef", Map.of("name", SOPS_KEY_SECRET)));
     }
     Decl source = unit.decl() != null ? unit.decl() : cluster;
     return context.resource("kustomize.toolkit.fluxcd.io/v1", "Kustomization", context.meta(source, unit.name(), NAMESPACE), spec);
+  }
+
+  private static Map<String, Object> reference(HasMetadata object) {
+    Map<String, Object> reference = new LinkedHashMap<>();
+    reference.put("apiVersion", object.getApiVersion());
+    reference.put("kind", object.getKind());
+    reference.put("name", object.getMetadata().getName());
+    if (object.getMetadata().getNamespace() != null) {
+      reference.put("namespace", object.getMetadata().getNamespace());
+    }
+    return reference;
   }
 }
