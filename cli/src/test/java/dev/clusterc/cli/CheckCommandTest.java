@@ -28,7 +28,7 @@ class CheckCommandTest {
 
   @Test
   void cleanExampleExitsZeroAndPrintsNothing() {
-    Cli.Result result = Cli.run("check", Cli.repo().resolve("examples/homelab").toString());
+    Cli.Result result = Cli.run("check", Cli.repo().resolve("examples/failover-pair").toString());
     assertEquals(0, result.exit(), result::toString);
     assertEquals("", result.out(), result::toString);
     assertEquals("", result.err(), result::toString);

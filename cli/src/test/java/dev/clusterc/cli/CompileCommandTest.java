@@ -16,6 +16,9 @@ class CompileCommandTest {
   @TempDir
   Path dir;
 
+  @TempDir
+  Path sources;
+
   @Test
   void flatStreamToStandardOutputByDefault() {
     Cli.Result result = Cli.run("compile", HOMELAB);
@@ -73,10 +76,12 @@ class CompileCommandTest {
   }
 
   @Test
-  void twoClustersOfOneNameAreRefusedBeforeAnythingIsWritten() {
-    Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/ddd-homelab").toString(), "-o", dir.toString());
+  void twoClustersOfOneNameAreRefusedBeforeAnythingIsWritten() throws Exception {
+    Path first = Sources.write(sources.resolve("one/cluster.cluster"), Sources.CLEAN);
+    Path second = Sources.write(sources.resolve("two/cluster.cluster"), Sources.CLEAN);
+    Cli.Result result = Cli.run("compile", first.getParent().toString(), second.getParent().toString(), "-o", dir.toString());
     assertEquals(2, result.exit(), result::toString);
-    assertTrue(result.err().startsWith("clusterc: two of these clusters are named `homelab`"), result::toString);
+    assertTrue(result.err().startsWith("clusterc: two of these clusters are named `pi`"), result::toString);
     assertEquals(0, dir.toFile().list().length, "nothing written");
   }
 
