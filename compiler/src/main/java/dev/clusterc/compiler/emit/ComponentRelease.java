@@ -3,9 +3,13 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.GatewayClasses;
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.types.Ipv4;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A component's Flux {@code HelmRelease} (helm.toolkit.fluxcd.io/v2), named after the component
@@ -16,7 +20,8 @@ import java.util.Map;
  *
  * <p>The values are the component's own {@code values} with those of {@code use NAME { values … }}
  * merged over them: maps merge key by key, at every depth; anything else (a list, a scalar, a map
- * meeting a non-map) is replaced by the {@code use}'s.
+ * meeting a non-map) is replaced by the {@code use}'s. Under both lies, for Traefik, the address of
+ * its gateways ({@link #sharedServicePin}).
  */
 final class ComponentRelease {
   static final String API_VERSION = "helm.toolkit.fluxcd.io/v2";
@@ -38,12 +43,37 @@ final class ComponentRelease {
     }
     spec.put("install", Map.of("crds", "CreateReplace"));
     spec.put("upgrade", Map.of("crds", "CreateReplace"));
-    Map<String, Object> values = values(component);
+    Map<String, Object> values = merge(sharedServicePin(component, context), values(component));
     if (!values.isEmpty()) {
       spec.put("values", values);
     }
     return context.resource(API_VERSION, KIND,
         context.meta(component, component.name(), context.namespaceOf(component)), spec);
+  }
+
+  /**
+   * For a component serving gateways of a class from the one Service of its chart (Traefik), that
+   * Service's address: {@code service.annotations} with the pool provider's annotation for the
+   * address of the first gateway of the class that has one. Empty for other components, or when
+   * that address lies in no pool.
+   */
+  static Map<String, Object> sharedServicePin(Decl component, EmitContext context) {
+    for (String gatewayClass : GatewayClasses.SHARED_SERVICE) {
+      if (!context.program().providers("gateway-class:" + gatewayClass).contains(component)) {
+        continue;
+      }
+      for (Decl gateway : context.program().decls(Kind.GATEWAY)) {
+        if (!gateway.body().sym("class").orElse("").equals(gatewayClass)) {
+          continue;
+        }
+        Optional<Ipv4> address = gateway.body().typed("address", Typed.Addr.class).map(Typed.Addr::value);
+        if (address.isPresent()) {
+          Map<String, String> annotations = PoolEmitter.pinning(context.program(), address.get());
+          return annotations.isEmpty() ? Map.of() : Map.of("service", Map.of("annotations", annotations));
+        }
+      }
+    }
+    return Map.of();
   }
 
   private static Map<String, Object> sourceRef(Decl component, HelmSource.Chart chart) {

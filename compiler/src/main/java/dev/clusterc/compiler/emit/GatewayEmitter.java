@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.GatewayClasses;
 import dev.clusterc.compiler.types.Ipv4;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
@@ -35,8 +36,8 @@ import java.util.Optional;
  *   onto the LoadBalancer Service they generate per Gateway, with the pool provider's annotation
  *   (their {@code spec.addresses} become the Service's {@code externalIPs}, not its load-balancer IP);</li>
  *   <li>{@code traefik}: nothing on the Gateway; Traefik serves every Gateway from the one Service
- *   of its chart, so the address belongs in the traefik component's Service values
- *   ({@link PoolEmitter#pinning} gives the annotation);</li>
+ *   of its chart, so the address goes into the traefik component's Service values
+ *   ({@link ComponentRelease#sharedServicePin});</li>
  *   <li>any other class: {@code spec.addresses}, the Gateway API's own way.</li>
  * </ul>
  * A class that wants annotations but whose address lies in no pool falls back to {@code spec.addresses}.
@@ -119,7 +120,7 @@ public final class GatewayEmitter implements Emitter {
     Map<String, String> annotations = PoolEmitter.pinning(context.program(), address);
     Optional<String> provider = PoolEmitter.providerOf(context.program(), address);
     boolean viaAnnotations = gatewayClass.equals("envoy-gateway") || gatewayClass.equals("nginx");
-    if (gatewayClass.equals("traefik")) {
+    if (GatewayClasses.sharesOneService(gatewayClass)) {
       return;
     }
     if (viaAnnotations && !annotations.isEmpty()) {

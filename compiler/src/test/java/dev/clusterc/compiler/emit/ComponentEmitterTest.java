@@ -202,6 +202,30 @@ class ComponentEmitterTest {
   }
 
   @Test
+  void traefiksOneServiceTakesTheAddressOfItsGatewaysUnderTheUsersValues() {
+    String gateways = """
+        use metallb
+        pool lb { range 10.0.0.100..10.0.0.120; via metallb }
+        gateway web { address 10.0.0.101; class traefik; listener http { } }
+        gateway admin { class traefik; listener http { port 8080 } }
+        """;
+    String release = yaml(emit(new ComponentEmitter(), program("use traefik\n" + gateways), Kind.COMPONENT, "traefik"),
+        "HelmRelease", "traefik");
+    assertEquals(true, release.contains("""
+            service:
+              annotations:
+                metallb.universe.tf/loadBalancerIPs: 10.0.0.101
+        """), release);
+    String overridden = yaml(emit(new ComponentEmitter(),
+        program("use traefik { values { service: { annotations: { \"metallb.universe.tf/loadBalancerIPs\": \"10.0.0.110\" } } } }\n"
+            + gateways.replace("10.0.0.101", "10.0.0.110")), Kind.COMPONENT, "traefik"), "HelmRelease", "traefik");
+    assertEquals(true, overridden.contains("metallb.universe.tf/loadBalancerIPs: 10.0.0.110\n"), overridden);
+    String unpinned = yaml(emit(new ComponentEmitter(), program("use traefik\n"), Kind.COMPONENT, "traefik"),
+        "HelmRelease", "traefik");
+    assertEquals(false, unpinned.contains("service:"), "no gateway, no address: " + unpinned);
+  }
+
+  @Test
   void aUseWithoutOverridesKeepsTheStandardLibrarysChartAndValues() {
     Program program = program("use cert-manager\n");
     Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "cert-manager");
