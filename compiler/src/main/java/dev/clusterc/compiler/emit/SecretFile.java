@@ -1,12 +1,9 @@
 package dev.clusterc.compiler.emit;
 
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
- * What the compiler reads of a secret's file without decrypting anything: where it is, the kind
- * and name of the object in it, the namespace it names ({@code null}: none, so the compiler places
- * it) and the keys it holds ({@code data}/{@code stringData} of a SOPS-encrypted Secret,
- * {@code spec.encryptedData} of a SealedSecret; key names are never encrypted).
+ * A secret's file, checked ({@link SecretFiles#read}): where it is, and the namespace it names
+ * ({@code null}: none, so the compiler places it in each namespace that reads it).
  */
-record SecretFile(Path path, String kind, String name, String namespace, Set<String> keys) {}
+record SecretFile(Path path, String namespace) {}

@@ -92,7 +92,7 @@ final class SecretFiles {
     if (!problems.isEmpty()) {
       throw new SecretFileException(problems);
     }
-    return new SecretFile(path, kind, name, namespace.isEmpty() ? null : namespace, keys);
+    return new SecretFile(path, namespace.isEmpty() ? null : namespace);
   }
 
   static Diagnostic problem(Decl secret, BoundEntry entry, String message) {
