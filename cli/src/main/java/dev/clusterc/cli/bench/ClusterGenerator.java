@@ -13,8 +13,8 @@ public final class ClusterGenerator {
 
   public static void write(Path dir, int apps, int files) throws IOException {
     Files.createDirectories(dir.resolve("secrets"));
-    Files.writeString(dir.resolve("secrets/token.sops.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\nsops: {}\n");
-    Files.writeString(dir.resolve("secrets/creds.sops.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nsops: {}\n");
+    Files.writeString(dir.resolve("secrets/token.sops.yaml"), fakeSops("token", "api-token"));
+    Files.writeString(dir.resolve("secrets/creds.sops.yaml"), fakeSops("creds", "access-key-id", "secret-access-key"));
     Files.writeString(dir.resolve("cluster.cluster"), """
         cluster bench {
           domain  "bench.example"
@@ -64,6 +64,16 @@ public final class ClusterGenerator {
     for (int i = 0; i < files; i++) {
       Files.writeString(dir.resolve(String.format("apps-%03d.cluster", i)), parts[i]);
     }
+  }
+
+  /** A Secret shaped like a SOPS-encrypted one (names of keys in clear), with placeholder values. */
+  private static String fakeSops(String name, String... keys) {
+    StringBuilder out = new StringBuilder("apiVersion: v1\nkind: Secret\nmetadata:\n  name: ").append(name)
+        .append("\nstringData:\n");
+    for (String key : keys) {
+      out.append("  ").append(key).append(": ENC[AES256_GCM,data:AAAA,iv:AAAA,tag:AAAA,type:str]\n");
+    }
+    return out.append("sops: {}\n").toString();
   }
 
   /** The text of app {@code i}, also used to rewrite one file in the incremental benchmark. */
