@@ -22,8 +22,9 @@ import java.util.function.Consumer;
 /**
  * The rules on entries that a schema signature cannot say: a well-formed cron schedule and backup
  * target, credentials where the target needs them, exactly one source per secret, at least one pool
- * range and gateway listener, a listener's protocol and certificate, and the ranges of ports, counts,
- * versions and sizes. Kubernetes names are {@link NameRulesChecker}'s.
+ * range and gateway listener, a listener's protocol and certificate, one address for the gateways of
+ * a class served from one Service, and the ranges of ports, counts, versions and sizes. Kubernetes
+ * names are {@link NameRulesChecker}'s.
  */
 public final class ValueRulesChecker implements Checker {
   /** Backup target schemes, and whether a target there needs {@code credentials}. */
