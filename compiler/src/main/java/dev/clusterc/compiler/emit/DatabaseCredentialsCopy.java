@@ -3,7 +3,6 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.program.DatabaseReaders;
 import dev.clusterc.compiler.program.Decl;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -48,7 +47,7 @@ final class DatabaseCredentialsCopy {
         .withRules(new PolicyRuleBuilder().withApiGroups("").withResources("secrets")
             .withResourceNames(secretName(database)).withVerbs("get").build())
         .build());
-    objects.add(binding(database, reader, namespace, context));
+    objects.add(ServiceAccountBinding.of(false, context.meta(database, reader, namespace), namespace));
     objects.add(store(database, reader, namespace, readers, context));
     return objects;
   }
@@ -87,24 +86,6 @@ final class DatabaseCredentialsCopy {
 
   private static String storeName(Decl database) {
     return "database-" + database.name();
-  }
-
-  private static HasMetadata binding(Decl database, String reader, String namespace, EmitContext context) {
-    GenericKubernetesResource binding = new GenericKubernetesResource();
-    binding.setApiVersion("rbac.authorization.k8s.io/v1");
-    binding.setKind("RoleBinding");
-    binding.setMetadata(context.meta(database, reader, namespace));
-    Map<String, Object> roleRef = new LinkedHashMap<>();
-    roleRef.put("apiGroup", "rbac.authorization.k8s.io");
-    roleRef.put("kind", "Role");
-    roleRef.put("name", reader);
-    binding.setAdditionalProperty("roleRef", roleRef);
-    Map<String, Object> subject = new LinkedHashMap<>();
-    subject.put("kind", "ServiceAccount");
-    subject.put("name", reader);
-    subject.put("namespace", namespace);
-    binding.setAdditionalProperty("subjects", List.of(subject));
-    return binding;
   }
 
   private static HasMetadata store(Decl database, String reader, String namespace, List<String> readers,

@@ -4,7 +4,6 @@ import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.program.Decl;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -46,31 +45,9 @@ final class KubeVipManifests {
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(new ServiceAccountBuilder().withMetadata(context.meta(vip, name, NAMESPACE)).build());
     objects.add(new ClusterRoleBuilder().withMetadata(context.meta(vip, name, null)).withRules(rules()).build());
-    objects.add(binding(vip, name, context));
+    objects.add(ServiceAccountBinding.of(true, context.meta(vip, name, null), NAMESPACE));
     objects.add(daemonSet(vip, name, context));
     return objects;
-  }
-
-  /**
-   * The ClusterRoleBinding, as a generic resource: fabric8's {@code RoleRef} writes {@code kind} before
-   * {@code apiGroup}, and the output keeps every map's keys sorted, as the API server returns them.
-   */
-  private static HasMetadata binding(Decl vip, String name, EmitContext context) {
-    GenericKubernetesResource binding = new GenericKubernetesResource();
-    binding.setApiVersion("rbac.authorization.k8s.io/v1");
-    binding.setKind("ClusterRoleBinding");
-    binding.setMetadata(context.meta(vip, name, null));
-    Map<String, Object> roleRef = new LinkedHashMap<>();
-    roleRef.put("apiGroup", "rbac.authorization.k8s.io");
-    roleRef.put("kind", "ClusterRole");
-    roleRef.put("name", name);
-    binding.setAdditionalProperty("roleRef", roleRef);
-    Map<String, Object> subject = new LinkedHashMap<>();
-    subject.put("kind", "ServiceAccount");
-    subject.put("name", name);
-    subject.put("namespace", NAMESPACE);
-    binding.setAdditionalProperty("subjects", List.of(subject));
-    return binding;
   }
 
   private static List<PolicyRule> rules() {
