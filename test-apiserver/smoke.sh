@@ -5,13 +5,12 @@
 #   them to be Established, server-side apply a Flux Kustomization and a
 #   Deployment (dry run), then stop both processes.
 #
-#   CLUSTERC_CRD_DIR   CRDs to install (default: <repo>/../shared/crds)
+#   CLUSTERC_CRD_DIR   CRDs to install (default: the upstream CRDs crds.sh fetches)
 #   KUBECTL            kubectl to use (default: kubectl on PATH)
 #   KEEP_TMP=1         keep the temp dir (logs, kubeconfig) after the run
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-crd_dir="${CLUSTERC_CRD_DIR:-$here/../../shared/crds}"
 kubectl="${KUBECTL:-kubectl}"
 
 log() { printf 'smoke: %s\n' "$*" >&2; }
@@ -19,6 +18,8 @@ die() { log "FAIL: $*"; exit 1; }
 
 bin="$("$here/build.sh" | tail -n1)"
 log "binaries: $bin"
+crd_dir="${CLUSTERC_CRD_DIR:-$("$here/crds.sh" | tail -n1)}"
+log "CRDs: $crd_dir"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/clusterc-apiserver.XXXXXX")"
 etcd_pid=""

@@ -40,7 +40,8 @@ final class CrdInstaller {
   static List<Path> crdFiles(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException("CRD directory not found: " + dir + " (set -D"
-          + RepoPaths.CRDS_PROPERTY + "=<dir>; the default is <repo>/../shared/crds)");
+          + RepoPaths.CRDS_PROPERTY + "=<dir>, or leave it unset to use what "
+          + "test-apiserver/crds.sh fetches)");
     }
     try (Stream<Path> files = Files.walk(dir)) {
       List<Path> crds = files

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the repository root, the Go build script and the shared CRD directory, so tests in any
- * module (and any working directory) reach the same files.
+ * Finds the repository root, the Go build script and the CRD directory, so tests in any module
+ * (and any working directory) reach the same files.
  *
  * <p>The root is the directory holding {@code pom.xml} and {@code grammar/}, searched upward from
  * the system property {@code clusterc.repo} (set by the parent pom's Surefire configuration) or,
@@ -17,7 +17,10 @@ public final class RepoPaths {
   /** System property naming the repository root (or a directory inside it). */
   public static final String REPO_PROPERTY = "clusterc.repo";
 
-  /** System property naming the CRD directory; default {@code <repo>/../shared/crds}. */
+  /**
+   * System property naming the CRD directory; default: the upstream CRDs fetched by
+   * {@code test-apiserver/crds.sh} (see {@link UpstreamCrds}).
+   */
   public static final String CRDS_PROPERTY = "clusterc.crds";
 
   private RepoPaths() {}
@@ -47,11 +50,19 @@ public final class RepoPaths {
     return repoRoot().resolve("test-apiserver").resolve("build.sh");
   }
 
-  /** The CRD directory: {@code -Dclusterc.crds}, else {@code <repo>/../shared/crds}. */
+  /** {@code <repo>/test-apiserver/crds.sh}. */
+  public static Path crdScript() {
+    return repoRoot().resolve("test-apiserver").resolve("crds.sh");
+  }
+
+  /**
+   * The CRD directory: {@code -Dclusterc.crds}, else the directory {@code crds.sh} fills from Go
+   * modules (fetched once per JVM, so the first call may take half a minute).
+   */
   public static Path crdDirectory() {
     String property = System.getProperty(CRDS_PROPERTY);
     Path dir = property == null || property.isBlank()
-        ? repoRoot().resolve("..").resolve("shared").resolve("crds")
+        ? UpstreamCrds.forThisJvm()
         : Path.of(property);
     return dir.toAbsolutePath().normalize();
   }

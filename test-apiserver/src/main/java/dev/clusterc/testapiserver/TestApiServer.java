@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real etcd + kube-apiserver on 127.0.0.1 with every shared CRD installed, for tests that send
+ * A real etcd + kube-apiserver on 127.0.0.1 with every upstream CRD installed, for tests that send
  * objects to a cluster. One instance per test class (see {@link WithTestApiServer}); instances are
  * independent (own ports, certificates and etcd data) and may follow each other in one JVM.
  *

@@ -33,6 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestApiServerExtension.class)
 public @interface WithTestApiServer {
 
-  /** Whether to install the shared CRDs (see {@link RepoPaths#crdDirectory()}). */
+  /** Whether to install the upstream CRDs (see {@link RepoPaths#crdDirectory()}). */
   boolean crds() default true;
 }

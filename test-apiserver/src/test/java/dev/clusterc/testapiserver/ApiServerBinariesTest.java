@@ -70,7 +70,7 @@ class ApiServerBinariesTest {
   void aMissingGoIsNamedClearly() {
     Map<String, String> env = new HashMap<>(Map.of("PATH", tmp.toString()));
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ApiServerBinaries.putGoOnPath(env, List.of(tmp.resolve("no-go"))));
+        () -> CacheScript.putGoOnPath(env, List.of(tmp.resolve("no-go"))));
     assertTrue(e.getMessage().startsWith("Go is not installed"), e.getMessage());
     assertTrue(e.getMessage().contains("1.26.0"), e.getMessage());
   }
@@ -79,7 +79,7 @@ class ApiServerBinariesTest {
   void aGoOffThePathIsPutOnIt() throws IOException {
     Path go = executable(Files.createDirectories(tmp.resolve("go").resolve("bin")).resolve("go"), "");
     Map<String, String> env = new HashMap<>(Map.of("PATH", "/nowhere", "GOROOT", tmp.resolve("go").toString()));
-    ApiServerBinaries.putGoOnPath(env, List.of());
+    CacheScript.putGoOnPath(env, List.of());
     assertEquals(go.getParent() + ":/nowhere", env.get("PATH"));
   }
 

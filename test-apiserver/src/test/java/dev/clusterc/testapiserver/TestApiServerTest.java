@@ -37,7 +37,7 @@ class TestApiServerTest {
   }
 
   @Test
-  void everySharedCrdIsEstablished(TestApiServer server) {
+  void everyUpstreamCrdIsEstablished(TestApiServer server) {
     int files = CrdInstaller.crdFiles(RepoPaths.crdDirectory()).size();
     List<CustomResourceDefinition> crds =
         client.apiextensions().v1().customResourceDefinitions().list().getItems();

@@ -1,0 +1,62 @@
+package dev.clusterc.testapiserver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The upstream CRDs fetched by {@code test-apiserver/crds.sh} from their projects' Go modules, so
+ * a fresh clone of the repository needs no CRD files beside it and commits none.
+ *
+ * <p>The script runs once per JVM (its result, or its failure, is remembered): a warm run only
+ * prints the cache directory; a cold one downloads the modules listed in {@code crds.txt} (about
+ * 120 MB, 20-40 s) and keeps only the CRD files.
+ */
+public final class UpstreamCrds {
+
+  /** The list of files the directory holds, written by the script: group/file, module, path. */
+  public static final String SOURCES_FILE = "SOURCES.tsv";
+
+  private static final long FETCH_TIMEOUT_MINUTES = 15;
+  private static final Map<Path, Object> FETCHED = new HashMap<>();
+
+  private UpstreamCrds() {}
+
+  /** Runs {@code <repo>/test-apiserver/crds.sh} once per JVM and returns its CRD directory. */
+  public static Path forThisJvm() {
+    return fetchOnce(RepoPaths.crdScript());
+  }
+
+  static Path fetchOnce(Path script) {
+    Path key = script.toAbsolutePath().normalize();
+    synchronized (FETCHED) {
+      Object known = FETCHED.get(key);
+      if (known instanceof Path dir) {
+        return dir;
+      }
+      if (known instanceof IllegalStateException failure) {
+        throw new IllegalStateException("an earlier run of " + key + " failed in this JVM: "
+            + failure.getMessage(), failure);
+      }
+      try {
+        Path dir = fetch(key, Map.of());
+        FETCHED.put(key, dir);
+        return dir;
+      } catch (IllegalStateException e) {
+        FETCHED.put(key, e);
+        throw e;
+      }
+    }
+  }
+
+  /** Runs the script with extra environment variables; its last stdout line names the directory. */
+  static Path fetch(Path script, Map<String, String> env) {
+    Path dir = CacheScript.run(script, env, FETCH_TIMEOUT_MINUTES);
+    if (!Files.isRegularFile(dir.resolve(SOURCES_FILE))) {
+      throw new IllegalStateException(script + " printed " + dir + ", which has no " + SOURCES_FILE
+          + "; delete that directory and run the tests again");
+    }
+    return dir;
+  }
+}
