@@ -14,8 +14,11 @@ import java.util.Map;
  * Talos patches were written. Commands use the tree's path in the repository, so they run from its root.
  */
 final class NextSteps {
-  /** The file SOPS reads age keys from on Linux when nothing else is set: where most users keep theirs. */
-  static final String AGE_KEY_FILE = "~/.config/sops/age/keys.txt";
+  /**
+   * The file SOPS reads age keys from on Linux when nothing else is set: where most users keep theirs
+   * ({@code $HOME}, since a shell does not expand {@code ~} inside {@code --from-file=KEY=PATH}).
+   */
+  static final String AGE_KEY_FILE = "$HOME/.config/sops/age/keys.txt";
 
   private NextSteps() {}
 
@@ -38,10 +41,10 @@ final class NextSteps {
     if (settings == null) {
       return steps;
     }
-    steps.add(new NextStep(NextStep.Kind.BOOTSTRAP, "commit and push " + path + ", then install Flux pointed at it"
-        + " (`flux bootstrap github|gitlab|…` take the same --path); bootstrap commits " + path + "/flux-system/:"
-        + " pull, compile again so that " + path + "/kustomization.yaml lists it (Flux then upgrades itself from Git),"
-        + " commit and push",
+    steps.add(new NextStep(NextStep.Kind.BOOTSTRAP, "commit and push " + path + "/, then install Flux pointed at it"
+        + " (or `flux bootstrap github`, `gitlab`, … with the same --path); bootstrap commits " + path + "/flux-system/:"
+        + " pull, compile again so that " + path + "/kustomization.yaml lists it and Flux upgrades itself from Git,"
+        + " then commit and push",
         List.of("flux bootstrap git --url=" + settings.url() + " --branch=" + settings.branch() + " --path=" + path)));
     String credentials = settings.credentialsSecret();
     if (credentials != null && !credentials.equals(FluxSettings.BOOTSTRAP_SECRET)) {

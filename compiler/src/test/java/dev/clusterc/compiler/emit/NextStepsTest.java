@@ -53,7 +53,7 @@ class NextStepsTest {
     NextStep key = compilation.nextSteps(true).get(0);
     assertEquals(NextStep.Kind.AGE_KEY, key.kind());
     assertEquals(List.of("kubectl create secret generic age --namespace=flux-system"
-        + " --from-file=age.agekey=~/.config/sops/age/keys.txt"), key.commands());
+        + " --from-file=age.agekey=$HOME/.config/sops/age/keys.txt"), key.commands());
     assertEquals(true, key.what().contains("unit nightly:"), key.what());
   }
 
