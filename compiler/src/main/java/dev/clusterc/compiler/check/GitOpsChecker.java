@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * The entries of {@code gitops flux { … }} as Flux will read them: a {@code repository} URL that
  * the GitRepository's own schema accepts ({@code ^(http|https|ssh)://.*$}, so the scp form
  * {@code git@HOST:PATH} is refused with its {@code ssh://} spelling as the hint), a {@code path}
- * that stays inside the repository, {@code decryption} and {@code secret} that are Secret names, a
- * key for an {@code ssh://} repository, and a cluster name that can name the GitRepository without
- * replacing the one {@code flux bootstrap} creates.
+ * that stays inside the repository, {@code decryption} and {@code secret} that are Secret names, and
+ * a key for an {@code ssh://} repository. The cluster's name, which names the GitRepository, is
+ * {@link NameRulesChecker}'s.
  */
 public final class GitOpsChecker implements Checker {
   private static final Pattern URL = Pattern.compile("(http|https|ssh)://[^\\s/]+.*");
@@ -46,24 +46,12 @@ public final class GitOpsChecker implements Checker {
       secretName(name, "secret", report);
       program.decls(Kind.SECRET).stream().filter(s -> !s.isStd() && s.name().equals(name.value())).findFirst()
           .ifPresent(declared -> report.accept(Diagnostic.warning(Code.INVALID_VALUE, name.span(),
-                  "the Git credentials `" + name.value() + "` cannot come from the repository they open, so " + declared.label()
-                      + " is not them: Flux reads declared secrets from Git")
+                  "the Git credentials cannot be " + declared.label() + ": Flux needs them to read the repository,"
+                      + " and reads " + declared.label() + " from it")
               .withHint("create the credentials in flux-system by hand (`flux create secret git`), or name `flux-system`,"
                   + " the secret `flux bootstrap` creates")
               .withRelated(declared.site(), declared.label() + " is declared here")));
     });
-    if (cluster.source().name() != null) {
-      String problem = NameRulesChecker.problem(cluster.name());
-      if (problem != null) {
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, cluster.source().name().span(), "the name of cluster "
-                + cluster.name() + " names its GitRepository, and is not a valid Kubernetes name: " + problem)
-            .withHint("write `" + NameRulesChecker.suggest(cluster.name()) + "`"));
-      } else if (cluster.name().equals("flux-system")) {
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, cluster.source().name().span(),
-                "cluster flux-system would name its GitRepository `flux-system` and replace the one `flux bootstrap` creates")
-            .withHint("give the cluster another name, such as `home`"));
-      }
-    }
   }
 
   private static void repository(Typed.Str url, BoundBlock gitops, Consumer<Diagnostic> report) {
