@@ -6,6 +6,7 @@ import dev.clusterc.compiler.emit.FlatLayout;
 import dev.clusterc.compiler.emit.GitOpsLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
 import dev.clusterc.compiler.emit.ManifestsException;
+import dev.clusterc.compiler.emit.NextStep;
 import dev.clusterc.compiler.emit.OutputDirectory;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
@@ -110,8 +111,10 @@ public final class CompileCommand extends Subcommand {
       err().println("clusterc: wrote " + workspace.display(file));
     } else {
       Path tree = root.resolve(compilation.name());
-      OutputDirectory.replace(tree, dir -> GitOpsLayout.write(compilation, dir));
+      OutputDirectory.replace(tree, dir -> GitOpsLayout.write(compilation, dir, tree));
       err().println("clusterc: wrote " + compilation.units().size() + " units to " + workspace.display(tree));
+      String steps = NextStep.render(compilation.nextSteps(GitOpsLayout.bootstrapped(tree)));
+      err().print(steps.isEmpty() ? "" : "clusterc: " + steps);
     }
   }
 }

@@ -44,6 +44,25 @@ class CompileCommandTest {
   }
 
   @Test
+  void aGitopsTreeIsFollowedByTheStepsLeftByHand() {
+    Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString());
+    assertEquals(0, result.exit(), result::toString);
+    String err = result.err();
+    int wrote = err.indexOf("clusterc: wrote ");
+    int steps = err.indexOf("clusterc: next steps (by hand, from the root of the repository):\n");
+    assertTrue(wrote >= 0 && steps > wrote, "the steps come after the tree is written: " + err);
+    assertTrue(err.contains("\n       flux bootstrap git --url=https://github.com/tosih/home-ops --branch=main --path=kubernetes\n"), err);
+    assertTrue(err.contains("kubectl create secret generic sops-age --namespace=flux-system"), err);
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void theFlatStreamPrintsNoSteps() {
+    Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString(), "--layout", "flat");
+    assertFalse(result.err().contains("next steps"), result::toString);
+  }
+
+  @Test
   void flatLayoutIntoADirectoryIsOneFile() {
     Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString(), "--layout", "flat");
     assertEquals(0, result.exit(), result::toString);

@@ -6,10 +6,31 @@ import java.util.Map;
 
 /**
  * What a checked cluster compiles to: its units in apply order (the cluster-wide unit first), the
- * Flux objects that deploy them, and files that live outside the Kubernetes tree (Talos patches).
+ * Flux objects that deploy them, files that live outside the Kubernetes tree (Talos patches), and
+ * what a user still does by hand before the tree runs a cluster.
  *
- * @param name the cluster's name: the top directory of the GitOps layout
+ * @param name the cluster's name
  * @param flux the GitRepository and one Kustomization per unit; empty without {@code gitops flux}
- * @param outside file name → text, written under {@code CLUSTER/talos/}
+ * @param outside file name → text, written under {@code PATH/talos/}
+ * @param gitops the cluster's {@code gitops flux} block, or {@code null} without one
+ * @param nextSteps the steps by hand, in order, as if Flux had not been bootstrapped yet
  */
-public record Compilation(String name, List<Unit> units, List<HasMetadata> flux, Map<String, String> outside) {}
+public record Compilation(String name, List<Unit> units, List<HasMetadata> flux, Map<String, String> outside,
+    FluxSettings gitops, List<NextStep> nextSteps) {
+
+  /**
+   * The tree's directory inside the Git repository: the {@code gitops flux} {@code path}, or
+   * {@code clusters/NAME}. The Kustomizations' paths start with it, so the tree must land there.
+   */
+  public String path() {
+    return gitops != null ? gitops.path() : FluxSettings.defaultPath(name);
+  }
+
+  /**
+   * The steps by hand for a tree written where {@code flux bootstrap} has (or has not) already
+   * written {@code PATH/flux-system/} (see {@link GitOpsLayout#bootstrapped}).
+   */
+  public List<NextStep> nextSteps(boolean bootstrapped) {
+    return nextSteps.stream().filter(s -> !(bootstrapped && s.kind() == NextStep.Kind.BOOTSTRAP)).toList();
+  }
+}

@@ -1,7 +1,5 @@
 package dev.clusterc.compiler.emit;
 
-import dev.clusterc.compiler.bind.BoundBlock;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,42 +15,43 @@ import java.util.Map;
  * other objects (never both): a claim of a {@code WaitForFirstConsumer} class stays {@code Pending}
  * until a pod mounts it, and that pod's unit waits for this one, so waiting for the claim would
  * never end. A unit holding only claims is not gated. Units with SOPS files get
- * {@code decryption}.
+ * {@code decryption} with the key secret {@code gitops flux { decryption }} names; the GitRepository
+ * gets {@code secretRef} when {@code secret} names the Git credentials.
  */
 final class FluxEmitter {
-  static final String NAMESPACE = "flux-system";
-  static final String SOPS_KEY_SECRET = "sops-age";
+  static final String NAMESPACE = FluxSettings.NAMESPACE;
 
   private FluxEmitter() {}
 
   static List<HasMetadata> emit(Program program, EmitContext context, List<Unit> units) {
     Decl cluster = program.cluster().orElseThrow();
-    BoundBlock gitops = cluster.body().first("gitops").map(e -> e.block()).orElse(null);
-    if (gitops == null) {
+    FluxSettings settings = FluxSettings.of(program).orElse(null);
+    if (settings == null) {
       return List.of();
     }
-    String interval = gitops.typed("interval", Typed.Dur.class).map(d -> d.value().toGoString()).orElse("10m0s");
-    String path = gitops.str("path").orElse("clusters/" + cluster.name()).replaceAll("^\\./", "").replaceAll("/$", "");
     List<HasMetadata> objects = new ArrayList<>();
     Map<String, Object> source = new LinkedHashMap<>();
-    source.put("interval", interval);
-    source.put("url", gitops.str("repository").orElse(""));
-    source.put("ref", Map.of("branch", gitops.str("branch").orElse("main")));
+    source.put("interval", settings.interval());
+    source.put("ref", Map.of("branch", settings.branch()));
+    if (settings.credentialsSecret() != null) {
+      source.put("secretRef", Map.of("name", settings.credentialsSecret()));
+    }
+    source.put("url", settings.url());
     objects.add(context.resource("source.toolkit.fluxcd.io/v1", "GitRepository",
         context.meta(cluster, cluster.name(), NAMESPACE), source));
     for (Unit unit : units) {
-      objects.add(kustomization(context, cluster, unit, interval, path));
+      objects.add(kustomization(context, cluster, unit, settings));
     }
     return objects;
   }
 
-  private static HasMetadata kustomization(EmitContext context, Decl cluster, Unit unit, String interval, String path) {
+  private static HasMetadata kustomization(EmitContext context, Decl cluster, Unit unit, FluxSettings settings) {
     Map<String, Object> spec = new LinkedHashMap<>();
     if (!unit.dependsOn().isEmpty()) {
       spec.put("dependsOn", unit.dependsOn().stream().map(d -> Map.of("name", d)).toList());
     }
-    spec.put("interval", interval);
-    spec.put("path", "./" + path + "/" + unit.layer() + "/" + unit.name());
+    spec.put("interval", settings.interval());
+    spec.put("path", "./" + settings.path() + "/" + unit.layer() + "/" + unit.name());
     spec.put("prune", true);
     spec.put("sourceRef", Map.of("kind", "GitRepository", "name", cluster.name()));
     List<HasMetadata> objects = ObjectOrder.applyOrder(unit.objects());
@@ -64,7 +63,7 @@ final class FluxEmitter {
     }
     spec.put("timeout", "5m0s");
     if (unit.hasSops()) {
-      spec.put("decryption", Map.of("provider", "sops", "secretRef", Map.of("name", SOPS_KEY_SECRET)));
+      spec.put("decryption", Map.of("provider", "sops", "secretRef", Map.of("name", settings.decryptionSecret())));
     }
     Decl source = unit.decl() != null ? unit.decl() : cluster;
     return context.resource("kustomize.toolkit.fluxcd.io/v1", "Kustomization", context.meta(source, unit.name(), NAMESPACE), spec);

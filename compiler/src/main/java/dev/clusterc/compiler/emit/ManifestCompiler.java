@@ -70,8 +70,12 @@ public final class ManifestCompiler {
       }
     }
     List<Unit> ordered = applyOrder(program, kept);
-    return new Compilation(program.cluster().get().name(), List.copyOf(ordered), FluxEmitter.emit(program, context, ordered),
-        VipEmitter.talosPatches(program));
+    String name = program.cluster().get().name();
+    FluxSettings gitops = FluxSettings.of(program).orElse(null);
+    Map<String, String> talos = VipEmitter.talosPatches(program);
+    String path = gitops != null ? gitops.path() : FluxSettings.defaultPath(name);
+    return new Compilation(name, List.copyOf(ordered), FluxEmitter.emit(program, context, ordered), talos, gitops,
+        NextSteps.of(program, path, gitops, ordered, talos));
   }
 
   /** Kahn's algorithm, taking the lowest layer (then the name) among the units that are ready. */

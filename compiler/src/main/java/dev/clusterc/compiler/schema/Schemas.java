@@ -33,7 +33,9 @@ public final class Schemas {
             .required("repository", "STRING")
             .one("branch", "STRING", "main")
             .one("path", "STRING")
-            .one("interval", "DURATION", Duration.ofMinutes(10)))
+            .one("interval", "DURATION", Duration.ofMinutes(10))
+            .one("decryption", "STRING", "sops-age")
+            .one("secret", "STRING"))
         .one("timezone", "STRING"));
     KINDS.put(Kind.NODE, new Schema("node")
         .required("role", "control-plane|worker")

@@ -38,10 +38,26 @@ class FluxEmitterTest {
       """;
 
   private static List<HasMetadata> flux() {
-    Program program = AppTestSupport.clean(CLUSTER);
+    return compile(CLUSTER).flux();
+  }
+
+  private static Compilation compile(String text) {
+    Program program = AppTestSupport.clean(text);
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
         PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key")));
-    return ManifestCompiler.compile(program, dir).flux();
+    return ManifestCompiler.compile(program, dir);
+  }
+
+  /** The cluster with other {@code gitops flux} entries. */
+  private static Compilation withGitops(String entries) {
+    return compile(CLUSTER.replace("repository \"https://git.example/lab\"; path \"clusters/lab\"; interval 30m", entries));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> specOf(Compilation compilation, String kind, String name) {
+    return compilation.flux().stream().filter(o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name))
+        .map(o -> (Map<String, Object>) ((GenericKubernetesResource) o).getAdditionalProperties().get("spec"))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
   @SuppressWarnings("unchecked")
@@ -86,5 +102,31 @@ class FluxEmitterTest {
     assertEquals(Map.of("provider", "sops", "secretRef", Map.of("name", "sops-age")), spec("nightly").get("decryption"));
     assertFalse(spec("web").containsKey("decryption"));
     assertTrue(flux().stream().anyMatch(o -> o.getKind().equals("GitRepository")));
+  }
+
+  @Test
+  void theDecryptionSecretIsTheOneGitopsNames() {
+    Compilation compilation = withGitops("repository \"https://git.example/lab\"; decryption \"age-key\"");
+    assertEquals(Map.of("provider", "sops", "secretRef", Map.of("name", "age-key")),
+        specOf(compilation, "Kustomization", "nightly").get("decryption"));
+    assertEquals("age-key", compilation.gitops().decryptionSecret());
+  }
+
+  @Test
+  void aPublicRepositoryNeedsNoCredentialsAndAPrivateOneNamesThem() {
+    Map<String, Object> open = specOf(compile(CLUSTER), "GitRepository", "lab");
+    assertEquals(Map.of("interval", "30m0s", "ref", Map.of("branch", "main"), "url", "https://git.example/lab"), open);
+    Map<String, Object> closed = specOf(withGitops("repository \"ssh://git@git.example/lab.git\"; secret \"flux-system\""),
+        "GitRepository", "lab");
+    assertEquals(Map.of("name", "flux-system"), closed.get("secretRef"));
+    assertEquals("ssh://git@git.example/lab.git", closed.get("url"));
+  }
+
+  @Test
+  void withoutAPathTheTreeGoesToClustersName() {
+    Compilation compilation = withGitops("repository \"https://git.example/lab\"");
+    assertEquals("clusters/lab", compilation.path());
+    assertEquals("./clusters/lab/apps/web", specOf(compilation, "Kustomization", "web").get("path"));
+    assertEquals("deploy/lab", withGitops("repository \"https://git.example/lab\"; path \"./deploy/lab/\"").path());
   }
 }

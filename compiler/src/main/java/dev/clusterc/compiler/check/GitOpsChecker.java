@@ -1,0 +1,132 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The entries of {@code gitops flux { … }} as Flux will read them: a {@code repository} URL that
+ * the GitRepository's own schema accepts ({@code ^(http|https|ssh)://.*$}, so the scp form
+ * {@code git@HOST:PATH} is refused with its {@code ssh://} spelling as the hint), a {@code path}
+ * that stays inside the repository, {@code decryption} and {@code secret} that are Secret names, and
+ * a key for an {@code ssh://} repository. The cluster's name, which names the GitRepository, is
+ * {@link NameRulesChecker}'s.
+ */
+public final class GitOpsChecker implements Checker {
+  private static final Pattern URL = Pattern.compile("(http|https|ssh)://[^\\s/]+.*");
+  private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*");
+  /** {@code [USER@]HOST:PATH}, the form git and ssh accept and a URL parser does not. */
+  private static final Pattern SCP = Pattern.compile("(?:([^@/:\\s]+)@)?([^@/:\\s]+):(?!//)(\\S+)");
+  private static final Pattern SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  @Override
+  public void check(Program program, Consumer<Diagnostic> report) {
+    Decl cluster = program.cluster().orElse(null);
+    if (cluster == null || cluster.isStd() || cluster.body() == null) {
+      return;
+    }
+    BoundBlock gitops = cluster.body().first("gitops").map(BoundEntry::block).orElse(null);
+    if (gitops == null) {
+      return;
+    }
+    gitops.typed("repository", Typed.Str.class).ifPresent(url -> repository(url, gitops, report));
+    gitops.typed("path", Typed.Str.class).ifPresent(path -> path(path, cluster, report));
+    gitops.typed("decryption", Typed.Str.class).ifPresent(name -> secretName(name, "decryption", report));
+    gitops.typed("secret", Typed.Str.class).ifPresent(name -> {
+      secretName(name, "secret", report);
+      program.decls(Kind.SECRET).stream().filter(s -> !s.isStd() && s.name().equals(name.value())).findFirst()
+          .ifPresent(declared -> report.accept(Diagnostic.warning(Code.INVALID_VALUE, name.span(),
+                  "the Git credentials cannot be " + declared.label() + ": Flux needs them to read the repository,"
+                      + " and reads " + declared.label() + " from it")
+              .withHint("create the credentials in flux-system by hand (`flux create secret git`), or name `flux-system`,"
+                  + " the secret `flux bootstrap` creates")
+              .withRelated(declared.site(), declared.label() + " is declared here")));
+    });
+  }
+
+  private static void repository(Typed.Str url, BoundBlock gitops, Consumer<Diagnostic> report) {
+    String text = url.value();
+    if (URL.matcher(text).matches()) {
+      if (text.startsWith("ssh://") && !gitops.has("secret")) {
+        report.accept(Diagnostic.warning(Code.INVALID_VALUE, url.span(),
+                "Flux clones an ssh:// repository only with a key, and no `secret` names one")
+            .withHint("add `secret \"flux-system\"` to reuse the key `flux bootstrap` stores, or name a secret made with"
+                + " `flux create secret git`"));
+      }
+      return;
+    }
+    Matcher scp = SCP.matcher(text);
+    if (!text.contains("://") && scp.matches() && scp.group(1) == null && scp.group(3).matches("[0-9]+(/.*)?")) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, url.span(), "the repository `" + text + "` has no scheme:"
+              + " a GitRepository's url starts with http://, https:// or ssh://")
+          .withHint("write `https://" + text + "` (or `ssh://" + text + "`)"));
+      return;
+    }
+    if (!text.contains("://") && scp.matches()) {
+      String user = scp.group(1) == null ? "" : scp.group(1) + "@";
+      String path = scp.group(3).startsWith("/") ? scp.group(3).substring(1) : scp.group(3);
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, url.span(), "Flux does not accept the scp form `" + text
+              + "`: a GitRepository's url starts with http://, https:// or ssh://")
+          .withHint("write `ssh://" + user + scp.group(2) + "/" + path + "`"));
+      return;
+    }
+    Matcher scheme = SCHEME.matcher(text);
+    String hint = "write an `https://HOST/PATH` or `ssh://git@HOST/PATH` URL";
+    if (scheme.matches() && URL.matcher(scheme.group(1).toLowerCase(Locale.ROOT) + text.substring(scheme.group(1).length())).matches()) {
+      hint = "write the scheme in lower case: `" + scheme.group(1).toLowerCase(Locale.ROOT) + text.substring(scheme.group(1).length()) + "`";
+    } else if (scheme.matches()) {
+      hint = "serve the repository over https:// or ssh://; Flux's GitRepository clones nothing else";
+    }
+    report.accept(Diagnostic.error(Code.INVALID_VALUE, url.span(), "the repository `" + text
+            + "` is not a URL Flux can clone: a GitRepository's url starts with http://, https:// or ssh:// and names a host")
+        .withHint(hint));
+  }
+
+  /**
+   * The tree is written to {@code -o DIR/PATH} and Flux reads {@code ./PATH/…}: a relative path of
+   * plain segments, so that it can neither leave the repository nor be the repository's root.
+   */
+  private static void path(Typed.Str path, Decl cluster, Consumer<Diagnostic> report) {
+    String text = path.value();
+    String trimmed = text.replaceAll("^(\\./)+", "").replaceAll("/+$", "");
+    String problem = null;
+    if (text.startsWith("/")) {
+      problem = "is absolute, but `path` is a directory inside the repository";
+    } else if (trimmed.isEmpty() || trimmed.equals(".")) {
+      problem = "is the repository's root, and the tree needs a directory of its own there";
+    } else if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+      problem = "has a control character or `\\`";
+    } else {
+      for (String segment : trimmed.split("/", -1)) {
+        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+          problem = "has an empty, `.` or `..` segment, but `path` is a plain directory inside the repository";
+          break;
+        }
+      }
+    }
+    if (problem != null) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, path.span(), "the gitops path `" + text + "` " + problem)
+          .withHint("write a directory relative to the repository's root, such as `clusters/" + cluster.name() + "`"));
+    }
+  }
+
+  private static void secretName(Typed.Str name, String entry, Consumer<Diagnostic> report) {
+    String text = name.value();
+    if (text.length() <= 253 && SUBDOMAIN.matcher(text).matches()) {
+      return;
+    }
+    report.accept(Diagnostic.error(Code.INVALID_VALUE, name.span(), "`" + entry + "` names a Secret, and `" + text
+            + "` is not a valid Kubernetes name")
+        .withHint("use lower-case letters, digits, `-` and `.`, e.g. `" + NameRulesChecker.suggest(text) + "`"));
+  }
+}

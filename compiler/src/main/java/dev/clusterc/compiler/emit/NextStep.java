@@ -1,0 +1,49 @@
+package dev.clusterc.compiler.emit;
+
+import java.util.List;
+
+/**
+ * Something a user still does by hand before a compiled tree runs a cluster, because it needs a
+ * credential or a machine that the compiler never sees: installing Flux, handing it the age key
+ * and the Git credentials, patching Talos nodes.
+ *
+ * @param kind what the step is about, so a caller can drop one that is already done
+ * @param what one sentence saying what to do and why
+ * @param commands the commands that do it, run from the root of the Git repository (the {@code -o} directory)
+ */
+public record NextStep(Kind kind, String what, List<String> commands) {
+  /** The steps, in the order a user takes them. */
+  public enum Kind {
+    /** No {@code gitops flux}: nothing in the tree deploys it. */
+    NO_DEPLOYER,
+    /** {@code vip … via talos}: machine-config patches for the nodes. */
+    TALOS_PATCHES,
+    /** {@code flux bootstrap} has not written {@code PATH/flux-system/} yet. */
+    BOOTSTRAP,
+    /** The GitRepository names a credentials secret that bootstrap does not create. */
+    GIT_CREDENTIALS,
+    /** Units include SOPS files: Flux decrypts them with an age key it must be given. */
+    AGE_KEY
+  }
+
+  public NextStep {
+    commands = List.copyOf(commands);
+  }
+
+  /**
+   * The steps as a numbered list for a terminal: each {@code what} after its number, each command
+   * on its own indented line below it; empty when there are no steps.
+   */
+  public static String render(List<NextStep> steps) {
+    if (steps.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("next steps (by hand, from the root of the repository):\n");
+    int number = 1;
+    for (NextStep step : steps) {
+      out.append("  ").append(number++).append(". ").append(step.what()).append('\n');
+      step.commands().forEach(command -> out.append("       ").append(command).append('\n'));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.clusterc.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clusterc.compiler.program.Program;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What {@code compile} tells a user to do by hand, worked out from the cluster. */
+class NextStepsTest {
+  private static final String NODES = """
+      node cp1 { role control-plane; address 10.0.0.2 }
+      node cp2 { role control-plane; address 10.0.0.3 }
+      node cp3 { role control-plane; address 10.0.0.4 }
+      node w1 { role worker; address 10.0.0.11 }
+      """;
+
+  private static final String SOPS = """
+      use volsync
+      secret r2 { sops "r2.sops.yaml"; keys ["access-key-id", "secret-access-key"] }
+      backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "s3://backups/lab"; credentials r2 }
+      volume data { size 1Gi; class "local-path"; backup nightly }
+      app web { image "nginx:1.27"; mount data at "/data" }
+      """;
+
+  private static Compilation compile(String gitops, String more) {
+    String text = "cluster lab {\n  domain \"lab.example\"\n  network { nodes 10.0.0.0/24; router 10.0.0.1 }\n"
+        + (gitops == null ? "" : "  gitops flux { " + gitops + " }\n") + "}\n" + NODES + more;
+    Program program = AppTestSupport.clean(text);
+    Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
+        PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key")));
+    return ManifestCompiler.compile(program, dir);
+  }
+
+  private static List<NextStep.Kind> kinds(List<NextStep> steps) {
+    return steps.stream().map(NextStep::kind).toList();
+  }
+
+  @Test
+  void aPublicRepositoryWithoutSecretsOnlyNeedsBootstrap() {
+    Compilation compilation = compile("repository \"https://git.example/lab\"; branch \"prod\"", "app web { image \"nginx:1.27\" }\n");
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP), kinds(compilation.nextSteps()));
+    assertEquals(List.of("flux bootstrap git --url=https://git.example/lab --branch=prod --path=clusters/lab"),
+        compilation.nextSteps().get(0).commands());
+    assertEquals(List.of(), compilation.nextSteps(true), "once bootstrap has written flux-system/, nothing is left");
+  }
+
+  @Test
+  void sopsFilesNeedTheAgeKeyUnderTheDecryptionName() {
+    Compilation compilation = compile("repository \"https://git.example/lab\"; decryption \"age\"", SOPS);
+    NextStep key = compilation.nextSteps(true).get(0);
+    assertEquals(NextStep.Kind.AGE_KEY, key.kind());
+    assertEquals(List.of("kubectl create secret generic age --namespace=flux-system"
+        + " --from-file=age.agekey=$HOME/.config/sops/age/keys.txt"), key.commands());
+    assertEquals(true, key.what().contains("unit nightly:"), key.what());
+  }
+
+  @Test
+  void credentialsOtherThanBootstrapsAreCreatedByHand() {
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP),
+        kinds(compile("repository \"ssh://git@git.example/lab\"; secret \"flux-system\"", "").nextSteps()));
+    Compilation own = compile("repository \"ssh://git@git.example/lab\"; secret \"lab-git\"", "");
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP, NextStep.Kind.GIT_CREDENTIALS), kinds(own.nextSteps()));
+    assertEquals(List.of("flux create secret git lab-git --namespace=flux-system --url=ssh://git@git.example/lab"),
+        own.nextSteps().get(1).commands());
+  }
+
+  @Test
+  void talosPatchesGoToTheNodesTheyAreFor() {
+    Compilation compilation = compile("repository \"https://git.example/lab\"; path \"k8s\"",
+        "vip api { address 10.0.0.50; via talos }\nvip edge { address 10.0.0.51; on [cp2, w1]; via talos }\n");
+    NextStep talos = compilation.nextSteps().get(0);
+    assertEquals(NextStep.Kind.TALOS_PATCHES, talos.kind());
+    assertEquals(List.of(
+        "talosctl patch machineconfig --nodes 10.0.0.2,10.0.0.3,10.0.0.4 --patch @k8s/talos/patches/controller/vip-api.yaml",
+        "talosctl patch machineconfig --nodes 10.0.0.3 --patch @k8s/talos/patches/nodes/cp2/vip-edge.yaml",
+        "talosctl patch machineconfig --nodes 10.0.0.11 --patch @k8s/talos/patches/nodes/w1/vip-edge.yaml"),
+        talos.commands());
+  }
+
+  @Test
+  void withoutGitopsNothingDeploysTheTree() {
+    Compilation compilation = compile(null, SOPS);
+    assertEquals(List.of(NextStep.Kind.NO_DEPLOYER), kinds(compilation.nextSteps()));
+    assertEquals("clusters/lab", compilation.path());
+  }
+
+  @Test
+  void theListIsNumberedWithCommandsBelowTheirStep() {
+    String text = NextStep.render(List.of(new NextStep(NextStep.Kind.BOOTSTRAP, "do a", List.of("cmd 1", "cmd 2")),
+        new NextStep(NextStep.Kind.AGE_KEY, "do b", List.of())));
+    assertEquals("""
+        next steps (by hand, from the root of the repository):
+          1. do a
+               cmd 1
+               cmd 2
+          2. do b
+        """, text);
+    assertEquals("", NextStep.render(List.of()));
+  }
+}
