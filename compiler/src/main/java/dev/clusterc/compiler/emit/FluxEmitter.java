@@ -49,7 +49,7 @@ final class FluxEmitter {
   private static HasMetadata kustomization(EmitContext context, Decl cluster, Unit unit, String interval, String path) {
     Map<String, Object> spec = new LinkedHashMap<>();
     if (!unit.dependsOn().isEmpty()) {
-      spec.put("dependsOn", unit.dependsOn().stream().map(d -> Map.of("name", d)).toList());
+      spec.put("dependsOn", unit.dependsOn().stream().map(d -> Map.of("name", d.name())).toList());
     }
     spec.put("interval", interval);
     spec.put("path", "./" + path + "/" + unit.layer() + "/" + unit.name());
