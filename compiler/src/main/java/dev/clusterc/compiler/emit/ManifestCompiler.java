@@ -29,7 +29,8 @@ public final class ManifestCompiler {
 
   /**
    * @param workingDirectory the directory the sources' paths are relative to: that of the {@code Workspace}
-   * @throws ManifestsException when an app's raw {@code manifests} cannot be read or are no objects
+   * @throws ManifestsException when an app's raw {@code manifests} cannot be read or are no objects, or when
+   *     two units would apply one object
    */
   public static Compilation compile(Program program, Path workingDirectory) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
@@ -70,6 +71,11 @@ public final class ManifestCompiler {
       }
     }
     List<Unit> ordered = applyOrder(program, cluster, kept);
+    List<Diagnostic> clashes = SharedObjects.clashes(ordered);
+    if (!clashes.isEmpty()) {
+      clashes.sort(Diagnostic.ORDER);
+      throw new ManifestsException(clashes);
+    }
     return new Compilation(program.cluster().get().name(), List.copyOf(ordered), FluxEmitter.emit(program, context, ordered),
         VipEmitter.talosPatches(program));
   }

@@ -129,6 +129,15 @@ class SharedNamesTest {
       assertTrue(name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?") && name.length() <= 63, name);
       assertFalse(UnitNames.RESERVED.contains(name) && !name.equals("cluster"), name);
     }
+    Map<String, String> objects = new java.util.HashMap<>();
+    for (Unit unit : compilation.units()) {
+      for (HasMetadata object : unit.objects()) {
+        String group = object.getApiVersion().contains("/") ? object.getApiVersion().substring(0, object.getApiVersion().indexOf('/')) : "";
+        String key = object.getKind() + "." + group + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+        String other = objects.put(key, unit.name());
+        assertTrue(other == null, key + " is in " + other + " and in " + unit.name());
+      }
+    }
     Set<String> directories = new HashSet<>();
     compilation.units().forEach(u -> assertTrue(directories.add(u.layer() + "/" + u.name()), "directory " + u.layer() + "/" + u.name()));
     Map<String, Map<String, Object>> kustomizations = new java.util.LinkedHashMap<>();

@@ -1,0 +1,56 @@
+package dev.clusterc.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.program.Program;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One object that two units would apply is refused, at the later declaration with a note at the earlier (the base cluster is lines 1-8). */
+class SharedObjectsTest {
+  private static List<String> problems(String declarations) {
+    Program program = AppTestSupport.clean(KindSamples.CLUSTER + declarations);
+    ManifestsException e = assertThrows(ManifestsException.class, () -> ManifestCompiler.compile(program));
+    return e.diagnostics().stream().map(d -> d.span().begin() + ": " + d.code().id() + ": " + d.message()
+        + d.related().stream().map(r -> " | " + r.span().begin() + ": " + r.message()).reduce("", String::concat)).toList();
+  }
+
+  @Test
+  void aStoreNamedLikeTheStoreOfADatabasesCredentialsCopy() {
+    assertEquals(List.of("12:10: invalid-value: database pg makes the ClusterSecretStore `database-pg`, which store database-pg "
+            + "makes too, in unit database-pg | 11:7: store database-pg makes the ClusterSecretStore `database-pg` here"),
+        problems("""
+            use external-secrets
+            use cloudnative-pg
+            store database-pg { via vault; config { server: "https://vault.example.org" } }
+            database pg { size 1Gi; backup none }
+            app web { image "a:1"; database pg }
+            """));
+  }
+
+  @Test
+  void twoAppsWhoseManifestsHoldOneObject() {
+    String manifests = """
+          manifests \"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: { name: shared, namespace: tools }
+            \"""
+        """;
+    assertEquals(List.of("17:5: invalid-value: app b makes the ConfigMap `tools/shared`, which app a makes too, in unit a"
+            + " | 9:5: app a makes the ConfigMap `tools/shared` here"),
+        problems("app a {\n  image \"a:1\"\n" + manifests + "}\napp b {\n  image \"b:1\"\n" + manifests + "}\n"));
+  }
+
+  @Test
+  void objectsOfOneNameInOtherNamespacesOrOfOtherKindsAreDifferentObjects() {
+    Program program = AppTestSupport.clean(KindSamples.CLUSTER + """
+        app a { image "a:1"; manifests "apiVersion: v1\\nkind: ConfigMap\\nmetadata: { name: a, namespace: b }" }
+        app b { image "b:1"; manifests "apiVersion: v1\\nkind: Secret\\nmetadata: { name: a, namespace: b }" }
+        """);
+    SharedNamesTest.assertWellNamed(ManifestCompiler.compile(program));
+    assertEquals("", CheckFixture.render(program.diagnostics()));
+  }
+}
