@@ -9,9 +9,13 @@ import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,8 +39,8 @@ class SharedNamesTest {
         tests.add(DynamicTest.dynamicTest(pair.get(0).keyword() + " + " + pair.get(1).keyword(), () -> {
           Compilation compilation = compile(pair, "shared");
           assertWellNamed(compilation);
+          assertFalse(names(compilation).contains("shared"), "both share the name, so neither keeps it plainly");
           for (Kind kind : pair) {
-            assertFalse(names(compilation).contains("shared"), "both share the name, so neither keeps it plainly");
             unitOf(compilation, kind, "shared").ifPresent(unit -> assertEquals(kind.keyword() + "-shared", unit.name()));
           }
         }));
@@ -96,7 +100,7 @@ class SharedNamesTest {
   void theNamesDoNotDependOnTheOrderOfTheDeclarations() {
     List<Kind> kinds = new ArrayList<>(KindSamples.layeredKinds());
     List<String> forward = names(compile(kinds, "shared"));
-    java.util.Collections.reverse(kinds);
+    Collections.reverse(kinds);
     List<String> backward = names(compile(kinds, "shared"));
     assertEquals(Set.copyOf(forward), Set.copyOf(backward));
     assertEquals(forward, backward, "and the apply order is the same");
@@ -111,7 +115,7 @@ class SharedNamesTest {
     return compilation.units().stream().map(Unit::name).toList();
   }
 
-  static java.util.Optional<Unit> unitOf(Compilation compilation, Kind kind, String name) {
+  static Optional<Unit> unitOf(Compilation compilation, Kind kind, String name) {
     return compilation.units().stream()
         .filter(u -> u.decl() != null && u.decl().kind() == kind && u.decl().name().equals(name)).findFirst();
   }
@@ -129,7 +133,7 @@ class SharedNamesTest {
       assertTrue(name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?") && name.length() <= 63, name);
       assertFalse(UnitNames.RESERVED.contains(name) && !name.equals("cluster"), name);
     }
-    Map<String, String> objects = new java.util.HashMap<>();
+    Map<String, String> objects = new HashMap<>();
     for (Unit unit : compilation.units()) {
       for (HasMetadata object : unit.objects()) {
         String group = object.getApiVersion().contains("/") ? object.getApiVersion().substring(0, object.getApiVersion().indexOf('/')) : "";
@@ -140,7 +144,7 @@ class SharedNamesTest {
     }
     Set<String> directories = new HashSet<>();
     compilation.units().forEach(u -> assertTrue(directories.add(u.layer() + "/" + u.name()), "directory " + u.layer() + "/" + u.name()));
-    Map<String, Map<String, Object>> kustomizations = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Object>> kustomizations = new LinkedHashMap<>();
     for (HasMetadata object : compilation.flux()) {
       if (object.getKind().equals("Kustomization")) {
         assertEquals("flux-system", object.getMetadata().getNamespace());
