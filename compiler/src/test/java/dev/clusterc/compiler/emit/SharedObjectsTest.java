@@ -31,6 +31,17 @@ class SharedObjectsTest {
   }
 
   @Test
+  void aVolumeNamedLikeTheBackupClaimOfAReplicatedVolume() {
+    assertEquals(List.of("11:8: invalid-value: volume x-backup makes the PersistentVolumeClaim `media/x-backup`, which volume x "
+            + "makes too, in unit x | 10:8: volume x makes the PersistentVolumeClaim `media/x-backup` here"),
+        problems("""
+            use volsync
+            volume x { size 1Gi; local w1 at "/data/x"; replicate to w2 via syncthing; backup none; namespace media }
+            volume x-backup { size 1Gi; backup none; namespace media }
+            """));
+  }
+
+  @Test
   void twoAppsWhoseManifestsHoldOneObject() {
     String manifests = """
           manifests \"""
