@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * and every {@code namespace} must be DNS-1123 labels, or the API server refuses the objects made
  * from them. The hint spells the nearest valid label. With {@code gitops flux} the cluster's name
  * names its GitRepository in {@code flux-system}: a label too, and not {@code flux-system}, the name
- * of the GitRepository that {@code flux bootstrap} made, which it would replace.
+ * of the GitRepository that {@code flux bootstrap} made, which it would replace. A store may not be
+ * named {@code database-NAME} after a database: that is the ClusterSecretStore the database's
+ * credentials copy makes (§6.13), which the store would fight over.
  */
 public final class NameRulesChecker implements Checker {
   /** Every declaration but the cluster becomes a Kubernetes object (or a node's name). */
@@ -31,6 +33,16 @@ public final class NameRulesChecker implements Checker {
   public void check(Program program, Consumer<Diagnostic> report) {
     program.cluster().filter(c -> c.body() != null && c.body().has("gitops") && c.source().name() != null)
         .ifPresent(cluster -> gitRepository(cluster, report));
+    for (Decl store : program.decls(Kind.STORE)) {
+      for (Decl database : program.decls(Kind.DATABASE)) {
+        if (store.name().equals("database-" + database.name())) {
+          report.accept(Diagnostic.error(Code.INVALID_VALUE, store.site(), store.label() + " has the name of the ClusterSecretStore "
+                  + "that " + database.label() + " makes to copy its credentials to other namespaces")
+              .withHint("give the store another name")
+              .withRelated(database.site(), database.label() + " is declared here"));
+        }
+      }
+    }
     for (Decl decl : program.decls()) {
       if (decl.isStd() || decl.body() == null) {
         continue;

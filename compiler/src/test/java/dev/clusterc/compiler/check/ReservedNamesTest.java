@@ -60,4 +60,17 @@ class ReservedNamesTest {
     assertEquals("", run(new NameRulesChecker(), cluster("flux-system", "")));
     assertEquals("", run(new NameRulesChecker(), cluster("Home_Lab", "")));
   }
+
+  @Test
+  void aStoreNamedLikeTheStoreOfADatabasesCredentialsCopy() {
+    String text = CheckFixture.BASE + """
+        use external-secrets
+        use cloudnative-pg
+        store database-pg { via vault; config { server: "https://vault.example.org" } }
+        database pg { size 1Gi; backup none }
+        store database-other { via vault; config { server: "https://vault.example.org" } }
+        """;
+    assertEquals("10:7: error[invalid-value]: store database-pg has the name of the ClusterSecretStore that database pg makes "
+        + "to copy its credentials to other namespaces", run(new NameRulesChecker(), text));
+  }
 }

@@ -18,19 +18,6 @@ class SharedObjectsTest {
   }
 
   @Test
-  void aStoreNamedLikeTheStoreOfADatabasesCredentialsCopy() {
-    assertEquals(List.of("12:10: invalid-value: database pg makes the ClusterSecretStore `database-pg`, which store database-pg "
-            + "makes too, in unit database-pg | 11:7: store database-pg makes the ClusterSecretStore `database-pg` here"),
-        problems("""
-            use external-secrets
-            use cloudnative-pg
-            store database-pg { via vault; config { server: "https://vault.example.org" } }
-            database pg { size 1Gi; backup none }
-            app web { image "a:1"; database pg }
-            """));
-  }
-
-  @Test
   void aVolumeNamedLikeTheBackupClaimOfAReplicatedVolume() {
     assertEquals(List.of("11:8: invalid-value: volume x-backup makes the PersistentVolumeClaim `media/x-backup`, which volume x "
             + "makes too, in unit x | 10:8: volume x makes the PersistentVolumeClaim `media/x-backup` here"),
