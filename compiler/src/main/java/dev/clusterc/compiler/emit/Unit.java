@@ -80,7 +80,7 @@ public final class Unit {
     return Collections.unmodifiableMap(includes);
   }
 
-  /** The units this one waits for, by name. */
+  /** The units this one waits for, sorted by name. */
   public List<Unit> dependsOn() {
     return dependsOn.stream().sorted(Comparator.comparing(Unit::name)).toList();
   }

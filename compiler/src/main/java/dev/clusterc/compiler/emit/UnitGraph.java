@@ -15,7 +15,7 @@ import java.util.Set;
  * The dependencies between units, from the declarations' real edges: an edge to a declaration that
  * emits nothing (a backup policy) passes through to what that one needs; the result is
  * transitively reduced, so each unit waits only on what no other dependency already covers. Units
- * are keyed by identity throughout: two units may only be told apart by what they are.
+ * are keyed by identity throughout, never by name.
  */
 final class UnitGraph {
   private UnitGraph() {}
