@@ -25,7 +25,7 @@ final class ClusterEmitter {
 
   static Unit emit(Program program, EmitContext context, Collection<Unit> units, String layer) {
     Decl cluster = program.cluster().orElseThrow();
-    Unit unit = new Unit("cluster", layer, cluster);
+    Unit unit = new Unit(UnitNames.CLUSTER_UNIT, layer, cluster);
     Set<String> namespaces = new TreeSet<>();
     for (Unit other : units) {
       for (HasMetadata object : other.objects()) {

@@ -48,7 +48,7 @@ final class FluxEmitter {
   private static HasMetadata kustomization(EmitContext context, Decl cluster, Unit unit, FluxSettings settings) {
     Map<String, Object> spec = new LinkedHashMap<>();
     if (!unit.dependsOn().isEmpty()) {
-      spec.put("dependsOn", unit.dependsOn().stream().map(d -> Map.of("name", d)).toList());
+      spec.put("dependsOn", unit.dependsOn().stream().map(d -> Map.of("name", d.name())).toList());
     }
     spec.put("interval", settings.interval());
     spec.put("path", "./" + settings.path() + "/" + unit.layer() + "/" + unit.name());

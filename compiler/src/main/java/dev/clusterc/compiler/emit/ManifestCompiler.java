@@ -5,12 +5,14 @@ import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Compiles a checked program: one unit per layered declaration, filled by its kind's emitter, the
@@ -27,7 +29,8 @@ public final class ManifestCompiler {
 
   /**
    * @param workingDirectory the directory the sources' paths are relative to: that of the {@code Workspace}
-   * @throws ManifestsException when an app's raw {@code manifests} cannot be read or are no objects
+   * @throws ManifestsException when an app's raw {@code manifests} cannot be read or are no objects, or when
+   *     two units would apply one object
    */
   public static Compilation compile(Program program, Path workingDirectory) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
@@ -35,11 +38,9 @@ public final class ManifestCompiler {
     }
     EmitContext context = new EmitContext(program);
     Map<Decl, Unit> units = new LinkedHashMap<>();
-    Map<String, Integer> namesPerLayer = new HashMap<>();
-    program.graph().nodes().forEach(d -> namesPerLayer.merge(d.layer() + "/" + d.name(), 1, Integer::sum));
+    Map<Decl, String> names = UnitNames.of(program.graph().nodes());
     for (Decl decl : program.graph().nodes()) {
-      boolean clash = namesPerLayer.get(decl.layer() + "/" + decl.name()) > 1 || decl.name().equals("cluster");
-      Unit unit = new Unit(clash ? decl.kind().keyword() + "-" + decl.name() : decl.name(), decl.layer(), decl);
+      Unit unit = new Unit(names.get(decl), decl.layer(), decl);
       units.put(decl, unit);
       context.register(decl, unit);
     }
@@ -64,12 +65,17 @@ public final class ManifestCompiler {
     for (Unit unit : units.values()) {
       if (!unit.isEmpty()) {
         if (unit.dependsOn().isEmpty()) {
-          unit.dependOn(cluster.name());
+          unit.dependOn(cluster);
         }
         kept.add(unit);
       }
     }
-    List<Unit> ordered = applyOrder(program, kept);
+    List<Unit> ordered = applyOrder(program, cluster, kept);
+    List<Diagnostic> clashes = SharedObjects.clashes(ordered);
+    if (!clashes.isEmpty()) {
+      clashes.sort(Diagnostic.ORDER);
+      throw new ManifestsException(clashes);
+    }
     String name = program.cluster().get().name();
     FluxSettings gitops = FluxSettings.of(program).orElse(null);
     Map<String, String> talos = VipEmitter.talosPatches(program);
@@ -78,27 +84,30 @@ public final class ManifestCompiler {
         NextSteps.of(program, path, gitops, ordered, talos));
   }
 
-  /** Kahn's algorithm, taking the lowest layer (then the name) among the units that are ready. */
-  private static List<Unit> applyOrder(Program program, List<Unit> units) {
-    Map<String, Unit> byName = new LinkedHashMap<>();
-    units.forEach(u -> byName.put(u.name(), u));
-    Map<String, Integer> waiting = new HashMap<>();
-    Map<String, List<Unit>> dependents = new HashMap<>();
+  /**
+   * Kahn's algorithm, taking the cluster-wide unit first, then the lowest layer, then the name (unique
+   * in the cluster) among the units that are ready. Units are keyed by identity, never by name.
+   */
+  private static List<Unit> applyOrder(Program program, Unit cluster, List<Unit> units) {
+    Set<Unit> present = Collections.newSetFromMap(new IdentityHashMap<>());
+    present.addAll(units);
+    Map<Unit, Integer> waiting = new IdentityHashMap<>();
+    Map<Unit, List<Unit>> dependents = new IdentityHashMap<>();
     for (Unit unit : units) {
-      List<String> present = unit.dependsOn().stream().filter(byName::containsKey).toList();
-      waiting.put(unit.name(), present.size());
-      present.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(unit));
+      List<Unit> needed = unit.dependsOn().stream().filter(present::contains).toList();
+      waiting.put(unit, needed.size());
+      needed.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(unit));
     }
     PriorityQueue<Unit> ready = new PriorityQueue<>(Comparator
-        .comparingInt((Unit u) -> u.name().equals("cluster") ? -1 : program.layerIndex(u.layer()))
+        .comparingInt((Unit u) -> u == cluster ? -1 : program.layerIndex(u.layer()))
         .thenComparing(Unit::name));
-    units.stream().filter(u -> waiting.get(u.name()) == 0).forEach(ready::add);
+    units.stream().filter(u -> waiting.get(u) == 0).forEach(ready::add);
     List<Unit> ordered = new ArrayList<>();
     while (!ready.isEmpty()) {
       Unit next = ready.poll();
       ordered.add(next);
-      for (Unit dependent : dependents.getOrDefault(next.name(), List.of())) {
-        if (waiting.merge(dependent.name(), -1, Integer::sum) == 0) {
+      for (Unit dependent : dependents.getOrDefault(next, List.of())) {
+        if (waiting.merge(dependent, -1, Integer::sum) == 0) {
           ready.add(dependent);
         }
       }

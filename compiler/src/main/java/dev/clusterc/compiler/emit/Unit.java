@@ -5,15 +5,21 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A GitOps unit: the objects one declaration needs, applied together by one Flux Kustomization
  * ({@code OUT/CLUSTER/LAYER/NAME/}), and the units it depends on. Files included as they are
  * (SOPS or sealed secrets) travel with the units that use them.
+ *
+ * <p>A unit is an identity: dependencies hold the units themselves, never their names, so that the
+ * graph and the apply order cannot mix up two units; the compiler gives every unit a name unique in
+ * the cluster ({@link UnitNames}).
  */
 public final class Unit {
   private final String name;
@@ -21,7 +27,8 @@ public final class Unit {
   private final Decl decl;
   private final List<HasMetadata> objects = new ArrayList<>();
   private final Map<String, Path> includes = new TreeMap<>();
-  private final TreeSet<String> dependsOn = new TreeSet<>();
+  /** Units have no equals of their own, so this set holds them by identity. */
+  private final Set<Unit> dependsOn = new LinkedHashSet<>();
   private boolean sops;
 
   public Unit(String name, String layer, Decl decl) {
@@ -57,9 +64,10 @@ public final class Unit {
     sops |= sopsEncrypted;
   }
 
-  public void dependOn(String unitName) {
-    if (!unitName.equals(name)) {
-      dependsOn.add(unitName);
+  /** Makes this unit wait for {@code other} (a unit never waits for itself). */
+  public void dependOn(Unit other) {
+    if (other != this) {
+      dependsOn.add(other);
     }
   }
 
@@ -72,8 +80,9 @@ public final class Unit {
     return Collections.unmodifiableMap(includes);
   }
 
-  public List<String> dependsOn() {
-    return List.copyOf(dependsOn);
+  /** The units this one waits for, sorted by name. */
+  public List<Unit> dependsOn() {
+    return dependsOn.stream().sorted(Comparator.comparing(Unit::name)).toList();
   }
 
   /** Whether Flux must decrypt SOPS files in this unit. */
@@ -83,5 +92,11 @@ public final class Unit {
 
   public boolean isEmpty() {
     return objects.isEmpty() && includes.isEmpty();
+  }
+
+  /** {@code unit NAME}, for messages. */
+  @Override
+  public String toString() {
+    return "unit " + name;
   }
 }

@@ -4,8 +4,7 @@ import dev.clusterc.compiler.graph.Edge;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,8 @@ import java.util.Set;
 /**
  * The dependencies between units, from the declarations' real edges: an edge to a declaration that
  * emits nothing (a backup policy) passes through to what that one needs; the result is
- * transitively reduced, so each unit waits only on what no other dependency already covers.
+ * transitively reduced, so each unit waits only on what no other dependency already covers. Units
+ * are keyed by identity throughout, never by name.
  */
 final class UnitGraph {
   private UnitGraph() {}
@@ -25,29 +25,29 @@ final class UnitGraph {
     for (Edge edge : program.graph().edges()) {
       needs.computeIfAbsent(edge.from(), k -> new LinkedHashSet<>()).add(edge.to());
     }
-    Map<String, Set<String>> direct = new HashMap<>();
+    Map<Unit, Set<Unit>> direct = new IdentityHashMap<>();
     for (Map.Entry<Decl, Unit> entry : units.entrySet()) {
-      Set<String> targets = new LinkedHashSet<>();
-      collect(entry.getKey(), needs, units, targets, new HashSet<>(), true);
-      targets.remove(entry.getValue().name());
-      direct.put(entry.getValue().name(), targets);
+      Set<Unit> targets = new LinkedHashSet<>();
+      collect(entry.getKey(), needs, units, targets, identitySet(), true);
+      targets.remove(entry.getValue());
+      direct.put(entry.getValue(), targets);
     }
     for (Unit unit : units.values()) {
-      for (String target : reduce(unit.name(), direct)) {
+      for (Unit target : reduce(unit, direct)) {
         unit.dependOn(target);
       }
     }
   }
 
   /** The units a declaration needs, looking through declarations whose unit is empty. */
-  private static void collect(Decl from, Map<Decl, Set<Decl>> needs, Map<Decl, Unit> units, Set<String> out,
+  private static void collect(Decl from, Map<Decl, Set<Decl>> needs, Map<Decl, Unit> units, Set<Unit> out,
       Set<Decl> seen, boolean start) {
     if (!seen.add(from)) {
       return;
     }
     Unit unit = units.get(from);
     if (!start && unit != null && !unit.isEmpty()) {
-      out.add(unit.name());
+      out.add(unit);
       return;
     }
     for (Decl to : needs.getOrDefault(from, Set.of())) {
@@ -56,13 +56,13 @@ final class UnitGraph {
   }
 
   /** The direct targets that are not reachable through another direct target. */
-  private static List<String> reduce(String unit, Map<String, Set<String>> direct) {
-    Set<String> targets = direct.getOrDefault(unit, Set.of());
-    List<String> kept = new ArrayList<>();
-    for (String target : targets) {
+  private static List<Unit> reduce(Unit unit, Map<Unit, Set<Unit>> direct) {
+    Set<Unit> targets = direct.getOrDefault(unit, Set.of());
+    List<Unit> kept = new ArrayList<>();
+    for (Unit target : targets) {
       boolean implied = false;
-      for (String other : targets) {
-        if (!other.equals(target) && reaches(other, target, direct, new HashSet<>())) {
+      for (Unit other : targets) {
+        if (other != target && reaches(other, target, direct, identitySet())) {
           implied = true;
           break;
         }
@@ -74,15 +74,19 @@ final class UnitGraph {
     return kept;
   }
 
-  private static boolean reaches(String from, String to, Map<String, Set<String>> direct, Set<String> seen) {
+  private static boolean reaches(Unit from, Unit to, Map<Unit, Set<Unit>> direct, Set<Unit> seen) {
     if (!seen.add(from)) {
       return false;
     }
-    for (String next : direct.getOrDefault(from, Set.of())) {
-      if (next.equals(to) || reaches(next, to, direct, seen)) {
+    for (Unit next : direct.getOrDefault(from, Set.of())) {
+      if (next == to || reaches(next, to, direct, seen)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static <T> Set<T> identitySet() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 }

@@ -8,6 +8,7 @@ import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.schema.Schemas;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -16,6 +17,13 @@ import java.util.function.Consumer;
  * default layer, or the nearest lower default layer that is on the cluster's ladder.
  */
 final class Layers {
+  /**
+   * Directories beside the layers' in the GitOps tree that are not for units: the compiler's
+   * {@code flux/} and {@code talos/}, and the {@code flux-system/} that {@code flux bootstrap} writes.
+   * A layer of one of these names (in any case, for case-insensitive file systems) would mix units into them.
+   */
+  static final List<String> RESERVED = List.of("flux", "talos", "flux-system");
+
   private Layers() {}
 
   static List<String> ladder(Optional<Decl> cluster, Consumer<Diagnostic> report) {
@@ -30,6 +38,12 @@ final class Layers {
         report.accept(Diagnostic.error(Code.INVALID_VALUE, item.span(), "layer `" + name + "` is on the ladder twice")
             .withHint("a layer appears once; the ladder goes from lowest to highest"));
         continue;
+      }
+      if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, item.span(), "layer `" + name + "` would share the directory `"
+                + name.toLowerCase(Locale.ROOT) + "/` with " + owner(name) + ": each layer is a directory of the GitOps tree, "
+                + "beside `flux/`, `talos/` and the `flux-system/` of `flux bootstrap`")
+            .withHint("give the layer another name; `flux`, `talos` and `flux-system` are reserved"));
       }
       ladder.add(name);
     }
@@ -92,6 +106,14 @@ final class Layers {
       }
     }
     return null;
+  }
+
+  private static String owner(String reserved) {
+    return switch (reserved.toLowerCase(Locale.ROOT)) {
+      case "flux" -> "the Flux objects";
+      case "talos" -> "the Talos patches";
+      default -> "`flux bootstrap`";
+    };
   }
 
   private static String orElse(String first, String second) {

@@ -1,0 +1,59 @@
+package dev.clusterc.compiler.emit;
+
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Decl;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Refuses an object that two units would apply: Kubernetes sees one object (the same API group,
+ * kind, namespace and name), Flux two owners, whose Kustomizations undo each other's changes and
+ * whose pruning deletes it under the other. Derived names make this possible between declarations
+ * of different names, such as {@code volume x-backup} and the backup claim of {@code volume x}.
+ * Objects repeated inside one unit are the unit's own business.
+ */
+final class SharedObjects {
+  private SharedObjects() {}
+
+  /** One {@code invalid-value} per object made by a later unit (in apply order) that an earlier one makes. */
+  static List<Diagnostic> clashes(List<Unit> ordered) {
+    Map<String, Unit> owners = new HashMap<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Unit unit : ordered) {
+      for (HasMetadata object : unit.objects()) {
+        String identity = identity(object);
+        Unit owner = owners.putIfAbsent(identity, unit);
+        if (owner != null && owner != unit) {
+          problems.add(clash(object, owner, unit));
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static Diagnostic clash(HasMetadata object, Unit first, Unit second) {
+    Decl earlier = first.decl();
+    Decl later = second.decl();
+    String namespace = object.getMetadata().getNamespace();
+    String what = object.getKind() + " `" + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName() + "`";
+    return Diagnostic.error(Code.INVALID_VALUE, later.site(), later.label() + " makes the " + what + ", which "
+            + earlier.label() + " makes too, in unit " + first.name())
+        .withHint("rename one of them: two Flux Kustomizations would own one object, undo each other's changes "
+            + "and delete it when either one prunes")
+        .withRelated(earlier.site(), earlier.label() + " makes the " + what + " here");
+  }
+
+  /** What Kubernetes tells objects apart by: group (not version), kind, namespace and name. */
+  private static String identity(HasMetadata object) {
+    String apiVersion = object.getApiVersion() == null ? "" : object.getApiVersion();
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    String namespace = object.getMetadata().getNamespace();
+    return group + "\n" + String.valueOf(object.getKind()).toLowerCase(Locale.ROOT) + "\n"
+        + (namespace == null ? "" : namespace) + "\n" + object.getMetadata().getName();
+  }
+}
