@@ -32,7 +32,7 @@ final class FluxEmitter {
       return List.of();
     }
     String interval = gitops.typed("interval", Typed.Dur.class).map(d -> d.value().toGoString()).orElse("10m0s");
-    String path = gitops.str("path").orElse("clusters/" + cluster.name()).replaceAll("^\\./", "").replaceAll("/$", "");
+    String path = Compilation.treePath(program);
     List<HasMetadata> objects = new ArrayList<>();
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("interval", interval);

@@ -70,7 +70,7 @@ public final class ManifestCompiler {
       }
     }
     List<Unit> ordered = applyOrder(program, kept);
-    return new Compilation(program.cluster().get().name(), List.copyOf(ordered), FluxEmitter.emit(program, context, ordered),
+    return new Compilation(program.cluster().get().name(), Compilation.treePath(program), List.copyOf(ordered), FluxEmitter.emit(program, context, ordered),
         VipEmitter.talosPatches(program));
   }
 
