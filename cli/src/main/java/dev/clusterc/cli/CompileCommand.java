@@ -54,7 +54,7 @@ public final class CompileCommand extends Subcommand {
       return ExitCode.FAILURE;
     }
     if (toStdout && paths.size() > 1) {
-      err().println("clusterc: several clusters need -o DIR (each is written to DIR/CLUSTER)");
+      err().println("clusterc: several clusters need -o DIR (each tree is written to DIR/<gitops path>)");
       return ExitCode.FAILURE;
     }
     Failure badOutput = toStdout ? null : OutputPlacement.outputProblem(output);

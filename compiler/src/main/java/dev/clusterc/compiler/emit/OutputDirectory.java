@@ -80,7 +80,11 @@ public final class OutputDirectory {
       SortedSet<String> owned = OwnedFiles.read(dir.resolve(RECORD));
       Path tree = dir.resolve(STAGING).resolve(STAGED_TREE);
       Files.createDirectories(tree);
-      writer.write(tree);
+      try {
+        writer.write(tree);
+      } catch (OutputRefusedException e) {
+        throw placed(e, tree, dir);
+      }
       SortedSet<String> fresh = OwnedFiles.list(tree);
       OwnershipCheck.check(dir, tree, owned, fresh);
       OwnedFiles.write(dir.resolve(STAGING).resolve(STAGED_RECORD), fresh);
@@ -90,6 +94,17 @@ public final class OutputDirectory {
       staged.discard();
       throw e;
     }
+  }
+
+  /** A refusal about a staged file, naming the file's place in the target instead. */
+  private static OutputRefusedException placed(OutputRefusedException e, Path tree, Path dir) {
+    String file = e.getFile();
+    if (file == null || !file.startsWith(tree + "/")) {
+      return e;
+    }
+    OutputRefusedException moved = new OutputRefusedException(dir + file.substring(tree.toString().length()), e.getReason(), e.hint());
+    moved.initCause(e);
+    return moved;
   }
 
   /** A new tree, staged in its target and checked, waiting to be moved into place. */

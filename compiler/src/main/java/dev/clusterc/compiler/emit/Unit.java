@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * A GitOps unit: the objects one declaration needs, applied together by one Flux Kustomization
- * ({@code OUT/CLUSTER/LAYER/NAME/}), and the units it depends on. Files included as they are
+ * ({@code DIR/<gitops path>/LAYER/NAME/}), and the units it depends on. Files included as they are
  * (SOPS or sealed secrets) travel with the units that use them.
  */
 public final class Unit {

@@ -156,6 +156,18 @@ class OutputDirectoryTest {
   }
 
   @Test
+  void aRefusalWhileWritingNamesTheFileWhereItWouldLand() throws Exception {
+    Path tree = temp.resolve("tree");
+    OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(tree, dir -> {
+      TreeWriter writer = new TreeWriter(dir);
+      writer.text("apps/a/x.yaml", "1", "one");
+      writer.text("apps/A/X.yaml", "2", "two");
+    }));
+    assertEquals(tree.resolve("apps/A/X.yaml").toString(), e.getFile());
+    assertFalse(Files.exists(tree), "nothing left");
+  }
+
+  @Test
   void aRecordNamingAPathOutsideTheTreeIsRefused() throws Exception {
     Path tree = temp.resolve("tree");
     write(temp.resolve("victim.txt"), "keep\n");
