@@ -47,10 +47,13 @@ final class CompileOutput {
       Path path = root.resolve(flat ? compilation.name() + ".yaml" : compilation.treePath());
       for (Target other : targets) {
         if (OutputPlacement.overlap(path.toAbsolutePath().normalize(), other.path().toAbsolutePath().normalize())) {
+          String pair = "clusters `" + other.compilation().name() + "` and `" + compilation.name() + "`";
           String why = compilation.name().equals(other.compilation().name())
               ? "two of these clusters are named `" + compilation.name() + "`, and both would be written to " + workspace.display(path)
-              : "clusters `" + other.compilation().name() + "` and `" + compilation.name() + "` would be written to "
-                  + workspace.display(other.path()) + " and " + workspace.display(path) + ", one inside the other";
+              : path.toAbsolutePath().normalize().equals(other.path().toAbsolutePath().normalize())
+                  ? pair + " would both be written to " + workspace.display(path)
+                  : pair + " would be written to " + workspace.display(other.path()) + " and " + workspace.display(path)
+                      + ", one inside the other";
           return fail(new Failure(null, why, "compile them into different directories, or give them different gitops paths"));
         }
       }

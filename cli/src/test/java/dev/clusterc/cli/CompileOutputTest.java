@@ -195,6 +195,11 @@ class CompileOutputTest {
     assertEquals(2, result.exit(), result::toString);
     assertTrue(result.err().startsWith("clusterc: clusters `pi` and `pj` would be written to "), result::toString);
     assertFalse(Files.exists(temp.resolve("repo")));
+    Path three = Sources.write(temp.resolve("src/three/cluster.cluster"), Sources.CLEAN.replace("cluster pi",
+        "cluster pk").replace("  network {", "  gitops flux { repository \"https://example.com/r.git\"; path \"clusters/pj\" }\n  network {"));
+    result = Cli.run("compile", two.getParent().toString(), three.getParent().toString(), "-o", temp.resolve("repo").toString());
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().startsWith("clusterc: clusters `pj` and `pk` would both be written to "), result::toString);
   }
 
   /** {@code compile -o - > /dev/full}: the failed write is an error, not exit 0. */
