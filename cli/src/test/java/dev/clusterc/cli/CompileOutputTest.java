@@ -82,13 +82,20 @@ class CompileOutputTest {
     assertFalse(Files.exists(Path.of("pi")));
   }
 
+  /** A gitops path that would leave -o DIR is an error at its entry; one using compile's own names is refused. */
   @Test
   void aGitopsPathLeavingTheOutputIsRefused() throws Exception {
     Path source = Sources.write(temp.resolve("src/pi/cluster.cluster"),
         Sources.CLEAN.replace("  network {", "  gitops flux { repository \"https://example.com/r.git\"; path \"../escaped\" }\n  network {"));
     Cli.Result result = Cli.run("compile", source.getParent().toString(), "-o", temp.resolve("repo").toString());
+    assertEquals(1, result.exit(), result::toString);
+    assertTrue(result.err().contains("error[invalid-value]: gitops path `../escaped` is not a directory inside the repository"), result::toString);
+    Sources.write(source, Sources.CLEAN.replace("  network {",
+        "  gitops flux { repository \"https://example.com/r.git\"; path \".clusterc-staging/x\" }\n  network {"));
+    result = Cli.run("compile", source.getParent().toString(), "-o", temp.resolve("repo").toString());
     assertEquals(2, result.exit(), result::toString);
-    assertTrue(result.err().startsWith("clusterc: the gitops path `../escaped` of cluster `pi` is not a directory inside -o DIR"), result::toString);
+    assertTrue(result.err().startsWith("clusterc: the gitops path `.clusterc-staging/x` of cluster `pi` is not a directory inside -o DIR: "
+        + "a name starting with `.clusterc-`"), result::toString);
     assertFalse(Files.exists(temp.resolve("escaped")));
     assertFalse(Files.exists(temp.resolve("repo")));
   }

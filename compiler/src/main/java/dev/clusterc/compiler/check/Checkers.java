@@ -30,6 +30,7 @@ public final class Checkers {
         new PoolChecker(),
         new ReplicasChecker(),
         new ValueRulesChecker(),
+        new GitopsPathChecker(),
         new NameRulesChecker());
   }
 }

@@ -1,7 +1,7 @@
 package dev.clusterc.compiler.emit;
 
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.program.TreePath;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,6 @@ public record Compilation(String name, String treePath, List<Unit> units, List<H
    * the Flux Kustomizations point at ({@code ./<treePath>/LAYER/UNIT}) cannot disagree.
    */
   static String treePath(Program program) {
-    Decl cluster = program.cluster().orElseThrow();
-    String written = cluster.body().first("gitops").map(e -> e.block()).flatMap(b -> b.str("path")).orElse("clusters/" + cluster.name());
-    return FileNames.treePath(written);
+    return TreePath.of(program.cluster().orElseThrow());
   }
 }

@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.program.TreePath;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,49 +50,19 @@ public final class FileNames {
 
   /**
    * Why {@code relative} is not a safe path inside an output directory, or {@code null} when it is:
-   * {@code /}-separated, relative, every segment non-empty, neither {@code .} nor {@code ..}, free of
-   * control characters and backslashes, and not one of the directory's own bookkeeping names.
+   * what {@link TreePath#problem} says, and not one of the directory's own bookkeeping names.
    */
   public static String problem(String relative) {
-    if (relative == null || relative.isEmpty()) {
-      return "an empty path";
+    String problem = TreePath.problem(relative);
+    if (problem != null) {
+      return problem;
     }
-    if (relative.startsWith("/")) {
-      return "an absolute path";
-    }
-    for (String segment : relative.split("/", -1)) {
-      if (segment.isEmpty()) {
-        return "an empty segment (`//` or a trailing `/`)";
-      }
-      if (segment.equals(".") || segment.equals("..")) {
-        return "a `" + segment + "` segment";
-      }
+    for (String segment : relative.split("/")) {
       if (segment.startsWith(RESERVED_PREFIX)) {
         return "a name starting with `" + RESERVED_PREFIX + "`, which clusterc keeps for itself";
       }
-      if (segment.length() > 255) {
-        return "a segment longer than 255 characters";
-      }
-      for (int i = 0; i < segment.length(); i++) {
-        char c = segment.charAt(i);
-        if (c < 0x20 || c == 0x7f || c == '\\') {
-          return "a control character or backslash";
-        }
-      }
     }
     return null;
-  }
-
-  /** The gitops {@code path} as written ({@code ./clusters/x/}) in the form the tree and Flux use ({@code clusters/x}). */
-  public static String treePath(String written) {
-    String path = written.strip();
-    while (path.startsWith("./")) {
-      path = path.substring(2);
-    }
-    while (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
-    return path;
   }
 
   private static String hash(String text) {

@@ -51,8 +51,8 @@ class FileNamesTest {
 
   @Test
   void theGitopsPathLosesItsDotSlashAndTrailingSlash() {
-    assertEquals("clusters/lab", FileNames.treePath("./clusters/lab/"));
-    assertEquals("kubernetes", FileNames.treePath("kubernetes"));
-    assertEquals("../up", FileNames.treePath("../up"));
+    assertEquals("clusters/lab", dev.clusterc.compiler.program.TreePath.normalize("./clusters/lab/"));
+    assertEquals("kubernetes", dev.clusterc.compiler.program.TreePath.normalize("kubernetes"));
+    assertEquals("../up", dev.clusterc.compiler.program.TreePath.normalize("../up"));
   }
 }
