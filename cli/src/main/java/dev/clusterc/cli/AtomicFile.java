@@ -43,18 +43,34 @@ final class AtomicFile {
     }
   }
 
-  /** Writes a new or replaced file all at once (temporary file, then rename). */
+  /**
+   * Writes a new or replaced file all at once: the content goes to a temporary file of a fixed name
+   * beside it ({@code .NAME.clusterc-tmp}, so a killed run's leftover is found and replaced by the
+   * next one), is flushed to disk and renamed over the file. The new file is created with the
+   * process's default mode, so the umask applies; a failed write is an {@link IOException}.
+   */
   static void write(Path file, byte[] content) throws IOException {
     Path target = file.toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    Path temp = temporary(target);
+    Files.deleteIfExists(temp);
     try {
-      Files.write(temp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-      Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** The fixed name {@link #write} stages {@code target} under. */
+  static Path temporary(Path target) {
+    return target.resolveSibling("." + target.getFileName() + ".clusterc-tmp");
   }
 
   /** A temporary file is private (0600); the formatted file keeps the original's mode. */

@@ -3,15 +3,11 @@ package dev.clusterc.cli;
 import dev.clusterc.compiler.diag.HumanRenderer;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.FlatLayout;
-import dev.clusterc.compiler.emit.GitOpsLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
 import dev.clusterc.compiler.emit.ManifestsException;
-import dev.clusterc.compiler.emit.NextStep;
-import dev.clusterc.compiler.emit.OutputDirectory;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code clusterc compile PATH… [-o DIR | -o -] [--layout gitops|flat]}: checks every cluster first, and
- * with any error writes nothing. Each cluster's tree is written beside its target and moved into place
- * whole; several clusters need {@code -o DIR} (each goes to {@code DIR/CLUSTER}).
+ * with any error writes nothing. {@code -o DIR} is the root of the user's Git repository: each
+ * cluster's tree goes to {@code DIR/<gitops path>} ({@link CompileOutput}), where compile replaces
+ * only the files it wrote before; several clusters need {@code -o DIR}.
  */
 @Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Compile a cluster to Kubernetes manifests: a Flux GitOps tree or one YAML stream.",
@@ -36,7 +33,8 @@ public final class CompileCommand extends Subcommand {
   List<Path> paths = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "-",
-      description = "Where to write: a directory (the tree goes to DIR/CLUSTER), or - for standard output (default).")
+      description = "Where to write: the root of your Git repository (each tree goes to DIR/<gitops path>, "
+          + "default DIR/clusters/CLUSTER), or - for standard output (default).")
   String output = "-";
 
   @Option(names = "--layout", paramLabel = "LAYOUT",
@@ -56,7 +54,12 @@ public final class CompileCommand extends Subcommand {
       return ExitCode.FAILURE;
     }
     if (toStdout && paths.size() > 1) {
-      err().println("clusterc: several clusters need -o DIR (each is written to DIR/CLUSTER)");
+      err().println("clusterc: several clusters need -o DIR (each tree is written to DIR/<gitops path>)");
+      return ExitCode.FAILURE;
+    }
+    Failure badOutput = toStdout ? null : OutputPlacement.outputProblem(output);
+    if (badOutput != null) {
+      badOutput.print(err());
       return ExitCode.FAILURE;
     }
     for (Path path : paths) {
@@ -86,35 +89,12 @@ public final class CompileCommand extends Subcommand {
     }
     if (toStdout) {
       out().print(FlatLayout.write(compilations.get(0)));
-      return ExitCode.OK;
-    }
-    java.util.Set<String> names = new java.util.HashSet<>();
-    for (Compilation compilation : compilations) {
-      if (!names.add(compilation.name())) {
-        err().println("clusterc: two of these clusters are named `" + compilation.name() + "`, and both would be written to "
-            + workspace.display(Path.of(output).resolve(compilation.name())));
-        err().println("clusterc: hint: compile them into different directories");
+      if (out().checkError()) {
+        err().println("clusterc: standard output: write failed; the stream is incomplete");
         return ExitCode.FAILURE;
       }
+      return ExitCode.OK;
     }
-    Path root = Path.of(output);
-    for (Compilation compilation : compilations) {
-      write(compilation, root, chosen);
-    }
-    return ExitCode.OK;
-  }
-
-  private void write(Compilation compilation, Path root, Layout chosen) throws IOException {
-    if (chosen == Layout.flat) {
-      Path file = root.resolve(compilation.name() + ".yaml");
-      AtomicFile.write(file, FlatLayout.write(compilation).getBytes(StandardCharsets.UTF_8));
-      err().println("clusterc: wrote " + workspace.display(file));
-    } else {
-      Path tree = root.resolve(compilation.name());
-      OutputDirectory.replace(tree, dir -> GitOpsLayout.write(compilation, dir, tree));
-      err().println("clusterc: wrote " + compilation.units().size() + " units to " + workspace.display(tree));
-      String steps = NextStep.render(compilation.nextSteps(GitOpsLayout.bootstrapped(tree)));
-      err().print(steps.isEmpty() ? "" : "clusterc: " + steps);
-    }
+    return new CompileOutput(workspace, err()).write(compilations, paths, Path.of(output), chosen == Layout.flat);
   }
 }

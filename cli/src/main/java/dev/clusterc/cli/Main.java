@@ -48,7 +48,8 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    // Over the PrintStream itself, so checkError() sees a failed write (a full disk, a closed pipe).
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int[] status = {ExitCode.FAILURE};
     Thread worker = new Thread(null, () -> status[0] = run(args, out, err), "clusterc", STACK_BYTES);

@@ -52,6 +52,16 @@ final class Cli {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /** Runs with standard output going to {@code out} (one that fails, say); what it printed on standard error is in the result. */
+  static Result runWithOut(java.io.Writer out, String... args) {
+    StringWriter err = new StringWriter();
+    int exit = new CommandLine(new Main(Terminal.plain(InputStream.nullInputStream())))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
+    return new Result(exit, "", err.toString());
+  }
+
   /** The repository root: from Maven's {@code clusterc.repo}, else the nearest parent with {@code grammar/}. */
   static Path repo() {
     String property = System.getProperty("clusterc.repo");

@@ -33,7 +33,7 @@ class CompileCommandTest {
   void gitopsTreeMatchesTheCheckedInGolden() throws Exception {
     Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString());
     assertEquals(0, result.exit(), result::toString);
-    Path tree = dir.resolve("homelab");
+    Path tree = dir.resolve("kubernetes"); // the homelab's gitops path
     assertTrue(Files.isRegularFile(tree.resolve("flux/kustomization.yaml")), result::toString);
     Path expected = Cli.repo().resolve("examples/homelab/expected");
     try (Stream<Path> files = Files.walk(expected)) {
@@ -67,7 +67,7 @@ class CompileCommandTest {
     Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString(), "--layout", "flat");
     assertEquals(0, result.exit(), result::toString);
     assertTrue(Files.isRegularFile(dir.resolve("homelab.yaml")), result::toString);
-    assertFalse(Files.exists(dir.resolve("homelab")), "no tree with the flat layout");
+    assertFalse(Files.exists(dir.resolve("kubernetes")), "no tree with the flat layout");
   }
 
   @Test
@@ -90,8 +90,8 @@ class CompileCommandTest {
   void severalClustersGoToTheirOwnDirectories() {
     Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/failover-pair").toString(), "-o", dir.toString());
     assertEquals(0, result.exit(), result::toString);
-    assertTrue(Files.isDirectory(dir.resolve("homelab/flux")), result::toString);
-    assertTrue(Files.isDirectory(dir.resolve("failover-pair/apps/sonarr")), result::toString);
+    assertTrue(Files.isDirectory(dir.resolve("kubernetes/flux")), result::toString);
+    assertTrue(Files.isDirectory(dir.resolve("clusters/failover-pair/apps/sonarr")), "the default path, without gitops too");
   }
 
   @Test
@@ -111,19 +111,22 @@ class CompileCommandTest {
     assertTrue(result.err().startsWith("clusterc: several clusters need -o DIR"), result::toString);
   }
 
-  /** An earlier tree is replaced whole: a file the new tree does not have is gone, nothing half-written remains. */
+  /** Files the new tree no longer has are deleted when compile wrote them, and only then; no staging is left. */
   @Test
-  void anEarlierTreeIsReplacedWhole() throws Exception {
-    Path stale = dir.resolve("homelab/apps/removed/deployment-removed.yaml");
-    Files.createDirectories(stale.getParent());
-    Files.writeString(stale, "stale\n");
+  void anEarlierTreeLosesTheFilesCompileWroteAndNoOthers() throws Exception {
+    Path source = Sources.write(sources.resolve("pi/cluster.cluster"), Sources.CLEAN);
+    assertEquals(0, Cli.run("compile", source.getParent().toString(), "-o", dir.toString()).exit());
+    Path tree = dir.resolve("clusters/pi");
+    assertTrue(Files.exists(tree.resolve("apps/uptime-kuma/kustomization.yaml")));
     Files.writeString(dir.resolve("keep.txt"), "not ours\n");
-    Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString());
+    Files.writeString(tree.resolve("apps/uptime-kuma/notes.txt"), "not ours either\n");
+    Sources.write(source, Sources.CLEAN.substring(0, Sources.CLEAN.indexOf("app uptime-kuma")));
+    Cli.Result result = Cli.run("compile", source.getParent().toString(), "-o", dir.toString());
     assertEquals(0, result.exit(), result::toString);
-    assertFalse(Files.exists(stale), "the old tree is gone");
-    assertTrue(Files.exists(dir.resolve("keep.txt")), "files beside the cluster's tree are left alone");
-    try (Stream<Path> left = Files.list(dir)) {
-      assertEquals(2, left.count(), "only keep.txt and homelab/: no temporary directories left");
-    }
+    assertFalse(Files.exists(tree.resolve("apps/uptime-kuma/kustomization.yaml")), "the app's files are gone");
+    assertTrue(Files.exists(tree.resolve("apps/uptime-kuma/notes.txt")), "a file compile did not write stays");
+    assertTrue(Files.exists(dir.resolve("keep.txt")));
+    assertFalse(Files.exists(tree.resolve(".clusterc-staging")), "no staging left");
+    assertFalse(Files.readString(tree.resolve(".clusterc-owned")).contains("uptime-kuma/"), "the record lists the new tree");
   }
 }

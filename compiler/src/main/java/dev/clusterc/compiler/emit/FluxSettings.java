@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.program.TreePath;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public record FluxSettings(String url, String branch, String path, String interv
     return Optional.of(new FluxSettings(
         gitops.str("repository").orElse(""),
         gitops.str("branch").orElse("main"),
-        gitops.str("path").map(FluxSettings::normalised).orElse(defaultPath(cluster.name())),
+        TreePath.of(cluster),
         interval,
         gitops.str("decryption").orElse(DEFAULT_DECRYPTION_SECRET),
         gitops.str("secret").orElse(null)));
@@ -50,18 +51,6 @@ public record FluxSettings(String url, String branch, String path, String interv
 
   /** Where the tree goes in the repository when {@code path} is not written. */
   public static String defaultPath(String clusterName) {
-    return "clusters/" + clusterName;
-  }
-
-  /** {@code ./clusters/lab/} → {@code clusters/lab}: the path as a directory relative to the repository's root. */
-  static String normalised(String path) {
-    String trimmed = path;
-    while (trimmed.startsWith("./")) {
-      trimmed = trimmed.substring(2);
-    }
-    while (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    return trimmed;
+    return TreePath.of(clusterName, null);
   }
 }

@@ -2,23 +2,22 @@ package dev.clusterc.compiler.emit;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The GitOps tree, written to the directory the Kustomizations' paths name ({@code PATH}, the
- * {@code gitops flux} {@code path} inside the repository): {@code PATH/flux/} holds the GitRepository
- * and the Kustomizations, and each unit is a directory {@code PATH/LAYER/UNIT/} with one file per
- * object, the files it includes as they are, and a {@code kustomization.yaml} listing them, so
- * {@code kubectl kustomize} builds every unit. Included files that name no namespace are in a
- * subdirectory per namespace ({@code UNIT/NAMESPACE/}) whose own kustomization sets it. Talos
- * patches go to {@code PATH/talos/}.
+ * The GitOps tree of one cluster, written into the directory that lands at {@code DIR/PATH}
+ * ({@link Compilation#path()}, the {@code gitops flux} {@code path} inside the repository):
+ * {@code flux/} holds the GitRepository and the Kustomizations, and each unit is a directory
+ * {@code LAYER/UNIT/} with one file per object, the files it includes as they are, and a
+ * {@code kustomization.yaml} listing them, so {@code kubectl kustomize} builds every unit. Included
+ * files that name no namespace are in a subdirectory per namespace ({@code UNIT/NAMESPACE/}) whose
+ * own kustomization sets it. Talos patches go to {@code talos/}. Every path goes through a
+ * {@link TreeWriter}, which refuses escapes and collisions.
  *
  * <p>With Flux, {@code PATH/kustomization.yaml} lists {@code flux/} alone (and {@code flux-system/}
  * once {@code flux bootstrap} has written it), so that {@code flux bootstrap --path=PATH} works:
@@ -41,25 +40,25 @@ public final class GitOpsLayout {
   }
 
   /**
-   * Writes the tree of a compilation into {@code clusterDir} (empty or absent, or the tree itself),
-   * for the place {@code home} where it will live: the root kustomization lists {@code flux-system/}
-   * when {@code home} already has one with a kustomization file in it.
+   * Writes the tree of a compilation into {@code treeDir} (empty or absent), for the place
+   * {@code home} where it will live: the root kustomization lists {@code flux-system/} when
+   * {@code home} already has one with a kustomization file in it.
    */
-  public static void write(Compilation compilation, Path clusterDir, Path home) throws IOException {
+  public static void write(Compilation compilation, Path treeDir, Path home) throws IOException {
+    TreeWriter tree = new TreeWriter(treeDir);
     for (Unit unit : compilation.units()) {
-      Path dir = clusterDir.resolve(unit.layer()).resolve(unit.name());
+      String dir = unit.layer() + "/" + unit.name() + "/";
+      String what = "unit `" + unit.name() + "`";
       List<String> resources = new ArrayList<>();
       List<HasMetadata> ordered = ObjectOrder.applyOrder(unit.objects());
       for (HasMetadata object : ordered) {
         String file = ObjectOrder.fileName(object, ordered);
-        writeText(dir.resolve(file), Yaml.write(object));
+        tree.text(dir + file, Yaml.write(object), ObjectOrder.describe(object));
         resources.add(file);
       }
       Map<String, List<String>> placed = new TreeMap<>();
       for (Map.Entry<String, Path> include : unit.includes().entrySet()) {
-        Path target = dir.resolve(include.getKey());
-        Files.createDirectories(target.getParent());
-        Files.copy(include.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+        tree.copy(dir + include.getKey(), include.getValue(), "the file " + include.getValue().getFileName() + " of " + what);
         int slash = include.getKey().indexOf('/');
         if (slash < 0) {
           resources.add(include.getKey());
@@ -69,25 +68,24 @@ public final class GitOpsLayout {
         }
       }
       for (Map.Entry<String, List<String>> namespace : placed.entrySet()) {
-        writeText(dir.resolve(namespace.getKey()).resolve("kustomization.yaml"),
-            kustomization(namespace.getKey(), namespace.getValue()));
+        tree.text(dir + namespace.getKey() + "/kustomization.yaml", kustomization(namespace.getKey(), namespace.getValue()),
+            "the kustomization of namespace " + namespace.getKey() + " in " + what);
         resources.add(namespace.getKey());
       }
-      writeText(dir.resolve("kustomization.yaml"), kustomization(null, resources));
+      tree.text(dir + "kustomization.yaml", kustomization(null, resources), "the kustomization of " + what);
     }
     if (!compilation.flux().isEmpty()) {
-      Path dir = clusterDir.resolve("flux");
       List<String> resources = new ArrayList<>();
       for (HasMetadata object : compilation.flux()) {
         String file = ObjectOrder.fileName(object, compilation.flux());
-        writeText(dir.resolve(file), Yaml.write(object));
+        tree.text("flux/" + file, Yaml.write(object), "Flux's " + ObjectOrder.describe(object));
         resources.add(file);
       }
-      writeText(dir.resolve("kustomization.yaml"), kustomization(null, resources));
-      writeText(clusterDir.resolve("kustomization.yaml"), kustomization(null, rootResources(home)));
+      tree.text("flux/kustomization.yaml", kustomization(null, resources), "the kustomization of the Flux objects");
+      tree.text("kustomization.yaml", kustomization(null, rootResources(home)), "the root kustomization Flux builds");
     }
     for (Map.Entry<String, String> file : compilation.outside().entrySet()) {
-      writeText(clusterDir.resolve("talos").resolve(file.getKey()), file.getValue());
+      tree.text("talos/" + file.getKey(), file.getValue(), "the Talos patch " + file.getKey());
     }
   }
 
@@ -114,10 +112,5 @@ public final class GitOpsLayout {
     out.append("resources:\n");
     resources.forEach(r -> out.append("  - ").append(r).append('\n'));
     return out.toString();
-  }
-
-  private static void writeText(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 }

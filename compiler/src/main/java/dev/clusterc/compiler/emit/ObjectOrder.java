@@ -3,7 +3,6 @@ package dev.clusterc.compiler.emit;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** The order objects are applied in within a unit, and the file each is written to. */
 final class ObjectOrder {
@@ -24,12 +23,25 @@ final class ObjectOrder {
     return object.getMetadata().getNamespace() == null ? 2 : 3;
   }
 
-  /** {@code kind-name.yaml}, with the namespace when two objects of a unit share kind and name. */
+  /**
+   * {@code kind-name.yaml}, with the namespace when two objects of a unit share kind and name; each
+   * part made safe by {@link FileNames#part}, so a name from a {@code manifests} file cannot leave
+   * the unit's directory.
+   */
   static String fileName(HasMetadata object, List<HasMetadata> unitObjects) {
-    String kind = object.getKind().toLowerCase(Locale.ROOT);
+    String kind = object.getKind();
     String name = object.getMetadata().getName();
-    long same = unitObjects.stream().filter(o -> o.getKind().equals(object.getKind()) && o.getMetadata().getName().equals(name)).count();
+    long same = unitObjects.stream().filter(o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name)).count();
     String namespace = object.getMetadata().getNamespace();
-    return same > 1 && namespace != null ? kind + "-" + namespace + "-" + name + ".yaml" : kind + "-" + name + ".yaml";
+    String stem = same > 1 && namespace != null
+        ? FileNames.part(kind) + "-" + FileNames.part(namespace) + "-" + FileNames.part(name)
+        : FileNames.part(kind) + "-" + FileNames.part(name);
+    return stem + ".yaml";
+  }
+
+  /** How an object is named in messages: {@code Kind namespace/name}. */
+  static String describe(HasMetadata object) {
+    String namespace = object.getMetadata().getNamespace();
+    return "`" + object.getKind() + " " + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName() + "`";
   }
 }

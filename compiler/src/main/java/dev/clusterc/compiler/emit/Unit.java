@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * A GitOps unit: the objects one declaration needs, applied together by one Flux Kustomization
- * ({@code OUT/CLUSTER/LAYER/NAME/}), and the units it depends on. Files included as they are
+ * ({@code DIR/<gitops path>/LAYER/NAME/}), and the units it depends on. Files included as they are
  * (SOPS or sealed secrets) travel with the units that use them.
  *
  * <p>A unit is an identity: dependencies hold the units themselves, never their names, so that the

@@ -1,0 +1,81 @@
+package dev.clusterc.compiler.emit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Decides, before anything is moved, whether a staged tree may be put into a directory that holds
+ * other files: compile may replace a file it owns (listed in the record), and take over a file it
+ * does not own only when that file already holds exactly the bytes compile would write (nothing is
+ * lost, and a tree whose record was lost can be adopted). Anything else in the way — another file,
+ * a directory with files compile does not own, a symbolic link or a file where the tree needs a
+ * directory — is refused, naming what is in the way.
+ */
+final class OwnershipCheck {
+  /** How many paths the refusal names before it says how many more there are. */
+  private static final int SHOWN = 3;
+
+  private OwnershipCheck() {}
+
+  static void check(Path dir, Path staged, SortedSet<String> owned, SortedSet<String> fresh) throws IOException {
+    SortedSet<String> gone = new TreeSet<>(owned);
+    gone.removeAll(fresh);
+    List<String> problems = new ArrayList<>();
+    SortedSet<String> touched = new TreeSet<>(fresh);
+    touched.addAll(owned);
+    SortedSet<String> parents = new TreeSet<>();
+    for (String file : touched) {
+      for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+        parents.add(file.substring(0, slash));
+      }
+    }
+    for (String parent : parents) {
+      Path path = dir.resolve(parent);
+      if (Files.isSymbolicLink(path)) {
+        problems.add(parent + " is a symbolic link, and compile writes only into real directories");
+      } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+          && !gone.contains(parent)) {
+        problems.add(parent + " is a file, and the tree needs a directory there");
+      }
+    }
+    for (String file : fresh) {
+      Path path = dir.resolve(file);
+      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        String foreign = foreignFile(dir, path, gone);
+        if (foreign != null) {
+          problems.add(file + " is a directory holding " + foreign + ", which compile did not write, and the tree needs a file there");
+        }
+      } else if (!owned.contains(file)
+          && !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(path, staged.resolve(file)) == -1)) {
+        problems.add(file + " exists, and compile did not write it");
+      }
+    }
+    if (!problems.isEmpty()) {
+      String more = problems.size() > SHOWN ? "; and " + (problems.size() - SHOWN) + " more" : "";
+      throw new OutputRefusedException(dir.toString(),
+          "nothing written: " + String.join("; ", problems.subList(0, Math.min(SHOWN, problems.size()))) + more,
+          "compile replaces only the files listed in " + OutputDirectory.RECORD + " and leaves every other file alone; "
+              + "move these away (or delete them) and compile again");
+    }
+  }
+
+  /** A file below {@code sub} that compile would not delete, relative to {@code dir}, or {@code null}. */
+  private static String foreignFile(Path dir, Path sub, SortedSet<String> gone) throws IOException {
+    try (Stream<Path> walk = Files.walk(sub)) {
+      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .map(p -> OwnedFiles.relative(dir, p))
+          .filter(p -> !gone.contains(p))
+          .findFirst().orElse(null);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.clusterc.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterc.compiler.Repo;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tree lands where its own Kustomizations look for it: {@code ./<treePath>/LAYER/UNIT} exists below -o DIR. */
+class TreePlacementTest {
+  @TempDir
+  Path repo;
+
+  @Test
+  void theTreePathIsTheGitopsPathOrClustersName() throws Exception {
+    assertEquals("kubernetes", Examples.compile(Repo.root().resolve("examples/homelab")).path());
+    assertEquals("gitops/clusters/homelab", Examples.compile(Repo.root().resolve("examples/ddd-homelab")).path());
+    assertEquals("clusters/failover-pair", Examples.compile(Repo.root().resolve("examples/failover-pair")).path(),
+        "the default, also without gitops");
+  }
+
+  @Test
+  void everyKustomizationPathResolvesInTheRepository() throws Exception {
+    for (Path example : Examples.compilable()) {
+      Compilation compilation = Examples.compile(example);
+      Path root = repo.resolve(example.getFileName().toString()); // each example is a repository of its own
+      GitOpsLayout.write(compilation, root.resolve(compilation.path()));
+      for (HasMetadata object : compilation.flux()) {
+        if (object.getKind().equals("Kustomization")) {
+          Object path = ((Map<?, ?>) ((GenericKubernetesResource) object).getAdditionalProperties().get("spec")).get("path");
+          assertTrue(path.toString().startsWith("./" + compilation.path() + "/"), path.toString());
+          assertTrue(Files.isRegularFile(root.resolve(path.toString()).resolve("kustomization.yaml")), example + ": " + path);
+        }
+      }
+    }
+    assertFalse(Examples.compilable().isEmpty());
+  }
+}
