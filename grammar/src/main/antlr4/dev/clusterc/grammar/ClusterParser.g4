@@ -31,13 +31,13 @@ importDecl
 
 // use NAME [{ entries }]
 useDecl
-  : USE name=IDENT? block?
+  : USE name=IDENT stray? ( NL* block )?
   ;
 
 // template NAME(PARAM: TYPE [= DEFAULT], …) for KIND { entries }
 templateDecl
   : TEMPLATE name=IDENT? LPAREN NL* ( param ( NL* COMMA NL* param )* NL* COMMA? NL* )? close=RPAREN
-    FOR kind=IDENT? block?
+    FOR kind=IDENT stray? ( NL* block )?
   ;
 
 param
@@ -45,8 +45,20 @@ param
   ;
 
 // KIND NAME [from TEMPLATE(args)] { entries }
+// The name is not optional here, though a missing one is reported by the AST builder (the parser's
+// error strategy conjures it): an optional name would make `app web {` also readable as a nameless
+// `app` and a nameless `web`, and once the body holds an error ANTLR's recovery may pick that reading.
 declaration
-  : kind=IDENT name=IDENT? ( FROM template=IDENT templateArgs? )? block?
+  : kind=IDENT name=IDENT ( FROM template=IDENT templateArgs? )? stray? ( NL* block )?
+  ;
+
+// Two habits from other languages, kept in the tree so the AST builder can name them in one error
+// instead of letting ANTLR's recovery report the whole body: a `=`, `:` or `,` between a header and
+// its `{` (`app x = {`), and the `{` on a line of its own (the `NL*` before `block` above).
+stray
+  : EQUALS
+  | COLON
+  | COMMA
   ;
 
 templateArgs

@@ -23,6 +23,7 @@ final class AstBuilder {
   private final List<Diagnostic> diagnostics;
   private final Map<Token, Token> virtualClosers;
   private final ValueBuilder values;
+  private final Headers headers;
 
   AstBuilder(SourceFile file, List<Token> tokens, Map<Token, Token> virtualClosers, List<Diagnostic> diagnostics) {
     this.file = file;
@@ -30,6 +31,7 @@ final class AstBuilder {
     this.virtualClosers = virtualClosers;
     this.diagnostics = diagnostics;
     this.values = new ValueBuilder(file, virtualClosers, diagnostics);
+    this.headers = new Headers(file, tokens, diagnostics);
   }
 
   List<Item> file(ClusterParser.FileContext ctx) {
@@ -71,17 +73,19 @@ final class AstBuilder {
     return new Item.Import(span(ctx), doc(ctx), path);
   }
 
-  // useDecl : USE name=IDENT? block?
+  // useDecl : USE name=IDENT stray? ( NL* block )?
   private Item useDecl(ClusterParser.UseDeclContext ctx) {
     Name name = name(ctx.name);
     if (name == null) {
       report(after(ctx.start), "expected a component name after `use`", "write `use cilium`");
+    } else {
+      headers.check("use " + name.text(), ctx.stray(), ctx.block());
     }
     Block body = ctx.block() == null ? null : block(ctx.block(), "`use " + text(name) + "`");
     return new Item.Use(span(ctx), doc(ctx), name, body);
   }
 
-  // templateDecl : TEMPLATE name=IDENT? LPAREN params close=RPAREN? FOR kind=IDENT? block?
+  // templateDecl : TEMPLATE name=IDENT? LPAREN params close=RPAREN? FOR kind=IDENT stray? ( NL* block )?
   private Item templateDecl(ClusterParser.TemplateDeclContext ctx) {
     Name name = name(ctx.name);
     if (name == null) {
@@ -109,6 +113,9 @@ final class AstBuilder {
     if (kind == null && ctx.FOR() != null) {
       report(after(ctx.FOR().getSymbol()), "expected a kind after `for`", "write `for app`");
     }
+    if (name != null && kind != null) {
+      headers.check("template " + name.text() + "(…) for " + kind.text(), ctx.stray(), ctx.block());
+    }
     Block body = null;
     if (ctx.block() != null) {
       body = block(ctx.block(), "template `" + text(name) + "`");
@@ -118,7 +125,7 @@ final class AstBuilder {
     return new Item.Template(span(ctx), doc(ctx), name, List.copyOf(params), kind, body);
   }
 
-  // declaration : kind=IDENT name=IDENT? ( FROM template=IDENT templateArgs? )? block?
+  // declaration : kind=IDENT name=IDENT ( FROM template=IDENT templateArgs? )? stray? ( NL* block )?
   private Item declaration(ClusterParser.DeclarationContext ctx) {
     Name kind = name(ctx.kind);
     Name name = name(ctx.name);
@@ -126,6 +133,9 @@ final class AstBuilder {
     if (name == null) {
       report(after(ctx.kind), "expected a name after `" + kind.text() + "`",
           "a declaration is `KIND NAME { … }`, as in `app sonarr { … }`");
+    } else {
+      String from = ctx.template == null ? "" : " from " + ctx.template.getText() + (ctx.templateArgs() == null ? "" : "(…)");
+      headers.check(kind.text() + " " + name.text() + from, ctx.stray(), ctx.block());
     }
     Item.TemplateCall from = null;
     if (ctx.FROM() != null) {

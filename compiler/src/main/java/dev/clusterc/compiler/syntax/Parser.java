@@ -15,7 +15,6 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -77,7 +76,7 @@ public final class Parser {
       tokens.seek(0);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.setErrorHandler(new RecoveryStrategy());
       parser.addErrorListener(new SyntaxErrorCollector(file, diagnostics));
       return parser.file();
     }

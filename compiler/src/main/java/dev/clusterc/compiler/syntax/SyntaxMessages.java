@@ -27,6 +27,18 @@ final class SyntaxMessages {
     };
   }
 
+  /** {@code app x = {}: the stray token, and the header written as it should be. */
+  static Diagnostic strayAfterHeader(Token stray, SourceSpan span, String header) {
+    return Diagnostic.error(Code.SYNTAX, span, "unexpected `" + stray.getText() + "` after `" + header + "`")
+        .withHint("no `" + stray.getText() + "` between a header and its body: write `" + header + " { … }`");
+  }
+
+  /** {@code app x} and {@code {} on the next line: a line break ends the header, so the brace is alone. */
+  static Diagnostic braceOnNextLine(SourceSpan span, String header, int headerLine) {
+    return Diagnostic.error(Code.SYNTAX, span, "`{` must be on the same line as `" + header + "`")
+        .withHint("put `{` at the end of the header's line " + headerLine + ": `" + header + " {`");
+  }
+
   static String describe(Token token) {
     return switch (token.getType()) {
       case Token.EOF -> "end of file";
