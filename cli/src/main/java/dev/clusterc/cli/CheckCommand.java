@@ -56,7 +56,12 @@ public final class CheckCommand extends Subcommand {
         stdin = true;
         continue;
       }
-      Failure problem = ClusterRoots.problem(path, workspace);
+      Failure problem;
+      try {
+        problem = ClusterRoots.problem(path, workspace);
+      } catch (IOException e) {
+        problem = failure(path, e);
+      }
       if (problem != null) {
         failures.add(problem);
       } else {
