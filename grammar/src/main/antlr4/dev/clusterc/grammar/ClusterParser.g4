@@ -45,11 +45,17 @@ param
   ;
 
 // KIND NAME [from TEMPLATE(args)] { entries }
-// The name is not optional here, though a missing one is reported by the AST builder (the parser's
-// error strategy conjures it): an optional name would make `app web {` also readable as a nameless
-// `app` and a nameless `web`, and once the body holds an error ANTLR's recovery may pick that reading.
+// A declaration without a name (reported by the AST builder) must go on with something that is not
+// a name: were `app` alone a declaration, `app web {` could also be read as a nameless `app` and a
+// nameless `web`, and once the body holds an error ANTLR's recovery may pick that reading. A bare
+// `app` at the end of a line is left to error recovery (which, were a `{` on a later line allowed
+// here, would conjure one and swallow the rest of the file into it).
 declaration
   : kind=IDENT name=IDENT ( FROM template=IDENT templateArgs? )? stray? ( NL* block )?
+  | kind=IDENT ( FROM template=IDENT templateArgs? stray? ( NL* block )?
+               | stray ( NL* block )?
+               | block
+               )
   ;
 
 // Two habits from other languages, kept in the tree so the AST builder can name them in one error

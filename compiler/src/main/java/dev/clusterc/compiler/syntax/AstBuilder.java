@@ -9,6 +9,7 @@ import dev.clusterc.grammar.ClusterParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -24,9 +25,13 @@ final class AstBuilder {
   private final Map<Token, Token> virtualClosers;
   private final ValueBuilder values;
   private final Headers headers;
+  /** Whether error recovery skipped the rest of a line from this token index on. */
+  private final IntPredicate cutAt;
 
-  AstBuilder(SourceFile file, List<Token> tokens, Map<Token, Token> virtualClosers, List<Diagnostic> diagnostics) {
+  AstBuilder(SourceFile file, List<Token> tokens, Map<Token, Token> virtualClosers, IntPredicate cutAt,
+      List<Diagnostic> diagnostics) {
     this.file = file;
+    this.cutAt = cutAt;
     this.tokens = tokens;
     this.virtualClosers = virtualClosers;
     this.diagnostics = diagnostics;
@@ -126,12 +131,18 @@ final class AstBuilder {
   }
 
   // declaration : kind=IDENT name=IDENT ( FROM template=IDENT templateArgs? )? stray? ( NL* block )?
+  //             | kind=IDENT ( FROM … | stray … | NL* block )    (no name: reported here)
   private Item declaration(ClusterParser.DeclarationContext ctx) {
-    Name kind = name(ctx.kind);
+    // When no alternative fits (`app` alone on its line), ANTLR fails before it labels the kind.
+    Token kindToken = ctx.kind != null ? ctx.kind : ctx.start;
+    Name kind = name(kindToken);
+    if (kind == null) {
+      return null; // nothing to build; ANTLR reported what it found
+    }
     Name name = name(ctx.name);
     String what = "`" + kind.text() + (name == null ? "" : " " + name.text()) + "`";
     if (name == null) {
-      report(after(ctx.kind), "expected a name after `" + kind.text() + "`",
+      report(after(kindToken), "expected a name after `" + kind.text() + "`",
           "a declaration is `KIND NAME { … }`, as in `app sonarr { … }`");
     } else {
       String from = ctx.template == null ? "" : " from " + ctx.template.getText() + (ctx.templateArgs() == null ? "" : "(…)");
@@ -184,7 +195,40 @@ final class AstBuilder {
       args.add(values.value(v));
     }
     Block block = ctx.block() == null ? null : block(ctx.block(), "`" + key.text() + "`");
+    Token next = nextVisible(ctx.stop.getTokenIndex() + 1);
+    if (next != null && cutAt.test(next.getTokenIndex())) {
+      // The rest of the line was skipped after a syntax error: the entry is marked, not bound as written.
+      args.add(new Value.Bad(Parser.tokenSpan(file, next)));
+      if (args.size() == 1 && block == null
+          && (next.getType() == ClusterLexer.EQUALS || next.getType() == ClusterLexer.COLON)) {
+        diagnostics.add(SyntaxMessages.assignedEntry(next, Parser.tokenSpan(file, next), key.text(), restOfEntry(next)));
+      }
+    }
     return new Entry(span(ctx), key, List.copyOf(args), block);
+  }
+
+  /** The source text after {@code token} up to the end of its entry (a line break, {@code ;} or {@code }}). */
+  private String restOfEntry(Token token) {
+    int end = token.getStopIndex() + 1;
+    for (int i = token.getTokenIndex() + 1; i < tokens.size(); i++) {
+      int type = tokens.get(i).getType();
+      if (type == ClusterLexer.NL || type == ClusterLexer.SEMI || type == ClusterLexer.RBRACE || type == Token.EOF) {
+        break;
+      }
+      if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+        end = tokens.get(i).getStopIndex() + 1;
+      }
+    }
+    return file.text().substring(Math.min(token.getStopIndex() + 1, end), end).strip();
+  }
+
+  private Token nextVisible(int from) {
+    for (int i = Math.max(0, from); i < tokens.size(); i++) {
+      if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+        return tokens.get(i);
+      }
+    }
+    return null;
   }
 
   private void strays(List<org.antlr.v4.runtime.tree.TerminalNode> strays) {

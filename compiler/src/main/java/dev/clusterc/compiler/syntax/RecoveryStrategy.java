@@ -2,22 +2,91 @@ package dev.clusterc.compiler.syntax;
 
 import dev.clusterc.grammar.ClusterLexer;
 import dev.clusterc.grammar.ClusterParser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
- * ANTLR's recovery, with one report left to the AST builder: a name missing from a header
- * ({@code app = {}, {@code use {}, {@code for {}). ANTLR conjures the name and goes on, and the AST
- * builder, seeing a conjured token, says "expected a name after `app`" with a hint; ANTLR's own
- * "unexpected `=`" one column further would only repeat it.
+ * ANTLR's recovery with two changes that keep one slip to one message.
+ *
+ * <ul>
+ *   <li>Inside a block, a token that cannot go on there (a {@code )}, a {@code =} after a keyword) is
+ *       reported (a {@code =} or {@code :} right after an entry's keyword by the AST builder, which can
+ *       show the entry without it), and the rest of its line is skipped: entries end at a line break, so what follows on
+ *       the line belongs to the broken entry, not to new entries named after its words. The AST builder
+ *       marks the entry it cut short ({@link #cutAt}), so the binder does not report it as incomplete.
+ *   <li>A name missing from a header ({@code use {}, {@code for {}) is left to the AST builder, whose
+ *       "expected a name after `use`" has a hint; ANTLR's "unexpected `{`" would only repeat it.
+ * </ul>
  */
 final class RecoveryStrategy extends DefaultErrorStrategy {
+  private final Set<Integer> cuts = new HashSet<>();
+  private final List<Token> unreported = new ArrayList<>();
+
+  /** The errors left to the AST builder; {@link Parser} makes sure each was reported. */
+  List<Token> unreported() {
+    return unreported;
+  }
+
+  /** Whether the rest of a line was skipped from the token at {@code tokenIndex} on. */
+  boolean cutAt(int tokenIndex) {
+    return cuts.contains(tokenIndex);
+  }
+
+  @Override
+  public void sync(org.antlr.v4.runtime.Parser recognizer) throws RecognitionException {
+    if (!(recognizer.getContext() instanceof ClusterParser.BlockContext) || inErrorRecoveryMode(recognizer)) {
+      super.sync(recognizer);
+      return;
+    }
+    TokenStream input = recognizer.getInputStream();
+    int next = input.LA(1);
+    if (next == Token.EOF || recognizer.getExpectedTokens().contains(next)) {
+      super.sync(recognizer);
+      return;
+    }
+    if (assignsKey(input)) {
+      beginErrorCondition(recognizer); // `image = "x"`: the AST builder says it, with the entry written right
+      unreported.add(input.LT(1));
+    } else {
+      reportUnwantedToken(recognizer);
+    }
+    cuts.add(input.index());
+    while (!endsEntry(input.LA(1))) {
+      recognizer.consume();
+    }
+    endErrorCondition(recognizer);
+  }
+
+  /** {@code =} or {@code :} right after the keyword that starts an entry. */
+  static boolean assignsKey(TokenStream input) {
+    int next = input.LA(1);
+    if (next != ClusterLexer.EQUALS && next != ClusterLexer.COLON) {
+      return false;
+    }
+    int before = input.LA(-2);
+    return input.LA(-1) == ClusterLexer.IDENT
+        && (before == ClusterLexer.NL || before == ClusterLexer.SEMI || before == ClusterLexer.LBRACE);
+  }
+
+  private static boolean endsEntry(int type) {
+    return type == ClusterLexer.NL || type == ClusterLexer.SEMI || type == ClusterLexer.RBRACE || type == Token.EOF;
+  }
+
   @Override
   protected void reportMissingToken(org.antlr.v4.runtime.Parser recognizer) {
     ParserRuleContext rule = recognizer.getContext();
     boolean header = rule instanceof ClusterParser.DeclarationContext || rule instanceof ClusterParser.UseDeclContext
         || rule instanceof ClusterParser.TemplateDeclContext;
-    if (header && getExpectedTokens(recognizer).contains(ClusterLexer.IDENT)) {
+    IntervalSet expected = getExpectedTokens(recognizer);
+    if (header && expected.size() == 1 && expected.contains(ClusterLexer.IDENT)) {
       beginErrorCondition(recognizer);
       return;
     }

@@ -39,6 +39,13 @@ final class SyntaxMessages {
         .withHint("put `{` at the end of the header's line " + headerLine + ": `" + header + " {`");
   }
 
+  /** {@code image = "x"} or {@code image: "x"}: an entry is its keyword and values, with nothing between. */
+  static Diagnostic assignedEntry(Token stray, SourceSpan span, String key, String rest) {
+    String written = rest.isEmpty() ? key + " …" : key + " " + (rest.length() > 60 ? rest.substring(0, 60) + "…" : rest);
+    return Diagnostic.error(Code.SYNTAX, span, "unexpected `" + stray.getText() + "` after `" + key + "`")
+        .withHint("an entry is its keyword and its values, with no `" + stray.getText() + "`: write `" + written + "`");
+  }
+
   static String describe(Token token) {
     return switch (token.getType()) {
       case Token.EOF -> "end of file";
