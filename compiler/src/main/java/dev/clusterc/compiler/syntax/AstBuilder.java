@@ -24,19 +24,16 @@ final class AstBuilder {
   private final List<Diagnostic> diagnostics;
   private final Map<Token, Token> virtualClosers;
   private final ValueBuilder values;
-  private final Headers headers;
-  /** Whether error recovery skipped the rest of a line from this token index on. */
-  private final IntPredicate cutAt;
+  private final Slips slips;
 
   AstBuilder(SourceFile file, List<Token> tokens, Map<Token, Token> virtualClosers, IntPredicate cutAt,
       List<Diagnostic> diagnostics) {
     this.file = file;
-    this.cutAt = cutAt;
     this.tokens = tokens;
     this.virtualClosers = virtualClosers;
     this.diagnostics = diagnostics;
     this.values = new ValueBuilder(file, virtualClosers, diagnostics);
-    this.headers = new Headers(file, tokens, diagnostics);
+    this.slips = new Slips(file, tokens, cutAt, diagnostics);
   }
 
   List<Item> file(ClusterParser.FileContext ctx) {
@@ -84,7 +81,7 @@ final class AstBuilder {
     if (name == null) {
       report(after(ctx.start), "expected a component name after `use`", "write `use cilium`");
     } else {
-      headers.check("use " + name.text(), ctx.stray(), ctx.block());
+      slips.header("use " + name.text(), ctx.stray(), ctx.block());
     }
     Block body = ctx.block() == null ? null : block(ctx.block(), "`use " + text(name) + "`");
     return new Item.Use(span(ctx), doc(ctx), name, body);
@@ -119,7 +116,7 @@ final class AstBuilder {
       report(after(ctx.FOR().getSymbol()), "expected a kind after `for`", "write `for app`");
     }
     if (name != null && kind != null) {
-      headers.check("template " + name.text() + "(…) for " + kind.text(), ctx.stray(), ctx.block());
+      slips.header("template " + name.text() + "(…) for " + kind.text(), ctx.stray(), ctx.block());
     }
     Block body = null;
     if (ctx.block() != null) {
@@ -146,7 +143,7 @@ final class AstBuilder {
           "a declaration is `KIND NAME { … }`, as in `app sonarr { … }`");
     } else {
       String from = ctx.template == null ? "" : " from " + ctx.template.getText() + (ctx.templateArgs() == null ? "" : "(…)");
-      headers.check(kind.text() + " " + name.text() + from, ctx.stray(), ctx.block());
+      slips.header(kind.text() + " " + name.text() + from, ctx.stray(), ctx.block());
     }
     Item.TemplateCall from = null;
     if (ctx.FROM() != null) {
@@ -195,40 +192,11 @@ final class AstBuilder {
       args.add(values.value(v));
     }
     Block block = ctx.block() == null ? null : block(ctx.block(), "`" + key.text() + "`");
-    Token next = nextVisible(ctx.stop.getTokenIndex() + 1);
-    if (next != null && cutAt.test(next.getTokenIndex())) {
-      // The rest of the line was skipped after a syntax error: the entry is marked, not bound as written.
-      args.add(new Value.Bad(Parser.tokenSpan(file, next)));
-      if (args.size() == 1 && block == null
-          && (next.getType() == ClusterLexer.EQUALS || next.getType() == ClusterLexer.COLON)) {
-        diagnostics.add(SyntaxMessages.assignedEntry(next, Parser.tokenSpan(file, next), key.text(), restOfEntry(next)));
-      }
+    Value.Bad cut = slips.cutShort(ctx.stop != null ? ctx.stop : ctx.start, key.text(), args.isEmpty() && block == null);
+    if (cut != null) {
+      args.add(cut); // the rest of the line was skipped after a syntax error: marked, not bound as written
     }
     return new Entry(span(ctx), key, List.copyOf(args), block);
-  }
-
-  /** The source text after {@code token} up to the end of its entry (a line break, {@code ;} or {@code }}). */
-  private String restOfEntry(Token token) {
-    int end = token.getStopIndex() + 1;
-    for (int i = token.getTokenIndex() + 1; i < tokens.size(); i++) {
-      int type = tokens.get(i).getType();
-      if (type == ClusterLexer.NL || type == ClusterLexer.SEMI || type == ClusterLexer.RBRACE || type == Token.EOF) {
-        break;
-      }
-      if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
-        end = tokens.get(i).getStopIndex() + 1;
-      }
-    }
-    return file.text().substring(Math.min(token.getStopIndex() + 1, end), end).strip();
-  }
-
-  private Token nextVisible(int from) {
-    for (int i = Math.max(0, from); i < tokens.size(); i++) {
-      if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
-        return tokens.get(i);
-      }
-    }
-    return null;
   }
 
   private void strays(List<org.antlr.v4.runtime.tree.TerminalNode> strays) {
