@@ -59,7 +59,11 @@ final class RecoveryStrategy extends DefaultErrorStrategy {
       reportUnwantedToken(recognizer);
     }
     cuts.add(input.index());
-    while (!endsEntry(input.LA(1))) {
+    // A bracket opened on the skipped part is skipped whole, across lines: its closer must not end the block.
+    int depth = 0;
+    while (input.LA(1) != Token.EOF && (depth > 0 || !endsEntry(input.LA(1)))) {
+      int type = input.LA(1);
+      depth = Math.max(0, depth + (Brackets.isOpener(type) ? 1 : Brackets.isCloser(type) ? -1 : 0));
       recognizer.consume();
     }
     endErrorCondition(recognizer);
