@@ -75,7 +75,7 @@ final class AstBuilder {
     return new Item.Import(span(ctx), doc(ctx), path);
   }
 
-  // useDecl : USE name=IDENT stray? ( NL* block )?
+  // useDecl : USE ( name=IDENT stray? ( NL* block )? | nameless )
   private Item useDecl(ClusterParser.UseDeclContext ctx) {
     Name name = name(ctx.name);
     if (name == null) {
@@ -83,11 +83,12 @@ final class AstBuilder {
     } else {
       slips.header("use " + name.text(), ctx.stray(), ctx.block());
     }
-    Block body = ctx.block() == null ? null : block(ctx.block(), "`use " + text(name) + "`");
+    ClusterParser.BlockContext bodyCtx = body(ctx.block(), ctx.nameless());
+    Block body = bodyCtx == null ? null : block(bodyCtx, "`use " + text(name) + "`");
     return new Item.Use(span(ctx), doc(ctx), name, body);
   }
 
-  // templateDecl : TEMPLATE name=IDENT? LPAREN params close=RPAREN? FOR kind=IDENT stray? ( NL* block )?
+  // templateDecl : TEMPLATE name=IDENT? LPAREN params close=RPAREN? FOR ( kind=IDENT stray? ( NL* block )? | nameless )
   private Item templateDecl(ClusterParser.TemplateDeclContext ctx) {
     Name name = name(ctx.name);
     if (name == null) {
@@ -119,16 +120,17 @@ final class AstBuilder {
       slips.header("template " + name.text() + "(…) for " + kind.text(), ctx.stray(), ctx.block());
     }
     Block body = null;
-    if (ctx.block() != null) {
-      body = block(ctx.block(), "template `" + text(name) + "`");
-    } else if (ctx.FOR() != null) {
+    ClusterParser.BlockContext bodyCtx = body(ctx.block(), ctx.nameless());
+    if (bodyCtx != null) {
+      body = block(bodyCtx, "template `" + text(name) + "`");
+    } else if (kind != null) {
       report(after(ctx.stop), "expected `{` to start the body of template `" + text(name) + "`", null);
     }
     return new Item.Template(span(ctx), doc(ctx), name, List.copyOf(params), kind, body);
   }
 
   // declaration : kind=IDENT name=IDENT ( FROM template=IDENT templateArgs? )? stray? ( NL* block )?
-  //             | kind=IDENT ( FROM … | stray … | NL* block )    (no name: reported here)
+  //             | kind=IDENT ( FROM template=IDENT templateArgs? stray? ( NL* block )? | nameless )
   private Item declaration(ClusterParser.DeclarationContext ctx) {
     // When no alternative fits (`app` alone on its line), ANTLR fails before it labels the kind.
     Token kindToken = ctx.kind != null ? ctx.kind : ctx.start;
@@ -150,8 +152,14 @@ final class AstBuilder {
       from = templateCall(ctx);
     }
     // The block is optional: `app radarr from media-app(port: 7878)` needs no entries of its own.
-    Block body = ctx.block() == null ? null : block(ctx.block(), what);
+    ClusterParser.BlockContext bodyCtx = body(ctx.block(), ctx.nameless());
+    Block body = bodyCtx == null ? null : block(bodyCtx, what);
     return new Item.Declaration(span(ctx), doc(ctx), kind, name, from, body);
+  }
+
+  /** The body of an item, written after its name or, when the name is missing, in its {@code nameless} part. */
+  private static ClusterParser.BlockContext body(ClusterParser.BlockContext direct, ClusterParser.NamelessContext nameless) {
+    return direct != null ? direct : nameless != null ? nameless.block() : null;
   }
 
   private Item.TemplateCall templateCall(ClusterParser.DeclarationContext ctx) {
