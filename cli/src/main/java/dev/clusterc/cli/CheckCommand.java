@@ -2,7 +2,6 @@ package dev.clusterc.cli;
 
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
-import dev.clusterc.compiler.diag.JsonRenderer;
 import dev.clusterc.compiler.program.Frontend;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -21,21 +20,27 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code clusterc check PATH…}: reports every problem of one or more clusters, sorted and without
  * duplicates. Exit 0 without errors (warnings allowed), 1 with errors, 2 when a PATH is unusable.
+ * {@code -} checks a cluster read from standard input, printed as {@code <stdin>}.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Check clusters and report every problem at once.",
-    footer = {"", "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O failure."})
+    footer = {"", "Exit status: 0 no errors (warnings allowed, unless --warnings-as-errors), 1 errors"
+        + " (or warnings, with --warnings-as-errors), 2 usage or I/O failure (under --format json, the"
+        + " failure is the JSON's \"failures\")."})
 public final class CheckCommand extends Subcommand {
   /** Spelled in lower case because that is how they are typed. */
   enum Format { text, json }
 
   @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "A cluster: a directory of .cluster files or a single .cluster file.")
+      description = "A cluster: a directory of .cluster files or a single .cluster file; - reads one file from standard input.")
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
+
+  @Mixin
+  ReportOptions report = new ReportOptions();
 
   @Mixin
   ColorOption color = new ColorOption();
@@ -44,15 +49,35 @@ public final class CheckCommand extends Subcommand {
   int run() throws IOException {
     List<Failure> failures = new ArrayList<>();
     Set<Path> roots = new LinkedHashSet<>();
+    List<Diagnostic> all = new ArrayList<>();
+    boolean stdin = false;
     for (Path path : paths) {
-      Failure problem = ClusterRoots.problem(path, workspace);
+      if (path.toString().equals(StdinSource.NAME_ON_COMMAND_LINE)) {
+        stdin = true;
+        continue;
+      }
+      Failure problem;
+      try {
+        problem = ClusterRoots.problem(path, workspace);
+      } catch (IOException e) {
+        problem = failure(path, e);
+      }
       if (problem != null) {
         failures.add(problem);
       } else {
         roots.add(path.toAbsolutePath().normalize());
       }
     }
-    List<Diagnostic> all = new ArrayList<>();
+    if (failures.isEmpty() && stdin) {
+      StdinSource.Read read = StdinSource.read(terminal(), workspace);
+      if (read.failure() != null) {
+        failures.add(read.failure());
+      } else if (read.problem() != null) {
+        all.add(read.problem());
+      } else {
+        roots.add(read.path());
+      }
+    }
     if (failures.isEmpty()) {
       for (Path root : roots) {
         try {
@@ -63,26 +88,20 @@ public final class CheckCommand extends Subcommand {
       }
     }
     if (!failures.isEmpty()) {
-      failures.forEach(f -> f.print(err()));
+      if (format == Format.json) {
+        out().print(JsonReport.render(List.of(), failures));
+      } else {
+        failures.forEach(f -> f.print(err()));
+      }
       return ExitCode.FAILURE;
     }
     List<Diagnostic> diagnostics = sortedUnique(all);
     if (format == Format.json) {
-      out().print(JsonRenderer.render(diagnostics));
+      out().print(JsonReport.render(report.shown(diagnostics), List.of()));
     } else {
-      out().print(new HumanRenderer(color.enabled(terminal())).render(diagnostics));
-      String summary = HumanRenderer.summary(diagnostics);
-      if (summary != null) {
-        out().flush();
-        err().println(summary);
-      }
+      report.printHuman(diagnostics, new HumanRenderer(color.enabled(terminal())), out(), err());
     }
-    return exitCode(diagnostics);
-  }
-
-  /** 1 when there is an error; warnings alone do not fail a check. */
-  static int exitCode(List<Diagnostic> diagnostics) {
-    return diagnostics.stream().anyMatch(Diagnostic::isError) ? ExitCode.FINDINGS : ExitCode.OK;
+    return report.exitCode(diagnostics);
   }
 
   private Failure failure(Path root, IOException e) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Compile a cluster to Kubernetes manifests: a Flux GitOps tree or one YAML stream.",
-    footer = {"", "Exit status: 0 compiled, 1 the cluster has errors (nothing written), 2 usage or I/O failure."})
+    footer = {"", "Exit status: 0 compiled, 1 the cluster has errors, or warnings with --warnings-as-errors"
+        + " (nothing written), 2 usage or I/O failure."})
 public final class CompileCommand extends Subcommand {
   enum Layout { gitops, flat }
 
@@ -41,6 +42,9 @@ public final class CompileCommand extends Subcommand {
       description = "gitops (a directory tree; the default with -o DIR) or flat (one YAML stream in apply order; "
           + "the default with -o -, written to DIR/CLUSTER.yaml with -o DIR).")
   Layout layout;
+
+  @Mixin
+  ReportOptions report = new ReportOptions();
 
   @Mixin
   ColorOption color = new ColorOption();
@@ -72,18 +76,14 @@ public final class CompileCommand extends Subcommand {
     List<Compilation> compilations = new ArrayList<>();
     for (Path path : paths) {
       Program program = Frontend.check(path.toAbsolutePath().normalize(), workspace);
-      if (!program.diagnostics().isEmpty()) {
-        err().print(new HumanRenderer(color.enabled(terminal())).render(program.diagnostics()));
-        err().println(HumanRenderer.summary(program.diagnostics()));
-      }
-      if (program.hasErrors()) {
+      report.printHuman(program.diagnostics(), new HumanRenderer(color.enabled(terminal())), err(), err());
+      if (report.fails(program.diagnostics())) {
         return ExitCode.FINDINGS;
       }
       try {
         compilations.add(ManifestCompiler.compile(program));
       } catch (ManifestsException e) {
-        err().print(new HumanRenderer(color.enabled(terminal())).render(e.diagnostics()));
-        err().println(HumanRenderer.summary(e.diagnostics()));
+        report.printHuman(e.diagnostics(), new HumanRenderer(color.enabled(terminal())), err(), err());
         return ExitCode.FINDINGS;
       }
     }

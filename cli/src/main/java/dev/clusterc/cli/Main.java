@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -17,8 +18,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "clusterc", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A typed cluster-description language for Kubernetes clusters.",
-    subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class, CompletionCommand.class},
-    footer = {"", "Run `clusterc COMMAND --help` for a command's options."})
+    subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class,
+        CompletionCommand.class, HelpCommand.class, VersionCommand.class},
+    footer = {"", "Run `clusterc help COMMAND` (or `clusterc COMMAND --help`) for a command's options."})
 public final class Main implements Callable<Integer> {
   /** Deep enough that no input can overflow it; the parser bounds nesting well below this anyway. */
   static final long STACK_BYTES = 256L * 1024 * 1024;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The benchmark runs through on a small cluster: its generated sources check and compile. */
 class BenchCommandTest {
@@ -15,5 +17,34 @@ class BenchCommandTest {
     long rows = result.out().lines().filter(line -> line.matches("\\s+(5|10)\\s+[0-9].*")).count();
     assertEquals(2, rows, result::toString);
     assertTrue(result.out().contains("compile ms"), result::toString);
+  }
+
+  /** Each option's bad values: a usage error naming the option and the range, exit 2, before any work. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--apps|0|--apps must be between 1 and 100000, not 0",
+      "--apps|-5|--apps must be between 1 and 100000, not -5",
+      "--apps|10,0|--apps must be between 1 and 100000, not 0",
+      "--apps|2000000000|--apps must be between 1 and 100000, not 2000000000",
+      "--files|0|--files must be between 1 and 1000, not 0",
+      "--files|1000000|--files must be between 1 and 1000, not 1000000",
+      "--runs|0|--runs must be between 1 and 100, not 0",
+      "--runs|-1|--runs must be between 1 and 100, not -1",
+      "--runs|1000000|--runs must be between 1 and 100, not 1000000",
+      "--process-runs|-1|--process-runs must be between 0 and 20, not -1",
+      "--process-runs|500|--process-runs must be between 0 and 20, not 500"})
+  void outOfRangeValuesAreUsageErrors(String option, String value, String message) {
+    Cli.Result result = Cli.run("bench", option, value).assertNoStackTrace();
+    assertEquals(2, result.exit(), result::toString);
+    assertEquals("", result.out(), "no table started");
+    assertTrue(result.err().startsWith("clusterc bench: " + message + "\n"), result::toString);
+    assertTrue(result.err().contains("Usage: clusterc bench"), result::toString);
+  }
+
+  @Test
+  void aValueThatIsNoNumberIsAUsageError() {
+    Cli.Result result = Cli.run("bench", "--runs", "many").assertNoStackTrace();
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().contains("--runs"), result::toString);
   }
 }

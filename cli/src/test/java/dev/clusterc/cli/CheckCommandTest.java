@@ -74,11 +74,13 @@ class CheckCommandTest {
     Cli.Result result = Cli.run("check", "--format", "json", file.toString());
     assertEquals(1, result.exit(), result::toString);
     JsonNode root = new ObjectMapper().readTree(result.out());
-    assertEquals(List.of("diagnostics"), names(root));
+    assertEquals(List.of("diagnostics", "failures"), names(root));
+    assertEquals(0, root.get("failures").size());
     JsonNode diagnostics = root.get("diagnostics");
     assertEquals(1, diagnostics.size(), result::toString);
     JsonNode d = diagnostics.get(0);
-    assertEquals(List.of("file", "line", "column", "endLine", "endColumn", "severity", "code", "message"), names(d));
+    assertEquals(List.of("file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "hint", "related"),
+        names(d), "the brief's keys first, in its order; ours only after them");
     assertEquals(Cli.shown(file), d.get("file").asText());
     assertEquals(5, d.get("line").asInt());
     assertEquals(54, d.get("column").asInt());
@@ -86,6 +88,8 @@ class CheckCommandTest {
     assertEquals(60, d.get("endColumn").asInt());
     assertEquals("error", d.get("severity").asText());
     assertEquals("unknown-property", d.get("code").asText());
+    assertEquals("did you mean `labels`?", d.get("hint").asText());
+    assertEquals(0, d.get("related").size());
     assertEquals("", result.err(), "nothing but JSON, and no summary, in JSON mode");
   }
 
@@ -101,8 +105,12 @@ class CheckCommandTest {
   void warningsAloneExitZero() {
     SourceFile file = new SourceFile("a.cluster", "app x { image \"nginx\" }\n");
     Diagnostic warning = Diagnostic.warning(Code.IMAGE_UNPINNED, new SourceSpan(file, 14, 21), "no tag");
-    assertEquals(0, CheckCommand.exitCode(List.of(warning)));
-    assertEquals(1, CheckCommand.exitCode(List.of(warning, Diagnostic.error(Code.SYNTAX, SourceSpan.at(file, 0), "x"))));
+    ReportOptions options = new ReportOptions();
+    assertEquals(0, options.exitCode(List.of(warning)));
+    assertEquals(1, options.exitCode(List.of(warning, Diagnostic.error(Code.SYNTAX, SourceSpan.at(file, 0), "x"))));
+    options.warningsAsErrors = true;
+    assertEquals(1, options.exitCode(List.of(warning)));
+    assertEquals(0, options.exitCode(List.of()));
   }
 
   @Test

@@ -37,6 +37,37 @@ class MainTest {
   }
 
   @Test
+  void versionCommandPrintsWhatVersionOptionPrints() {
+    Cli.Result result = Cli.run("version");
+    assertEquals(0, result.exit(), result::toString);
+    assertEquals(Cli.run("--version").out(), result.out());
+    assertEquals("", result.err());
+  }
+
+  @Test
+  void helpCommandAloneIsTheTopLevelHelp() {
+    Cli.Result result = Cli.run("help");
+    assertEquals(0, result.exit(), result::toString);
+    assertEquals(Cli.run("--help").out(), result.out());
+    assertTrue(result.out().contains("help") && result.out().contains("version"), "both are listed: " + result);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"check", "compile", "fmt", "graph", "bench", "version"})
+  void helpCommandNamesACommand(String command) {
+    Cli.Result result = Cli.run("help", command);
+    assertEquals(0, result.exit(), result::toString);
+    assertEquals(Cli.run(command, "--help").out(), result.out());
+  }
+
+  @Test
+  void helpForAnUnknownCommandIsAUsageError() {
+    Cli.Result result = Cli.run("help", "nosuch").assertNoStackTrace();
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().contains("nosuch"), result::toString);
+  }
+
+  @Test
   void completionIsABashScript() {
     Cli.Result result = Cli.run("generate-completion");
     assertEquals(0, result.exit(), result::toString);

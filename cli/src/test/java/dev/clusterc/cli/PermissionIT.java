@@ -25,6 +25,24 @@ class PermissionIT {
 
   @Test
   void unreadableFileIsAnIoFailure() throws Exception {
+    Result result = checkUnreadable();
+    assertEquals(2, result.exit(), result.out() + result.err());
+    assertEquals("", result.out());
+    assertEquals("clusterc: secret.cluster: permission denied\n", result.err());
+  }
+
+  @Test
+  void unreadableFileIsAJsonFailureUnderFormatJson() throws Exception {
+    Result result = checkUnreadable("--format", "json");
+    assertEquals(2, result.exit(), result.out() + result.err());
+    assertEquals("", result.err());
+    assertEquals("{\"diagnostics\":[],\"failures\":[\n"
+        + "{\"path\":\"secret.cluster\",\"message\":\"permission denied\",\"hint\":null}\n]}\n", result.out());
+  }
+
+  private record Result(int exit, String out, String err) {}
+
+  private Result checkUnreadable(String... options) throws Exception {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path file = Sources.write(dir.resolve("secret.cluster"), Sources.CLEAN);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
@@ -32,15 +50,14 @@ class PermissionIT {
     if (isRoot()) {
       command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
     }
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-        "check", "secret.cluster"));
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "check"));
+    command.addAll(List.of(options));
+    command.add("secret.cluster");
     Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(2, process.exitValue(), out + err);
-    assertEquals("", out);
-    assertEquals("clusterc: secret.cluster: permission denied\n", err);
+    return new Result(process.exitValue(), out, err);
   }
 
   private static boolean isRoot() throws Exception {

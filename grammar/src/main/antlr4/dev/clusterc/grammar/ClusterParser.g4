@@ -31,13 +31,13 @@ importDecl
 
 // use NAME [{ entries }]
 useDecl
-  : USE name=IDENT? block?
+  : USE ( name=IDENT stray? ( NL* block )? | nameless )
   ;
 
 // template NAME(PARAM: TYPE [= DEFAULT], …) for KIND { entries }
 templateDecl
   : TEMPLATE name=IDENT? LPAREN NL* ( param ( NL* COMMA NL* param )* NL* COMMA? NL* )? close=RPAREN
-    FOR kind=IDENT? block?
+    FOR ( kind=IDENT stray? ( NL* block )? | nameless )
   ;
 
 param
@@ -45,8 +45,30 @@ param
   ;
 
 // KIND NAME [from TEMPLATE(args)] { entries }
+// A declaration without a name (reported by the AST builder) must go on with something that is not
+// a name: were `app` alone a declaration, `app web {` could also be read as a nameless `app` and a
+// nameless `web`, and once the body holds an error ANTLR's recovery may pick that reading.
 declaration
-  : kind=IDENT name=IDENT? ( FROM template=IDENT templateArgs? )? block?
+  : kind=IDENT name=IDENT ( FROM template=IDENT templateArgs? )? stray? ( NL* block )?
+  | kind=IDENT ( FROM template=IDENT templateArgs? stray? ( NL* block )? | nameless )
+  ;
+
+// What may follow where a name is missing: anything but a name or a line break. A missing name at the
+// end of a line is left to error recovery (which, were a `{` on a later line allowed here, would
+// conjure one and swallow the rest of the file into it; and were the name required, would skip the
+// line break and take the next line's first word for the name).
+nameless
+  : stray ( NL* block )?
+  | block
+  ;
+
+// Two habits from other languages, kept in the tree so the AST builder can name them in one error
+// instead of letting ANTLR's recovery report the whole body: a `=`, `:` or `,` between a header and
+// its `{` (`app x = {`), and the `{` on a line of its own (the `NL*` before `block` above).
+stray
+  : EQUALS
+  | COLON
+  | COMMA
   ;
 
 templateArgs

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,20 +36,31 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--apps", split = ",", description = "Cluster sizes in apps (default: ${DEFAULT-VALUE}).")
+  /** Beyond these a run would take hours or exhaust the heap: refused as usage errors rather than started. */
+  static final int MAX_APPS = 100_000;
+  static final int MAX_FILES = 1_000;
+  static final int MAX_RUNS = 100;
+  static final int MAX_PROCESS_RUNS = 20;
+
+  @Option(names = "--apps", split = ",", paramLabel = "N",
+      description = "Cluster sizes in apps, 1 to " + MAX_APPS + " each (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes = List.of(100, 1000, 10000);
 
-  @Option(names = "--files", description = "Files the apps are spread over (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--files", paramLabel = "N",
+      description = "Files the apps are spread over, 1 to " + MAX_FILES + " (default: ${DEFAULT-VALUE}).")
   int files = 20;
 
-  @Option(names = "--runs", description = "Measured warm runs per size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", paramLabel = "N",
+      description = "Measured warm runs per size, 1 to " + MAX_RUNS + " (default: ${DEFAULT-VALUE}).")
   int runs = 7;
 
-  @Option(names = "--process-runs", description = "Whole-process runs per size; 0 skips them (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--process-runs", paramLabel = "N",
+      description = "Whole-process runs per size, 0 (skip them) to " + MAX_PROCESS_RUNS + " (default: ${DEFAULT-VALUE}).")
   int processRuns = 3;
 
   @Override
   public Integer call() throws Exception {
+    validate();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("clusterc bench: parse+check and compile, %d files per cluster, median of %d warm runs, %d process runs%n",
         files, runs, processRuns);
@@ -68,6 +80,29 @@ public final class BenchCommand implements Callable<Integer> {
       delete(root);
     }
     return 0;
+  }
+
+  /** A usage error (exit 2, with the usage) for a value the benchmark cannot run with. */
+  private void validate() {
+    if (sizes.isEmpty()) {
+      throw usage("--apps needs at least one size");
+    }
+    for (int apps : sizes) {
+      inRange("--apps", apps, 1, MAX_APPS);
+    }
+    inRange("--files", files, 1, MAX_FILES);
+    inRange("--runs", runs, 1, MAX_RUNS);
+    inRange("--process-runs", processRuns, 0, MAX_PROCESS_RUNS);
+  }
+
+  private void inRange(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw usage(option + " must be between " + min + " and " + max + ", not " + value);
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), "clusterc bench: " + message);
   }
 
   private record Row(double warmMs, double heapMb, double recheckMs, int reparsed, double processMs, double compileMs,

@@ -104,7 +104,7 @@ public final class Binder {
   }
 
   private BoundEntry entry(Property property, Entry written, Interpolation interpolation, Schema schema) {
-    Entry entry = emptyBracesAsBlock(property, written);
+    Entry entry = MapAsBlock.reread(property, emptyBracesAsBlock(property, written), report);
     Map<String, Typed> slots = new LinkedHashMap<>();
     int next = slots(property, property.slots(), entry, 0, slots, interpolation);
     if (next >= 0 && next < entry.args().size()) {

@@ -9,6 +9,7 @@ import dev.clusterc.grammar.ClusterParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -23,13 +24,16 @@ final class AstBuilder {
   private final List<Diagnostic> diagnostics;
   private final Map<Token, Token> virtualClosers;
   private final ValueBuilder values;
+  private final Slips slips;
 
-  AstBuilder(SourceFile file, List<Token> tokens, Map<Token, Token> virtualClosers, List<Diagnostic> diagnostics) {
+  AstBuilder(SourceFile file, List<Token> tokens, Map<Token, Token> virtualClosers, IntPredicate cutAt,
+      List<Diagnostic> diagnostics) {
     this.file = file;
     this.tokens = tokens;
     this.virtualClosers = virtualClosers;
     this.diagnostics = diagnostics;
     this.values = new ValueBuilder(file, virtualClosers, diagnostics);
+    this.slips = new Slips(file, tokens, cutAt, diagnostics);
   }
 
   List<Item> file(ClusterParser.FileContext ctx) {
@@ -71,17 +75,20 @@ final class AstBuilder {
     return new Item.Import(span(ctx), doc(ctx), path);
   }
 
-  // useDecl : USE name=IDENT? block?
+  // useDecl : USE ( name=IDENT stray? ( NL* block )? | nameless )
   private Item useDecl(ClusterParser.UseDeclContext ctx) {
     Name name = name(ctx.name);
     if (name == null) {
       report(after(ctx.start), "expected a component name after `use`", "write `use cilium`");
+    } else {
+      slips.header("use " + name.text(), ctx.stray(), ctx.block());
     }
-    Block body = ctx.block() == null ? null : block(ctx.block(), "`use " + text(name) + "`");
+    ClusterParser.BlockContext bodyCtx = body(ctx.block(), ctx.nameless());
+    Block body = bodyCtx == null ? null : block(bodyCtx, "`use " + text(name) + "`");
     return new Item.Use(span(ctx), doc(ctx), name, body);
   }
 
-  // templateDecl : TEMPLATE name=IDENT? LPAREN params close=RPAREN? FOR kind=IDENT? block?
+  // templateDecl : TEMPLATE name=IDENT? LPAREN params close=RPAREN? FOR ( kind=IDENT stray? ( NL* block )? | nameless )
   private Item templateDecl(ClusterParser.TemplateDeclContext ctx) {
     Name name = name(ctx.name);
     if (name == null) {
@@ -109,31 +116,50 @@ final class AstBuilder {
     if (kind == null && ctx.FOR() != null) {
       report(after(ctx.FOR().getSymbol()), "expected a kind after `for`", "write `for app`");
     }
+    if (name != null && kind != null) {
+      slips.header("template " + name.text() + "(…) for " + kind.text(), ctx.stray(), ctx.block());
+    }
     Block body = null;
-    if (ctx.block() != null) {
-      body = block(ctx.block(), "template `" + text(name) + "`");
-    } else if (ctx.FOR() != null) {
+    ClusterParser.BlockContext bodyCtx = body(ctx.block(), ctx.nameless());
+    if (bodyCtx != null) {
+      body = block(bodyCtx, "template `" + text(name) + "`");
+    } else if (kind != null) {
       report(after(ctx.stop), "expected `{` to start the body of template `" + text(name) + "`", null);
     }
     return new Item.Template(span(ctx), doc(ctx), name, List.copyOf(params), kind, body);
   }
 
-  // declaration : kind=IDENT name=IDENT? ( FROM template=IDENT templateArgs? )? block?
+  // declaration : kind=IDENT name=IDENT ( FROM template=IDENT templateArgs? )? stray? ( NL* block )?
+  //             | kind=IDENT ( FROM template=IDENT templateArgs? stray? ( NL* block )? | nameless )
   private Item declaration(ClusterParser.DeclarationContext ctx) {
-    Name kind = name(ctx.kind);
+    // When no alternative fits (`app` alone on its line), ANTLR fails before it labels the kind.
+    Token kindToken = ctx.kind != null ? ctx.kind : ctx.start;
+    Name kind = name(kindToken);
+    if (kind == null) {
+      return null; // nothing to build; ANTLR reported what it found
+    }
     Name name = name(ctx.name);
     String what = "`" + kind.text() + (name == null ? "" : " " + name.text()) + "`";
     if (name == null) {
-      report(after(ctx.kind), "expected a name after `" + kind.text() + "`",
+      report(after(kindToken), "expected a name after `" + kind.text() + "`",
           "a declaration is `KIND NAME { … }`, as in `app sonarr { … }`");
+    } else {
+      String from = ctx.template == null ? "" : " from " + ctx.template.getText() + (ctx.templateArgs() == null ? "" : "(…)");
+      slips.header(kind.text() + " " + name.text() + from, ctx.stray(), ctx.block());
     }
     Item.TemplateCall from = null;
     if (ctx.FROM() != null) {
       from = templateCall(ctx);
     }
     // The block is optional: `app radarr from media-app(port: 7878)` needs no entries of its own.
-    Block body = ctx.block() == null ? null : block(ctx.block(), what);
+    ClusterParser.BlockContext bodyCtx = body(ctx.block(), ctx.nameless());
+    Block body = bodyCtx == null ? null : block(bodyCtx, what);
     return new Item.Declaration(span(ctx), doc(ctx), kind, name, from, body);
+  }
+
+  /** The body of an item, written after its name or, when the name is missing, in its {@code nameless} part. */
+  private static ClusterParser.BlockContext body(ClusterParser.BlockContext direct, ClusterParser.NamelessContext nameless) {
+    return direct != null ? direct : nameless != null ? nameless.block() : null;
   }
 
   private Item.TemplateCall templateCall(ClusterParser.DeclarationContext ctx) {
@@ -174,6 +200,10 @@ final class AstBuilder {
       args.add(values.value(v));
     }
     Block block = ctx.block() == null ? null : block(ctx.block(), "`" + key.text() + "`");
+    Value.Bad cut = slips.cutShort(ctx.stop != null ? ctx.stop : ctx.start, key.text(), args.isEmpty() && block == null);
+    if (cut != null) {
+      args.add(cut); // the rest of the line was skipped after a syntax error: marked, not bound as written
+    }
     return new Entry(span(ctx), key, List.copyOf(args), block);
   }
 

@@ -79,7 +79,11 @@ final class Brackets {
     virtual.put(closer, opener);
   }
 
-  /** {@code KIND NAME {}, KIND NAME from}, {@code import}, {@code use} or {@code template} in column 1. */
+  /**
+   * {@code KIND NAME {}, {@code KIND NAME from}, {@code import}, {@code use} or {@code template} in
+   * column 1; also the two slips the AST builder reports, {@code KIND NAME = {} (or {@code :}, {@code ,})
+   * and {@code KIND NAME} with its {@code {} in column 1 of a later line.
+   */
   private static boolean startsTopLevelItem(List<Token> tokens, int i) {
     Token first = tokens.get(i);
     if (first.getCharPositionInLine() != 0) {
@@ -92,8 +96,22 @@ final class Brackets {
     if (type != ClusterLexer.IDENT || i + 2 >= tokens.size()) {
       return false;
     }
+    if (tokens.get(i + 1).getType() != ClusterLexer.IDENT) {
+      return false;
+    }
     int third = tokens.get(i + 2).getType();
-    return tokens.get(i + 1).getType() == ClusterLexer.IDENT && (third == ClusterLexer.LBRACE || third == ClusterLexer.FROM);
+    if (third == ClusterLexer.LBRACE || third == ClusterLexer.FROM) {
+      return true;
+    }
+    if (third == ClusterLexer.EQUALS || third == ClusterLexer.COLON || third == ClusterLexer.COMMA) {
+      return i + 3 < tokens.size() && tokens.get(i + 3).getType() == ClusterLexer.LBRACE;
+    }
+    int next = i + 2;
+    while (next < tokens.size() && (tokens.get(next).getType() == ClusterLexer.NL || tokens.get(next).getChannel() != Token.DEFAULT_CHANNEL)) {
+      next++;
+    }
+    return next > i + 2 && next < tokens.size() && tokens.get(next).getType() == ClusterLexer.LBRACE
+        && tokens.get(next).getCharPositionInLine() == 0;
   }
 
   /** Drops every bracket group that opens deeper than the limit, and says so once. */

@@ -15,7 +15,6 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -49,10 +48,17 @@ public final class Parser {
     CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(balanced.tokens()));
     tokens.fill();
 
-    ClusterParser.FileContext tree = parseTree(file, tokens, diagnostics);
+    RecoveryStrategy recovery = new RecoveryStrategy();
+    ClusterParser.FileContext tree = parseTree(file, tokens, recovery, diagnostics);
 
-    AstBuilder builder = new AstBuilder(file, tokens.getTokens(), balanced.virtualClosers(), diagnostics);
+    AstBuilder builder = new AstBuilder(file, tokens.getTokens(), balanced.virtualClosers(), recovery::cutAt, diagnostics);
     List<Item> items = builder.file(tree);
+    for (Token left : recovery.unreported()) {
+      SourceSpan span = tokenSpan(file, left);
+      if (diagnostics.stream().noneMatch(d -> d.span().start() == span.start())) {
+        diagnostics.add(SyntaxMessages.unexpected(left, span, null)); // never silent, whatever the builder did
+      }
+    }
     List<SourceUnit.Comment> comments = new ArrayList<>();
     for (Token token : lexed.getTokens()) {
       if (token.getType() == ClusterLexer.COMMENT) {
@@ -66,7 +72,8 @@ public final class Parser {
    * Parses in two stages: the fast SLL prediction mode first, bailing out at the first error; only
    * input that has an error is parsed again in full LL mode with error recovery and reporting.
    */
-  private static ClusterParser.FileContext parseTree(SourceFile file, CommonTokenStream tokens, List<Diagnostic> diagnostics) {
+  private static ClusterParser.FileContext parseTree(SourceFile file, CommonTokenStream tokens, RecoveryStrategy recovery,
+      List<Diagnostic> diagnostics) {
     ClusterParser parser = new ClusterParser(tokens);
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -77,7 +84,7 @@ public final class Parser {
       tokens.seek(0);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.setErrorHandler(recovery);
       parser.addErrorListener(new SyntaxErrorCollector(file, diagnostics));
       return parser.file();
     }

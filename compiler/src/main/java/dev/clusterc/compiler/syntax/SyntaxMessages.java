@@ -27,6 +27,25 @@ final class SyntaxMessages {
     };
   }
 
+  /** {@code app x = {}: the stray token, and the header written as it should be. */
+  static Diagnostic strayAfterHeader(Token stray, SourceSpan span, String header) {
+    return Diagnostic.error(Code.SYNTAX, span, "unexpected `" + stray.getText() + "` after `" + header + "`")
+        .withHint("no `" + stray.getText() + "` between a header and its body: write `" + header + " { … }`");
+  }
+
+  /** {@code app x} and {@code {} on the next line: a line break ends the header, so the brace is alone. */
+  static Diagnostic braceOnNextLine(SourceSpan span, String header, int headerLine) {
+    return Diagnostic.error(Code.SYNTAX, span, "`{` must be on the same line as `" + header + "`")
+        .withHint("put `{` at the end of the header's line " + headerLine + ": `" + header + " {`");
+  }
+
+  /** {@code image = "x"} or {@code image: "x"}: an entry is its keyword and values, with nothing between. */
+  static Diagnostic assignedEntry(Token stray, SourceSpan span, String key, String rest) {
+    String written = rest.isEmpty() ? key + " …" : key + " " + (rest.length() > 60 ? rest.substring(0, 60) + "…" : rest);
+    return Diagnostic.error(Code.SYNTAX, span, "unexpected `" + stray.getText() + "` after `" + key + "`")
+        .withHint("an entry is its keyword and its values, with no `" + stray.getText() + "`: write `" + written + "`");
+  }
+
   static String describe(Token token) {
     return switch (token.getType()) {
       case Token.EOF -> "end of file";
