@@ -95,6 +95,6 @@ public final class CompileCommand extends Subcommand {
       }
       return ExitCode.OK;
     }
-    return new CompileOutput(workspace, err()).write(compilations, paths, Path.of(output), chosen == Layout.flat);
+    return new CompileOutput(workspace, err(), report.quiet).write(compilations, paths, Path.of(output), chosen == Layout.flat);
   }
 }

@@ -28,10 +28,13 @@ final class CompileOutput {
 
   private final Workspace workspace;
   private final PrintWriter err;
+  private final boolean quiet;
 
-  CompileOutput(Workspace workspace, PrintWriter err) {
+  /** @param quiet print only failures: no "wrote" lines and no next steps */
+  CompileOutput(Workspace workspace, PrintWriter err, boolean quiet) {
     this.workspace = workspace;
     this.err = err;
+    this.quiet = quiet;
   }
 
   /** One output: a compilation and where it goes. */
@@ -75,7 +78,9 @@ final class CompileOutput {
   private int writeFlat(List<Target> targets) throws IOException {
     for (Target target : targets) {
       AtomicFile.write(target.path(), (FLAT_MARK + FlatLayout.write(target.compilation())).getBytes(StandardCharsets.UTF_8));
-      err.println("clusterc: wrote " + workspace.display(target.path()));
+      if (!quiet) {
+        err.println("clusterc: wrote " + workspace.display(target.path()));
+      }
     }
     return ExitCode.OK;
   }
@@ -95,10 +100,13 @@ final class CompileOutput {
     }
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
-      if (staged.get(i).finishedEarlierRun()) {
+      if (staged.get(i).finishedEarlierRun() && !quiet) {
         err.println("clusterc: finished moving the files of an interrupted compile into " + workspace.display(target.path()));
       }
       staged.get(i).install();
+      if (quiet) {
+        continue;
+      }
       err.println("clusterc: wrote " + target.compilation().units().size() + " units (" + staged.get(i).files() + " files) to "
           + workspace.display(target.path()));
       String steps = NextStep.render(target.compilation().nextSteps(GitOpsLayout.bootstrapped(target.path())));

@@ -33,7 +33,7 @@ class CompileCommandTest {
   void gitopsTreeMatchesTheCheckedInGolden() throws Exception {
     Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString());
     assertEquals(0, result.exit(), result::toString);
-    Path tree = dir.resolve("kubernetes"); // the homelab's gitops path
+    Path tree = dir.resolve("clusters/homelab"); // the homelab's gitops path
     assertTrue(Files.isRegularFile(tree.resolve("flux/kustomization.yaml")), result::toString);
     Path expected = Cli.repo().resolve("examples/homelab/expected");
     try (Stream<Path> files = Files.walk(expected)) {
@@ -51,7 +51,7 @@ class CompileCommandTest {
     int wrote = err.indexOf("clusterc: wrote ");
     int steps = err.indexOf("clusterc: next steps (by hand, from the root of the repository):\n");
     assertTrue(wrote >= 0 && steps > wrote, "the steps come after the tree is written: " + err);
-    assertTrue(err.contains("\n       flux bootstrap git --url=https://github.com/tosih/home-ops --branch=main --path=kubernetes\n"), err);
+    assertTrue(err.contains("\n       flux bootstrap git --url=https://github.com/tosih/home-ops --branch=main --path=clusters/homelab\n"), err);
     assertTrue(err.contains("kubectl create secret generic sops-age --namespace=flux-system"), err);
     assertEquals("", result.out());
   }
@@ -67,7 +67,7 @@ class CompileCommandTest {
     Cli.Result result = Cli.run("compile", HOMELAB, "-o", dir.toString(), "--layout", "flat");
     assertEquals(0, result.exit(), result::toString);
     assertTrue(Files.isRegularFile(dir.resolve("homelab.yaml")), result::toString);
-    assertFalse(Files.exists(dir.resolve("kubernetes")), "no tree with the flat layout");
+    assertFalse(Files.exists(dir.resolve("clusters")), "no tree with the flat layout");
   }
 
   @Test
@@ -90,7 +90,7 @@ class CompileCommandTest {
   void severalClustersGoToTheirOwnDirectories() {
     Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/failover-pair").toString(), "-o", dir.toString());
     assertEquals(0, result.exit(), result::toString);
-    assertTrue(Files.isDirectory(dir.resolve("kubernetes/flux")), result::toString);
+    assertTrue(Files.isDirectory(dir.resolve("clusters/homelab/flux")), result::toString);
     assertTrue(Files.isDirectory(dir.resolve("clusters/failover-pair/apps/sonarr")), "the default path, without gitops too");
   }
 

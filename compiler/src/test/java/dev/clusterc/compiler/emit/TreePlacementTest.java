@@ -20,7 +20,7 @@ class TreePlacementTest {
 
   @Test
   void theTreePathIsTheGitopsPathOrClustersName() throws Exception {
-    assertEquals("kubernetes", Examples.compile(Repo.root().resolve("examples/homelab")).path());
+    assertEquals("clusters/homelab", Examples.compile(Repo.root().resolve("examples/homelab")).path());
     assertEquals("gitops/clusters/homelab", Examples.compile(Repo.root().resolve("examples/ddd-homelab")).path());
     assertEquals("clusters/failover-pair", Examples.compile(Repo.root().resolve("examples/failover-pair")).path(),
         "the default, also without gitops");
