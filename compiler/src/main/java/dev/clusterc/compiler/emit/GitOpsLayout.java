@@ -51,10 +51,10 @@ public final class GitOpsLayout {
       String what = "unit `" + unit.name() + "`";
       List<String> resources = new ArrayList<>();
       List<HasMetadata> ordered = ObjectOrder.applyOrder(unit.objects());
-      for (HasMetadata object : ordered) {
-        String file = ObjectOrder.fileName(object, ordered);
-        tree.text(dir + file, Yaml.write(object), ObjectOrder.describe(object));
-        resources.add(file);
+      List<String> files = ObjectOrder.fileNames(ordered);
+      for (int i = 0; i < ordered.size(); i++) {
+        tree.text(dir + files.get(i), Yaml.write(ordered.get(i)), ObjectOrder.describe(ordered.get(i)));
+        resources.add(files.get(i));
       }
       Map<String, List<String>> placed = new TreeMap<>();
       for (Map.Entry<String, Path> include : unit.includes().entrySet()) {
@@ -76,10 +76,11 @@ public final class GitOpsLayout {
     }
     if (!compilation.flux().isEmpty()) {
       List<String> resources = new ArrayList<>();
-      for (HasMetadata object : compilation.flux()) {
-        String file = ObjectOrder.fileName(object, compilation.flux());
-        tree.text("flux/" + file, Yaml.write(object), "Flux's " + ObjectOrder.describe(object));
-        resources.add(file);
+      List<String> files = ObjectOrder.fileNames(compilation.flux());
+      for (int i = 0; i < files.size(); i++) {
+        HasMetadata object = compilation.flux().get(i);
+        tree.text("flux/" + files.get(i), Yaml.write(object), "Flux's " + ObjectOrder.describe(object));
+        resources.add(files.get(i));
       }
       tree.text("flux/kustomization.yaml", kustomization(null, resources), "the kustomization of the Flux objects");
       tree.text("kustomization.yaml", kustomization(null, rootResources(home)), "the root kustomization Flux builds");
