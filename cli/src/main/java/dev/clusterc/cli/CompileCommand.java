@@ -5,7 +5,6 @@ import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.FlatLayout;
 import dev.clusterc.compiler.emit.GitOpsLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.emit.ManifestsException;
 import dev.clusterc.compiler.emit.OutputDirectory;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
@@ -75,13 +74,7 @@ public final class CompileCommand extends Subcommand {
       if (program.hasErrors()) {
         return ExitCode.FINDINGS;
       }
-      try {
-        compilations.add(ManifestCompiler.compile(program));
-      } catch (ManifestsException e) {
-        err().print(new HumanRenderer(color.enabled(terminal())).render(e.diagnostics()));
-        err().println(HumanRenderer.summary(e.diagnostics()));
-        return ExitCode.FINDINGS;
-      }
+      compilations.add(ManifestCompiler.compile(program));
     }
     if (toStdout) {
       out().print(FlatLayout.write(compilations.get(0)));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class GitOpsLayout {
       for (Map.Entry<String, Path> include : unit.includes().entrySet()) {
         Path target = dir.resolve(include.getKey());
         Files.createDirectories(target.getParent());
-        Files.copy(include.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(target, unit.content(include.getKey()));
         int slash = include.getKey().indexOf('/');
         if (slash < 0) {
           resources.add(include.getKey());

@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.emit;
 
-import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import java.nio.file.Path;
@@ -26,8 +25,8 @@ public final class ManifestCompiler {
   }
 
   /**
-   * @param workingDirectory the directory the sources' paths are relative to: that of the {@code Workspace}
-   * @throws ManifestsException when an app's raw {@code manifests} cannot be read or are no objects
+   * Compiles a program; {@code workingDirectory} is no longer used: the files declarations name were
+   * read during analysis, relative to the program's own working directory ({@code Program#files}).
    */
   public static Compilation compile(Program program, Path workingDirectory) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
@@ -43,19 +42,8 @@ public final class ManifestCompiler {
       units.put(decl, unit);
       context.register(decl, unit);
     }
-    List<Diagnostic> problems = new ArrayList<>();
     for (Map.Entry<Decl, Unit> entry : units.entrySet()) {
-      try {
-        Emitters.of(entry.getKey().kind(), workingDirectory).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
-      } catch (SecretFileException e) {
-        problems.addAll(e.diagnostics());
-      } catch (ManifestsException e) {
-        problems.addAll(e.diagnostics());
-      }
-    }
-    if (!problems.isEmpty()) {
-      problems.sort(Diagnostic.ORDER);
-      throw new ManifestsException(problems);
+      Emitters.of(entry.getKey().kind()).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
     }
     UnitGraph.connect(program, units);
     Unit cluster = ClusterEmitter.emit(program, context, units.values(), program.ladder().get(0));

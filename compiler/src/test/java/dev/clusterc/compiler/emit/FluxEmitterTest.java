@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.program.Program;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -38,10 +39,9 @@ class FluxEmitterTest {
       """;
 
   private static List<HasMetadata> flux() {
-    Program program = AppTestSupport.clean(CLUSTER);
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
         PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key")));
-    return ManifestCompiler.compile(program, dir).flux();
+    return ManifestCompiler.compile(CheckFixture.program(CLUSTER, dir)).flux();
   }
 
   @SuppressWarnings("unchecked")
