@@ -2,6 +2,7 @@ package dev.clusterc.compiler.files;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -77,6 +82,10 @@ public final class YamlDocuments {
     try {
       while (composer.checkNode()) {
         Node node = composer.getNode();
+        Problem duplicate = duplicateKey(node, Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (duplicate != null) {
+          return failed(duplicate);
+        }
         int line = node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
         Object value = new Copier().copy(constructor.document(node), 0);
         if (value != null && !"".equals(value)) {
@@ -94,6 +103,39 @@ public final class YamlDocuments {
       return failed(new Problem(0, 0, e.getMessage()));
     }
     return new Parsed(documents, null);
+  }
+
+  /**
+   * The first key written twice in one mapping, found on the composed nodes (SnakeYAML's
+   * constructor keeps the last value silently); each node is looked at once, however many
+   * aliases name it.
+   */
+  private static Problem duplicateKey(Node node, Set<Node> seen) {
+    if (!seen.add(node)) {
+      return null;
+    }
+    if (node instanceof MappingNode mapping) {
+      Set<String> keys = new HashSet<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && key.getTag() != Tag.MERGE && !keys.add(key.getValue())) {
+          Mark mark = key.getStartMark();
+          return new Problem(mark.getLine() + 1, mark.getColumn() + 1, "the key `" + KubernetesNames.shown(key.getValue())
+              + "` is written twice in one mapping");
+        }
+        Problem inner = duplicateKey(tuple.getValueNode(), seen);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        Problem inner = duplicateKey(item, seen);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
   }
 
   private static Parsed failed(Problem problem) {
