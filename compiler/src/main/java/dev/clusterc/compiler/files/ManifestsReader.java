@@ -135,8 +135,8 @@ final class ManifestsReader {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, span, prefix + ": " + problem));
       return null;
     }
-    String namespace = ownNamespace instanceof String ns && !ns.isEmpty() ? ns
-        : ObjectKinds.namespaced(kind) ? DatabaseReaders.appNamespace(source.app()) : null;
+    String namespace = !ObjectKinds.namespaced(kind) ? null
+        : ownNamespace instanceof String ns && !ns.isEmpty() ? ns : DatabaseReaders.appNamespace(source.app());
     int slash = apiVersion.indexOf('/');
     RawObject object = new RawObject(fields, slash < 0 ? "" : apiVersion.substring(0, slash), kind, namespace, name,
         source.entry(), span, where(source, document));
