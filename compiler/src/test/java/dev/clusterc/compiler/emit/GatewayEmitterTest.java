@@ -2,7 +2,6 @@ package dev.clusterc.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.clusterc.compiler.program.Program;
 import java.nio.file.Path;
 import java.util.Map;
 import dev.clusterc.compiler.schema.Kind;

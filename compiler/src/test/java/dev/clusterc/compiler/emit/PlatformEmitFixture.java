@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
-import dev.clusterc.compiler.Repo;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;

@@ -1,7 +1,6 @@
 package dev.clusterc.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
