@@ -45,7 +45,7 @@ public final class ReferencedFilesReader {
       }
       if (decl.kind() == Kind.SECRET) {
         BoundEntry entry = SecretFileReader.fileEntry(decl);
-        SecretFile file = entry == null ? null : secretReader.read(decl, entry);
+        SecretFile file = entry == null || sources(decl) > 1 ? null : secretReader.read(decl, entry);
         if (file != null) {
           secrets.put(decl, file);
         }
@@ -58,6 +58,16 @@ public final class ReferencedFilesReader {
     }
     duplicates(program, manifests, report);
     return new ReferencedFiles(secrets, manifests);
+  }
+
+  /**
+   * How many sources a secret's entries name (as written: the binder keeps one of two equal
+   * entries): with more than one ({@code duplicate-property}), which file
+   * is meant is the user's choice to make first, so none is read.
+   */
+  private static int sources(Decl secret) {
+    return (int) secret.entries().stream().map(e -> e.entry().key().text())
+        .filter(k -> k.equals("sops") || k.equals("sealed") || k.equals("external")).count();
   }
 
   private static void duplicates(Program program, Map<Decl, List<RawObject>> manifests, Consumer<Diagnostic> report) {
