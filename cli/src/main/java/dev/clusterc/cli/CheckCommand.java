@@ -2,7 +2,9 @@ package dev.clusterc.cli;
 
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
+import dev.clusterc.compiler.emit.ManifestCompiler;
 import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -81,7 +83,9 @@ public final class CheckCommand extends Subcommand {
     if (failures.isEmpty()) {
       for (Path root : roots) {
         try {
-          all.addAll(Frontend.check(root, workspace).diagnostics());
+          Program program = Frontend.check(root, workspace);
+          all.addAll(program.diagnostics());
+          all.addAll(ManifestCompiler.refusals(program));
         } catch (IOException e) {
           failures.add(failure(root, e));
         }

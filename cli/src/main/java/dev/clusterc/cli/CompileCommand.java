@@ -4,7 +4,7 @@ import dev.clusterc.compiler.diag.HumanRenderer;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.FlatLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.emit.ManifestsException;
+import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public final class CompileCommand extends Subcommand {
       }
       try {
         compilations.add(ManifestCompiler.compile(program));
-      } catch (ManifestsException e) {
+      } catch (CompileRefusedException e) {
         report.printHuman(e.diagnostics(), new HumanRenderer(color.enabled(terminal())), err(), err());
         return ExitCode.FINDINGS;
       }

@@ -19,6 +19,55 @@ public final class CheckFixture {
     return Frontend.analyze(List.of(unit), new ArrayList<>(unit.diagnostics()));
   }
 
+  /** As {@link #program(String)}, with {@code test.cluster} (and the files it names) in {@code workingDirectory}. */
+  public static Program program(String text, java.nio.file.Path workingDirectory) {
+    SourceUnit unit = Parser.parse(new SourceFile("test.cluster", text));
+    return Frontend.analyze(List.of(unit), new ArrayList<>(unit.diagnostics()), workingDirectory);
+  }
+
+  /**
+   * As {@link #program(String)}, analysed in a fresh directory that holds a stand-in for each
+   * {@code sops} and {@code sealed} file the cluster names: the declaration's object, with its
+   * keys, placeholder ciphertext and (for SOPS) the metadata. For tests about other things than
+   * secret files, which analysis now reads.
+   */
+  public static Program programWithSecretFiles(String text) {
+    Program first = program(text);
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("clusterc-secrets");
+      dir.toFile().deleteOnExit();
+      for (dev.clusterc.compiler.program.Decl secret : first.decls(dev.clusterc.compiler.schema.Kind.SECRET)) {
+        var entry = secret.body() == null ? java.util.Optional.<dev.clusterc.compiler.bind.BoundEntry>empty()
+            : secret.body().first("sops").or(() -> secret.body().first("sealed"));
+        if (entry.isEmpty() || entry.get().str("value").isEmpty()) {
+          continue;
+        }
+        java.nio.file.Path file = dir.resolve(entry.get().str("value").get()).normalize();
+        if (!file.startsWith(dir)) {
+          continue;
+        }
+        java.nio.file.Files.createDirectories(file.getParent());
+        List<String> keys = secret.body().typed("keys", dev.clusterc.compiler.bind.Typed.Items.class)
+            .map(items -> items.items().stream().filter(dev.clusterc.compiler.bind.Typed.Str.class::isInstance)
+                .map(i -> ((dev.clusterc.compiler.bind.Typed.Str) i).value()).toList()).orElse(List.of());
+        boolean sops = entry.get().property().name().equals("sops");
+        StringBuilder yaml = new StringBuilder(sops ? "apiVersion: v1\nkind: Secret\n" : "apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\n")
+            .append("metadata:\n  name: ").append(secret.name()).append('\n').append(sops ? "stringData:\n" : "spec:\n  encryptedData:\n");
+        keys.forEach(k -> yaml.append(sops ? "  " : "    ").append('"').append(k).append("\": ENC[AES256_GCM,data:AAAA,type:str]\n"));
+        if (keys.isEmpty()) {
+          yaml.append(sops ? "  {}\n" : "    {}\n");
+        }
+        if (sops) {
+          yaml.append("sops:\n  mac: ENC[AES256_GCM,data:AAAA,type:str]\n  version: 3.10.2\n");
+        }
+        java.nio.file.Files.writeString(file, yaml);
+      }
+      return program(text, dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Every diagnostic as {@code LINE:COL: severity[code]: message}, one per line. */
   public static String check(String text) {
     return render(program(text).diagnostics());

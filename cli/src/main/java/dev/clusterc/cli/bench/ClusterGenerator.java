@@ -66,14 +66,17 @@ public final class ClusterGenerator {
     }
   }
 
-  /** A Secret shaped like a SOPS-encrypted one (names of keys in clear), with placeholder values. */
+  /**
+   * A Secret shaped like a SOPS-encrypted one (names of keys in clear), with placeholder values and
+   * the SOPS metadata ({@code mac}) that the check requires of a {@code sops} file.
+   */
   private static String fakeSops(String name, String... keys) {
     StringBuilder out = new StringBuilder("apiVersion: v1\nkind: Secret\nmetadata:\n  name: ").append(name)
         .append("\nstringData:\n");
     for (String key : keys) {
       out.append("  ").append(key).append(": ENC[AES256_GCM,data:AAAA,iv:AAAA,tag:AAAA,type:str]\n");
     }
-    return out.append("sops: {}\n").toString();
+    return out.append("sops:\n  mac: ENC[AES256_GCM,data:AAAA,iv:AAAA,tag:AAAA,type:str]\n  version: 3.10.2\n").toString();
   }
 
   /** The text of app {@code i}, also used to rewrite one file in the incremental benchmark. */

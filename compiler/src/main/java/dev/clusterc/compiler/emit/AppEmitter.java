@@ -1,11 +1,12 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.files.RawObject;
 import dev.clusterc.compiler.program.DatabaseReaders;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.source.SourceSpan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,32 +16,21 @@ import java.util.Map;
  * ({@link AppService}), a PodDisruptionBudget when it spreads over nodes
  * ({@link AppPlacement}), an HTTPRoute per route ({@link AppRoutes}), the copy of the credentials
  * of a database in another namespace ({@link DatabaseCredentialsCopy}) and the objects of
- * its raw {@code manifests} ({@link ManifestsLoader}), all in the app's namespace (a raw object
- * keeps the namespace it names, and a cluster-scoped one has none).
+ * its raw {@code manifests}, all in the app's namespace (a raw object keeps the namespace it names,
+ * and a cluster-scoped one has none).
  *
- * <p>The raw manifests are read first, so that an app whose manifests are broken adds nothing to
- * its unit and the {@link ManifestsException} names every problem.
+ * <p>The raw objects are those analysis read and checked ({@link dev.clusterc.compiler.files.ReferencedFiles});
+ * the emitter completes a fresh copy of each ({@link ManifestsMetadata}) and opens no file.
  */
 public final class AppEmitter implements Emitter {
-  private final Path workingDirectory;
-
-  /** An emitter for sources whose paths are relative to the current directory, as the command line reads them. */
-  public AppEmitter() {
-    this(Path.of(""));
-  }
-
-  /**
-   * @param workingDirectory the directory the sources' paths are relative to: that of the
-   *     {@code Workspace} they were read with (a {@code manifests} path is found through it)
-   */
-  public AppEmitter(Path workingDirectory) {
-    this.workingDirectory = workingDirectory;
-  }
-
-  /** @throws ManifestsException when a {@code manifests} entry cannot be read or holds no valid objects */
   @Override
   public void emit(Decl app, EmitContext context, Unit unit) {
-    List<GenericKubernetesResource> raw = ManifestsLoader.load(app, context, workingDirectory);
+    List<GenericKubernetesResource> raw = new ArrayList<>();
+    for (RawObject object : context.program().files().manifests(app)) {
+      GenericKubernetesResource resource = object.toResource();
+      ManifestsMetadata.complete(resource, app, entrySpan(app, object.entry()), context);
+      raw.add(resource);
+    }
     unit.add(AppDeployment.of(app, context));
     AppService.of(app, context).ifPresent(unit::add);
     AppPlacement.disruptionBudget(app, context).ifPresent(unit::add);

@@ -1,10 +1,9 @@
 package dev.clusterc.compiler.emit;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.program.DatabaseReaders;
+import dev.clusterc.compiler.program.Namespaces;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -21,17 +20,7 @@ import java.util.SortedMap;
  * What every emitter shares: the checked program, the metadata every object carries, where each
  * kind's objects live, and the unit of any declaration.
  *
- * <p>Namespaces, in one place:
- * <ul>
- *   <li>app: its {@code namespace}, else the app's name;</li>
- *   <li>volume: its {@code namespace}, else that of the first app mounting it, else {@code default};</li>
- *   <li>database: its {@code namespace} (default {@code databases});</li>
- *   <li>component: its {@code namespace}, else its name;</li>
- *   <li>gateway: the namespace of the component providing its class, else {@code default};</li>
- *   <li>certificate: the namespace of the first gateway serving it, else {@code default};</li>
- *   <li>dns: the namespace of the component providing k8s-gateway; vip: {@code kube-system};</li>
- *   <li>issuer (ClusterIssuer), store (ClusterSecretStore), cilium pools: cluster-scoped.</li>
- * </ul>
+ * <p>Namespaces are {@link Namespaces}'s rules.
  */
 public final class EmitContext {
   public static final String SOURCE_ANNOTATION = "clusterc.dev/source";
@@ -39,12 +28,13 @@ public final class EmitContext {
   private final Program program;
   private final Path sourceBase;
   private final Map<Decl, Unit> units = new IdentityHashMap<>();
-  private Map<Decl, Decl> firstMountingApp;
+  private final Namespaces namespaces;
   private Map<Decl, SortedMap<String, Decl>> databaseReaders;
 
   public EmitContext(Program program) {
     this.program = program;
     this.sourceBase = commonDirectory(program);
+    this.namespaces = new Namespaces(program);
   }
 
   /** The directory that holds all of the cluster's files: source annotations are relative to it. */
@@ -120,30 +110,9 @@ public final class EmitContext {
     return resource;
   }
 
-  /** The namespace a declaration's objects live in, or {@code null} for cluster-scoped ones (see the class comment). */
+  /** The namespace a declaration's objects live in, or {@code null} for cluster-scoped ones ({@link Namespaces}). */
   public String namespaceOf(Decl decl) {
-    var body = decl.body();
-    switch (decl.kind()) {
-      case APP:
-        return DatabaseReaders.appNamespace(decl);
-      case VOLUME:
-        return body.sym("namespace").orElseGet(() -> mountingApp(decl).map(this::namespaceOf).orElse("default"));
-      case DATABASE:
-        return DatabaseReaders.databaseNamespace(decl);
-      case COMPONENT:
-        return body.sym("namespace").orElse(decl.name());
-      case GATEWAY:
-        return body.sym("class").flatMap(c -> program.providers("gateway-class:" + c).stream().findFirst())
-            .map(this::namespaceOf).orElse("default");
-      case CERTIFICATE:
-        return servingGateway(decl).map(this::namespaceOf).orElse("default");
-      case DNS:
-        return program.providers("dns:k8s-gateway").stream().findFirst().map(this::namespaceOf).orElse("default");
-      case VIP:
-        return "kube-system";
-      default:
-        return null;
-    }
+    return namespaces.of(decl);
   }
 
   /**
@@ -155,30 +124,5 @@ public final class EmitContext {
       databaseReaders = DatabaseReaders.firstReaders(program);
     }
     return databaseReaders.getOrDefault(database, Collections.emptySortedMap());
-  }
-
-  /** The first app (in source order) that mounts a volume; the index is built once, not per volume. */
-  private Optional<Decl> mountingApp(Decl volume) {
-    if (firstMountingApp == null) {
-      firstMountingApp = new IdentityHashMap<>();
-      for (Decl app : program.decls(Kind.APP)) {
-        for (BoundEntry mount : app.body().all("mount")) {
-          mount.ref("volume").ifPresent(v -> firstMountingApp.putIfAbsent(v, app));
-        }
-      }
-    }
-    return Optional.ofNullable(firstMountingApp.get(volume));
-  }
-
-  private Optional<Decl> servingGateway(Decl certificate) {
-    for (Decl gateway : program.decls(Kind.GATEWAY)) {
-      for (BoundEntry listener : gateway.body().all("listener")) {
-        if (listener.block() != null && listener.block().first("certificate")
-            .flatMap(c -> c.ref("value")).orElse(null) == certificate) {
-          return Optional.of(gateway);
-        }
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -1,7 +1,6 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.schema.Kind;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ final class Emitters {
   private static final Map<Kind, Emitter> BY_KIND = new EnumMap<>(Kind.class);
 
   static {
+    BY_KIND.put(Kind.APP, new AppEmitter());
     BY_KIND.put(Kind.VOLUME, new VolumeEmitter());
     BY_KIND.put(Kind.DATABASE, new DatabaseEmitter());
     BY_KIND.put(Kind.COMPONENT, new ComponentEmitter());
@@ -25,13 +25,10 @@ final class Emitters {
 
   private Emitters() {}
 
-  /** @param workingDirectory the directory the sources' paths are relative to (an app's {@code manifests} are read through it) */
-  static Optional<Emitter> of(Kind kind, Path workingDirectory) {
-    if (kind == Kind.APP) {
-      return Optional.of(new AppEmitter(workingDirectory));
-    }
+  /** A fresh emitter for secrets (it records its fallbacks), the shared one of any other kind. */
+  static Optional<Emitter> of(Kind kind) {
     if (kind == Kind.SECRET) {
-      return Optional.of(new SecretEmitter(workingDirectory));
+      return Optional.of(new SecretEmitter());
     }
     return Optional.ofNullable(BY_KIND.get(kind));
   }

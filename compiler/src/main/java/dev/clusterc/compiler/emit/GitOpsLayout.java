@@ -58,7 +58,7 @@ public final class GitOpsLayout {
       }
       Map<String, List<String>> placed = new TreeMap<>();
       for (Map.Entry<String, Path> include : unit.includes().entrySet()) {
-        tree.copy(dir + include.getKey(), include.getValue(), "the file " + include.getValue().getFileName() + " of " + what);
+        tree.bytes(dir + include.getKey(), unit.content(include.getKey()), "the file " + include.getKey() + " of " + what);
         int slash = include.getKey().indexOf('/');
         if (slash < 0) {
           resources.add(include.getKey());

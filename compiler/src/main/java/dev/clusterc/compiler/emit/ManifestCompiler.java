@@ -22,15 +22,32 @@ import java.util.Set;
 public final class ManifestCompiler {
   private ManifestCompiler() {}
 
+  /**
+   * What {@code compile} would still refuse in a program: empty when it has errors already (or no
+   * cluster), or compiles. Emitting is the only way to see two units applying one object, so
+   * {@code check} calls this to say what {@code compile} will say.
+   */
+  public static List<Diagnostic> refusals(Program program) {
+    if (program.hasErrors() || program.cluster().isEmpty()) {
+      return List.of();
+    }
+    try {
+      compile(program);
+      return List.of();
+    } catch (CompileRefusedException e) {
+      return e.diagnostics();
+    }
+  }
+
   /** Compiles a program whose sources were read relative to the current directory (as the command line reads them). */
   public static Compilation compile(Program program) {
     return compile(program, Path.of(""));
   }
 
   /**
-   * @param workingDirectory the directory the sources' paths are relative to: that of the {@code Workspace}
-   * @throws ManifestsException when an app's raw {@code manifests} cannot be read or are no objects, or when
-   *     two units would apply one object
+   * Compiles a program; {@code workingDirectory} is no longer used: the files declarations name were
+   * read during analysis, relative to the program's own working directory ({@code Program#files}).
+   * @throws CompileRefusedException when two units would apply one object
    */
   public static Compilation compile(Program program, Path workingDirectory) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
@@ -44,19 +61,8 @@ public final class ManifestCompiler {
       units.put(decl, unit);
       context.register(decl, unit);
     }
-    List<Diagnostic> problems = new ArrayList<>();
     for (Map.Entry<Decl, Unit> entry : units.entrySet()) {
-      try {
-        Emitters.of(entry.getKey().kind(), workingDirectory).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
-      } catch (SecretFileException e) {
-        problems.addAll(e.diagnostics());
-      } catch (ManifestsException e) {
-        problems.addAll(e.diagnostics());
-      }
-    }
-    if (!problems.isEmpty()) {
-      problems.sort(Diagnostic.ORDER);
-      throw new ManifestsException(problems);
+      Emitters.of(entry.getKey().kind()).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
     }
     UnitGraph.connect(program, units);
     Unit cluster = ClusterEmitter.emit(program, context, units.values(), program.ladder().get(0));
@@ -74,7 +80,7 @@ public final class ManifestCompiler {
     List<Diagnostic> clashes = SharedObjects.clashes(ordered);
     if (!clashes.isEmpty()) {
       clashes.sort(Diagnostic.ORDER);
-      throw new ManifestsException(clashes);
+      throw new CompileRefusedException(clashes);
     }
     String name = program.cluster().get().name();
     FluxSettings gitops = FluxSettings.of(program).orElse(null);

@@ -2,15 +2,15 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
-import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.files.SecretFile;
 import dev.clusterc.compiler.program.Decl;
-import java.nio.file.Path;
+import dev.clusterc.compiler.program.Namespaces;
+import dev.clusterc.compiler.program.SecretUsers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code secret}: the Secret where its users read it, never a value.
@@ -23,8 +23,9 @@ import java.util.Set;
  *   names its namespace is included as it is, and must name the one where it is read; a file that
  *   names none goes to a directory per namespace whose kustomization sets it (Flux does not check
  *   the SOPS MAC of resources, so kustomize may add the namespace). A secret nobody uses keeps a
- *   file that names its namespace in its own unit, and has nowhere to go otherwise. A file that
- *   cannot be used throws {@link SecretFileException} ({@link SecretFiles}).</li>
+ *   file that names its namespace in its own unit, and has nowhere to go otherwise. The file is the
+ *   one analysis read and checked ({@link dev.clusterc.compiler.files.ReferencedFiles}): its bytes
+ *   travel in the unit, and the file is not opened again.</li>
  *   <li>{@code external STORE key K}: an {@code ExternalSecret} (external-secrets.io/v1) named after
  *   the secret in every namespace where it is needed, in the unit of the first user needing it there,
  *   reading {@code K} from the ClusterSecretStore {@code STORE}: one {@code data} item per
@@ -44,18 +45,7 @@ public final class SecretEmitter implements Emitter {
     }
   }
 
-  private final Path workingDirectory;
   private final List<Fallback> fallbacks = new ArrayList<>();
-
-  /** Resolves secret files against the process's working directory. */
-  public SecretEmitter() {
-    this(Path.of(""));
-  }
-
-  /** Resolves secret files against {@code workingDirectory}, the one the sources' paths are relative to. */
-  public SecretEmitter(Path workingDirectory) {
-    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
-  }
 
   /** The fallbacks so far, in emitting order. */
   public List<Fallback> fallbacks() {
@@ -64,46 +54,30 @@ public final class SecretEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    BoundEntry file = SecretFiles.fileEntry(decl);
-    if (file != null) {
-      includeFile(decl, file, context, unit);
+    if (decl.body().first("sops").isPresent() || decl.body().first("sealed").isPresent()) {
+      context.program().files().secret(decl).ifPresent(file -> includeFile(decl, file, context, unit));
       return;
     }
     decl.body().first("external").ifPresent(external -> externalSecrets(decl, external, context, unit));
   }
 
-  private void includeFile(Decl decl, BoundEntry entry, EmitContext context, Unit own) {
-    SecretFile file = SecretFiles.read(decl, entry, workingDirectory);
-    boolean sops = entry.property().name().equals("sops");
+  private void includeFile(Decl decl, SecretFile file, EmitContext context, Unit own) {
+    boolean sops = decl.body().first("sops").isPresent();
     String fileName = decl.name() + (sops ? ".sops.yaml" : ".sealed.yaml");
-    List<SecretUsers.Placement> placements = SecretUsers.placements(context, decl);
-    List<Diagnostic> problems = new ArrayList<>();
-    for (SecretUsers.Placement placement : placements) {
-      if (file.namespace() != null && !file.namespace().equals(placement.namespace())) {
-        problems.add(SecretFiles.problem(decl, entry, placement.user().label() + " reads it in namespace "
-                + placement.namespace() + ", but the file is bound to namespace " + file.namespace())
-            .withHint(sops
-                ? "remove `metadata.namespace` from the file: clusterc then puts the Secret in every namespace that reads it"
-                : "a sealed secret opens only in the namespace it was sealed for: declare one secret per namespace, "
-                    + "each sealed with `kubeseal --namespace`"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new SecretFileException(problems);
-    }
+    List<SecretUsers.Placement> placements = SecretUsers.placements(context.program(), new Namespaces(context.program()), decl);
     if (placements.isEmpty() && file.namespace() != null) {
-      own.include(fileName, file.path(), sops, null);
+      own.include(fileName, file.path(), file.bytes(), sops, null);
     }
     for (SecretUsers.Placement placement : placements) {
       unitOf(decl, placement.user(), context, own)
-          .include(fileName, file.path(), sops, file.namespace() == null ? placement.namespace() : null);
+          .include(fileName, file.path(), file.bytes(), sops, file.namespace() == null ? placement.namespace() : null);
     }
   }
 
   private void externalSecrets(Decl decl, BoundEntry external, EmitContext context, Unit own) {
     String store = external.ref("store").map(Decl::name).orElse(external.str("store").orElse(""));
     String key = external.str("key").orElse(decl.name());
-    for (SecretUsers.Placement placement : SecretUsers.placements(context, decl)) {
+    for (SecretUsers.Placement placement : SecretUsers.placements(context.program(), new Namespaces(context.program()), decl)) {
       Map<String, Object> spec = new LinkedHashMap<>();
       Map<String, Object> storeRef = new LinkedHashMap<>();
       storeRef.put("name", store);

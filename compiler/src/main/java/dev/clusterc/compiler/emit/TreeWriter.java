@@ -1,7 +1,6 @@
 package dev.clusterc.compiler.emit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +34,10 @@ final class TreeWriter {
     }
   }
 
-  /** Copies the file {@code source} to {@code relative}, byte for byte. */
-  void copy(String relative, Path source, String what) throws IOException {
-    try (OutputStream out = create(relative, what); InputStream in = Files.newInputStream(source)) {
-      in.transferTo(out);
+  /** Writes {@code content} to {@code relative}, byte for byte (an included file, as analysis read it). */
+  void bytes(String relative, byte[] content, String what) throws IOException {
+    try (OutputStream out = create(relative, what)) {
+      out.write(content);
     }
   }
 

@@ -27,6 +27,7 @@ public final class Unit {
   private final Decl decl;
   private final List<HasMetadata> objects = new ArrayList<>();
   private final Map<String, Path> includes = new TreeMap<>();
+  private final Map<String, byte[]> contents = new TreeMap<>();
   /** Units have no equals of their own, so this set holds them by identity. */
   private final Set<Unit> dependsOn = new LinkedHashSet<>();
   private boolean sops;
@@ -57,10 +58,13 @@ public final class Unit {
   /**
    * Includes a file as it is, under {@code fileName} in the unit's directory, or, when
    * {@code namespace} is given, in its subdirectory {@code NAMESPACE/}, whose kustomization puts
-   * what it holds in that namespace.
+   * what it holds in that namespace. {@code content} is the file's bytes as analysis read them:
+   * the layout writes those, and does not open {@code source} again.
    */
-  public void include(String fileName, Path source, boolean sopsEncrypted, String namespace) {
-    includes.put(namespace == null ? fileName : namespace + "/" + fileName, source);
+  public void include(String fileName, Path source, byte[] content, boolean sopsEncrypted, String namespace) {
+    String key = namespace == null ? fileName : namespace + "/" + fileName;
+    includes.put(key, source);
+    contents.put(key, content.clone());
     sops |= sopsEncrypted;
   }
 
@@ -78,6 +82,15 @@ public final class Unit {
   /** The included files by their path in the unit's directory ({@code FILE} or {@code NAMESPACE/FILE}). */
   public Map<String, Path> includes() {
     return Collections.unmodifiableMap(includes);
+  }
+
+  /** The bytes of an included file, by its path in the unit's directory (a key of {@link #includes()}). */
+  public byte[] content(String include) {
+    byte[] content = contents.get(include);
+    if (content == null) {
+      throw new IllegalArgumentException("no file " + include + " in unit " + name);
+    }
+    return content.clone();
   }
 
   /** The units this one waits for, sorted by name. */

@@ -6,6 +6,7 @@ import dev.clusterc.compiler.bind.References;
 import dev.clusterc.compiler.check.Checker;
 import dev.clusterc.compiler.check.Checkers;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.files.ReferencedFilesReader;
 import dev.clusterc.compiler.graph.DependencyGraph;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.schema.Schemas;
@@ -21,8 +22,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The front end: load → parse → collect → expand templates → bind → layer → graph → check. Every
- * pass appends to one list of diagnostics; nothing throws on bad input.
+ * The front end: load → parse → collect → expand templates → bind → layer → graph → read the
+ * files declarations name → check. Every pass appends to one list of diagnostics; nothing throws
+ * on bad input. Reading the secret and {@code manifests} files here, not when emitting, is what
+ * makes {@code check} report every problem {@code compile} would.
  */
 public final class Frontend {
   private Frontend() {}
@@ -33,11 +36,24 @@ public final class Frontend {
     Consumer<Diagnostic> report = diagnostics::add;
     List<SourceUnit> units = new Loader(workspace, report).load(root);
     units.forEach(u -> diagnostics.addAll(u.diagnostics()));
-    return analyze(units, diagnostics);
+    return analyze(units, diagnostics, workspace.workingDirectory());
   }
 
-  /** Checks already-parsed units as one cluster (the language server and tests start here). */
+  /**
+   * Checks already-parsed units as one cluster, their paths relative to the process's working
+   * directory (as the command line reads them).
+   */
   public static Program analyze(List<SourceUnit> units, List<Diagnostic> diagnostics) {
+    return analyze(units, diagnostics, Path.of(""));
+  }
+
+  /**
+   * Checks already-parsed units as one cluster (the language server and tests start here).
+   *
+   * @param workingDirectory the directory the units' paths are relative to: files that
+   *     declarations name ({@code sops}, {@code sealed}, {@code manifests}) are found through it
+   */
+  public static Program analyze(List<SourceUnit> units, List<Diagnostic> diagnostics, Path workingDirectory) {
     Consumer<Diagnostic> report = diagnostics::add;
     Collector collector = new Collector(report);
     collector.collect(units);
@@ -71,6 +87,8 @@ public final class Frontend {
     Layers.assign(decls, ladder, report);
     Program program = new Program(units, collector.scope, decls, collector.templates, ladder);
     program.graph(DependencyGraph.of(decls, program::providers));
+    program.files(ReferencedFilesReader.read(program, workingDirectory.toAbsolutePath().normalize(),
+        decl -> syntaxErrors.within(decl.source().span()), report));
     for (Checker checker : Checkers.all()) {
       checker.check(program, report);
     }

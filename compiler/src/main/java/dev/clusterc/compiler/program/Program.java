@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.program;
 
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.files.ReferencedFiles;
 import dev.clusterc.compiler.graph.DependencyGraph;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.syntax.Item;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A checked cluster: its files, its declarations resolved and bound, its layers and dependency
- * graph, and every diagnostic found. This is what the checkers, the compiler and the language
+ * graph, the secret and {@code manifests} files it names as read, and every diagnostic found. This is what the checkers, the compiler and the language
  * server read.
  */
 public final class Program {
@@ -25,6 +26,7 @@ public final class Program {
   private final Map<Kind, List<Decl>> byKind = new java.util.EnumMap<>(Kind.class);
   private final Map<String, List<Decl>> providersByCapability = new java.util.HashMap<>();
   private DependencyGraph graph;
+  private ReferencedFiles files = ReferencedFiles.NONE;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   Program(List<SourceUnit> units, Scope scope, List<Decl> decls, Map<String, Item.Template> templates, List<String> ladder) {
@@ -91,6 +93,15 @@ public final class Program {
 
   void graph(DependencyGraph dependencyGraph) {
     this.graph = dependencyGraph;
+  }
+
+  /** What analysis read of the secret and {@code manifests} files the declarations name. */
+  public ReferencedFiles files() {
+    return files;
+  }
+
+  void files(ReferencedFiles read) {
+    this.files = read;
   }
 
   /** Every diagnostic, sorted and without duplicates. */

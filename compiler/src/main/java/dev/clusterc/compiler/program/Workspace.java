@@ -27,6 +27,11 @@ public final class Workspace {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
   }
 
+  /** The directory the sources' paths are relative to; the files declarations name are found through it. */
+  public Path workingDirectory() {
+    return workingDirectory;
+  }
+
   /** Uses {@code text} for {@code path} instead of the file on disk; {@code null} goes back to disk. */
   public void overlay(Path path, String text) {
     Path key = path.toAbsolutePath().normalize();

@@ -161,7 +161,8 @@ class NormativeExamplesTest {
    */
   @Test
   void homelabChecksWithoutErrors() {
-    assertEquals("", CheckFixture.check(HOMELAB.replace("use cloudnative-pg\n", "use cloudnative-pg\nuse external-secrets\n")));
+    assertEquals("", CheckFixture.render(CheckFixture.programWithSecretFiles(
+        HOMELAB.replace("use cloudnative-pg\n", "use cloudnative-pg\nuse external-secrets\n")).diagnostics()));
     assertEquals("104:3: warning[cross-namespace-database]: app sonarr runs in namespace media, but database postgres is in "
         + "databases, the only namespace where CloudNativePG writes its credentials (postgres-app)",
         CheckerHarness.run(new DatabaseNamespaceChecker(), HOMELAB));

@@ -53,7 +53,7 @@ class AppAndComponentExamplesTest {
     StringBuilder out = new StringBuilder();
     int emitted = 0;
     for (Decl decl : program.decls()) {
-      Emitter emitter = decl.kind() == Kind.APP ? new AppEmitter(root) : decl.kind() == Kind.COMPONENT ? new ComponentEmitter() : null;
+      Emitter emitter = decl.kind() == Kind.APP ? new AppEmitter() : decl.kind() == Kind.COMPONENT ? new ComponentEmitter() : null;
       if (emitter == null) {
         continue;
       }

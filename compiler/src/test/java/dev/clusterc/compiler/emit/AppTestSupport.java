@@ -21,7 +21,7 @@ final class AppTestSupport {
 
   /** A whole cluster written in a test, which must check without errors. */
   static Program clean(String text) {
-    Program program = CheckFixture.program(text);
+    Program program = CheckFixture.programWithSecretFiles(text);
     assertEquals("", program.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString)
         .collect(Collectors.joining("\n")), "the test cluster has errors");
     return program;

@@ -34,7 +34,7 @@ class CompilePropertiesTest {
     Program reference = Frontend.check(example, workspace);
     List<SourceUnit> shuffled = new ArrayList<>(reference.units());
     Collections.shuffle(shuffled, new Random(seed));
-    Program reordered = Frontend.analyze(shuffled, new ArrayList<Diagnostic>());
+    Program reordered = Frontend.analyze(shuffled, new ArrayList<Diagnostic>(), Repo.root());
     assertEquals(FlatLayout.write(ManifestCompiler.compile(reference, Repo.root())),
         FlatLayout.write(ManifestCompiler.compile(reordered, Repo.root())));
   }

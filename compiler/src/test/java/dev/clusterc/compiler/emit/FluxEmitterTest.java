@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.CheckFixture;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
@@ -42,10 +42,9 @@ class FluxEmitterTest {
   }
 
   private static Compilation compile(String text) {
-    Program program = AppTestSupport.clean(text);
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
         PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key")));
-    return ManifestCompiler.compile(program, dir);
+    return ManifestCompiler.compile(CheckFixture.program(text, dir));
   }
 
   /** The cluster with other {@code gitops flux} entries. */

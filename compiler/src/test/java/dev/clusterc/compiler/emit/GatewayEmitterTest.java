@@ -2,7 +2,6 @@ package dev.clusterc.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.clusterc.compiler.program.Program;
 import java.nio.file.Path;
 import java.util.Map;
 import dev.clusterc.compiler.schema.Kind;
@@ -235,11 +234,10 @@ class GatewayEmitterTest {
   }
 
   static PlatformEmitFixture.Emitted emit(String text) {
-    Program program = PlatformEmitFixture.program(text);
     Path dir = PlatformEmitFixture.workingDirectory(Map.of(
         "secrets/cloudflare.sops.yaml", PlatformEmitFixture.sops("cf", "cert-manager", "api-token"),
         "secrets/aws.sops.yaml", PlatformEmitFixture.sops("aws", "cert-manager", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")));
-    return PlatformEmitFixture.emit(program, dir);
+    return PlatformEmitFixture.emit(PlatformEmitFixture.program(text, dir));
   }
 
   static final String ENVOY = """

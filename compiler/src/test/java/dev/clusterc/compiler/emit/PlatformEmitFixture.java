@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
-import dev.clusterc.compiler.Repo;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
@@ -96,15 +95,22 @@ final class PlatformEmitFixture {
 
   /** {@link CheckFixture#BASE} plus {@code text}, which must check without errors. */
   static Program program(String text) {
-    Program program = CheckFixture.program(CheckFixture.BASE + text);
+    Program program = CheckFixture.programWithSecretFiles(CheckFixture.BASE + text);
+    assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
+    return program;
+  }
+
+  /** As {@link #program(String)}, with the files it names (secrets) found through {@code workingDirectory}. */
+  static Program program(String text, Path workingDirectory) {
+    Program program = CheckFixture.program(CheckFixture.BASE + text, workingDirectory);
     assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
     return program;
   }
 
   /** {@link #HOMELAB} emitted from a working directory that holds its SOPS file. */
   static Emitted homelab() {
-    return emit(program(HOMELAB), workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
-        sops("cloudflare-token", "cert-manager", "api-token"))));
+    return emit(program(HOMELAB, workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
+        sops("cloudflare-token", "cert-manager", "api-token")))));
   }
 
   /**
@@ -169,12 +175,8 @@ final class PlatformEmitFixture {
     return emitters;
   }
 
-  static Emitted emit(Program program) {
-    return emit(program, Path.of(""));
-  }
-
   /** Registers a unit per layered declaration, then runs the emitters in source order. */
-  static Emitted emit(Program program, Path workingDirectory) {
+  static Emitted emit(Program program) {
     EmitContext context = new EmitContext(program);
     Map<Decl, Unit> units = new LinkedHashMap<>();
     for (Decl decl : program.decls()) {
@@ -184,7 +186,7 @@ final class PlatformEmitFixture {
         context.register(decl, unit);
       }
     }
-    SecretEmitter secrets = new SecretEmitter(workingDirectory);
+    SecretEmitter secrets = new SecretEmitter();
     Map<Kind, Emitter> emitters = emitters(secrets);
     units.forEach((decl, unit) -> {
       Emitter emitter = emitters.get(decl.kind());
@@ -207,7 +209,7 @@ final class PlatformEmitFixture {
   static Stream<DynamicTest> examples(Kind kind) {
     return Examples.compilable().stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(), () -> {
       Program program = Examples.program(example);
-      Emitted emitted = emit(program, Repo.root());
+      Emitted emitted = emit(program);
       for (Map.Entry<Decl, Unit> entry : emitted.units().entrySet()) {
         if (entry.getKey().kind() == kind) {
           entry.getValue().objects().forEach(PlatformEmitFixture::assertWellFormed);

@@ -1,7 +1,6 @@
 package dev.clusterc.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
@@ -42,7 +41,7 @@ class SecretEmitterTest {
   @Test
   void aSopsFileWithoutANamespaceIsPlacedInEveryNamespaceWhereItIsRead() {
     Path dir = tokenFile(null);
-    PlatformEmitFixture.Emitted emitted = PlatformEmitFixture.emit(PlatformEmitFixture.program(SOPS_USERS), dir);
+    PlatformEmitFixture.Emitted emitted = PlatformEmitFixture.emit(PlatformEmitFixture.program(SOPS_USERS, dir));
     Path file = dir.resolve(TOKEN).toAbsolutePath().normalize();
     assertEquals(Map.of("cert-manager/token.sops.yaml", file), emitted.unit("le").includes());
     assertEquals(Map.of("web/token.sops.yaml", file), emitted.unit("nightly").includes(),
@@ -61,24 +60,18 @@ class SecretEmitterTest {
         secret token { sops "secrets/token.sops.yaml"; keys ["api-token"] }
         app web { image "nginx:1.27"; secret-env token }
         app api { image "nginx:1.27"; namespace web; secret-env token }
-        """);
-    PlatformEmitFixture.Emitted emitted = PlatformEmitFixture.emit(program, dir);
+        """, dir);
+    PlatformEmitFixture.Emitted emitted = PlatformEmitFixture.emit(program);
     assertEquals(Map.of("token.sops.yaml", dir.resolve(TOKEN).toAbsolutePath().normalize()), emitted.unit("web").includes());
     assertEquals(Map.of(), emitted.unit("api").includes(), "one Secret has one owner");
   }
 
   @Test
   void aSopsFileBoundToAnotherNamespaceIsReportedForEachReader() {
-    Path dir = tokenFile("web");
-    Program program = PlatformEmitFixture.program(SOPS_USERS);
-    EmitContext context = new EmitContext(program);
-    Decl secret = program.decls(Kind.SECRET).get(0);
-    Unit unit = new Unit("token", "platform", secret);
-    SecretFileException thrown = assertThrows(SecretFileException.class, () -> new SecretEmitter(dir).emit(secret, context, unit));
+    List<Diagnostic> errors = errors(SOPS_USERS, tokenFile("web"));
     assertEquals(List.of("test.cluster:10:16: error[invalid-value]: secret `token`: issuer le reads it in namespace "
-        + "cert-manager, but the file is bound to namespace web"), thrown.diagnostics().stream().map(Diagnostic::toString).toList());
-    assertTrue(thrown.diagnostics().get(0).hint().startsWith("remove `metadata.namespace` from the file"));
-    assertTrue(unit.isEmpty());
+        + "cert-manager, but the file is bound to namespace web"), errors.stream().map(Diagnostic::toString).toList());
+    assertTrue(errors.get(0).hint().startsWith("remove `metadata.namespace` from the file"));
   }
 
   @Test
@@ -88,8 +81,8 @@ class SecretEmitterTest {
         use sealed-secrets
         secret creds { sealed "sealed/creds.yaml"; keys ["PASSWORD"] }
         app web { image "nginx:1.27"; secret-env creds }
-        """);
-    Unit web = PlatformEmitFixture.emit(program, dir).unit("web");
+        """, dir);
+    Unit web = PlatformEmitFixture.emit(program).unit("web");
     assertEquals(Map.of("creds.sealed.yaml", dir.resolve("sealed/creds.yaml").toAbsolutePath().normalize()), web.includes());
     assertEquals(false, web.hasSops());
   }
@@ -97,88 +90,84 @@ class SecretEmitterTest {
   @Test
   void aSealedFileReadInANamespaceItWasNotSealedForIsReported() {
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("sealed/creds.yaml", PlatformEmitFixture.sealed("creds", "web", "PASSWORD")));
-    Program program = PlatformEmitFixture.program("""
+    List<Diagnostic> errors = errors("""
         use sealed-secrets
         secret creds { sealed "sealed/creds.yaml"; keys ["PASSWORD"] }
         app api { image "nginx:1.27"; secret-env creds }
-        """);
-    SecretFileException thrown = assertThrows(SecretFileException.class, () -> PlatformEmitFixture.emit(program, dir));
+        """, dir);
     assertEquals("secret `creds`: app api reads it in namespace api, but the file is bound to namespace web",
-        thrown.diagnostics().get(0).message());
-    assertTrue(thrown.diagnostics().get(0).hint().contains("kubeseal --namespace"));
+        errors.get(0).message());
+    assertTrue(errors.get(0).hint().contains("kubeseal --namespace"));
   }
 
   @Test
   void aFileNobodyUsesStaysInTheSecretsOwnUnitWhenItNamesItsNamespace() {
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("spare.sops.yaml", PlatformEmitFixture.sops("spare", "tools")));
-    Unit own = PlatformEmitFixture.emit(PlatformEmitFixture.program("secret spare { sops \"spare.sops.yaml\" }\n"), dir).unit("spare");
+    Unit own = PlatformEmitFixture.emit(PlatformEmitFixture.program("secret spare { sops \"spare.sops.yaml\" }\n", dir)).unit("spare");
     assertEquals(List.of("spare.sops.yaml"), List.copyOf(own.includes().keySet()));
     assertTrue(own.hasSops());
     Path nowhere = PlatformEmitFixture.workingDirectory(Map.of("spare.sops.yaml", PlatformEmitFixture.sops("spare", null)));
-    assertTrue(PlatformEmitFixture.emit(PlatformEmitFixture.program("secret spare { sops \"spare.sops.yaml\" }\n"), nowhere)
+    assertTrue(PlatformEmitFixture.emit(PlatformEmitFixture.program("secret spare { sops \"spare.sops.yaml\" }\n", nowhere))
         .unit("spare").isEmpty(), "a Secret without a namespace and without a reader has nowhere to go");
   }
 
   @Test
-  void aMissingFileIsReportedAtItsSopsEntryAndNothingIsAdded() {
+  void aMissingFileIsReportedAtItsSopsEntry() {
     Path dir = PlatformEmitFixture.workingDirectory(Map.of());
-    Program program = PlatformEmitFixture.program(SOPS_USERS);
-    EmitContext context = new EmitContext(program);
-    Decl secret = program.decls(Kind.SECRET).get(0);
-    Unit unit = new Unit("token", "platform", secret);
-    SecretFileException thrown = assertThrows(SecretFileException.class,
-        () -> new SecretEmitter(dir).emit(secret, context, unit));
-    Diagnostic diagnostic = thrown.diagnostics().get(0);
+    List<Diagnostic> errors = errors(SOPS_USERS, dir);
+    assertEquals(1, errors.size());
+    Diagnostic diagnostic = errors.get(0);
     assertEquals("test.cluster:10:16: error[invalid-value]: secret `token`: file `secrets/token.sops.yaml` does not exist",
         diagnostic.toString());
-    assertEquals("looked for " + dir.toAbsolutePath().normalize().resolve("secrets/token.sops.yaml")
-        + "; the path is relative to the directory of test.cluster", diagnostic.hint());
+    assertEquals("looked for secrets/token.sops.yaml; the path is relative to the directory of test.cluster", diagnostic.hint());
     assertEquals("sops \"secrets/token.sops.yaml\"", diagnostic.span().text());
-    assertTrue(unit.isEmpty());
   }
 
   @Test
   void aFileThatIsNoSecretOfThatNameWithThoseKeysIsReported() {
-    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` is not YAML: "),
+    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` is not YAML at line 2, column 1: "),
         problems("a: [unclosed\n").stream().map(m -> m.substring(0, m.indexOf(": ", m.indexOf("YAML")) + 2)).toList());
     assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` holds a ConfigMap, not a Secret"),
         problems("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: token\n"));
     assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` holds no Kubernetes object, not a Secret"),
         problems("# only a comment\n"));
-    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` holds the Secret `tokens`, but its users read `token`",
-            "secret `token`: file `secrets/token.sops.yaml` has no key `api-token`"),
+    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` has no key `api-token`",
+            "secret `token`: file `secrets/token.sops.yaml` holds the Secret `tokens`, but its users read `token`"),
         problems(PlatformEmitFixture.sops("tokens", null, "apiToken")));
   }
 
   private static List<String> problems(String fileText) {
     Path dir = PlatformEmitFixture.workingDirectory(Map.of(TOKEN, fileText));
-    Program program = PlatformEmitFixture.program(SOPS_USERS);
-    Decl secret = program.decls(Kind.SECRET).get(0);
-    SecretFileException thrown = assertThrows(SecretFileException.class,
-        () -> new SecretEmitter(dir).emit(secret, new EmitContext(program), new Unit("token", "platform", secret)));
-    return thrown.diagnostics().stream().map(Diagnostic::message).toList();
+    return errors(SOPS_USERS, dir).stream().map(Diagnostic::message).toList();
+  }
+
+  /** The errors of analysing {@link CheckFixture#BASE} and {@code text} in {@code dir}; the secret's file is not kept. */
+  static List<Diagnostic> errors(String text, Path dir) {
+    Program program = CheckFixture.program(CheckFixture.BASE + text, dir);
+    program.decls(Kind.SECRET).forEach(s -> assertTrue(program.files().secret(s).isEmpty(), "a refused file is not kept"));
+    return program.diagnostics().stream().filter(Diagnostic::isError).toList();
   }
 
   @Test
   void thePathIsRelativeToTheDirectoryOfTheDeclaringFile() {
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("clusters/home/secrets/token.sops.yaml", PlatformEmitFixture.sops("token", "web")));
-    Program program = twoFiles("clusters/home/cluster.cluster", "clusters/home/apps.cluster", """
+    Program program = twoFiles(dir, "clusters/home/cluster.cluster", "clusters/home/apps.cluster", """
         secret token { sops "secrets/token.sops.yaml" }
         app web { image "nginx:1.27"; secret-env token }
         """);
     assertEquals(Map.of("token.sops.yaml", dir.resolve("clusters/home/secrets/token.sops.yaml").toAbsolutePath().normalize()),
-        PlatformEmitFixture.emit(program, dir).unit("web").includes());
+        PlatformEmitFixture.emit(program).unit("web").includes());
   }
 
   @Test
   void anAbsoluteSourcePathNeedsNoWorkingDirectory() {
     Path dir = PlatformEmitFixture.workingDirectory(Map.of(TOKEN, PlatformEmitFixture.sops("token", "web")));
-    Program program = twoFiles(dir.resolve("cluster.cluster").toString(), dir.resolve("apps.cluster").toString(), """
+    Program program = twoFiles(Path.of("/nonexistent"), dir.resolve("cluster.cluster").toString(), dir.resolve("apps.cluster").toString(), """
         secret token { sops "secrets/token.sops.yaml" }
         app web { image "nginx:1.27"; secret-env token }
         """);
     assertEquals(Map.of("token.sops.yaml", dir.resolve(TOKEN).toAbsolutePath().normalize()),
-        PlatformEmitFixture.emit(program, Path.of("/nonexistent")).unit("web").includes());
+        PlatformEmitFixture.emit(program).unit("web").includes());
   }
 
   static final String EXTERNAL = """
@@ -256,8 +245,8 @@ class SecretEmitterTest {
       Path base = text.equals(PlatformEmitFixture.HOMELAB)
           ? PlatformEmitFixture.workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
               PlatformEmitFixture.sops("cloudflare-token", "cert-manager", "api-token"))) : dir;
-      PlatformEmitFixture.Emitted first = PlatformEmitFixture.emit(PlatformEmitFixture.program(text), base);
-      PlatformEmitFixture.Emitted second = PlatformEmitFixture.emit(PlatformEmitFixture.program(text), base);
+      PlatformEmitFixture.Emitted first = PlatformEmitFixture.emit(PlatformEmitFixture.program(text, base));
+      PlatformEmitFixture.Emitted second = PlatformEmitFixture.emit(PlatformEmitFixture.program(text, base));
       assertEquals(first.all(), second.all());
       assertEquals(includes(first), includes(second));
     }
@@ -275,10 +264,10 @@ class SecretEmitterTest {
   }
 
   /** Two files: the base cluster at {@code clusterPath}, {@code text} at {@code path}. */
-  private static Program twoFiles(String clusterPath, String path, String text) {
+  private static Program twoFiles(Path workingDirectory, String clusterPath, String path, String text) {
     SourceUnit cluster = Parser.parse(new SourceFile(clusterPath, CheckFixture.BASE));
     SourceUnit apps = Parser.parse(new SourceFile(path, text));
-    Program program = Frontend.analyze(List.of(cluster, apps), new ArrayList<>());
+    Program program = Frontend.analyze(List.of(cluster, apps), new ArrayList<>(), workingDirectory);
     assertTrue(!program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
     return program;
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SharedObjectsTest {
   private static List<String> problems(String declarations) {
     Program program = AppTestSupport.clean(KindSamples.CLUSTER + declarations);
-    ManifestsException e = assertThrows(ManifestsException.class, () -> ManifestCompiler.compile(program));
+    CompileRefusedException e = assertThrows(CompileRefusedException.class, () -> ManifestCompiler.compile(program));
     return e.diagnostics().stream().map(d -> d.span().begin() + ": " + d.code().id() + ": " + d.message()
         + d.related().stream().map(r -> " | " + r.span().begin() + ": " + r.message()).reduce("", String::concat)).toList();
   }
@@ -26,20 +26,6 @@ class SharedObjectsTest {
             volume x { size 1Gi; local w1 at "/data/x"; replicate to w2 via syncthing; backup none; namespace media }
             volume x-backup { size 1Gi; backup none; namespace media }
             """));
-  }
-
-  @Test
-  void twoAppsWhoseManifestsHoldOneObject() {
-    String manifests = """
-          manifests \"""
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: { name: shared, namespace: tools }
-            \"""
-        """;
-    assertEquals(List.of("17:5: invalid-value: app b makes the ConfigMap `tools/shared`, which app a makes too, in unit a"
-            + " | 9:5: app a makes the ConfigMap `tools/shared` here"),
-        problems("app a {\n  image \"a:1\"\n" + manifests + "}\napp b {\n  image \"b:1\"\n" + manifests + "}\n"));
   }
 
   @Test

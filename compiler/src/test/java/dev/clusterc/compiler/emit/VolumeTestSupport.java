@@ -17,7 +17,7 @@ final class VolumeTestSupport {
 
   /** A checked program that has no errors (warnings are allowed). */
   static Program program(String text) {
-    Program program = CheckFixture.program(text);
+    Program program = CheckFixture.programWithSecretFiles(text);
     assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
     return program;
   }

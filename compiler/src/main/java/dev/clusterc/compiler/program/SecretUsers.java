@@ -1,8 +1,6 @@
-package dev.clusterc.compiler.emit;
+package dev.clusterc.compiler.program;
 
 import dev.clusterc.compiler.bind.BoundEntry;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,17 +20,23 @@ import java.util.Map;
  *   next to the cluster), of the volumes it backs up with restic (VolSync reads them next to the
  *   volume), and for {@code via velero} / {@code via longhorn} the namespace of that component.</li>
  * </ul>
+ *
+ * <p>The analysis that reads a secret's file checks its namespace against these, and the emitter
+ * puts the Secret there, so both ask this class.
  */
-final class SecretUsers {
+public final class SecretUsers {
   /** A namespace where the Secret must exist, and the first user needing it there (whose unit carries the object). */
-  record Placement(String namespace, Decl user) {}
+  public record Placement(String namespace, Decl user) {}
 
   private SecretUsers() {}
 
   /** The declarations naming {@code secret}, in the program's order. */
-  static List<Decl> of(Program program, Decl secret) {
+  public static List<Decl> of(Program program, Decl secret) {
     List<Decl> users = new ArrayList<>();
     for (Decl decl : program.decls()) {
+      if (decl.body() == null) {
+        continue;
+      }
       boolean uses = switch (decl.kind()) {
         case APP -> decl.body().all("secret-env").stream().anyMatch(e -> names(e, "value", secret));
         case BACKUP -> decl.body().all("credentials").stream().anyMatch(e -> names(e, "value", secret));
@@ -47,39 +51,38 @@ final class SecretUsers {
   }
 
   /** Every namespace the secret is needed in, once, with the first user needing it there. */
-  static List<Placement> placements(EmitContext context, Decl secret) {
+  public static List<Placement> placements(Program program, Namespaces namespaces, Decl secret) {
     Map<String, Placement> byNamespace = new LinkedHashMap<>();
-    for (Decl user : of(context.program(), secret)) {
-      for (String namespace : namespaces(context, user)) {
+    for (Decl user : of(program, secret)) {
+      for (String namespace : namespaces(program, namespaces, user)) {
         byNamespace.putIfAbsent(namespace, new Placement(namespace, user));
       }
     }
     return List.copyOf(byNamespace.values());
   }
 
-  private static List<String> namespaces(EmitContext context, Decl user) {
-    Program program = context.program();
+  private static List<String> namespaces(Program program, Namespaces namespaces, Decl user) {
     switch (user.kind()) {
       case APP:
-        return List.of(context.namespaceOf(user));
+        return List.of(namespaces.of(user));
       case ISSUER:
-        return List.of(componentNamespace(context, "cert-manager", "cert-manager"));
+        return List.of(componentNamespace(program, namespaces, "cert-manager", "cert-manager"));
       case BACKUP:
         List<String> out = new ArrayList<>();
         String via = user.body().sym("via").orElse("restic");
         for (Decl database : program.decls(Kind.DATABASE)) {
           if (backsUp(database, user)) {
-            out.add(context.namespaceOf(database));
+            out.add(namespaces.of(database));
           }
         }
         if (via.equals("velero")) {
-          out.add(componentNamespace(context, "velero", "velero"));
+          out.add(componentNamespace(program, namespaces, "velero", "velero"));
         } else if (via.equals("longhorn")) {
-          out.add(componentNamespace(context, "longhorn", "longhorn-system"));
+          out.add(componentNamespace(program, namespaces, "longhorn", "longhorn-system"));
         } else {
           for (Decl volume : program.decls(Kind.VOLUME)) {
             if (backsUp(volume, user)) {
-              out.add(context.namespaceOf(volume));
+              out.add(namespaces.of(volume));
             }
           }
         }
@@ -90,11 +93,11 @@ final class SecretUsers {
   }
 
   private static boolean backsUp(Decl decl, Decl backup) {
-    return decl.body().first("backup").flatMap(e -> e.ref("value")).orElse(null) == backup;
+    return decl.body() != null && decl.body().first("backup").flatMap(e -> e.ref("value")).orElse(null) == backup;
   }
 
-  private static String componentNamespace(EmitContext context, String capability, String fallback) {
-    return context.program().providers(capability).stream().findFirst().map(context::namespaceOf).orElse(fallback);
+  private static String componentNamespace(Program program, Namespaces namespaces, String capability, String fallback) {
+    return program.providers(capability).stream().findFirst().map(namespaces::of).orElse(fallback);
   }
 
   private static boolean names(BoundEntry entry, String slot, Decl secret) {

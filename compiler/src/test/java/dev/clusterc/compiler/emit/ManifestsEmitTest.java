@@ -5,7 +5,6 @@ import static dev.clusterc.compiler.emit.AppTestSupport.inventory;
 import static dev.clusterc.compiler.emit.AppTestSupport.program;
 import static dev.clusterc.compiler.emit.AppTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.program.Decl;
@@ -20,8 +19,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An app's raw {@code manifests}: from a file or inline, completed with namespace, labels and source; errors. */
-class ManifestsLoaderTest {
+/** An app's raw {@code manifests}: from a file or inline, completed with namespace, labels and source; errors found by analysis. */
+class ManifestsEmitTest {
   @Test
   void aPathIsReadRelativeToTheDeclaringFilesDirectory(@TempDir Path workspace) throws IOException {
     Path dir = Files.createDirectories(workspace.resolve("clusters/lab"));
@@ -58,7 +57,7 @@ class ManifestsLoaderTest {
         """);
     Program program = Frontend.check(dir, new Workspace(workspace));
     assertEquals("", CheckFixture.render(program.diagnostics()));
-    Unit unit = emit(new AppEmitter(workspace), program, Kind.APP, "ops");
+    Unit unit = emit(new AppEmitter(), program, Kind.APP, "ops");
     assertEquals("Deployment/ops\nServiceAccount/ops\nClusterRole/ops-reader\nConfigMap/shared", inventory(unit));
     assertEquals("""
         apiVersion: v1
@@ -152,7 +151,7 @@ class ManifestsLoaderTest {
 
   @Test
   void invalidYamlIsReportedAtItsLineInTheClusterFile() {
-    Program program = program("""
+    Program program = CheckFixture.program(CheckFixture.BASE + """
         app ops {
           image     "ghcr.io/example/ops:1.0.0"
           manifests \"""
@@ -163,12 +162,12 @@ class ManifestsLoaderTest {
         }
         """);
     assertEquals("test.cluster:13:7: error[invalid-value]: the inline manifests of app ops are not valid YAML at line 3, column 11:"
-        + " mapping values are not allowed here", problems(program, Path.of("")));
+        + " mapping values are not allowed here", problems(program));
   }
 
   @Test
   void documentsThatAreNoObjectsAreAllReportedAndNothingIsEmitted() {
-    Program program = program("""
+    Program program = CheckFixture.program(CheckFixture.BASE + """
         app ops {
           image     "ghcr.io/example/ops:1.0.0"
           manifests \"""
@@ -200,43 +199,40 @@ class ManifestsLoaderTest {
         "test.cluster:25:5: error[invalid-value]: the document at line 15 of the inline manifests of app ops is not a mapping but"
             + " a list (every object needs `apiVersion`, `kind` and `metadata.name`)",
         "test.cluster:28:13: error[invalid-value]: the document at line 1 of the inline manifests of app ops has no `kind`"
-            + " (every object needs `apiVersion`, `kind` and `metadata.name`)"), problems(program, Path.of("")));
+            + " (every object needs `apiVersion`, `kind` and `metadata.name`)"), problems(program));
   }
 
   @Test
   void aMissingFileIsReportedAtThePath(@TempDir Path workspace) {
-    Program program = program("""
+    Program program = CheckFixture.program(CheckFixture.BASE + """
         app ops {
           image     "ghcr.io/example/ops:1.0.0"
           manifests "ops/rbac.yaml"
         }
-        """);
+        """, workspace);
     assertEquals("test.cluster:10:13: error[invalid-value]: manifests of app ops: ops/rbac.yaml does not exist"
-        + " (a `manifests` path is relative to the directory of the file that declares it)", problems(program, workspace));
+        + " (a `manifests` path is relative to the directory of the file that declares it)", problems(program));
   }
 
   @Test
   void invalidYamlInAFileNamesTheFileAndPosition(@TempDir Path workspace) throws IOException {
     Files.writeString(workspace.resolve("bad.yaml"), "apiVersion: v1\nkind: [ConfigMap\n");
-    Program program = program("""
+    Program program = CheckFixture.program(CheckFixture.BASE + """
         app ops {
           image     "ghcr.io/example/ops:1.0.0"
           manifests "bad.yaml"
         }
-        """);
-    String problems = problems(program, workspace);
+        """, workspace);
+    String problems = problems(program);
     assertEquals(true, problems.startsWith("test.cluster:10:13: error[invalid-value]: manifests of app ops: bad.yaml is not valid YAML at line "),
         problems);
   }
 
-  /** What emitting the app {@code ops} reports, one diagnostic a line with its hint; its unit must stay empty. */
-  private static String problems(Program program, Path workingDirectory) {
+  /** What analysing the cluster reports, one error a line with its hint; the program keeps no object of {@code ops}. */
+  private static String problems(Program program) {
     Decl app = AppTestSupport.decl(program, Kind.APP, "ops");
-    Unit unit = new Unit(app.name(), app.layer(), app);
-    EmitContext context = new EmitContext(program);
-    ManifestsException thrown = assertThrows(ManifestsException.class, () -> new AppEmitter(workingDirectory).emit(app, context, unit));
-    assertEquals(true, unit.isEmpty(), "nothing is emitted for an app with broken manifests");
-    return thrown.diagnostics().stream().map(d -> d + (d.hint() == null ? "" : " (" + d.hint() + ")"))
+    assertEquals(0, program.files().manifests(app).size(), "nothing is kept for an app with broken manifests");
+    return program.diagnostics().stream().filter(d -> d.isError()).map(d -> d + (d.hint() == null ? "" : " (" + d.hint() + ")"))
         .collect(Collectors.joining("\n"));
   }
 }

@@ -1,0 +1,36 @@
+package dev.clusterc.compiler.files;
+
+import dev.clusterc.compiler.program.Decl;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What analysis read of the files a cluster names besides its sources: each secret's file and
+ * each app's raw {@code manifests} objects, all checked ({@link ReferencedFilesReader}). The
+ * emitters take them from here and never open a file again, so {@code compile} emits exactly what
+ * {@code check} validated.
+ */
+public final class ReferencedFiles {
+  /** Nothing read: a program not yet analysed, or one without such files. */
+  public static final ReferencedFiles NONE = new ReferencedFiles(Map.of(), Map.of());
+
+  private final Map<Decl, SecretFile> secrets;
+  private final Map<Decl, List<RawObject>> manifests;
+
+  ReferencedFiles(Map<Decl, SecretFile> secrets, Map<Decl, List<RawObject>> manifests) {
+    this.secrets = new IdentityHashMap<>(secrets);
+    this.manifests = new IdentityHashMap<>(manifests);
+  }
+
+  /** The checked file of a {@code sops}/{@code sealed} secret; empty when it has none or it was refused. */
+  public Optional<SecretFile> secret(Decl secret) {
+    return Optional.ofNullable(secrets.get(secret));
+  }
+
+  /** The raw objects of an app's {@code manifests}, in order (an entry with a problem adds none). */
+  public List<RawObject> manifests(Decl app) {
+    return manifests.getOrDefault(app, List.of());
+  }
+}
