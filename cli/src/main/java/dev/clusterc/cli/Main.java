@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "clusterc", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A typed cluster-description language for Kubernetes clusters.",
-    subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class, CompletionCommand.class},
+    subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class, CompletionCommand.class, dev.clusterc.cli.fuzz.FuzzCommand.class},
     footer = {"", "Run `clusterc COMMAND --help` for a command's options."})
 public final class Main implements Callable<Integer> {
   /** Deep enough that no input can overflow it; the parser bounds nesting well below this anyway. */
