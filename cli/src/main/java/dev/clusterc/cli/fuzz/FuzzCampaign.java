@@ -26,6 +26,22 @@ final class FuzzCampaign {
     this.corpus = corpus;
   }
 
+  /**
+   * Where the sandboxes go: {@code /dev/shm} when it is a writable directory (a memory file system:
+   * writing and deleting thousands of small trees a minute costs no disk), else the temporary directory.
+   */
+  static Path workDirectory() throws IOException {
+    Path shm = Path.of("/dev/shm");
+    if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+      try {
+        return Files.createTempDirectory(shm, "clusterc-fuzz");
+      } catch (IOException e) {
+        // fall back to the temporary directory
+      }
+    }
+    return Files.createTempDirectory("clusterc-fuzz");
+  }
+
   /** Runs every input; prints a progress line to {@code progress} (may be null) every ten seconds. */
   FuzzStats run(PrintWriter progress) throws IOException, InterruptedException {
     Mutations mutations = new Mutations(corpus, settings.seed());
@@ -34,7 +50,7 @@ final class FuzzCampaign {
     AtomicLong next = new AtomicLong(settings.from());
     long end = settings.from() + settings.count();
     AtomicReference<Exception> broken = new AtomicReference<>();
-    Path base = Files.createTempDirectory("clusterc-fuzz");
+    Path base = workDirectory();
     List<Thread> jobs = new ArrayList<>();
     try {
       for (int j = 0; j < settings.jobs(); j++) {

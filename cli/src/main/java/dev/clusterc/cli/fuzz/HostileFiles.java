@@ -88,24 +88,32 @@ final class HostileFiles {
   private static String hostileSource(FuzzInput input, Random random) {
     String first = input.clusterFiles().isEmpty() ? "cluster.cluster" : input.clusterFiles().get(0);
     switch (random.nextInt(5)) {
-      case 0 -> input.files.put("zz-fifo.cluster", new FuzzInput.Fifo());
-      case 1 -> input.files.put("zz-zero.cluster", new FuzzInput.Link("/dev/zero"));
+      case 0 -> {
+        input.files.put("zz-fifo.cluster", new FuzzInput.Fifo());
+        return "source zz-fifo.cluster is a FIFO";
+      }
+      case 1 -> {
+        input.files.put("zz-zero.cluster", new FuzzInput.Link("/dev/zero"));
+        return "source zz-zero.cluster is a link to /dev/zero";
+      }
       case 2 -> {
         input.files.put("loop", new FuzzInput.Link("."));
         input.files.put("lib/up", new FuzzInput.Link(".."));
         input.files.put("lib/x.cluster", new FuzzInput.Regular("import \"up/loop\"\nimport \"../loop/lib\"\n".getBytes()));
         input.put(first, "import \"loop\"\nimport \"lib\"\n" + input.text(first));
+        return "imports through link loops loop -> . and lib/up -> ..";
       }
       case 3 -> {
         input.files.put("fz.fifo.cluster", new FuzzInput.Fifo());
         input.put(first, "import \"fz.fifo.cluster\"\n" + input.text(first));
+        return "import of a FIFO";
       }
       default -> {
         input.files.put("zz-dir.cluster", new FuzzInput.Dir());
         input.put(first, "import \"/dev/zero\"\nimport \"" + FuzzInput.OUTSIDE + "\"\n" + input.text(first));
+        return "import of /dev/zero and of a directory outside; a directory zz-dir.cluster";
       }
     }
-    return "hostile source path in " + input.files.lastKey();
   }
 
   /** Adds a sops secret or a manifests entry naming a file in {@code fz/}; what it added, or null. */

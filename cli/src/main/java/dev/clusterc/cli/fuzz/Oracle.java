@@ -66,13 +66,14 @@ final class Oracle implements AutoCloseable {
     try {
       runs = task.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      String where = Verdict.frames(worker.getStackTrace());
+      StackTraceElement[] stack = worker.getStackTrace();
+      String where = Verdict.frames(stack);
       cancelled.set(true);
       String details = (input.describe() + "\nno result within " + timeoutMillis + " ms of: clusterc " + String.join(" ", check)
           + " ; clusterc " + String.join(" ", compile) + "\nstuck in " + where).replace(sandbox.root.toString(), "<root>");
       stop(worker);
       sandbox = new Sandbox(base);
-      return Verdict.failure(Outcome.TIMEOUT, "in " + where, details);
+      return Verdict.failure(Outcome.TIMEOUT, "in " + Verdict.hungIn(stack), details);
     } catch (ExecutionException e) {
       return Verdict.failure(Outcome.EXCEPTION, Verdict.signatureOf(e.getCause()), input.describe() + "\n" + trace(e.getCause()));
     } catch (InterruptedException e) {
@@ -172,7 +173,7 @@ final class Oracle implements AutoCloseable {
     sandbox.unblockFifos();
     worker.interrupt();
     try {
-      worker.join(2000);
+      worker.join(1000);
       // The commands catch Error, so one stop may only end the current step: stop until it is over.
       for (int attempt = 0; attempt < 5 && worker.isAlive(); attempt++) {
         try {

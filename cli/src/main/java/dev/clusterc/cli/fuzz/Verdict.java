@@ -36,6 +36,20 @@ record Verdict(Outcome outcome, String signature, String details) {
     return top;
   }
 
+  /**
+   * Where a hung thread is, for a timeout's signature: the first clusterc method on its stack,
+   * without a line number, since a sample of a loop or a blocked read lands on varying lines.
+   */
+  static String hungIn(StackTraceElement[] stack) {
+    for (StackTraceElement element : stack) {
+      String name = element.getClassName();
+      if (name.startsWith("dev.clusterc.") && !name.startsWith("dev.clusterc.cli.fuzz.")) {
+        return name.substring(name.lastIndexOf('.') + 1) + "." + element.getMethodName();
+      }
+    }
+    return stack.length == 0 ? "(no stack)" : frame(stack[0]);
+  }
+
   private static String frame(StackTraceElement element) {
     String name = element.getClassName();
     return name.substring(name.lastIndexOf('.') + 1) + "." + element.getMethodName()
