@@ -34,7 +34,8 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--jobs", description = "Inputs run in parallel (default: ${DEFAULT-VALUE}).")
   int jobs = 1;
 
-  @Option(names = "--timeout", description = "Seconds one input may take (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", description = "Seconds of CPU time one input may take; of wall time, three times that "
+      + "(default: ${DEFAULT-VALUE}).")
   double timeout = 10;
 
   @Option(names = "--save", paramLabel = "DIR", description = "Save failing inputs as reproducer directories under DIR.")

@@ -1,6 +1,7 @@
 package dev.clusterc.cli.fuzz;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ final class FuzzStats {
   private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final long startNanos = System.nanoTime();
+  private final long startCpuNanos = cpuNanos();
   private long inputs;
   private long slowestMillis = -1;
   private String slowest;
@@ -67,9 +69,19 @@ final class FuzzStats {
 
   /** One line: inputs, rate, and the count of every outcome seen. */
   synchronized String line() {
-    StringBuilder out = new StringBuilder(String.format("%d inputs, %.1f inputs/s:", inputs, inputsPerSecond()));
+    double cpuSeconds = (cpuNanos() - startCpuNanos) / 1e9;
+    StringBuilder out = new StringBuilder(String.format("%d inputs, %.1f inputs/s (%.1f per CPU-second):", inputs,
+        inputsPerSecond(), cpuSeconds <= 0 ? 0 : inputs / cpuSeconds));
     counts.forEach((outcome, count) -> out.append(' ').append(outcome.name().toLowerCase()).append(' ').append(count));
     return out.toString();
+  }
+
+  /** CPU time of the whole process: on a shared machine, a steadier measure than the wall clock. */
+  private static long cpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   synchronized void print(PrintWriter out) {

@@ -3,6 +3,8 @@ package dev.clusterc.cli.fuzz;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +66,12 @@ final class Oracle implements AutoCloseable {
     Thread worker = start(task);
     CliRun[] runs;
     try {
-      runs = task.get(timeoutMillis, TimeUnit.MILLISECONDS);
+      runs = await(task, worker);
     } catch (TimeoutException e) {
       StackTraceElement[] stack = worker.getStackTrace();
       String where = Verdict.frames(stack);
       cancelled.set(true);
-      String details = (input.describe() + "\nno result within " + timeoutMillis + " ms of: clusterc " + String.join(" ", check)
+      String details = (input.describe() + "\n" + e.getMessage() + " of: clusterc " + String.join(" ", check)
           + " ; clusterc " + String.join(" ", compile) + "\nstuck in " + where).replace(sandbox.root.toString(), "<root>");
       stop(worker);
       sandbox = new Sandbox(base);
@@ -137,7 +139,7 @@ final class Oracle implements AutoCloseable {
     Thread worker = start(replay);
     Throwable thrown = null;
     try {
-      thrown = replay.get(timeoutMillis, TimeUnit.MILLISECONDS);
+      thrown = await(replay, worker);
     } catch (TimeoutException e) {
       stop(worker);
     } catch (ExecutionException | InterruptedException e) {
@@ -158,6 +160,29 @@ final class Oracle implements AutoCloseable {
       }
     }
     return "";
+  }
+
+  /**
+   * The task's result, or a {@link TimeoutException} once its thread has used {@code timeoutMillis}
+   * of CPU time or three times that of wall time. CPU time keeps the bound fair on a loaded machine
+   * (where wall time stretches for everyone); the wall bound catches a thread blocked on a FIFO.
+   */
+  private <T> T await(FutureTask<T> task, Thread worker) throws TimeoutException, ExecutionException, InterruptedException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isThreadCpuTimeSupported();
+    long start = System.nanoTime();
+    while (true) {
+      try {
+        return task.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long cpuMillis = cpu ? threads.getThreadCpuTime(worker.getId()) / 1_000_000 : -1;
+        long wallMillis = (System.nanoTime() - start) / 1_000_000;
+        if (cpuMillis > timeoutMillis || wallMillis > 3 * timeoutMillis || (!cpu && wallMillis > timeoutMillis)) {
+          throw new TimeoutException("no result after " + cpuMillis + " ms of CPU time, " + wallMillis + " ms of wall time (bound "
+              + timeoutMillis + " ms of CPU, " + 3 * timeoutMillis + " ms of wall time)");
+        }
+      }
+    }
   }
 
   private <T> Thread start(FutureTask<T> task) {
