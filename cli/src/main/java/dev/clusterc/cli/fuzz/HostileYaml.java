@@ -44,7 +44,11 @@ final class HostileYaml {
           """.formatted(api, kind, name);
       case 1 -> laughs(api, kind, name);
       case 2 -> object(api, kind, "\"fz\\0nul\"", random) + object(api, kind + "\u0000", "fz-nul\u0000x", random);
-      case 3 -> object(api, pick(PATH_NAMES, random), name, random) + object(api, kind, quoted(pick(PATH_NAMES, random)), random);
+      case 3 -> switch (random.nextInt(3)) {
+        case 0 -> object(api, quoted(pick(PATH_NAMES, random)), name, random);
+        case 1 -> object(api, kind, quoted(pick(PATH_NAMES, random)), random);
+        default -> object(api, kind, name, random).replace("metadata:\n", "metadata:\n  namespace: " + quoted(pick(PATH_NAMES, random)) + "\n");
+      };
       case 4 -> object(api, kind, name, random) + "---\n" + object(api, kind.toLowerCase(), name, random)
           + "---\n" + object(api, kind.toUpperCase(), name, random);
       case 5 -> huge(api, kind, name, random);
@@ -80,7 +84,7 @@ final class HostileYaml {
   }
 
   private static String object(String api, String kind, String name, Random random) {
-    String namespace = random.nextInt(4) == 0 ? "  namespace: " + quoted(pick(PATH_NAMES, random)) + "\n" : "";
+    String namespace = random.nextInt(8) == 0 ? "  namespace: " + quoted(pick(PATH_NAMES, random)) + "\n" : "";
     return "apiVersion: " + api + "\nkind: " + kind + "\nmetadata:\n  name: " + name + "\n" + namespace
         + "stringData:\n  k: ENC[AES256_GCM,data:AAAA,iv:AAAA,tag:AAAA,type:str]\n"
         + (random.nextInt(3) == 0 ? "" : "sops:\n  version: 3.10.2\n  mac: ENC[AES256_GCM,data:AAAA]\n");
