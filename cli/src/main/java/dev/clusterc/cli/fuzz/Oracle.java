@@ -164,22 +164,34 @@ final class Oracle implements AutoCloseable {
 
   /**
    * The task's result, or a {@link TimeoutException} once its thread has used {@code timeoutMillis}
-   * of CPU time or three times that of wall time. CPU time keeps the bound fair on a loaded machine
-   * (where wall time stretches for everyone); the wall bound catches a thread blocked on a FIFO.
+   * of CPU time, has used none for that long (blocked, on a FIFO say), or has run three times that
+   * of wall time. Counting CPU time keeps the bound fair on a loaded machine, where the wall clock
+   * stretches for every input.
    */
   private <T> T await(FutureTask<T> task, Thread worker) throws TimeoutException, ExecutionException, InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     boolean cpu = threads.isThreadCpuTimeSupported();
     long start = System.nanoTime();
+    long lastCpu = -1;
+    long lastProgress = start;
     while (true) {
       try {
         return task.get(50, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        long cpuMillis = cpu ? threads.getThreadCpuTime(worker.getId()) / 1_000_000 : -1;
-        long wallMillis = (System.nanoTime() - start) / 1_000_000;
-        if (cpuMillis > timeoutMillis || wallMillis > 3 * timeoutMillis || (!cpu && wallMillis > timeoutMillis)) {
-          throw new TimeoutException("no result after " + cpuMillis + " ms of CPU time, " + wallMillis + " ms of wall time (bound "
-              + timeoutMillis + " ms of CPU, " + 3 * timeoutMillis + " ms of wall time)");
+        long now = System.nanoTime();
+        long cpuNanos = cpu ? threads.getThreadCpuTime(worker.getId()) : -1;
+        if (cpuNanos != lastCpu) {
+          lastCpu = cpuNanos;
+          lastProgress = now;
+        }
+        long cpuMillis = cpuNanos / 1_000_000;
+        long wallMillis = (now - start) / 1_000_000;
+        long idleMillis = (now - lastProgress) / 1_000_000;
+        if (cpuMillis > timeoutMillis || wallMillis > 3 * timeoutMillis || (cpu && idleMillis > timeoutMillis)
+            || (!cpu && wallMillis > timeoutMillis)) {
+          throw new TimeoutException("no result after " + cpuMillis + " ms of CPU time, " + wallMillis + " ms of wall time, the last "
+              + idleMillis + " ms without CPU time (bound: " + timeoutMillis + " ms of CPU, or without it, "
+              + 3 * timeoutMillis + " ms of wall time)");
         }
       }
     }
