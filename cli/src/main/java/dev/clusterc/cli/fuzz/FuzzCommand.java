@@ -34,7 +34,7 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--jobs", description = "Inputs run in parallel (default: ${DEFAULT-VALUE}).")
   int jobs = 1;
 
-  @Option(names = "--timeout", description = "Seconds of CPU time one input may take; of wall time, three times that "
+  @Option(names = "--timeout", description = "Seconds of CPU time one input may take; of wall time, ten times that "
       + "(default: ${DEFAULT-VALUE}).")
   double timeout = 10;
 

@@ -27,6 +27,9 @@ final class Oracle implements AutoCloseable {
   /** As deep as {@code Main.main} gives its worker: a stack overflow here is one there. */
   private static final long STACK_BYTES = 256L * 1024 * 1024;
 
+  /** The wall-time bound, in CPU-time bounds: a last resort, generous enough for a crowded machine. */
+  static final int WALL_FACTOR = 10;
+
   private static final Pattern STACK_TRACE = Pattern.compile(
       "(?m)^(?:\\s+at [\\w$.]+\\(.*\\)\\s*$|Exception in thread|Caused by: |[a-z][\\w$]*(?:\\.[\\w$]+)+(?:Exception|Error)\\b.*$)");
   private static final Pattern INTERNAL = Pattern.compile("internal error:? ?(.*)");
@@ -164,9 +167,10 @@ final class Oracle implements AutoCloseable {
 
   /**
    * The task's result, or a {@link TimeoutException} once its thread has used {@code timeoutMillis}
-   * of CPU time, has used none for that long (blocked, on a FIFO say), or has run three times that
-   * of wall time. Counting CPU time keeps the bound fair on a loaded machine, where the wall clock
-   * stretches for every input.
+   * of CPU time, has used none for that long (blocked, on a FIFO say), or has run {@link #WALL_FACTOR}
+   * times that of wall time. Counting CPU time keeps the bound fair on a loaded machine, where the
+   * wall clock stretches for every input (on a 2-core machine running 20 builds, a thread gets a
+   * seventh of a core).
    */
   private <T> T await(FutureTask<T> task, Thread worker) throws TimeoutException, ExecutionException, InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -187,11 +191,11 @@ final class Oracle implements AutoCloseable {
         long cpuMillis = cpuNanos / 1_000_000;
         long wallMillis = (now - start) / 1_000_000;
         long idleMillis = (now - lastProgress) / 1_000_000;
-        if (cpuMillis > timeoutMillis || wallMillis > 3 * timeoutMillis || (cpu && idleMillis > timeoutMillis)
+        if (cpuMillis > timeoutMillis || wallMillis > WALL_FACTOR * timeoutMillis || (cpu && idleMillis > timeoutMillis)
             || (!cpu && wallMillis > timeoutMillis)) {
           throw new TimeoutException("no result after " + cpuMillis + " ms of CPU time, " + wallMillis + " ms of wall time, the last "
               + idleMillis + " ms without CPU time (bound: " + timeoutMillis + " ms of CPU, or without it, "
-              + 3 * timeoutMillis + " ms of wall time)");
+              + WALL_FACTOR * timeoutMillis + " ms of wall time)");
         }
       }
     }

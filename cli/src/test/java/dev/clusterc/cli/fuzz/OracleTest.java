@@ -122,10 +122,28 @@ class OracleTest {
       long start = System.nanoTime();
       Verdict verdict = oracle.judge(input());
       assertEquals(Outcome.TIMEOUT, verdict.outcome(), verdict.details());
-      assertTrue(System.nanoTime() - start < 8_000_000_000L, "the bound holds");
+      assertTrue(System.nanoTime() - start < (Oracle.WALL_FACTOR * 1000 + 8000) * 1_000_000L, "the bound holds");
       hang[0] = false;
       assertEquals(Outcome.OK, oracle.judge(input()).outcome());
     }
+  }
+
+  @Test
+  void aThreadBlockedWithoutCpuTimeIsATimeoutWithinTheBound() throws IOException {
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    long start = System.nanoTime();
+    Verdict verdict = judge(args -> {
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return exit(args, 0, "");
+    });
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(Outcome.TIMEOUT, verdict.outcome(), verdict.details());
+    assertTrue(verdict.details().contains("without CPU time"), verdict.details());
+    assertTrue(millis < Oracle.WALL_FACTOR * 3000, "blocked for " + millis + " ms: the idle bound, not the wall bound, ended it");
   }
 
   @Test
