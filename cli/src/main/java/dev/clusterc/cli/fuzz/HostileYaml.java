@@ -25,7 +25,7 @@ final class HostileYaml {
     String kind = role == Role.SOPS ? "Secret" : role == Role.SEALED ? "SealedSecret" : "ConfigMap";
     String api = role == Role.SEALED ? "bitnami.com/v1alpha1" : "v1";
     String name = "fz-" + random.nextInt(5);
-    String text = switch (random.nextInt(14)) {
+    String text = switch (random.nextInt(17)) {
       case 0 -> """
           apiVersion: %1$s
           kind: %2$s
@@ -44,7 +44,7 @@ final class HostileYaml {
           """.formatted(api, kind, name);
       case 1 -> laughs(api, kind, name);
       case 2 -> object(api, kind, "\"fz\\0nul\"", random) + object(api, kind + "\u0000", "fz-nul\u0000x", random);
-      case 3 -> switch (random.nextInt(3)) {
+      case 3, 14, 15, 16 -> switch (random.nextInt(3)) {
         case 0 -> object(api, quoted(pick(PATH_NAMES, random)), name, random);
         case 1 -> object(api, kind, quoted(pick(PATH_NAMES, random)), random);
         default -> object(api, kind, name, random).replace("metadata:\n", "metadata:\n  namespace: " + quoted(pick(PATH_NAMES, random)) + "\n");
