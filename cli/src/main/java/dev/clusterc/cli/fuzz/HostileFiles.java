@@ -24,9 +24,12 @@ final class HostileFiles {
   private HostileFiles() {}
 
   static String mutate(FuzzInput input, Random random) {
+    if (random.nextInt(8) == 0) {
+      return escape(input, random);
+    }
     List<Reference> references = references(input);
     if (references.isEmpty() || random.nextInt(4) == 0) {
-      String added = inject(input, random);
+      String added = inject(input, random, random.nextBoolean());
       if (added == null) {
         return null;
       }
@@ -116,15 +119,39 @@ final class HostileFiles {
     }
   }
 
+  /**
+   * One object whose kind, name or namespace is a path out of the output, in a {@code manifests}
+   * file of its own, so that it is the input's only fault and compile gets as far as writing it.
+   */
+  static String escape(FuzzInput input, Random random) {
+    String added = inject(input, random, false);
+    if (added == null) {
+      return null;
+    }
+    String path = HostileYaml.ESCAPES[random.nextInt(HostileYaml.ESCAPES.length)];
+    String quoted = "\"" + path + "\"";
+    String object = switch (random.nextInt(3)) {
+      case 0 -> "apiVersion: v1\nkind: " + quoted + "\nmetadata:\n  name: fz\n";
+      case 1 -> "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + quoted + "\n";
+      default -> "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fz\n  namespace: " + quoted + "\n";
+    };
+    for (Reference ref : references(input)) {
+      if (ref.keyword().equals("manifests") && ref.resolved().endsWith("fz/extra.yaml")) {
+        input.put(ref.resolved(), object);
+      }
+    }
+    return added + ", an object with " + path + " in it";
+  }
+
   /** Adds a sops secret or a manifests entry naming a file in {@code fz/}; what it added, or null. */
-  private static String inject(FuzzInput input, Random random) {
+  private static String inject(FuzzInput input, Random random, boolean secret) {
     List<String> clusters = input.clusterFiles();
     if (clusters.isEmpty()) {
       return null;
     }
     String file = clusters.get(random.nextInt(clusters.size()));
     String dir = parent(file);
-    if (random.nextBoolean()) {
+    if (secret) {
       input.put(file, input.text(file) + "\nsecret fz-secret { sops \"fz/fz.sops.yaml\"; keys [\"k\"] }\n");
       input.put(dir + "fz/fz.sops.yaml", HostileYaml.generate(HostileYaml.Role.SOPS, "", random));
       return "added secret fz-secret";

@@ -18,6 +18,10 @@ final class HostileYaml {
       "../../../../../../../../fz-escaped", "../../../../fz-escaped", "..", ".", "a/b", "a\\b",
       FuzzInput.OUTSIDE + "/fz-abs", "fz/../../../../../../../../../fz-escaped", "", " ", "UPPER", "x".repeat(300)};
 
+  /** Paths that climb out of the output directory, from any depth of the tree, or jump out of it. */
+  static final String[] ESCAPES = {"../../../../fz-escaped", "../../../../../../../../fz-escaped",
+      "fz/../../../../../../../../../fz-escaped", FuzzInput.OUTSIDE + "/fz-abs", "../fz", "..", "."};
+
   private HostileYaml() {}
 
   /** A hostile content for a file of {@code role}; {@code original} is what was there (may be empty). */

@@ -6,7 +6,8 @@ import java.util.Random;
  * Makes input number {@code i} of a run: a seed of the corpus and one to five stacked mutations,
  * all drawn from a random generator seeded by the run's seed and {@code i} alone, so any input can
  * be made again from those two numbers whatever the number of jobs. One input in fifty is a seed
- * unchanged, which keeps the oracle honest about the unmutated examples.
+ * unchanged, which keeps the oracle honest about the unmutated examples; one in twenty-five has
+ * only an object that tries to escape the output, so that nothing else stops compile first.
  */
 final class Mutations {
   /** Inputs stop growing past this many bytes. */
@@ -29,6 +30,14 @@ final class Mutations {
     if (random.nextInt(50) == 0) {
       input.mutations.add("unchanged");
       return input;
+    }
+    if (random.nextInt(25) == 0) {
+      // Alone, so that the rest of the cluster compiles and the object gets as far as being written.
+      String done = HostileFiles.escape(input, random);
+      if (done != null) {
+        input.mutations.add(done);
+        return input;
+      }
     }
     int wanted = 1 + random.nextInt(random.nextInt(4) == 0 ? 5 : 2);
     for (int attempts = 0; input.mutations.size() < wanted && attempts < 20 && input.size() < MAX_INPUT_BYTES; attempts++) {

@@ -86,7 +86,13 @@ final class Oracle implements AutoCloseable {
       throw new IOException("interrupted", e);
     }
     List<String> changes = sandbox.snapshot().changesSince(before);
-    return classify(input, runs, changes);
+    Verdict verdict = classify(input, runs, changes);
+    if (!changes.isEmpty()) {
+      // What was written outside would be there before the next input: start that one clean.
+      Sandbox.deleteTree(sandbox.root);
+      sandbox = new Sandbox(base);
+    }
+    return verdict;
   }
 
   private Verdict classify(FuzzInput input, CliRun[] runs, List<String> changes) {

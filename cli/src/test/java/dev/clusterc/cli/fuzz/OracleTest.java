@@ -64,7 +64,23 @@ class OracleTest {
       return exit(args, 0, "");
     });
     assertEquals(Outcome.WROTE_OUTSIDE, verdict.outcome(), verdict.details());
-    assertTrue(verdict.signature().contains("stray.yaml"), verdict.signature());
+    assertTrue(verdict.signature().contains("created") && verdict.signature().contains("stray.yaml"), verdict.signature());
+  }
+
+  @Test
+  void theNextInputStartsWithoutWhatTheLastWroteOutside() throws IOException {
+    try (Oracle oracle = new Oracle(base, 3000, args -> {
+      try {
+        Files.writeString(last(args).resolveSibling("stray.yaml"), "x");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return exit(args, 0, "");
+    })) {
+      assertTrue(oracle.judge(input()).signature().contains("created"));
+      Verdict second = oracle.judge(input());
+      assertTrue(second.signature().contains("created"), "a new stray file, not a modified old one: " + second.signature());
+    }
   }
 
   @Test
