@@ -27,8 +27,9 @@ class FuzzTest {
     Corpus corpus = Corpus.load(examples);
     PrintWriter console = new PrintWriter(System.out, true);
     console.printf("FuzzTest: seed %d, %d inputs, %d seeds%n", SEED, INPUTS, corpus.seeds.size());
-    FuzzCampaign.Settings settings = new FuzzCampaign.Settings(SEED, 0, INPUTS, 1, 5_000,
-        Path.of("target", "fuzz-reproducers"), 2);
+    Path reproducers = Path.of("target", "fuzz-reproducers");
+    Sandbox.deleteTree(reproducers);
+    FuzzCampaign.Settings settings = new FuzzCampaign.Settings(SEED, 0, INPUTS, 1, 5_000, reproducers, 2);
     FuzzStats stats = new FuzzCampaign(settings, corpus).run(console);
     StringWriter summary = new StringWriter();
     stats.print(new PrintWriter(summary));
