@@ -257,11 +257,6 @@ final class Oracle implements AutoCloseable {
     return all.length() > 20_000 ? all.substring(0, 20_000) + "\n[…]\n" : all;
   }
 
-  /** The sandbox's files, for the test of the oracle itself. */
-  Sandbox sandbox() {
-    return sandbox;
-  }
-
   @Override
   public void close() throws IOException {
     Sandbox.deleteTree(sandbox.root);
