@@ -1,6 +1,7 @@
 package dev.clusterc.cli;
 
 import dev.clusterc.cli.bench.BenchCommand;
+import dev.clusterc.cli.fuzz.FuzzCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "clusterc", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A typed cluster-description language for Kubernetes clusters.",
     subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class,
-        CompletionCommand.class, HelpCommand.class, VersionCommand.class},
+        CompletionCommand.class, HelpCommand.class, VersionCommand.class, FuzzCommand.class},
     footer = {"", "Run `clusterc help COMMAND` (or `clusterc COMMAND --help`) for a command's options."})
 public final class Main implements Callable<Integer> {
   /** Deep enough that no input can overflow it; the parser bounds nesting well below this anyway. */
