@@ -18,13 +18,17 @@ import java.util.function.Consumer;
 
 /**
  * Finds the files of a cluster: the root (a directory's {@code .cluster} files, or one file) and
- * everything they import, transitively. Reports imports that name nothing and import cycles.
+ * everything they import, transitively. Reports imports that name nothing, imports of what is not a
+ * regular file, and import cycles. Each file is read once, however many paths lead to it.
  */
 final class Loader {
   private final Workspace workspace;
   private final Consumer<Diagnostic> report;
+  /** Keyed by {@link #identity}, so that a file reached through a symlink is still read once. */
   private final Map<Path, SourceUnit> loaded = new LinkedHashMap<>();
+  /** The identities of the files being visited, innermost first, and the paths they were reached by. */
   private final Deque<Path> stack = new ArrayDeque<>();
+  private final Map<Path, Path> reachedAs = new java.util.HashMap<>();
 
   Loader(Workspace workspace, Consumer<Diagnostic> report) {
     this.workspace = workspace;
@@ -42,12 +46,14 @@ final class Loader {
   }
 
   private void visit(Path file) throws IOException {
-    if (loaded.containsKey(file)) {
+    Path identity = identity(file);
+    if (loaded.containsKey(identity)) {
       return;
     }
     SourceUnit unit = workspace.unit(file);
-    loaded.put(file, unit);
-    stack.push(file);
+    loaded.put(identity, unit);
+    reachedAs.put(identity, file);
+    stack.push(identity);
     for (Item item : unit.items()) {
       if (item instanceof Item.Import imported && imported.path() != null) {
         follow(file, imported);
@@ -71,6 +77,11 @@ final class Loader {
     List<Path> files;
     if (Files.isDirectory(target)) {
       files = workspace.clusterFiles(target);
+    } else if (workspace.exists(target) && !workspace.isReadable(target)) {
+      report.accept(Diagnostic.error(Code.IMPORT_NOT_FOUND, imported.path().span(),
+              "cannot import `" + path + "`: it is not a regular file (a pipe, device or socket)")
+          .withHint("an import names a .cluster file or a directory of them"));
+      return;
     } else if (workspace.exists(target)) {
       files = List.of(target);
     } else if (workspace.exists(Path.of(target + ".cluster"))) {
@@ -82,8 +93,8 @@ final class Loader {
       return;
     }
     for (Path file : files) {
-      if (stack.contains(file)) {
-        report.accept(Diagnostic.error(Code.IMPORT_CYCLE, imported.path().span(), "import cycle: " + cycle(file))
+      if (stack.contains(identity(file))) {
+        report.accept(Diagnostic.error(Code.IMPORT_CYCLE, imported.path().span(), "import cycle: " + cycle(identity(file)))
             .withHint("files of one cluster share a scope already; remove one of these imports"));
         continue;
       }
@@ -96,10 +107,27 @@ final class Loader {
     java.util.Collections.reverse(chain);
     List<String> names = new ArrayList<>();
     for (Path p : chain.subList(chain.indexOf(closing), chain.size())) {
-      names.add(workspace.display(p));
+      names.add(workspace.display(reachedAs.get(p)));
     }
-    names.add(workspace.display(closing));
+    names.add(workspace.display(reachedAs.get(closing)));
     return String.join(" → ", names);
+  }
+
+  /**
+   * What makes two paths one file: the real path on disk (symlinks resolved), or the normalised
+   * path of an editor overlay or a file that cannot be resolved. Visiting each identity once keeps
+   * import resolution linear in the number of files, even through symlink loops.
+   */
+  private Path identity(Path file) {
+    Path normal = file.toAbsolutePath().normalize();
+    if (workspace.hasOverlay(normal)) {
+      return normal;
+    }
+    try {
+      return normal.toRealPath();
+    } catch (IOException e) {
+      return normal;
+    }
   }
 
   private static String siblingHint(Path base, String path) throws IOException {
