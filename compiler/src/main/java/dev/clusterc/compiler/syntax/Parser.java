@@ -46,7 +46,7 @@ public final class Parser {
     CommonTokenStream lexed = new CommonTokenStream(lexer);
     lexed.fill();
     Brackets.Balanced balanced = Brackets.balance(file, lexed.getTokens(), diagnostics);
-    CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(balanced.tokens()));
+    CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(StrayRuns.fold(balanced.tokens())));
     tokens.fill();
 
     ClusterParser.FileContext tree = parseTree(file, tokens, diagnostics);
