@@ -91,4 +91,25 @@ class SourcePathsTest {
     Files.createSymbolicLink(dir.resolve("alias"), Path.of("lib"));
     assertEquals("", check(dir), "read once, so `app web` is not a duplicate");
   }
+
+  @Test
+  void manyFilesImportingTheirOwnDirectoryAreReadOnceEach() throws IOException {
+    Files.writeString(dir.resolve("main.cluster"), CLUSTER);
+    Path lib = Files.createDirectory(dir.resolve("lib"));
+    Files.writeString(dir.resolve("apps.cluster"), "import \"lib\"\n");
+    int n = 1_000;
+    for (int i = 0; i < n; i++) {
+      Files.writeString(lib.resolve("app" + i + ".cluster"), "import \"../lib\"\napp a" + i + " { image \"ghcr.io/x/a:1.0\" }\n");
+    }
+    Workspace workspace = new Workspace(dir);
+    Program program = assertTimeoutPreemptively(GUARD, () -> Frontend.check(dir, workspace));
+    assertEquals(n + 2, program.units().size());
+    assertEquals(n + 2, workspace.parseCount());
+    List<Diagnostic> cycles = program.diagnostics();
+    assertEquals(n, cycles.size(), "one import-cycle per import that closes one");
+    assertEquals("lib/app0.cluster:1:8: error[import-cycle]: import cycle: lib/app0.cluster → lib/app0.cluster", cycles.get(0).toString());
+    assertEquals("lib/app999.cluster:1:8: error[import-cycle]: import cycle: lib/app0.cluster → lib/app1.cluster → lib/app10.cluster"
+        + " → lib/app100.cluster → lib/app101.cluster → … 990 more files … → lib/app995.cluster → lib/app996.cluster"
+        + " → lib/app997.cluster → lib/app998.cluster → lib/app999.cluster → lib/app0.cluster", cycles.get(n - 1).toString());
+  }
 }
