@@ -223,13 +223,22 @@ public final class ValueReader {
     }
   }
 
+  /**
+   * An {@code int} is 32-bit, as every Kubernetes count and port it becomes (replicas, instances,
+   * retention counts): a larger one is {@code invalid-value} here, so no later step overflows.
+   */
   private Typed integer(Value.Number number) {
-    try {
-      return new Typed.Int(number.span(), Long.parseLong(number.text()));
-    } catch (NumberFormatException e) {
-      report.accept(Diagnostic.error(Code.INVALID_VALUE, number.span(), "`" + number.text() + "` is too large for an integer"));
+    String text = number.text();
+    String digits = text.startsWith("-") ? text.substring(1) : text;
+    String trimmed = digits.replaceFirst("^0+(?=.)", "");
+    long value = trimmed.length() > 10 ? Long.MAX_VALUE : Long.parseLong(trimmed) * (text.startsWith("-") ? -1 : 1);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, number.span(),
+              "`" + text + "` is out of range for an integer")
+          .withHint("an integer lies between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE));
       return null;
     }
+    return new Typed.Int(number.span(), value);
   }
 
   private Typed cidr(Value value) throws LiteralException {

@@ -11,9 +11,15 @@ import java.util.function.Consumer;
  * {@code cidr-overlap}: the node, pod and service networks are three separate address spaces;
  * pools do not overlap one another, nor the pod or service network (an address there would be
  * routed into the cluster instead of to the load balancer). An l2 pool lies inside the node network
- * by design, which is not an overlap. Host bits ({@code cidr-not-canonical}) are the binder's.
+ * by design, which is not an overlap. Overlapping pool ranges are reported once per group (three
+ * or more copies of a range are one problem, not one per pair). Host bits ({@code cidr-not-canonical}) are the binder's.
  */
 public final class CidrChecker implements Checker {
+  /** Members of a group of overlapping pool ranges named in the message. */
+  private static final int NAMED = 3;
+  /** Members given as notes. */
+  private static final int MAX_RELATED = 10;
+
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
     ClusterPlan.of(program).ifPresent(plan -> check(plan, report));
@@ -31,19 +37,10 @@ public final class CidrChecker implements Checker {
     }
 
     List<ClusterPlan.PoolRange> ranges = plan.poolRanges();
-    for (int j = 0; j < ranges.size(); j++) {
-      ClusterPlan.PoolRange later = ranges.get(j);
-      for (ClusterPlan.PoolRange earlier : ranges.subList(0, j)) {
-        if (!earlier.range().overlaps(later.range())) {
-          continue;
-        }
-        String shared = ClusterPlan.intersection(earlier.range(), later.range());
-        report.accept(Sites.placed(plan.program(), later.pool(), Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
-                "the " + later.describe() + " overlaps the " + earlier.describe() + " (" + shared + ")")
-            .withHint(shared + " would be handed out twice: make the ranges disjoint")
-            .withRelated(Sites.editable(plan.program(), earlier.pool(), earlier.span()),
-                "the " + earlier.describe() + " is here")));
-      }
+    for (List<ClusterPlan.PoolRange> group : OverlapGroups.of(ranges, ClusterPlan.PoolRange::range)) {
+      pools(plan, group, report);
+    }
+    for (ClusterPlan.PoolRange later : ranges) {
       for (ClusterPlan.Network network : networks) {
         if (network.name().equals("nodes") || !later.range().overlaps(network.range())) {
           continue;
@@ -55,6 +52,35 @@ public final class CidrChecker implements Checker {
                 : "network." + network.name() + " defaults to " + network.cidr())));
       }
     }
+  }
+
+  /**
+   * One diagnostic per group of overlapping pool ranges (in source order), at its last member: two
+   * ranges are named with the addresses they share; a larger group is counted, its first members
+   * named, and at most {@link #MAX_RELATED} of the others given as notes.
+   */
+  private static void pools(ClusterPlan plan, List<ClusterPlan.PoolRange> group, Consumer<Diagnostic> report) {
+    ClusterPlan.PoolRange later = group.get(group.size() - 1);
+    if (group.size() == 2) {
+      ClusterPlan.PoolRange earlier = group.get(0);
+      String shared = ClusterPlan.intersection(earlier.range(), later.range());
+      report.accept(Sites.placed(plan.program(), later.pool(), Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
+              "the " + later.describe() + " overlaps the " + earlier.describe() + " (" + shared + ")")
+          .withHint(shared + " would be handed out twice: make the ranges disjoint")
+          .withRelated(Sites.editable(plan.program(), earlier.pool(), earlier.span()),
+              "the " + earlier.describe() + " is here")));
+      return;
+    }
+    List<String> named = group.stream().limit(NAMED).map(r -> "the " + r.describe()).toList();
+    String others = group.size() > NAMED ? " and " + (group.size() - NAMED) + " more" : "";
+    Diagnostic diagnostic = Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
+            group.size() + " pool ranges overlap: " + String.join(", ", named) + others)
+        .withHint("their addresses would be handed out more than once: make the ranges disjoint");
+    for (ClusterPlan.PoolRange earlier : group.subList(0, Math.min(group.size() - 1, MAX_RELATED))) {
+      diagnostic = diagnostic.withRelated(Sites.editable(plan.program(), earlier.pool(), earlier.span()),
+          "the " + earlier.describe() + " is here");
+    }
+    report.accept(Sites.placed(plan.program(), later.pool(), diagnostic));
   }
 
   /** Reported at the later of the two, or at the written one when the other is a default. */

@@ -2,8 +2,10 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.diag.Severity;
 import dev.clusterc.compiler.graph.Edge;
 import dev.clusterc.compiler.program.Program;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,12 +18,13 @@ public final class CycleChecker implements Checker {
       for (Edge edge : cycle) {
         path.append(" → ").append(edge.to().label());
       }
-      Diagnostic diagnostic = Diagnostic.error(Code.DEPENDENCY_CYCLE, cycle.get(0).span(), "dependency cycle: " + path)
-          .withHint("nothing in a cycle can start first; remove one of these dependencies");
+      // One list of notes, not one copy per note: a cycle may run through thousands of declarations.
+      List<Diagnostic.Related> notes = new ArrayList<>();
       for (Edge edge : cycle.subList(1, cycle.size())) {
-        diagnostic = diagnostic.withRelated(edge.span(), edge.from().label() + " " + edge.reason() + " " + edge.to().label());
+        notes.add(new Diagnostic.Related(edge.span(), edge.from().label() + " " + edge.reason() + " " + edge.to().label()));
       }
-      report.accept(diagnostic);
+      report.accept(new Diagnostic(Severity.ERROR, Code.DEPENDENCY_CYCLE, cycle.get(0).span(), "dependency cycle: " + path,
+          "nothing in a cycle can start first; remove one of these dependencies", notes));
     }
   }
 }

@@ -41,12 +41,13 @@ public final class ValueRulesChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
     sharedServiceAddresses(program, reportAll);
+    SyntaxErrorIndex syntaxErrors = SyntaxErrorIndex.of(program);
     for (Decl decl : program.decls()) {
       if (decl.isStd() || decl.body() == null) {
         continue;
       }
       BoundBlock body = decl.body();
-      boolean exempt = hasSyntaxError(program, decl);
+      boolean exempt = syntaxErrors.within(decl.source().span());
       Consumer<Diagnostic> report = found -> reportAll.accept(Sites.placed(program, decl, found));
       if (decl.kind() == Kind.BACKUP) {
         backup(program, decl, body, exempt, report);
@@ -270,11 +271,4 @@ public final class ValueRulesChecker implements Checker {
             decl.label() + " has size " + q.span().text() + "; a size is more than zero")));
   }
 
-  /** A declaration with a syntax error inside is exempt from {@code missing-property}: the entry may be the broken part. */
-  private static boolean hasSyntaxError(Program program, Decl decl) {
-    SourceSpan span = decl.source().span();
-    return program.units().stream().filter(u -> u.file().equals(span.file()))
-        .flatMap(u -> u.diagnostics().stream())
-        .anyMatch(d -> d.code() == Code.SYNTAX && d.span().start() >= span.start() && d.span().start() <= span.end());
-  }
 }

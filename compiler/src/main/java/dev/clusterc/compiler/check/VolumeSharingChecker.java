@@ -8,9 +8,11 @@ import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,12 +26,13 @@ public final class VolumeSharingChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
     Map<Decl, List<Mount>> mounts = new LinkedHashMap<>();
+    Set<List<Decl>> mounted = new HashSet<>();
     for (Decl app : program.decls(Kind.APP)) {
       for (BoundEntry mount : app.body().all("mount")) {
         Typed volume = mount.get("volume").orElse(null);
         if (volume instanceof Typed.Ref ref && ref.target() != null) {
           List<Mount> of = mounts.computeIfAbsent(ref.target(), v -> new ArrayList<>());
-          if (of.stream().noneMatch(m -> m.app() == app)) {
+          if (mounted.add(List.of(app, ref.target()))) {
             of.add(new Mount(app, ref));
           }
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * One problem found in the sources: where it is, what it is, and how to fix it.
  *
  * @param hint how to fix it, or {@code null}
- * @param related other places that take part (the first declaration of a duplicate, a cycle's edges)
+ * @param related other places that take part (the first declaration of a duplicate, a cycle's
+ *     edges), at most {@link #MAX_RELATED}
  */
 public record Diagnostic(
     Severity severity, Code code, SourceSpan span, String message, String hint, List<Related> related) {
@@ -24,8 +25,14 @@ public record Diagnostic(
           .thenComparing(d -> d.code().id())
           .thenComparing(Diagnostic::message);
 
+  /**
+   * Related places kept per diagnostic; later ones are dropped. A checker that adds one note per
+   * member of a group (control planes, a cycle's edges) then costs at most this many copies each.
+   */
+  public static final int MAX_RELATED = 100;
+
   public Diagnostic {
-    related = List.copyOf(related);
+    related = List.copyOf(related.size() > MAX_RELATED ? related.subList(0, MAX_RELATED) : related);
   }
 
   public static Diagnostic error(Code code, SourceSpan span, String message) {
@@ -41,6 +48,9 @@ public record Diagnostic(
   }
 
   public Diagnostic withRelated(SourceSpan relatedSpan, String relatedMessage) {
+    if (related.size() >= MAX_RELATED) {
+      return this;
+    }
     List<Related> all = new java.util.ArrayList<>(related);
     all.add(new Related(relatedSpan, relatedMessage));
     return new Diagnostic(severity, code, span, message, hint, all);

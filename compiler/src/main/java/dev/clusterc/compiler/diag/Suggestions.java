@@ -1,23 +1,40 @@
 package dev.clusterc.compiler.diag;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Did-you-mean: the closest known word to a misspelt one, if it is close enough to be a typo. */
+/**
+ * Did-you-mean: the closest known word to a misspelt one, if it is close enough to be a typo. The
+ * cost is bounded whatever the input: a word longer than {@link #MAX_WORD} gets no suggestion, a
+ * candidate whose length differs by more than the allowed edits is skipped, and the distance is
+ * computed only in the band of that many edits, stopping as soon as it is exceeded.
+ */
 public final class Suggestions {
+  /** Longer words are not typos of anything we know (names have at most 63 characters). */
+  static final int MAX_WORD = 100;
+
   private Suggestions() {}
 
   public static Optional<String> closest(String word, Collection<String> known) {
+    if (word.length() > MAX_WORD) {
+      return Optional.empty();
+    }
+    int allowed = Math.max(1, Math.min(3, word.length() / 3));
+    String lower = word.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int distance = distance(word.toLowerCase(), candidate.toLowerCase());
+      if (Math.abs(candidate.length() - word.length()) > allowed) {
+        continue;
+      }
+      int distance = distance(lower, candidate.toLowerCase(Locale.ROOT), allowed);
       if (distance < bestDistance || (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    int allowed = Math.max(1, Math.min(3, word.length() / 3));
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
@@ -28,22 +45,47 @@ public final class Suggestions {
 
   /** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
   static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
+    return distance(a, b, Math.max(a.length(), b.length()));
+  }
+
+  /**
+   * The optimal string alignment distance when it is at most {@code limit}, otherwise
+   * {@code limit + 1}: only cells within {@code limit} of the diagonal are computed.
+   */
+  static int distance(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) > limit) {
+      return limit + 1;
     }
+    int over = limit + 1;
+    int[] twoBack = new int[b.length() + 1];
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      previous[j] = Math.min(j, over);
     }
     for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
+      Arrays.fill(current, over);
+      current[0] = Math.min(i, over);
+      int from = Math.max(1, i - limit);
+      int to = Math.min(b.length(), i + limit);
+      int rowMin = current[0];
+      for (int j = from; j <= to; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
         if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          d = Math.min(d, twoBack[j - 2] + 1);
         }
+        current[j] = Math.min(d, over);
+        rowMin = Math.min(rowMin, current[j]);
       }
+      if (rowMin > limit) {
+        return over;
+      }
+      int[] spare = twoBack;
+      twoBack = previous;
+      previous = current;
+      current = spare;
     }
-    return d[a.length()][b.length()];
+    return previous[b.length()];
   }
 }

@@ -3,6 +3,7 @@ package dev.clusterc.compiler.format;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.SourceUnit;
+import dev.clusterc.compiler.syntax.TextBlocks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class OriginalText {
     if (literal.length() < 2 || literal.charAt(0) != '"' || literal.charAt(literal.length() - 1) != '"') {
       throw offsetsOff(span.start());
     }
-    return literal.replace("\r\n", "\n");
+    return TextBlocks.lineFeeds(literal);
   }
 
   /** Checks that a comment stands at its offset, as it must before it is moved. */

@@ -3,9 +3,12 @@ package dev.clusterc.compiler.graph;
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.program.DatabaseReaders;
 import dev.clusterc.compiler.program.Decl;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,31 +90,52 @@ public final class DependencyGraph {
     List<List<Edge>> cycles = new ArrayList<>();
     for (Set<Decl> component : new StronglyConnected(this).components()) {
       Decl start = component.stream().min(Comparator.comparing(Decl::label)).orElseThrow();
-      List<Edge> path = new ArrayList<>();
-      if (walk(start, start, component, path, new LinkedHashSet<>())) {
+      List<Edge> path = cycleThrough(start, component);
+      if (path != null) {
         cycles.add(path);
       }
     }
     return cycles;
   }
 
-  /** Depth-first search for a path back to {@code target} inside one component. */
-  private boolean walk(Decl at, Decl target, Set<Decl> component, List<Edge> path, Set<Decl> seen) {
-    List<Edge> out = new ArrayList<>(from(at));
-    out.sort(Comparator.comparing(e -> e.to().label()));
-    for (Edge edge : out) {
+  /**
+   * Depth-first search, inside one component, for a path from {@code start} back to it; edges are
+   * tried in order of their targets' labels. Iterative, with each declaration entered once, so a
+   * cycle through tens of thousands of declarations neither overflows the stack nor takes long.
+   */
+  private List<Edge> cycleThrough(Decl start, Set<Decl> component) {
+    List<Edge> path = new ArrayList<>();
+    Set<Decl> seen = new LinkedHashSet<>();
+    Deque<Iterator<Edge>> frames = new ArrayDeque<>();
+    frames.push(sortedFrom(start).iterator());
+    while (!frames.isEmpty()) {
+      Iterator<Edge> next = frames.peek();
+      if (!next.hasNext()) {
+        frames.pop();
+        if (!path.isEmpty()) {
+          path.remove(path.size() - 1);
+        }
+        continue;
+      }
+      Edge edge = next.next();
       if (!component.contains(edge.to())) {
         continue;
       }
-      path.add(edge);
-      if (edge.to() == target) {
-        return true;
+      if (edge.to() == start) {
+        path.add(edge);
+        return path;
       }
-      if (seen.add(edge.to()) && walk(edge.to(), target, component, path, seen)) {
-        return true;
+      if (seen.add(edge.to())) {
+        path.add(edge);
+        frames.push(sortedFrom(edge.to()).iterator());
       }
-      path.remove(path.size() - 1);
     }
-    return false;
+    return null;
+  }
+
+  private List<Edge> sortedFrom(Decl at) {
+    List<Edge> out = new ArrayList<>(from(at));
+    out.sort(Comparator.comparing(e -> e.to().label()));
+    return out;
   }
 }

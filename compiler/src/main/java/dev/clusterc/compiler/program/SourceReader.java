@@ -5,6 +5,7 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,8 +18,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads a file from disk as source text, refusing what is not a `.cluster` source: files over
- * {@link #MAX_BYTES}, binary files, and text that is not UTF-8. A refusal is a diagnostic at the
+ * Reads a file from disk as source text, refusing what is not a `.cluster` source: anything but a
+ * regular file (a FIFO would block and {@code /dev/zero} never ends), files over {@link #MAX_BYTES}
+ * (never reading more than that), binary files, and text that is not UTF-8. A refusal is a diagnostic at the
  * offending byte, so the user sees the file, line and column.
  */
 public final class SourceReader {
@@ -30,14 +32,25 @@ public final class SourceReader {
   private SourceReader() {}
 
   public static Read read(Path path, String displayPath) throws IOException {
-    long size = Files.size(path);
-    if (size > MAX_BYTES) {
+    if (!Files.isRegularFile(path)) {
       SourceFile empty = new SourceFile(displayPath, "");
+      String what = Files.isDirectory(path) ? "a directory" : Files.exists(path) ? "not a regular file (a pipe, device or socket)" : "missing";
+      return new Read(empty, Optional.of(Diagnostic.error(Code.SYNTAX, SourceSpan.at(empty, 0),
+              "`" + displayPath + "` is " + what + ", so it is not read as a cluster source")
+          .withHint("sources are regular files ending in .cluster")));
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes((int) MAX_BYTES + 1);
+    }
+    if (bytes.length > MAX_BYTES) {
+      SourceFile empty = new SourceFile(displayPath, "");
+      long size = Math.max(Files.size(path), bytes.length);
       return new Read(empty, Optional.of(Diagnostic.error(Code.SYNTAX, SourceSpan.at(empty, 0),
               String.format("file is too large to be a cluster source (%.1f MiB; the limit is %d MiB)", size / 1048576.0, MAX_BYTES / 1048576))
           .withHint("split the cluster over several files in one directory")));
     }
-    return decode(Files.readAllBytes(path), displayPath);
+    return decode(bytes, displayPath);
   }
 
   /** Decodes bytes as UTF-8 source; a leading byte-order mark is dropped. */

@@ -43,9 +43,13 @@ final class TemplateExpander {
     this.report = report;
   }
 
-  /** Checks a template's own shape once: its kind, its parameter types, its entries' keywords and {@code $params}. */
+  /**
+   * Checks a template's own shape once: its kind, its parameter types, its entries' keywords and
+   * {@code $params}. A template missing its name, kind or body is a syntax error already, and not
+   * checked further.
+   */
   void checkDefinition(Item.Template template) {
-    if (template.kind() == null || template.body() == null) {
+    if (template.name() == null || template.kind() == null || template.body() == null) {
       return;
     }
     var kind = Kind.of(template.kind().text());

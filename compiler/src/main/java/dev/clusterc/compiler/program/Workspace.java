@@ -52,13 +52,27 @@ public final class Workspace {
     return overlays.containsKey(key) || Files.exists(key);
   }
 
-  /** The {@code .cluster} files directly in a directory (and open in the editor), sorted by name. */
+  /** Whether the editor has unsaved text for {@code path}. */
+  public boolean hasOverlay(Path path) {
+    return overlays.containsKey(path.toAbsolutePath().normalize());
+  }
+
+  /** Whether {@code path} can be read as a source: an overlay, or a regular file (not a FIFO or device). */
+  public boolean isReadable(Path path) {
+    Path key = path.toAbsolutePath().normalize();
+    return overlays.containsKey(key) || Files.isRegularFile(key);
+  }
+
+  /**
+   * The {@code .cluster} files directly in a directory (and open in the editor), sorted by name.
+   * Pipes and devices with such a name are listed too, so that reading them reports a diagnostic.
+   */
   public List<Path> clusterFiles(Path dir) throws IOException {
     Path key = dir.toAbsolutePath().normalize();
     java.util.TreeSet<Path> files = new java.util.TreeSet<>();
     if (Files.isDirectory(key)) {
       try (var stream = Files.list(key)) {
-        stream.filter(p -> p.getFileName().toString().endsWith(".cluster") && Files.isRegularFile(p)).forEach(files::add);
+        stream.filter(p -> p.getFileName().toString().endsWith(".cluster") && !Files.isDirectory(p)).forEach(files::add);
       }
     }
     overlays.keySet().stream().filter(p -> key.equals(p.getParent()) && p.toString().endsWith(".cluster")).forEach(files::add);

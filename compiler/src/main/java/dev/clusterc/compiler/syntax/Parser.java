@@ -45,7 +45,7 @@ public final class Parser {
     CommonTokenStream lexed = new CommonTokenStream(lexer);
     lexed.fill();
     Brackets.Balanced balanced = Brackets.balance(file, lexed.getTokens(), diagnostics);
-    CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(balanced.tokens()));
+    CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(StrayRuns.fold(balanced.tokens())));
     tokens.fill();
 
     RecoveryStrategy recovery = new RecoveryStrategy();

@@ -157,7 +157,8 @@ public record Duration(String text, long seconds) implements Comparable<Duration
     String part = text.substring(start, unitEnd);
     String message = "`" + part + "`" + (part.equals(text) ? "" : " in `" + text + "`") + " has a fraction";
     String hint = "durations are whole numbers of each unit; use a smaller unit";
-    if (unitEnd == end + 1 && text.substring(start, end).matches("[0-9]+[.,][0-9]+")) {
+    // The hint's arithmetic is superlinear in the digits: only for a number a person would write.
+    if (unitEnd == end + 1 && end - start <= 40 && text.substring(start, end).matches("[0-9]+[.,][0-9]+")) {
       BigDecimal seconds = new BigDecimal(text.substring(start, end).replace(',', '.'))
           .multiply(BigDecimal.valueOf(UNIT_SECONDS[UNITS.indexOf(text.charAt(end))]));
       if (seconds.stripTrailingZeros().scale() <= 0 && seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) <= 0) {

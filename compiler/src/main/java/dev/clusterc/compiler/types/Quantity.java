@@ -43,6 +43,12 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
   /** The letters of the suffixes that have both a decimal and a binary form, as a user might mistype them. */
   private static final List<Character> SCALE_LETTERS = List.of('k', 'm', 'g', 't', 'p', 'e');
 
+  /**
+   * Digits beyond this are rejected before any arithmetic (which is superlinear in the digits);
+   * Kubernetes itself keeps at most 18 significant digits of a quantity.
+   */
+  private static final int MAX_DIGITS = 40;
+
   /** Exponents beyond this are rejected rather than expanded; no resource is that large or small. */
   private static final int MAX_EXPONENT = 100;
 
@@ -70,6 +76,11 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
     String suffix = text.substring(end);
     if (suffix.startsWith(".")) {
       throw new LiteralException("the number in `" + text + "` has more than one decimal point", null);
+    }
+    long digits = number.chars().filter(c -> c >= '0' && c <= '9').count();
+    if (digits > MAX_DIGITS) {
+      throw new LiteralException("the number in `" + clip(text) + "` has " + digits + " digits; a quantity has at most " + MAX_DIGITS,
+          "use a unit for large amounts, such as `Gi` or `T`");
     }
     BigDecimal mantissa = new BigDecimal(number.startsWith("+") ? number.substring(1) : number);
     BigDecimal multiplier = SUFFIXES.get(suffix);
@@ -99,6 +110,11 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
       }
     }
     return i;
+  }
+
+  /** The text for a message: a very long one keeps its start and end. */
+  private static String clip(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 30) + "…" + text.substring(text.length() - 20);
   }
 
   private static boolean isSignedInteger(String text) {

@@ -103,10 +103,12 @@ class AddressConflictCheckerTest {
   void aCidrPoolContainingTheRouterAndNodes() {
     String text = CheckFixture.BASE + "use cilium\npool lb { range 10.0.0.0/28; via cilium }\n";
     assertEquals("""
-        9:17: error[address-conflict]: pool lb contains the address 10.0.0.1 of the router
-        9:17: error[address-conflict]: pool lb contains the address 10.0.0.11 of node w1
-        9:17: error[address-conflict]: pool lb contains the address 10.0.0.12 of node w2
-        9:17: error[address-conflict]: pool lb contains the address 10.0.0.2 of node cp""", run(CHECKER, text));
+        9:17: error[address-conflict]: pool lb contains 4 addresses in use: 10.0.0.1 of the router, 10.0.0.2 of node cp, 10.0.0.11 of node w1, 10.0.0.12 of node w2
+          hint: a load balancer could hand them out a second time: shrink the range of pool lb so that it leaves them out
+          note 3:39: the router has 10.0.0.1 here
+          note 5:39: node cp has 10.0.0.2 here
+          note 6:32: node w1 has 10.0.0.11 here
+          note 7:32: node w2 has 10.0.0.12 here""", detailed(CHECKER, text));
   }
 
   @Test

@@ -57,6 +57,24 @@ class FormatterTest {
   }
 
   @Test
+  void carriageReturnsBeforeALineBreakInATextBlockFormatOnce() {
+    for (String body : new String[] {"x\r\r\ny", "x\r\r\r\n\r\ny", "x\ry\r\r\n", "\r\r\nx"}) {
+      String text = "app a {\n  manifests \"\"\"\n" + body + "\"\"\"\n}\n";
+      String once = FormatCheck.assertFormatsWell("cr-text.cluster", text);
+      assertEquals(manifests(text), manifests(once), "the value of " + body.replace("\r", "\\r").replace("\n", "\\n"));
+    }
+    assertEquals("x\ny", manifests("app a {\n  manifests \"\"\"\nx\r\r\ny\"\"\"\n}\n"));
+    assertEquals("x\ry", manifests("app a {\n  manifests \"\"\"\nx\ry\"\"\"\n}\n"));
+  }
+
+  private static String manifests(String text) {
+    return SyntaxWalk.values(FormatCheck.parse("t.cluster", text)).stream()
+        .filter(v -> v instanceof dev.clusterc.compiler.syntax.Value.Str).map(v -> ((dev.clusterc.compiler.syntax.Value.Str) v).parts())
+        .map(parts -> parts.stream().map(p -> ((dev.clusterc.compiler.syntax.StrPart.Text) p).text()).reduce("", String::concat))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
   void emptyEntryBlockIsNotTurnedIntoAnEmptyMap() {
     // After an entry key `{}` parses as an empty map, so an empty block must keep a `;`.
     assertEquals("app a { resources {;}; env {} }\n", FormatCheck.assertFormatsWell("e.cluster", "app a { resources { ; } ; env { } }"));

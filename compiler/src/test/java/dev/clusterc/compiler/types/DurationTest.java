@@ -60,6 +60,13 @@ class DurationTest {
   }
 
   @Test
+  void aFractionOfManyDigitsIsRefusedQuickly() {
+    String text = "1." + "5".repeat(1_200_000) + "h";
+    LiteralException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> error(text));
+    assertEquals("durations are whole numbers of each unit; use a smaller unit", e.hint());
+  }
+
+  @Test
   void allowsEachUnitOnce() {
     LiteralException e = error("1h2h");
     assertEquals("`1h2h` gives the hours more than once", e.message());

@@ -79,6 +79,16 @@ class QuantityTest {
   }
 
   @Test
+  void aNumberOfManyDigitsIsRefusedBeforeAnyArithmetic() throws LiteralException {
+    String huge = "1." + "0".repeat(200_000) + "1Mi";
+    LiteralException e = assertThrows(LiteralException.class,
+        () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> Quantity.parse(huge)));
+    assertEquals("the number in `1." + "0".repeat(28) + "…" + "0".repeat(17) + "1Mi` has 200002 digits; a quantity has at most 40",
+        e.message());
+    assertEquals(0, Quantity.parse("1" + "0".repeat(39)).compareTo(Quantity.parse("1e39")));
+  }
+
+  @Test
   void suggestsBothKindsOfGigaForGB() {
     LiteralException e = error("5GB");
     assertEquals("`5GB` has an unknown unit `GB`", e.message());
