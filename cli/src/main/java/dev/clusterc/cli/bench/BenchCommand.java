@@ -138,12 +138,12 @@ public final class BenchCommand implements Callable<Integer> {
     int reparsed = (workspace.parseCount() - parsedBefore) / runs;
     Program program = check(dir, new Workspace(dir));
     for (int i = 0; i < 3; i++) {
-      FlatLayout.write(ManifestCompiler.compile(program, dir));
+      FlatLayout.write(ManifestCompiler.compile(program));
     }
     double[] compiles = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      FlatLayout.write(ManifestCompiler.compile(program, dir));
+      FlatLayout.write(ManifestCompiler.compile(program));
       compiles[i] = (System.nanoTime() - start) / 1e6;
     }
     double process = processRuns > 0 ? processMs("check", dir) : -1;

@@ -3,7 +3,6 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -39,17 +38,13 @@ public final class ManifestCompiler {
     }
   }
 
-  /** Compiles a program whose sources were read relative to the current directory (as the command line reads them). */
-  public static Compilation compile(Program program) {
-    return compile(program, Path.of(""));
-  }
-
   /**
-   * Compiles a program; {@code workingDirectory} is no longer used: the files declarations name were
-   * read during analysis, relative to the program's own working directory ({@code Program#files}).
+   * Compiles a checked program. The files its declarations name were read during analysis
+   * ({@code Program#files}), so compiling opens no file.
+   *
    * @throws CompileRefusedException when two units would apply one object
    */
-  public static Compilation compile(Program program, Path workingDirectory) {
+  public static Compilation compile(Program program) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       throw new IllegalArgumentException("only a cluster without errors compiles");
     }

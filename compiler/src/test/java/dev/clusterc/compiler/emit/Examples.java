@@ -40,6 +40,6 @@ final class Examples {
   }
 
   static Compilation compile(Path example) throws IOException {
-    return ManifestCompiler.compile(program(example), Repo.root());
+    return ManifestCompiler.compile(program(example));
   }
 }

@@ -31,7 +31,7 @@ class NextStepsTest {
     Program program = AppTestSupport.clean(text);
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
         PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key")));
-    return ManifestCompiler.compile(program, dir);
+    return ManifestCompiler.compile(program);
   }
 
   private static List<NextStep.Kind> kinds(List<NextStep> steps) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -109,8 +111,10 @@ class SharedNamesTest {
   }
 
   static Compilation compile(List<Kind> kinds, String name) {
-    Program program = AppTestSupport.clean(KindSamples.cluster(kinds, name));
-    return ManifestCompiler.compile(program, KindSamples.files(name));
+    Program program = CheckFixture.program(KindSamples.cluster(kinds, name), KindSamples.files(name));
+    assertEquals("", CheckFixture.render(program.diagnostics().stream().filter(Diagnostic::isError).toList()),
+        "the sample cluster has errors");
+    return ManifestCompiler.compile(program);
   }
 
   static List<String> names(Compilation compilation) {
