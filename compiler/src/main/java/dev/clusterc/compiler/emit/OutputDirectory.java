@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.program.TreePath;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -47,12 +48,17 @@ public final class OutputDirectory {
   }
 
   /**
-   * Refuses a target that cannot hold a tree — the target or one of its parents is a file — before
-   * anything is written anywhere.
+   * Refuses a target that cannot hold a tree — the target or one of its parents is a file, or lies
+   * inside a Git directory ({@code -o repo/.git}), which compile must never touch — before anything
+   * is written anywhere.
    */
   public static void check(Path target) throws OutputRefusedException {
     Path dir = target.toAbsolutePath().normalize();
     for (Path p = dir; p != null; p = p.getParent()) {
+      if (p.getFileName() != null && p.getFileName().toString().equalsIgnoreCase(TreePath.GIT_DIR)) {
+        throw new OutputRefusedException(p.toString(), "is Git's own directory, and compile never writes into it",
+            "give -o the root of your Git repository, the directory that holds .git");
+      }
       if (Files.exists(p) && !Files.isDirectory(p)) {
         throw new OutputRefusedException(p.toString(), "is a file, and the tree needs a directory here",
             "move the file away, or choose another -o DIR or gitops path");

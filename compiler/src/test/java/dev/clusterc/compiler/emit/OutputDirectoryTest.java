@@ -179,6 +179,23 @@ class OutputDirectoryTest {
   }
 
   @Test
+  void gitsOwnDirectoryIsNeverWrittenNorDeleted() throws Exception {
+    Path repo = temp.resolve("repo");
+    write(repo.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    OutputRefusedException e = assertThrows(OutputRefusedException.class,
+        () -> OutputDirectory.replace(repo.resolve(".git/clusters/lab"), writer(FIRST)));
+    assertEquals("is Git's own directory, and compile never writes into it", e.getReason());
+    Path tree = repo.resolve("clusters/lab");
+    write(tree.resolve(".git/config"), "keep\n");
+    write(tree.resolve(OutputDirectory.RECORD), ".git/config\n");
+    e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(tree, writer(FIRST)));
+    assertEquals("line 1 is not a path inside the tree (a `.git` segment, Git's own directory)", e.getReason());
+    assertEquals("keep\n", Files.readString(tree.resolve(".git/config")));
+    assertEquals(Map.of(".git/HEAD", "ref: refs/heads/main\n", "clusters/lab/.git/config", "keep\n",
+        "clusters/lab/" + OutputDirectory.RECORD, ".git/config\n"), contents(repo));
+  }
+
+  @Test
   void filesAndDirectoriesFollowTheUmask() throws Exception {
     Path tree = temp.resolve("tree");
     OutputDirectory.replace(tree, writer(FIRST));
