@@ -89,7 +89,7 @@ class CompileOutputTest {
         Sources.CLEAN.replace("  network {", "  gitops flux { repository \"https://example.com/r.git\"; path \"../escaped\" }\n  network {"));
     Cli.Result result = Cli.run("compile", source.getParent().toString(), "-o", temp.resolve("repo").toString());
     assertEquals(1, result.exit(), result::toString);
-    assertTrue(result.err().contains("error[invalid-value]: the gitops path `../escaped` has an empty, `.` or `..` segment"), result::toString);
+    assertTrue(result.err().contains("error[invalid-value]: the gitops path `../escaped` has a `..` segment"), result::toString);
     Sources.write(source, Sources.CLEAN.replace("  network {",
         "  gitops flux { repository \"https://example.com/r.git\"; path \".clusterc-staging/x\" }\n  network {"));
     result = Cli.run("compile", source.getParent().toString(), "-o", temp.resolve("repo").toString());
