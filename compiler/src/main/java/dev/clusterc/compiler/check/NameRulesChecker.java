@@ -7,6 +7,7 @@ import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class NameRulesChecker implements Checker {
   /** Every declaration but the cluster becomes a Kubernetes object (or a node's name). */
-  private static final Set<Kind> NAMED = java.util.EnumSet.complementOf(java.util.EnumSet.of(Kind.CLUSTER));
+  private static final Set<Kind> NAMED = EnumSet.complementOf(EnumSet.of(Kind.CLUSTER));
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final int MAX_LENGTH = 63;
   private static final String FLUX_SYSTEM = "flux-system";
