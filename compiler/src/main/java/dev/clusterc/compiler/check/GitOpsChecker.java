@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.files.KubernetesNames;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.program.TreePath;
@@ -27,8 +28,6 @@ public final class GitOpsChecker implements Checker {
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*");
   /** {@code [USER@]HOST:PATH}, the form git and ssh accept and a URL parser does not. */
   private static final Pattern SCP = Pattern.compile("(?:([^@/:\\s]+)@)?([^@/:\\s]+):(?!//)(\\S+)");
-  private static final Pattern SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
@@ -116,7 +115,7 @@ public final class GitOpsChecker implements Checker {
 
   private static void secretName(Typed.Str name, String entry, Consumer<Diagnostic> report) {
     String text = name.value();
-    if (text.length() <= 253 && SUBDOMAIN.matcher(text).matches()) {
+    if (KubernetesNames.isSubdomain(text)) {
       return;
     }
     report.accept(Diagnostic.error(Code.INVALID_VALUE, name.span(), "`" + entry + "` names a Secret, and `" + text
