@@ -179,6 +179,17 @@ class OutputDirectoryTest {
   }
 
   @Test
+  void aRecordThatIsNotTextIsRefusedByName() throws Exception {
+    Path tree = temp.resolve("tree");
+    Files.createDirectories(tree);
+    Files.write(tree.resolve(OutputDirectory.RECORD), new byte[] {'a', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+    OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(tree, writer(FIRST)));
+    assertEquals(tree.resolve(OutputDirectory.RECORD).toString(), e.getFile());
+    assertEquals("is not UTF-8 text, so the files compile owns here are unknown", e.getReason());
+    assertFalse(Files.exists(tree.resolve(OutputDirectory.STAGING)));
+  }
+
+  @Test
   void gitsOwnDirectoryIsNeverWrittenNorDeleted() throws Exception {
     Path repo = temp.resolve("repo");
     write(repo.resolve(".git/HEAD"), "ref: refs/heads/main\n");
