@@ -69,13 +69,26 @@ final class OwnershipCheck {
     }
   }
 
-  /** A file below {@code sub} that compile would not delete, relative to {@code dir}, or {@code null}. */
+  /**
+   * What below {@code sub} would still be there once compile deleted its gone files, relative to
+   * {@code dir}, or {@code null}: a file compile did not write, or an empty directory (only the
+   * directories a deleted file leaves empty are removed). Either would make moving the new file
+   * onto {@code sub} fail halfway through the install, and every later run too.
+   */
   private static String foreignFile(Path dir, Path sub, SortedSet<String> gone) throws IOException {
     try (Stream<Path> walk = Files.walk(sub)) {
-      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+      return walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? emptyDirectory(p)
+              : !gone.contains(OwnedFiles.relative(dir, p)))
           .map(p -> OwnedFiles.relative(dir, p))
-          .filter(p -> !gone.contains(p))
           .findFirst().orElse(null);
+    }
+  }
+
+  private static boolean emptyDirectory(Path path) {
+    try (Stream<Path> entries = Files.list(path)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return true;
     }
   }
 }

@@ -88,6 +88,12 @@ class OutputDirectoryTest {
     Files.createSymbolicLink(other.resolve("apps"), elsewhere);
     e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(other, writer(FIRST)));
     assertTrue(e.getReason().contains("apps is a symbolic link"), e.getReason());
+    Path empty = temp.resolve("empty");
+    Files.createDirectories(empty.resolve("flux/kustomization.yaml/made-by-hand"));
+    e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(empty, writer(FIRST)),
+        "an empty directory would stay, and moving the file over it would fail midway");
+    assertTrue(e.getReason().contains("flux/kustomization.yaml is a directory holding flux/kustomization.yaml/made-by-hand"),
+        e.getReason());
     try (Stream<Path> files = Files.list(elsewhere)) {
       assertEquals(0, files.count(), "nothing written through the link");
     }
