@@ -131,8 +131,14 @@ public final class OutputDirectory {
       OutputDirectory.install(dir);
     }
 
-    /** Removes the staging directory, and the directories {@link #prepare} created for it when they are empty. */
+    /**
+     * Removes the staging directory, and the directories {@link #prepare} created for it when they
+     * are empty. The staged record goes first: a run killed halfway through deleting the staged
+     * files must leave a staging the next run discards, never one it takes as complete and rolls
+     * forward with files missing.
+     */
     public void discard() throws IOException {
+      Files.deleteIfExists(dir.resolve(STAGING).resolve(STAGED_RECORD));
       delete(dir.resolve(STAGING));
       for (Path p : created) {
         try {
