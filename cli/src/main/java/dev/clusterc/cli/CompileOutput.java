@@ -104,7 +104,13 @@ final class CompileOutput {
       if (staged.get(i).finishedEarlierRun() && !quiet) {
         err.println("clusterc: finished moving the files of an interrupted compile into " + workspace.display(target.path()));
       }
-      staged.get(i).install();
+      try {
+        staged.get(i).install();
+      } catch (IOException | RuntimeException | Error e) {
+        // the trees not installed yet leave no staging behind (the failed one's is the next run's to finish)
+        discard(staged.subList(i + 1, staged.size()));
+        throw e;
+      }
       if (quiet) {
         continue;
       }
