@@ -47,6 +47,10 @@ final class OwnershipCheck {
     }
     for (String file : fresh) {
       Path path = dir.resolve(file);
+      String other = otherKustomization(dir, file, owned);
+      if (other != null) {
+        problems.add(other + " is beside the " + file + " compile writes, and kustomize refuses a directory with two");
+      }
       if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
@@ -67,6 +71,25 @@ final class OwnershipCheck {
           "compile replaces only the files listed in " + OutputDirectory.RECORD + " and leaves every other file alone; "
               + "move these away (or delete them) and compile again");
     }
+  }
+
+  /**
+   * A kustomization file compile does not own in the directory where it writes
+   * {@code kustomization.yaml}, or {@code null}: kustomize (and Flux) refuse to build a directory
+   * holding two, so the tree would not apply.
+   */
+  private static String otherKustomization(Path dir, String file, SortedSet<String> owned) {
+    int slash = file.lastIndexOf('/');
+    if (!file.substring(slash + 1).equals(GitOpsLayout.KUSTOMIZATION_FILES.get(0))) {
+      return null;
+    }
+    String prefix = file.substring(0, slash + 1);
+    for (String name : GitOpsLayout.KUSTOMIZATION_FILES.subList(1, GitOpsLayout.KUSTOMIZATION_FILES.size())) {
+      if (Files.exists(dir.resolve(prefix + name), LinkOption.NOFOLLOW_LINKS) && !owned.contains(prefix + name)) {
+        return prefix + name;
+      }
+    }
+    return null;
   }
 
   /**

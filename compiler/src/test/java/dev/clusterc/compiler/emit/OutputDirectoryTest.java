@@ -196,6 +196,15 @@ class OutputDirectoryTest {
   }
 
   @Test
+  void aSecondKustomizationFileBesideOneCompileWritesIsRefused() throws Exception {
+    Path tree = temp.resolve("tree");
+    write(tree.resolve("flux/Kustomization"), "mine\n");
+    OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(tree, writer(FIRST)));
+    assertTrue(e.getReason().contains("flux/Kustomization is beside the flux/kustomization.yaml compile writes"), e.getReason());
+    assertEquals(Map.of("flux/Kustomization", "mine\n"), contents(tree));
+  }
+
+  @Test
   void gitsOwnDirectoryIsNeverWrittenNorDeleted() throws Exception {
     Path repo = temp.resolve("repo");
     write(repo.resolve(".git/HEAD"), "ref: refs/heads/main\n");
