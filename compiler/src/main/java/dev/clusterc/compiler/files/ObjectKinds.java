@@ -66,6 +66,7 @@ public final class ObjectKinds {
    * two units make) use this one key, so they agree on what counts as one object.
    */
   public static String identity(String group, String kind, String namespace, String name) {
-    return group + "\0" + String.valueOf(kind).toLowerCase(Locale.ROOT) + "\0" + (namespace == null ? "" : namespace) + "\0" + name;
+    return group + "\0" + String.valueOf(kind).toLowerCase(Locale.ROOT) + "\0" + (namespace == null ? "" : namespace)
+        + "\0" + name;
   }
 }
