@@ -57,7 +57,8 @@ final class OwnershipCheck {
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         String foreign = foreignFile(dir, path, gone);
         if (foreign != null) {
-          problems.add(file + " is a directory holding " + foreign + ", which compile did not write, and the tree needs a file there");
+          problems.add(file + (foreign.equals(file) ? " is an empty directory"
+              : " is a directory holding " + foreign + ", which compile did not write,") + " and the tree needs a file there");
         }
       } else if (!owned.contains(file)
           && !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(path, staged.resolve(file)) == -1)) {

@@ -94,6 +94,9 @@ class OutputDirectoryTest {
         "an empty directory would stay, and moving the file over it would fail midway");
     assertTrue(e.getReason().contains("flux/kustomization.yaml is a directory holding flux/kustomization.yaml/made-by-hand"),
         e.getReason());
+    Files.delete(empty.resolve("flux/kustomization.yaml/made-by-hand"));
+    e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(empty, writer(FIRST)));
+    assertTrue(e.getReason().contains("flux/kustomization.yaml is an empty directory and the tree needs a file there"), e.getReason());
     try (Stream<Path> files = Files.list(elsewhere)) {
       assertEquals(0, files.count(), "nothing written through the link");
     }
