@@ -1,10 +1,11 @@
 package dev.clusterc.cli;
 
+import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
 import dev.clusterc.compiler.emit.Compilation;
+import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.emit.FlatLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
@@ -76,16 +77,22 @@ public final class CompileCommand extends Subcommand {
     List<Compilation> compilations = new ArrayList<>();
     for (Path path : paths) {
       Program program = Frontend.check(path.toAbsolutePath().normalize(), workspace);
-      report.printHuman(program.diagnostics(), new HumanRenderer(color.enabled(terminal())), err(), err());
-      if (report.fails(program.diagnostics())) {
+      // one report, sorted as check sorts it, so that compile prints exactly what check prints
+      List<Diagnostic> diagnostics = new ArrayList<>(program.diagnostics());
+      Compilation compilation = null;
+      if (!program.hasErrors()) {
+        try {
+          compilation = ManifestCompiler.compile(program);
+        } catch (CompileRefusedException e) {
+          diagnostics.addAll(e.diagnostics());
+        }
+      }
+      diagnostics = CheckCommand.sortedUnique(diagnostics);
+      report.printHuman(diagnostics, new HumanRenderer(color.enabled(terminal())), err(), err());
+      if (compilation == null || report.fails(diagnostics)) {
         return ExitCode.FINDINGS;
       }
-      try {
-        compilations.add(ManifestCompiler.compile(program));
-      } catch (CompileRefusedException e) {
-        report.printHuman(e.diagnostics(), new HumanRenderer(color.enabled(terminal())), err(), err());
-        return ExitCode.FINDINGS;
-      }
+      compilations.add(compilation);
     }
     if (toStdout) {
       out().print(FlatLayout.write(compilations.get(0)));

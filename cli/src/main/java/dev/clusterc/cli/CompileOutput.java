@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -103,7 +104,13 @@ final class CompileOutput {
       if (staged.get(i).finishedEarlierRun() && !quiet) {
         err.println("clusterc: finished moving the files of an interrupted compile into " + workspace.display(target.path()));
       }
-      staged.get(i).install();
+      try {
+        staged.get(i).install();
+      } catch (IOException | RuntimeException | Error e) {
+        // the trees not installed yet leave no staging behind (the failed one's is the next run's to finish)
+        discard(staged.subList(i + 1, staged.size()));
+        throw e;
+      }
       if (quiet) {
         continue;
       }
@@ -136,7 +143,7 @@ final class CompileOutput {
     try (var in = Files.newInputStream(file)) {
       read = in.readNBytes(start, 0, start.length);
     }
-    if (read < mark.length || !java.util.Arrays.equals(start, mark)) {
+    if (read < mark.length || !Arrays.equals(start, mark)) {
       return new Failure(workspace.display(file), "exists, and compile did not write it; nothing written",
           "compile replaces only a file whose first line is its own mark; move this one away, or choose another -o DIR");
     }

@@ -12,6 +12,7 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +192,7 @@ class CheckCommandTest {
   @Test
   void pathsArePrintedRelativeToTheWorkingDirectory() {
     Path fixture = Path.of("src/test/resources/clusters/unknown-property/lab.cluster");
-    assumeTrue(java.nio.file.Files.exists(fixture), "run from the cli module directory (as Maven does)");
+    assumeTrue(Files.exists(fixture), "run from the cli module directory (as Maven does)");
     Cli.Result result = Cli.run("check", fixture.toAbsolutePath().toString());
     assertTrue(result.out().startsWith(fixture + ":5:54: error[unknown-property]"), result::toString);
   }

@@ -43,6 +43,10 @@ class CheckMatchesCompileTest {
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"},
         "binary manifests", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0},
         "alias bomb", new String[] {MANIFESTS, "extra.yaml", bomb.toString()},
+        "object made twice beside a warning", new String[] {"use volsync\n"
+            + "node pi1 { role worker; address 192.168.1.11 }\nnode pi2 { role worker; address 192.168.1.12 }\n"
+            + "volume x { size 1Gi; local pi1 at \"/data/x\"; replicate to pi2 via syncthing; backup none; namespace media }\n"
+            + "volume x-backup { size 1Gi; backup none; namespace media }\napp unpinned { image \"nginx\" }\n"},
         "not yaml", new String[] {MANIFESTS, "extra.yaml", "apiVersion: v1\nkind: [ConfigMap\n"});
   }
 
@@ -64,6 +68,7 @@ class CheckMatchesCompileTest {
       Cli.Result compile = Cli.run("compile", "--color", "never", "-o", "-", cluster.toString()).assertNoStackTrace();
       assertEquals(1, check.exit(), check::toString);
       assertTrue(check.out().contains("error["), check::toString);
+      assertTrue(check.err().lines().count() == 1, "one summary line: " + check);
       assertEquals(check.out() + check.err(), compile.err(), "compile says what check said");
       assertEquals(1, compile.exit(), compile::toString);
       assertEquals("", compile.out(), "nothing is compiled");

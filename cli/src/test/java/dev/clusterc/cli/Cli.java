@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class Cli {
   }
 
   /** Runs with standard output going to {@code out} (one that fails, say); what it printed on standard error is in the result. */
-  static Result runWithOut(java.io.Writer out, String... args) {
+  static Result runWithOut(Writer out, String... args) {
     StringWriter err = new StringWriter();
     int exit = new CommandLine(new Main(Terminal.plain(InputStream.nullInputStream())))
         .setOut(new PrintWriter(out, true))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.cli.bench.ClusterGenerator;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ class CompileProcessIT {
   private static boolean hasEntries(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isPresent();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -1,13 +1,22 @@
 package dev.clusterc.compiler;
 
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.syntax.Parser;
 import dev.clusterc.compiler.syntax.SourceUnit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Checks a cluster written inline in a test, as one file named {@code test.cluster}. */
@@ -20,7 +29,7 @@ public final class CheckFixture {
   }
 
   /** As {@link #program(String)}, with {@code test.cluster} (and the files it names) in {@code workingDirectory}. */
-  public static Program program(String text, java.nio.file.Path workingDirectory) {
+  public static Program program(String text, Path workingDirectory) {
     SourceUnit unit = Parser.parse(new SourceFile("test.cluster", text));
     return Frontend.analyze(List.of(unit), new ArrayList<>(unit.diagnostics()), workingDirectory);
   }
@@ -34,22 +43,22 @@ public final class CheckFixture {
   public static Program programWithSecretFiles(String text) {
     Program first = program(text);
     try {
-      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("clusterc-secrets");
+      Path dir = Files.createTempDirectory("clusterc-secrets");
       dir.toFile().deleteOnExit();
-      for (dev.clusterc.compiler.program.Decl secret : first.decls(dev.clusterc.compiler.schema.Kind.SECRET)) {
-        var entry = secret.body() == null ? java.util.Optional.<dev.clusterc.compiler.bind.BoundEntry>empty()
+      for (Decl secret : first.decls(Kind.SECRET)) {
+        var entry = secret.body() == null ? Optional.<BoundEntry>empty()
             : secret.body().first("sops").or(() -> secret.body().first("sealed"));
         if (entry.isEmpty() || entry.get().str("value").isEmpty()) {
           continue;
         }
-        java.nio.file.Path file = dir.resolve(entry.get().str("value").get()).normalize();
+        Path file = dir.resolve(entry.get().str("value").get()).normalize();
         if (!file.startsWith(dir)) {
           continue;
         }
-        java.nio.file.Files.createDirectories(file.getParent());
-        List<String> keys = secret.body().typed("keys", dev.clusterc.compiler.bind.Typed.Items.class)
-            .map(items -> items.items().stream().filter(dev.clusterc.compiler.bind.Typed.Str.class::isInstance)
-                .map(i -> ((dev.clusterc.compiler.bind.Typed.Str) i).value()).toList()).orElse(List.of());
+        Files.createDirectories(file.getParent());
+        List<String> keys = secret.body().typed("keys", Typed.Items.class)
+            .map(items -> items.items().stream().filter(Typed.Str.class::isInstance)
+                .map(i -> ((Typed.Str) i).value()).toList()).orElse(List.of());
         boolean sops = entry.get().property().name().equals("sops");
         StringBuilder yaml = new StringBuilder(sops ? "apiVersion: v1\nkind: Secret\n" : "apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\n")
             .append("metadata:\n  name: ").append(secret.name()).append('\n').append(sops ? "stringData:\n" : "spec:\n  encryptedData:\n");
@@ -60,11 +69,11 @@ public final class CheckFixture {
         if (sops) {
           yaml.append("sops:\n  mac: ENC[AES256_GCM,data:AAAA,type:str]\n  version: 3.10.2\n");
         }
-        java.nio.file.Files.writeString(file, yaml);
+        Files.writeString(file, yaml);
       }
       return program(text, dir);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

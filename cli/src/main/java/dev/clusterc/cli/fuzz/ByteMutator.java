@@ -1,7 +1,9 @@
 package dev.clusterc.cli.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -15,7 +17,7 @@ final class ByteMutator {
       new byte[] {0}, new byte[] {'\r'}, new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3},
       new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
       new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x92, (byte) 0xa9}, "\"\"\"".getBytes(), "\r\n".getBytes(),
-      "\t".getBytes(), "\\".getBytes(), "\u00a0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      "\t".getBytes(), "\\".getBytes(), "\u00a0".getBytes(StandardCharsets.UTF_8));
 
   private ByteMutator() {}
 
@@ -23,7 +25,7 @@ final class ByteMutator {
   static String mutate(FuzzInput input, Random random) {
     List<String> candidates = input.files.entrySet().stream()
         .filter(e -> e.getValue() instanceof FuzzInput.Regular)
-        .map(java.util.Map.Entry::getKey).toList();
+        .map(Map.Entry::getKey).toList();
     if (candidates.isEmpty()) {
       return null;
     }

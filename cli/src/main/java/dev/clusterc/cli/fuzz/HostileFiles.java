@@ -1,6 +1,7 @@
 package dev.clusterc.cli.fuzz;
 
 import dev.clusterc.grammar.ClusterLexer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ final class HostileFiles {
         if (!ref.keyword().equals("manifests")) {
           return null;
         }
-        String yaml = new String(HostileYaml.generate(role, "", random), java.nio.charset.StandardCharsets.UTF_8);
+        String yaml = new String(HostileYaml.generate(role, "", random), StandardCharsets.UTF_8);
         setString(input, ref, "\"\"\"\n" + yaml.replace("\"\"\"", "'''") + "\"\"\"");
         return "hostile inline manifests in " + ref.file();
       }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class MutationsTest {
   void declarationsAreFound() {
     TokenText text = TokenText.lex("use cilium\n\nvolume x { size 1Gi }\napp x {\n  image \"a\"\n  mount x at \"/d\"\n}\n");
     var found = text.declarations().stream().map(d -> d.kind() + " " + d.name()).toList();
-    assertEquals(java.util.List.of("use cilium", "volume x", "app x"), found);
+    assertEquals(List.of("use cilium", "volume x", "app x"), found);
     var app = text.declarations().get(2);
     assertEquals("app x {\n  image \"a\"\n  mount x at \"/d\"\n}", text.text(app.start(), app.end()));
   }

@@ -5,6 +5,7 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.schema.ValueType;
+import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.StrPart;
 import dev.clusterc.compiler.syntax.Value;
 import dev.clusterc.compiler.types.AddressRange;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -173,7 +175,7 @@ public final class ValueReader {
       return null;
     }
     Map<String, Typed> values = new LinkedHashMap<>();
-    Map<String, dev.clusterc.compiler.source.SourceSpan> keySpans = new LinkedHashMap<>();
+    Map<String, SourceSpan> keySpans = new LinkedHashMap<>();
     for (Value.MapEntry entry : entries.entries()) {
       String key = entry.key().text();
       if (!map.keys().isEmpty() && !map.keys().contains(key)) {
@@ -262,7 +264,7 @@ public final class ValueReader {
     } else if (value instanceof Value.ListOf l) {
       return list(l, new ValueType.ListOf(ValueType.Scalar.ANY), interpolation);
     } else if (value instanceof Value.MapOf m) {
-      return map(m, new ValueType.MapOf(ValueType.Scalar.ANY, java.util.Set.of()), interpolation);
+      return map(m, new ValueType.MapOf(ValueType.Scalar.ANY, Set.of()), interpolation);
     }
     return new Typed.Str(value.span(), value.span().text());
   }

@@ -5,8 +5,10 @@ import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.files.KubernetesNames;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.program.TreePath;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -26,8 +28,6 @@ public final class GitOpsChecker implements Checker {
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*");
   /** {@code [USER@]HOST:PATH}, the form git and ssh accept and a URL parser does not. */
   private static final Pattern SCP = Pattern.compile("(?:([^@/:\\s]+)@)?([^@/:\\s]+):(?!//)(\\S+)");
-  private static final Pattern SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
@@ -98,21 +98,14 @@ public final class GitOpsChecker implements Checker {
    */
   private static void path(Typed.Str path, Decl cluster, Consumer<Diagnostic> report) {
     String text = path.value();
-    String trimmed = text.replaceAll("^(\\./)+", "").replaceAll("/+$", "");
+    String trimmed = TreePath.normalize(text);
     String problem = null;
-    if (text.startsWith("/")) {
+    if (text.strip().startsWith("/")) {
       problem = "is absolute, but `path` is a directory inside the repository";
     } else if (trimmed.isEmpty() || trimmed.equals(".")) {
       problem = "is the repository's root, and the tree needs a directory of its own there";
-    } else if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
-      problem = "has a control character or `\\`";
-    } else {
-      for (String segment : trimmed.split("/", -1)) {
-        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-          problem = "has an empty, `.` or `..` segment, but `path` is a plain directory inside the repository";
-          break;
-        }
-      }
+    } else if (TreePath.problem(trimmed) != null) {
+      problem = "has " + TreePath.problem(trimmed) + ", but `path` is a plain directory inside the repository";
     }
     if (problem != null) {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, path.span(), "the gitops path `" + text + "` " + problem)
@@ -122,7 +115,7 @@ public final class GitOpsChecker implements Checker {
 
   private static void secretName(Typed.Str name, String entry, Consumer<Diagnostic> report) {
     String text = name.value();
-    if (text.length() <= 253 && SUBDOMAIN.matcher(text).matches()) {
+    if (KubernetesNames.isSubdomain(text)) {
       return;
     }
     report.accept(Diagnostic.error(Code.INVALID_VALUE, name.span(), "`" + entry + "` names a Secret, and `" + text

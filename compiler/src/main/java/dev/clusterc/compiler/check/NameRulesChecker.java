@@ -3,14 +3,15 @@ package dev.clusterc.compiler.check;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.files.KubernetesNames;
 import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class NameRulesChecker implements Checker {
   /** Every declaration but the cluster becomes a Kubernetes object (or a node's name). */
-  private static final Set<Kind> NAMED = java.util.EnumSet.complementOf(java.util.EnumSet.of(Kind.CLUSTER));
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Set<Kind> NAMED = EnumSet.complementOf(EnumSet.of(Kind.CLUSTER));
   private static final int MAX_LENGTH = 63;
   private static final String FLUX_SYSTEM = "flux-system";
 
@@ -82,7 +82,7 @@ public final class NameRulesChecker implements Checker {
     if (text.length() > MAX_LENGTH) {
       return "it has " + text.length() + " characters, and a name has at most " + MAX_LENGTH;
     }
-    if (LABEL.matcher(text).matches()) {
+    if (KubernetesNames.isLabel(text)) {
       return null;
     }
     if (!text.toLowerCase(Locale.ROOT).equals(text)) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The rules on entries that a schema signature cannot say: a well-formed cron schedule and backup
@@ -33,10 +34,10 @@ public final class ValueRulesChecker implements Checker {
   private static final List<String> SOURCES = List.of("sops", "external", "sealed");
 
   /** Kubernetes' IANA_SVC_NAME: at most 15 characters, lower case, a letter somewhere, no `--`. */
-  private static final java.util.regex.Pattern PORT_NAME =
-      java.util.regex.Pattern.compile("(?=.{1,15}$)(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+  private static final Pattern PORT_NAME =
+      Pattern.compile("(?=.{1,15}$)(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
-  private static final java.util.regex.Pattern ENV_PREFIX = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern ENV_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
@@ -94,7 +95,7 @@ public final class ValueRulesChecker implements Checker {
 
   /** CloudNativePG archives WAL and base backups to an object store: s3, azure or gs, not nfs. */
   private static void databaseBackup(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
-    body.first("backup").flatMap(e -> e.ref("value").map(backup -> java.util.Map.entry(e, backup))).ifPresent(pair -> {
+    body.first("backup").flatMap(e -> e.ref("value").map(backup -> Map.entry(e, backup))).ifPresent(pair -> {
       String target = pair.getValue().body() == null ? "" : pair.getValue().body().str("target").orElse("");
       if (target.startsWith("nfs://")) {
         report.accept(Diagnostic.error(Code.INVALID_VALUE, pair.getKey().entry().span(),
@@ -219,7 +220,7 @@ public final class ValueRulesChecker implements Checker {
       report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no `listener`")
           .withHint("add `listener https { hostname \"*.DOMAIN\"; certificate CERTIFICATE }` or `listener http { }`"));
     }
-    java.util.Map<String, BoundEntry> names = new java.util.HashMap<>();
+    Map<String, BoundEntry> names = new HashMap<>();
     for (BoundEntry listener : body.all("listener")) {
       BoundEntry earlier = names.putIfAbsent(listener.firstArgument(), listener);
       if (earlier != null) {

@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.diag;
 
 import dev.clusterc.compiler.source.SourceSpan;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -51,7 +52,7 @@ public record Diagnostic(
     if (related.size() >= MAX_RELATED) {
       return this;
     }
-    List<Related> all = new java.util.ArrayList<>(related);
+    List<Related> all = new ArrayList<>(related);
     all.add(new Related(relatedSpan, relatedMessage));
     return new Diagnostic(severity, code, span, message, hint, all);
   }

@@ -23,6 +23,11 @@ public record Compilation(String name, List<Unit> units, List<HasMetadata> flux,
    * {@code clusters/NAME}. The Kustomizations' paths start with it, so the tree must land there.
    */
   public String path() {
+    return path(name, gitops);
+  }
+
+  /** {@link #path()} before the compilation exists (its next steps name the path). */
+  static String path(String name, FluxSettings gitops) {
     return gitops != null ? gitops.path() : FluxSettings.defaultPath(name);
   }
 

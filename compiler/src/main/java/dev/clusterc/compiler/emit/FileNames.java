@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public final class FileNames {
   /** Names the output directory keeps for its own bookkeeping; no layout may write one. */
-  public static final String RESERVED_PREFIX = ".clusterc-";
+  public static final String RESERVED_PREFIX = TreePath.RESERVED_PREFIX;
 
   /** Well below the usual 255-byte limit of one name, leaving room for {@code kind-} and {@code .yaml}. */
   static final int MAX_PART = 100;
@@ -49,20 +49,11 @@ public final class FileNames {
   }
 
   /**
-   * Why {@code relative} is not a safe path inside an output directory, or {@code null} when it is:
-   * what {@link TreePath#problem} says, and not one of the directory's own bookkeeping names.
+   * Why {@code relative} is not a safe path inside an output directory, or {@code null} when it is;
+   * one rule with the checker's ({@link TreePath#problem}), so a path {@code check} accepts compiles.
    */
   public static String problem(String relative) {
-    String problem = TreePath.problem(relative);
-    if (problem != null) {
-      return problem;
-    }
-    for (String segment : relative.split("/")) {
-      if (segment.startsWith(RESERVED_PREFIX)) {
-        return "a name starting with `" + RESERVED_PREFIX + "`, which clusterc keeps for itself";
-      }
-    }
-    return null;
+    return TreePath.problem(relative);
   }
 
   private static String hash(String text) {

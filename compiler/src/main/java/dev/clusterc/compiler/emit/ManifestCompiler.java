@@ -80,7 +80,7 @@ public final class ManifestCompiler {
     String name = program.cluster().get().name();
     FluxSettings gitops = FluxSettings.of(program).orElse(null);
     Map<String, String> talos = VipEmitter.talosPatches(program);
-    String path = gitops != null ? gitops.path() : FluxSettings.defaultPath(name);
+    String path = Compilation.path(name, gitops);
     return new Compilation(name, List.copyOf(ordered), FluxEmitter.emit(program, context, ordered), talos, gitops,
         NextSteps.of(program, path, gitops, ordered, talos));
   }

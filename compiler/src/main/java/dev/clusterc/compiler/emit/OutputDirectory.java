@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.program.TreePath;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -47,12 +48,17 @@ public final class OutputDirectory {
   }
 
   /**
-   * Refuses a target that cannot hold a tree — the target or one of its parents is a file — before
-   * anything is written anywhere.
+   * Refuses a target that cannot hold a tree — the target or one of its parents is a file, or lies
+   * inside a Git directory ({@code -o repo/.git}), which compile must never touch — before anything
+   * is written anywhere.
    */
   public static void check(Path target) throws OutputRefusedException {
     Path dir = target.toAbsolutePath().normalize();
     for (Path p = dir; p != null; p = p.getParent()) {
+      if (p.getFileName() != null && p.getFileName().toString().equalsIgnoreCase(TreePath.GIT_DIR)) {
+        throw new OutputRefusedException(p.toString(), "is Git's own directory, and compile never writes into it",
+            "give -o the root of your Git repository, the directory that holds .git");
+      }
       if (Files.exists(p) && !Files.isDirectory(p)) {
         throw new OutputRefusedException(p.toString(), "is a file, and the tree needs a directory here",
             "move the file away, or choose another -o DIR or gitops path");
@@ -125,8 +131,14 @@ public final class OutputDirectory {
       OutputDirectory.install(dir);
     }
 
-    /** Removes the staging directory, and the directories {@link #prepare} created for it when they are empty. */
+    /**
+     * Removes the staging directory, and the directories {@link #prepare} created for it when they
+     * are empty. The staged record goes first: a run killed halfway through deleting the staged
+     * files must leave a staging the next run discards, never one it takes as complete and rolls
+     * forward with files missing.
+     */
     public void discard() throws IOException {
+      Files.deleteIfExists(dir.resolve(STAGING).resolve(STAGED_RECORD));
       delete(dir.resolve(STAGING));
       for (Path p : created) {
         try {

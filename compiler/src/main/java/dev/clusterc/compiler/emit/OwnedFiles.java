@@ -1,7 +1,9 @@
 package dev.clusterc.compiler.emit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,7 +36,13 @@ final class OwnedFiles {
       throw new OutputRefusedException(record.toString(), "is not a regular file, so the files compile owns here are unknown",
           "clusterc keeps this name for its record of the files it wrote; move what is there away");
     }
-    List<String> lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new OutputRefusedException(record.toString(), "is not UTF-8 text, so the files compile owns here are unknown",
+          "restore the file from Git, or delete it: compile then owns nothing here and replaces no file it finds");
+    }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank() || line.startsWith("#")) {
@@ -57,7 +65,7 @@ final class OwnedFiles {
     Path temp = record.resolveSibling(record.getFileName() + ".tmp");
     Files.deleteIfExists(temp);
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+      ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }

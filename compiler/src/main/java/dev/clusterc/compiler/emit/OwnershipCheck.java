@@ -47,13 +47,18 @@ final class OwnershipCheck {
     }
     for (String file : fresh) {
       Path path = dir.resolve(file);
+      String other = otherKustomization(dir, file, owned);
+      if (other != null) {
+        problems.add(other + " is beside the " + file + " compile writes, and kustomize refuses a directory with two");
+      }
       if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         String foreign = foreignFile(dir, path, gone);
         if (foreign != null) {
-          problems.add(file + " is a directory holding " + foreign + ", which compile did not write, and the tree needs a file there");
+          problems.add(file + (foreign.equals(file) ? " is an empty directory"
+              : " is a directory holding " + foreign + ", which compile did not write,") + " and the tree needs a file there");
         }
       } else if (!owned.contains(file)
           && !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(path, staged.resolve(file)) == -1)) {
@@ -69,13 +74,45 @@ final class OwnershipCheck {
     }
   }
 
-  /** A file below {@code sub} that compile would not delete, relative to {@code dir}, or {@code null}. */
+  /**
+   * A kustomization file compile does not own in the directory where it writes
+   * {@code kustomization.yaml}, or {@code null}: kustomize (and Flux) refuse to build a directory
+   * holding two, so the tree would not apply.
+   */
+  private static String otherKustomization(Path dir, String file, SortedSet<String> owned) {
+    int slash = file.lastIndexOf('/');
+    if (!file.substring(slash + 1).equals(GitOpsLayout.KUSTOMIZATION_FILES.get(0))) {
+      return null;
+    }
+    String prefix = file.substring(0, slash + 1);
+    for (String name : GitOpsLayout.KUSTOMIZATION_FILES.subList(1, GitOpsLayout.KUSTOMIZATION_FILES.size())) {
+      if (Files.exists(dir.resolve(prefix + name), LinkOption.NOFOLLOW_LINKS) && !owned.contains(prefix + name)) {
+        return prefix + name;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What below {@code sub} would still be there once compile deleted its gone files, relative to
+   * {@code dir}, or {@code null}: a file compile did not write, or an empty directory (only the
+   * directories a deleted file leaves empty are removed). Either would make moving the new file
+   * onto {@code sub} fail halfway through the install, and every later run too.
+   */
   private static String foreignFile(Path dir, Path sub, SortedSet<String> gone) throws IOException {
     try (Stream<Path> walk = Files.walk(sub)) {
-      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+      return walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? emptyDirectory(p)
+              : !gone.contains(OwnedFiles.relative(dir, p)))
           .map(p -> OwnedFiles.relative(dir, p))
-          .filter(p -> !gone.contains(p))
           .findFirst().orElse(null);
+    }
+  }
+
+  private static boolean emptyDirectory(Path path) {
+    try (Stream<Path> entries = Files.list(path)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return true;
     }
   }
 }

@@ -2,12 +2,12 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.files.ObjectKinds;
 import dev.clusterc.compiler.program.Decl;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,8 +52,6 @@ final class SharedObjects {
   private static String identity(HasMetadata object) {
     String apiVersion = object.getApiVersion() == null ? "" : object.getApiVersion();
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-    String namespace = object.getMetadata().getNamespace();
-    return group + "\n" + String.valueOf(object.getKind()).toLowerCase(Locale.ROOT) + "\n"
-        + (namespace == null ? "" : namespace) + "\n" + object.getMetadata().getName();
+    return ObjectKinds.identity(group, object.getKind(), object.getMetadata().getNamespace(), object.getMetadata().getName());
   }
 }

@@ -67,7 +67,7 @@ public final class BoundedFile {
   }
 
   /** Checks that {@code bytes} are UTF-8 text without NUL, as {@link #read} does for a file. */
-  public static Read decode(byte[] bytes) {
+  private static Read decode(byte[] bytes) {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         return failed("is a binary file, not YAML text (a NUL byte at byte offset " + i + ")");

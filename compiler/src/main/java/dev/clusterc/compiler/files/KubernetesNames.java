@@ -25,6 +25,16 @@ public final class KubernetesNames {
 
   private KubernetesNames() {}
 
+  /** Whether {@code text} is an RFC 1123 label (a namespace, a Service, a name in the language). */
+  public static boolean isLabel(String text) {
+    return text.length() <= 63 && LABEL.matcher(text).matches();
+  }
+
+  /** Whether {@code text} is an RFC 1123 subdomain (most objects' names, an API group). */
+  public static boolean isSubdomain(String text) {
+    return text.length() <= 253 && SUBDOMAIN.matcher(text).matches();
+  }
+
   /** Why {@code kind} is no kind identifier, or {@code null}. */
   public static String kindProblem(String kind) {
     if (kind.length() > 63 || !KIND.matcher(kind).matches()) {
@@ -38,7 +48,7 @@ public final class KubernetesNames {
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     String version = apiVersion.substring(slash + 1);
-    boolean groupOk = slash < 0 || (group.length() <= 253 && SUBDOMAIN.matcher(group).matches());
+    boolean groupOk = slash < 0 || isSubdomain(group);
     if (!groupOk || version.length() > 63 || !VERSION.matcher(version).matches()) {
       return "`apiVersion: " + shown(apiVersion) + "` is not an API version: it is VERSION or GROUP/VERSION (as `apps/v1`)";
     }
@@ -47,7 +57,7 @@ public final class KubernetesNames {
 
   /** Why {@code namespace} is no namespace name, or {@code null}. */
   public static String namespaceProblem(String namespace) {
-    if (namespace.length() > 63 || !LABEL.matcher(namespace).matches()) {
+    if (!isLabel(namespace)) {
       return "`metadata.namespace: " + shown(namespace) + "` is not a namespace name: "
           + "lower-case letters, digits and `-`, at most 63 characters, starting and ending with a letter or digit";
     }
@@ -63,12 +73,12 @@ public final class KubernetesNames {
           + "nor contain `/`, `%` or a control character";
     }
     if (LABEL_KINDS.contains(lower)) {
-      boolean ok = name.length() <= 63 && LABEL.matcher(name).matches() && (!lower.equals("service") || Character.isLetter(name.charAt(0)));
+      boolean ok = isLabel(name) && (!lower.equals("service") || Character.isLetter(name.charAt(0)));
       return ok ? null : "`metadata.name: " + shown(name) + "` is not a valid " + kind + " name: lower-case letters, digits and `-`, "
           + "at most 63 characters, starting with a " + (lower.equals("service") ? "letter" : "letter or digit")
           + " and ending with a letter or digit";
     }
-    if (name.length() > 253 || !SUBDOMAIN.matcher(name).matches()) {
+    if (!isSubdomain(name)) {
       return "`metadata.name: " + shown(name) + "` is not a valid " + kind + " name: lower-case letters, digits, `-` and `.`, "
           + "at most 253 characters, each dot-separated part starting and ending with a letter or digit";
     }

@@ -58,4 +58,15 @@ public final class ObjectKinds {
     String known = SPELLING.get(kind.toLowerCase(Locale.ROOT));
     return known != null && !known.equals(kind) ? known : null;
   }
+
+  /**
+   * What Kubernetes tells objects apart by — API group (not version), kind, namespace and name —
+   * as one key. The kind is compared without case: {@code configmap x} and {@code ConfigMap x}
+   * would also land in one output file. Analysis ({@code manifests} files) and the emitter (objects
+   * two units make) use this one key, so they agree on what counts as one object.
+   */
+  public static String identity(String group, String kind, String namespace, String name) {
+    return group + "\0" + String.valueOf(kind).toLowerCase(Locale.ROOT) + "\0" + (namespace == null ? "" : namespace)
+        + "\0" + name;
+  }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -74,8 +73,7 @@ public final class ReferencedFilesReader {
     Map<String, RawObject> seen = new HashMap<>();
     for (Decl app : program.decls(Kind.APP)) {
       for (RawObject object : manifests.getOrDefault(app, List.of())) {
-        String identity = object.group() + "\0" + object.kind().toLowerCase(Locale.ROOT) + "\0"
-            + (object.namespace() == null ? "" : object.namespace()) + "\0" + object.name();
+        String identity = ObjectKinds.identity(object.group(), object.kind(), object.namespace(), object.name());
         RawObject first = seen.putIfAbsent(identity, object);
         if (first != null) {
           String in = object.namespace() == null ? "" : " in namespace " + object.namespace();

@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.files;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -212,7 +213,7 @@ public final class YamlDocuments {
         return out;
       }
       List<Object> out = new ArrayList<>();
-      for (Object item : value instanceof Object[] array ? java.util.Arrays.asList(array) : (List<?>) value) {
+      for (Object item : value instanceof Object[] array ? Arrays.asList(array) : (List<?>) value) {
         out.add(copy(item, depth + 1));
       }
       return out;

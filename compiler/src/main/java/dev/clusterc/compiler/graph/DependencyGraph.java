@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Who needs whom, over the layered declarations: the edges {@code depends-on} writes and the ones
@@ -40,7 +41,7 @@ public final class DependencyGraph {
    * they need, and for an app reading a database of another namespace, edges from both to the
    * component that copies the credentials when one is in use ({@link DatabaseReaders}).
    */
-  public static DependencyGraph of(List<Decl> decls, java.util.function.Function<String, List<Decl>> providers) {
+  public static DependencyGraph of(List<Decl> decls, Function<String, List<Decl>> providers) {
     List<Decl> nodes = decls.stream().filter(d -> d.kind().isLayered()).toList();
     Map<String, Edge> unique = new LinkedHashMap<>();
     for (Decl decl : nodes) {

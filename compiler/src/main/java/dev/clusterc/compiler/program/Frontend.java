@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -102,7 +103,7 @@ public final class Frontend {
     decl.body(binder.bind(Schemas.of(decl.kind()), decl.entries(), decl.label(), decl.site(), base, !broken));
     Item.Use use = decl.use();
     if (use != null && use.body() != null) {
-      List<SourcedEntry> entries = use.body().entries().stream().map(e -> new SourcedEntry(e, java.util.Map.of())).toList();
+      List<SourcedEntry> entries = use.body().entries().stream().map(e -> new SourcedEntry(e, Map.of())).toList();
       decl.useBody(binder.bind(Schemas.USE, entries, "`use " + decl.name() + "`", use.name().span(), base));
     }
   }

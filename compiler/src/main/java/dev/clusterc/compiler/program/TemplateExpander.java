@@ -15,6 +15,7 @@ import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.StrPart;
 import dev.clusterc.compiler.syntax.Value;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class TemplateExpander {
             .withHint(Suggestions.didYouMean(param.type().text(), known.stream().sorted().toList())));
       }
     }
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     template.params().forEach(p -> names.add(p.name().text()));
     Schema schema = Schemas.of(kind.get());
     for (Entry entry : template.body().entries()) {

@@ -7,6 +7,12 @@ package dev.clusterc.compiler.program;
  * path and the layout that writes the tree read it the same way.
  */
 public final class TreePath {
+  /** Names an output directory keeps for compile's own bookkeeping; no tree path or file may use one. */
+  public static final String RESERVED_PREFIX = ".clusterc-";
+
+  /** Git's own directory: compile never writes into it, whatever the gitops path or a record says. */
+  public static final String GIT_DIR = ".git";
+
   private TreePath() {}
 
   /** The cluster's tree path, {@code /}-separated, without a leading {@code ./} or a trailing {@code /}. */
@@ -36,7 +42,8 @@ public final class TreePath {
   /**
    * Why {@code relative} is not a safe path below a directory, or {@code null} when it is:
    * {@code /}-separated, relative, every segment non-empty, neither {@code .} nor {@code ..}, at most
-   * 255 characters, free of control characters and backslashes.
+   * 255 characters, free of control characters and backslashes, never Git's {@code .git} (in any
+   * case, for case-insensitive file systems) and never one of compile's own {@code .clusterc-} names.
    */
   public static String problem(String relative) {
     if (relative == null || relative.isEmpty()) {
@@ -51,6 +58,12 @@ public final class TreePath {
       }
       if (segment.equals(".") || segment.equals("..")) {
         return "a `" + segment + "` segment";
+      }
+      if (segment.equalsIgnoreCase(GIT_DIR)) {
+        return "a `.git` segment, Git's own directory";
+      }
+      if (segment.startsWith(RESERVED_PREFIX)) {
+        return "a name starting with `" + RESERVED_PREFIX + "`, which clusterc keeps for itself";
       }
       if (segment.length() > 255) {
         return "a segment longer than 255 characters";

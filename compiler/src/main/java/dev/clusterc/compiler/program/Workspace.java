@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -69,7 +70,7 @@ public final class Workspace {
    */
   public List<Path> clusterFiles(Path dir) throws IOException {
     Path key = dir.toAbsolutePath().normalize();
-    java.util.TreeSet<Path> files = new java.util.TreeSet<>();
+    TreeSet<Path> files = new TreeSet<>();
     if (Files.isDirectory(key)) {
       try (var stream = Files.list(key)) {
         stream.filter(p -> p.getFileName().toString().endsWith(".cluster") && !Files.isDirectory(p)).forEach(files::add);

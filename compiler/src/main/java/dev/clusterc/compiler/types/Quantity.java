@@ -2,6 +2,7 @@ package dev.clusterc.compiler.types;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -133,7 +134,7 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
 
   private static LiteralException unknownSuffix(String text, String number, String suffix) {
     String message = "`" + text + "` has an unknown unit `" + suffix + "`";
-    String lower = suffix.toLowerCase(java.util.Locale.ROOT);
+    String lower = suffix.toLowerCase(Locale.ROOT);
     if ((lower.charAt(0) == 'e') && suffix.length() > 1 && suffix.substring(1).matches("[+-]?[0-9]*\\.[0-9]*")) {
       return new LiteralException("the exponent in `" + text + "` is not a whole number", "write an exponent such as `e3` or `e-2`");
     }

@@ -78,12 +78,13 @@ class GitOpsCheckerTest {
   @Test
   void thePathStaysInsideTheRepositoryAndBelowItsRoot() {
     String https = "repository \"https://g/o/r\"; path ";
-    for (String path : new String[] {"/srv/clusters/lab", ".", "./", "", "clusters/../..", "clusters//lab", "a/./b", "a\\\\b"}) {
+    for (String path : new String[] {"/srv/clusters/lab", ".", "./", "", "clusters/../..", "clusters//lab", "a/./b", "a\\\\b",
+        ".git", "repo/.GIT/x", "clusters/.clusterc-staging"}) {
       String found = run(CHECKER, gitops(https + "\"" + path + "\""));
       assertEquals(1, found.lines().count(), path + ": " + found);
       assertEquals(true, found.startsWith("4:50: error[invalid-value]: the gitops path `"), found);
     }
-    assertEquals("4:50: error[invalid-value]: the gitops path `../lab` has an empty, `.` or `..` segment, but `path` is a plain"
+    assertEquals("4:50: error[invalid-value]: the gitops path `../lab` has a `..` segment, but `path` is a plain"
             + " directory inside the repository\n"
             + "  hint: write a directory relative to the repository's root, such as `clusters/lab`",
         detailed(CHECKER, gitops(https + "\"../lab\"")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterc.compiler.program.TreePath;
 import org.junit.jupiter.api.Test;
 
 /** Names from the sources become file names that stay where they are put. */
@@ -51,8 +52,8 @@ class FileNamesTest {
 
   @Test
   void theGitopsPathLosesItsDotSlashAndTrailingSlash() {
-    assertEquals("clusters/lab", dev.clusterc.compiler.program.TreePath.normalize("./clusters/lab/"));
-    assertEquals("kubernetes", dev.clusterc.compiler.program.TreePath.normalize("kubernetes"));
-    assertEquals("../up", dev.clusterc.compiler.program.TreePath.normalize("../up"));
+    assertEquals("clusters/lab", TreePath.normalize("./clusters/lab/"));
+    assertEquals("kubernetes", TreePath.normalize("kubernetes"));
+    assertEquals("../up", TreePath.normalize("../up"));
   }
 }

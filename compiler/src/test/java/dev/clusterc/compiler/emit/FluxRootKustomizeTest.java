@@ -12,8 +12,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -57,7 +59,7 @@ class FluxRootKustomizeTest {
         Path staging = temp.resolve("staging-" + example.getFileName());
         GitOpsLayout.write(compilation, staging, tree);
         Files.copy(staging.resolve("kustomization.yaml"), tree.resolve("kustomization.yaml"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StandardCopyOption.REPLACE_EXISTING);
         List<String> expected = new ArrayList<>(BOOTSTRAP_OBJECTS);
         expected.addAll(names(compilation.flux()));
         assertEquals(expected.stream().sorted().toList(), built(tree), "compiled again after bootstrap");
@@ -136,7 +138,7 @@ class FluxRootKustomizeTest {
   private static List<String> kustomizationPaths(Compilation compilation) {
     return compilation.flux().stream().filter(o -> o.getKind().equals("Kustomization"))
         .map(o -> ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) o).getAdditionalProperties().get("spec"))
-        .map(spec -> (String) ((java.util.Map<?, ?>) spec).get("path")).toList();
+        .map(spec -> (String) ((Map<?, ?>) spec).get("path")).toList();
   }
 
   /** {@code kubectl kustomize DIR}, as {@code KIND/NAMESPACE/NAME}, sorted. */

@@ -88,6 +88,15 @@ class OutputDirectoryTest {
     Files.createSymbolicLink(other.resolve("apps"), elsewhere);
     e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(other, writer(FIRST)));
     assertTrue(e.getReason().contains("apps is a symbolic link"), e.getReason());
+    Path empty = temp.resolve("empty");
+    Files.createDirectories(empty.resolve("flux/kustomization.yaml/made-by-hand"));
+    e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(empty, writer(FIRST)),
+        "an empty directory would stay, and moving the file over it would fail midway");
+    assertTrue(e.getReason().contains("flux/kustomization.yaml is a directory holding flux/kustomization.yaml/made-by-hand"),
+        e.getReason());
+    Files.delete(empty.resolve("flux/kustomization.yaml/made-by-hand"));
+    e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(empty, writer(FIRST)));
+    assertTrue(e.getReason().contains("flux/kustomization.yaml is an empty directory and the tree needs a file there"), e.getReason());
     try (Stream<Path> files = Files.list(elsewhere)) {
       assertEquals(0, files.count(), "nothing written through the link");
     }
@@ -176,6 +185,43 @@ class OutputDirectoryTest {
     assertEquals("line 1 is not a path inside the tree (a `..` segment)", e.getReason());
     assertEquals("keep\n", Files.readString(temp.resolve("victim.txt")));
     assertFalse(Files.exists(tree.resolve(OutputDirectory.STAGING)));
+  }
+
+  @Test
+  void aRecordThatIsNotTextIsRefusedByName() throws Exception {
+    Path tree = temp.resolve("tree");
+    Files.createDirectories(tree);
+    Files.write(tree.resolve(OutputDirectory.RECORD), new byte[] {'a', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+    OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(tree, writer(FIRST)));
+    assertEquals(tree.resolve(OutputDirectory.RECORD).toString(), e.getFile());
+    assertEquals("is not UTF-8 text, so the files compile owns here are unknown", e.getReason());
+    assertFalse(Files.exists(tree.resolve(OutputDirectory.STAGING)));
+  }
+
+  @Test
+  void aSecondKustomizationFileBesideOneCompileWritesIsRefused() throws Exception {
+    Path tree = temp.resolve("tree");
+    write(tree.resolve("flux/Kustomization"), "mine\n");
+    OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(tree, writer(FIRST)));
+    assertTrue(e.getReason().contains("flux/Kustomization is beside the flux/kustomization.yaml compile writes"), e.getReason());
+    assertEquals(Map.of("flux/Kustomization", "mine\n"), contents(tree));
+  }
+
+  @Test
+  void gitsOwnDirectoryIsNeverWrittenNorDeleted() throws Exception {
+    Path repo = temp.resolve("repo");
+    write(repo.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    OutputRefusedException e = assertThrows(OutputRefusedException.class,
+        () -> OutputDirectory.replace(repo.resolve(".git/clusters/lab"), writer(FIRST)));
+    assertEquals("is Git's own directory, and compile never writes into it", e.getReason());
+    Path tree = repo.resolve("clusters/lab");
+    write(tree.resolve(".git/config"), "keep\n");
+    write(tree.resolve(OutputDirectory.RECORD), ".git/config\n");
+    e = assertThrows(OutputRefusedException.class, () -> OutputDirectory.replace(tree, writer(FIRST)));
+    assertEquals("line 1 is not a path inside the tree (a `.git` segment, Git's own directory)", e.getReason());
+    assertEquals("keep\n", Files.readString(tree.resolve(".git/config")));
+    assertEquals(Map.of(".git/HEAD", "ref: refs/heads/main\n", "clusters/lab/.git/config", "keep\n",
+        "clusters/lab/" + OutputDirectory.RECORD, ".git/config\n"), contents(repo));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +141,7 @@ class ManifestsReaderTest {
         """);
     Program program = CheckFixture.program(app("alias.yaml"), dir);
     assertEquals("", program.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).collect(Collectors.joining()));
-    String configMap = java.util.Arrays.stream(FlatLayout.write(ManifestCompiler.compile(program)).split("---\n"))
+    String configMap = Arrays.stream(FlatLayout.write(ManifestCompiler.compile(program)).split("---\n"))
         .filter(o -> o.contains("  name: settings\n")).findFirst().orElseThrow();
     assertEquals("""
         apiVersion: v1

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class YamlDocumentsTest {
   /** The map with its null value shown as "null" and the key "1" renamed, so that Map.of can compare it. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> replaceNull(Object value, String renamed) {
-    Map<String, Object> map = new java.util.LinkedHashMap<>((Map<String, Object>) value);
+    Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) value);
     map.put("nothing", String.valueOf(map.get("nothing")));
     map.put(renamed, map.remove("1"));
     return map;

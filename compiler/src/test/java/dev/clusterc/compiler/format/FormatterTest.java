@@ -69,8 +69,8 @@ class FormatterTest {
 
   private static String manifests(String text) {
     return SyntaxWalk.values(FormatCheck.parse("t.cluster", text)).stream()
-        .filter(v -> v instanceof dev.clusterc.compiler.syntax.Value.Str).map(v -> ((dev.clusterc.compiler.syntax.Value.Str) v).parts())
-        .map(parts -> parts.stream().map(p -> ((dev.clusterc.compiler.syntax.StrPart.Text) p).text()).reduce("", String::concat))
+        .filter(v -> v instanceof Value.Str).map(v -> ((Value.Str) v).parts())
+        .map(parts -> parts.stream().map(p -> ((StrPart.Text) p).text()).reduce("", String::concat))
         .findFirst().orElseThrow();
   }
 
