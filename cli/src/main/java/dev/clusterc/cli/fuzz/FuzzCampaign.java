@@ -54,9 +54,11 @@ final class FuzzCampaign {
     List<Thread> jobs = new ArrayList<>();
     try {
       for (int j = 0; j < settings.jobs(); j++) {
+        AtomicLong current = new AtomicLong(-1);
         Thread job = new Thread(() -> {
           try (Oracle oracle = new Oracle(base, settings.timeoutMillis())) {
             for (long i = next.getAndIncrement(); i < end && broken.get() == null; i = next.getAndIncrement()) {
+              current.set(i);
               FuzzInput input = mutations.make(i);
               long start = System.nanoTime();
               Verdict verdict = oracle.judge(input);
@@ -71,7 +73,8 @@ final class FuzzCampaign {
               }
             }
           } catch (IOException | RuntimeException e) {
-            broken.compareAndSet(null, e);
+            broken.compareAndSet(null, new IOException("the fuzzer itself failed on input " + current.get() + " (made again by --seed "
+                + settings.seed() + " --from " + current.get() + " --inputs 1): " + e + " at " + topFrames(e), e));
           }
         }, "fuzz-job-" + j);
         job.setDaemon(true);
@@ -93,8 +96,21 @@ final class FuzzCampaign {
       Sandbox.deleteTree(base);
     }
     if (broken.get() != null) {
-      throw new IOException("the fuzzer itself failed: " + broken.get(), broken.get());
+      throw (IOException) broken.get();
     }
     return stats;
+  }
+
+  /** Where in clusterc a failure of the fuzzer itself happened, for its one-line report. */
+  private static String topFrames(Throwable e) {
+    StringBuilder frames = new StringBuilder();
+    int shown = 0;
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith("dev.clusterc.") && shown++ < 4) {
+        frames.append(shown == 1 ? "" : " < ").append(frame.getClassName().replaceAll(".*\\.", "")).append('.')
+            .append(frame.getMethodName()).append(':').append(frame.getLineNumber());
+      }
+    }
+    return frames.toString();
   }
 }

@@ -186,7 +186,8 @@ final class HostileFiles {
         boolean names = keyword.equals("sops") || keyword.equals("sealed") || keyword.equals("manifests") || keyword.equals("import");
         if (names && piece.type() == ClusterLexer.STRING && piece.text().length() >= 2) {
           String path = piece.text().substring(1, piece.text().length() - 1);
-          if (!path.isEmpty() && !path.startsWith("/") && !path.startsWith("std")) {
+          // A path no file system can hold (a NUL put there by an earlier mutation) names no file to replace.
+          if (!path.isEmpty() && !path.startsWith("/") && !path.startsWith("std") && path.indexOf('\0') < 0) {
             String resolved = Path.of(parent(file) + path).normalize().toString();
             if (!resolved.startsWith("..") && !resolved.isEmpty()) {
               found.add(new Reference(file, i, keyword, resolved));
