@@ -11,6 +11,7 @@ import dev.clusterc.compiler.syntax.Value;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,6 +30,12 @@ final class ManifestsReader {
 
   private final Path workingDirectory;
   private final Consumer<Diagnostic> report;
+  /**
+   * Each distinct text is parsed once, however many apps name it: a file of aliases that expands
+   * toward the bound costs its full expansion every time, and documents are never changed after
+   * reading ({@link RawObject#fields}), so apps can share them.
+   */
+  private final Map<String, YamlDocuments.Parsed> parsed = new HashMap<>();
 
   ManifestsReader(Path workingDirectory, Consumer<Diagnostic> report) {
     this.workingDirectory = workingDirectory;
@@ -73,7 +80,7 @@ final class ManifestsReader {
       source = new Source(app, entry, value, shown.toString(), false);
       text = read.content().text();
     }
-    YamlDocuments.Parsed parsed = YamlDocuments.parse(text);
+    YamlDocuments.Parsed parsed = this.parsed.computeIfAbsent(text, YamlDocuments::parse);
     if (parsed.problem() != null) {
       YamlDocuments.Problem problem = parsed.problem();
       String at = problem.where().isEmpty() ? "" : " at " + problem.where();

@@ -11,6 +11,7 @@ import dev.clusterc.compiler.program.SecretUsers;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,8 @@ final class SecretFileReader {
   private final Namespaces namespaces;
   private final Path workingDirectory;
   private final Consumer<Diagnostic> report;
+  /** Each distinct text is parsed once, however many secrets name the file (the documents are only read). */
+  private final Map<String, YamlDocuments.Parsed> parsed = new HashMap<>();
 
   SecretFileReader(Program program, Path workingDirectory, Consumer<Diagnostic> report) {
     this.program = program;
@@ -74,7 +77,7 @@ final class SecretFileReader {
     }
     boolean sops = entry.property().name().equals("sops");
     String expectedKind = sops ? "Secret" : "SealedSecret";
-    YamlDocuments.Parsed parsed = YamlDocuments.parse(read.content().text());
+    YamlDocuments.Parsed parsed = this.parsed.computeIfAbsent(read.content().text(), YamlDocuments::parse);
     if (parsed.problem() != null) {
       String at = parsed.problem().where().isEmpty() ? "" : " at " + parsed.problem().where();
       report.accept(problem(secret, entry, "file `" + written + "` is not YAML" + at + ": " + parsed.problem().reason()));

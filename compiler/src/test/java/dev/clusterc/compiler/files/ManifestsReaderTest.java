@@ -1,13 +1,16 @@
 package dev.clusterc.compiler.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.FlatLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,5 +172,18 @@ class ManifestsReaderTest {
     Files.writeString(dir.resolve("bomb.yaml"), bomb);
     assertEquals("test.cluster:10:13: error[invalid-value]: manifests of app ops: bomb.yaml is not valid YAML: its aliases expand to more than"
         + " 1000000 values", errors(app("bomb.yaml"), dir));
+  }
+
+  /** A file many apps name is parsed once: a file of aliases costs its whole expansion on every parse. */
+  @Test
+  void aFileThatManyAppsNameIsParsedOnce(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("shared.yaml"), object("ConfigMap", "shared", "ops"));
+    Program program = CheckFixture.program(CheckFixture.BASE
+        + "app a { image \"a:1\"; manifests \"shared.yaml\"; namespace one }\n"
+        + "app b { image \"b:1\"; manifests \"shared.yaml\"; namespace two }\n", dir);
+    Decl a = program.decls(Kind.APP).stream().filter(d -> d.name().equals("a")).findFirst().orElseThrow();
+    Decl b = program.decls(Kind.APP).stream().filter(d -> d.name().equals("b")).findFirst().orElseThrow();
+    assertSame(program.files().manifests(a).get(0).fields(), program.files().manifests(b).get(0).fields(),
+        "both apps share the one parse of shared.yaml");
   }
 }
