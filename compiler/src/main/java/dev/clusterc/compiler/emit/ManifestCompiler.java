@@ -30,12 +30,7 @@ public final class ManifestCompiler {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       return List.of();
     }
-    try {
-      compile(program);
-      return List.of();
-    } catch (CompileRefusedException e) {
-      return e.diagnostics();
-    }
+    return clashes(orderedUnits(program, new EmitContext(program)));
   }
 
   /**
@@ -49,6 +44,28 @@ public final class ManifestCompiler {
       throw new IllegalArgumentException("only a cluster without errors compiles");
     }
     EmitContext context = new EmitContext(program);
+    List<Unit> ordered = orderedUnits(program, context);
+    List<Diagnostic> clashes = clashes(ordered);
+    if (!clashes.isEmpty()) {
+      throw new CompileRefusedException(clashes);
+    }
+    String name = program.cluster().get().name();
+    FluxSettings gitops = FluxSettings.of(program).orElse(null);
+    Map<String, String> talos = VipEmitter.talosPatches(program);
+    String path = Compilation.path(name, gitops);
+    return new Compilation(name, List.copyOf(ordered), FluxEmitter.emit(program, context, ordered), talos, gitops,
+        NextSteps.of(program, path, gitops, ordered, talos));
+  }
+
+  /** Two units applying one object, sorted; empty when there are none. */
+  private static List<Diagnostic> clashes(List<Unit> ordered) {
+    List<Diagnostic> clashes = SharedObjects.clashes(ordered);
+    clashes.sort(Diagnostic.ORDER);
+    return clashes;
+  }
+
+  /** Every non-empty unit, filled by its kind's emitter and connected, in apply order. */
+  private static List<Unit> orderedUnits(Program program, EmitContext context) {
     Map<Decl, Unit> units = new LinkedHashMap<>();
     Map<Decl, String> names = UnitNames.of(program.graph().nodes());
     for (Decl decl : program.graph().nodes()) {
@@ -71,18 +88,7 @@ public final class ManifestCompiler {
         kept.add(unit);
       }
     }
-    List<Unit> ordered = applyOrder(program, cluster, kept);
-    List<Diagnostic> clashes = SharedObjects.clashes(ordered);
-    if (!clashes.isEmpty()) {
-      clashes.sort(Diagnostic.ORDER);
-      throw new CompileRefusedException(clashes);
-    }
-    String name = program.cluster().get().name();
-    FluxSettings gitops = FluxSettings.of(program).orElse(null);
-    Map<String, String> talos = VipEmitter.talosPatches(program);
-    String path = Compilation.path(name, gitops);
-    return new Compilation(name, List.copyOf(ordered), FluxEmitter.emit(program, context, ordered), talos, gitops,
-        NextSteps.of(program, path, gitops, ordered, talos));
+    return applyOrder(program, cluster, kept);
   }
 
   /**
