@@ -1,9 +1,9 @@
 package dev.clusterc.cli;
 
+import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
 import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.program.Frontend;
 import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
 import java.nio.file.FileSystemException;

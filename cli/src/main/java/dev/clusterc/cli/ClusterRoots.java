@@ -1,6 +1,6 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.program.Workspace;
+import dev.clusterc.compiler.load.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.clusterc.cli;
 
 import dev.clusterc.compiler.emit.Compilation;
-import dev.clusterc.compiler.emit.FlatLayout;
-import dev.clusterc.compiler.emit.GitOpsLayout;
 import dev.clusterc.compiler.emit.NextStep;
-import dev.clusterc.compiler.emit.OutputDirectory;
-import dev.clusterc.compiler.emit.OutputRefusedException;
-import dev.clusterc.compiler.program.Workspace;
+import dev.clusterc.compiler.layout.FlatLayout;
+import dev.clusterc.compiler.layout.GitOpsLayout;
+import dev.clusterc.compiler.layout.OutputDirectory;
+import dev.clusterc.compiler.layout.OutputRefusedException;
+import dev.clusterc.compiler.load.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

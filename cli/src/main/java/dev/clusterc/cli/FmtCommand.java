@@ -3,7 +3,7 @@ package dev.clusterc.cli;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
 import dev.clusterc.compiler.format.Formatter;
-import dev.clusterc.compiler.program.SourceReader;
+import dev.clusterc.compiler.load.SourceReader;
 import dev.clusterc.compiler.syntax.Parser;
 import dev.clusterc.compiler.syntax.SourceUnit;
 import java.io.IOException;

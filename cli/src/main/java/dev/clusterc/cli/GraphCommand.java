@@ -1,8 +1,8 @@
 package dev.clusterc.cli;
 
+import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.diag.HumanRenderer;
-import dev.clusterc.compiler.graph.GraphRenderer;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.program.GraphRenderer;
 import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
 import java.nio.file.Path;

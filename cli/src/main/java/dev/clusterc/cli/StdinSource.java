@@ -1,8 +1,8 @@
 package dev.clusterc.cli;
 
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.SourceReader;
-import dev.clusterc.compiler.program.Workspace;
+import dev.clusterc.compiler.load.SourceReader;
+import dev.clusterc.compiler.load.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 

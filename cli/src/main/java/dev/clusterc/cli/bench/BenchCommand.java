@@ -1,11 +1,11 @@
 package dev.clusterc.cli.bench;
 
 import dev.clusterc.cli.Version;
-import dev.clusterc.compiler.emit.FlatLayout;
+import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.layout.FlatLayout;
+import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.Workspace;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code clusterc bench}: measures parse+check and compile (emit and serialize) on generated clusters

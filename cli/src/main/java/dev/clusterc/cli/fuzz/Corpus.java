@@ -1,7 +1,7 @@
 package dev.clusterc.cli.fuzz;
 
 import dev.clusterc.cli.bench.ClusterGenerator;
-import dev.clusterc.compiler.program.Stdlib;
+import dev.clusterc.compiler.load.Stdlib;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

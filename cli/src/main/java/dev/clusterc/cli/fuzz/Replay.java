@@ -1,13 +1,13 @@
 package dev.clusterc.cli.fuzz;
 
+import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.emit.Compilation;
-import dev.clusterc.compiler.emit.FlatLayout;
-import dev.clusterc.compiler.emit.GitOpsLayout;
-import dev.clusterc.compiler.emit.ManifestCompiler;
 import dev.clusterc.compiler.emit.CompileRefusedException;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.layout.FlatLayout;
+import dev.clusterc.compiler.layout.GitOpsLayout;
+import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -3,7 +3,6 @@ package dev.clusterc.compiler.bind;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Suggestions;
-import dev.clusterc.compiler.program.SourcedEntry;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.schema.Property;
 import dev.clusterc.compiler.schema.Schema;

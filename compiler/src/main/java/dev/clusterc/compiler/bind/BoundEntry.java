@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.bind;
 
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.schema.Property;
 import dev.clusterc.compiler.syntax.Entry;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.bind;
 
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.bind;
 
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.types.AddressRange;
 import dev.clusterc.compiler.types.Cidr;

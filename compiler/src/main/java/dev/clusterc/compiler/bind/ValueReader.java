@@ -3,7 +3,6 @@ package dev.clusterc.compiler.bind;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Suggestions;
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.schema.ValueType;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.StrPart;

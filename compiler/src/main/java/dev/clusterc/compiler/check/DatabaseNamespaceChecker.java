@@ -1,12 +1,12 @@
 package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Components;
-import dev.clusterc.compiler.program.DatabaseReaders;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.model.Components;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.function.Consumer;
 

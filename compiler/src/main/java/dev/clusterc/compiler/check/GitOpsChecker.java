@@ -2,13 +2,13 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.files.KubernetesNames;
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.TreePath;
+import dev.clusterc.compiler.rules.TreePath;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.Locale;
 import java.util.function.Consumer;

@@ -1,11 +1,11 @@
 package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.program.Listeners;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.Listeners;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.BoundEntry;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.syntax.Value;
 import java.util.List;
 import java.util.Objects;

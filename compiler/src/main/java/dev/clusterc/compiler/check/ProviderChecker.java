@@ -1,11 +1,11 @@
 package dev.clusterc.compiler.check;
 
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.graph.Need;
 import dev.clusterc.compiler.graph.Needs;
-import dev.clusterc.compiler.program.Components;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.model.Components;
 import dev.clusterc.compiler.program.Program;
 import java.util.function.Consumer;
 

@@ -1,7 +1,7 @@
 package dev.clusterc.compiler.check;
 
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.Item;

@@ -2,12 +2,12 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.program.GatewayClasses;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.GatewayClasses;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.types.Cron;

@@ -1,8 +1,10 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.program.Program;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,5 +1,7 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.flux.FluxSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Map;

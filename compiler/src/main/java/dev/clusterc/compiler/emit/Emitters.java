@@ -1,5 +1,18 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.emit.app.AppEmitter;
+import dev.clusterc.compiler.emit.component.ComponentEmitter;
+import dev.clusterc.compiler.emit.component.DnsEmitter;
+import dev.clusterc.compiler.emit.core.Emitter;
+import dev.clusterc.compiler.emit.network.CertificateEmitter;
+import dev.clusterc.compiler.emit.network.GatewayEmitter;
+import dev.clusterc.compiler.emit.network.IssuerEmitter;
+import dev.clusterc.compiler.emit.network.PoolEmitter;
+import dev.clusterc.compiler.emit.network.VipEmitter;
+import dev.clusterc.compiler.emit.secret.SecretEmitter;
+import dev.clusterc.compiler.emit.storage.DatabaseEmitter;
+import dev.clusterc.compiler.emit.storage.StoreEmitter;
+import dev.clusterc.compiler.emit.storage.VolumeEmitter;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,12 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.flux.FluxEmitter;
+import dev.clusterc.compiler.emit.flux.FluxSettings;
+import dev.clusterc.compiler.emit.network.VipEmitter;
 import dev.clusterc.compiler.program.Program;
 import java.util.ArrayList;
 import java.util.Collections;

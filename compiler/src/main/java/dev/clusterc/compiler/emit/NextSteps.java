@@ -1,7 +1,9 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.flux.FluxSettings;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;

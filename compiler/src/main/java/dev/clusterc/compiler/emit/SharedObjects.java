@@ -1,9 +1,10 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.ObjectKinds;
-import dev.clusterc.compiler.program.Decl;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,8 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.graph.Edge;
-import dev.clusterc.compiler.program.Decl;
 import dev.clusterc.compiler.program.Program;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit;
 
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.flux.FluxEmitter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,11 +1,11 @@
 package dev.clusterc.compiler.files;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.DatabaseReaders;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.Value;
 import java.nio.file.InvalidPathException;

@@ -1,6 +1,6 @@
 package dev.clusterc.compiler.files;
 
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

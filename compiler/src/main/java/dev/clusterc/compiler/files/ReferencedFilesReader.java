@@ -1,10 +1,10 @@
 package dev.clusterc.compiler.files;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.schema.Kind;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public final class ReferencedFilesReader {
    * @param broken declarations with a syntax error, whose files are not read (their entries may be
    *     cut short, and the syntax error is what the user must fix first)
    */
-  public static ReferencedFiles read(Program program, Path workingDirectory, Predicate<Decl> broken, Consumer<Diagnostic> report) {
+  public static ReferencedFiles read(ClusterModel program, Path workingDirectory, Predicate<Decl> broken, Consumer<Diagnostic> report) {
     Map<Decl, SecretFile> secrets = new IdentityHashMap<>();
     Map<Decl, List<RawObject>> manifests = new IdentityHashMap<>();
     SecretFileReader secretReader = new SecretFileReader(program, workingDirectory, report);
@@ -69,7 +69,7 @@ public final class ReferencedFilesReader {
         .filter(k -> k.equals("sops") || k.equals("sealed") || k.equals("external")).count();
   }
 
-  private static void duplicates(Program program, Map<Decl, List<RawObject>> manifests, Consumer<Diagnostic> report) {
+  private static void duplicates(ClusterModel program, Map<Decl, List<RawObject>> manifests, Consumer<Diagnostic> report) {
     Map<String, RawObject> seen = new HashMap<>();
     for (Decl app : program.decls(Kind.APP)) {
       for (RawObject object : manifests.getOrDefault(app, List.of())) {

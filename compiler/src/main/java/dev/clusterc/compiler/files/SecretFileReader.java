@@ -1,13 +1,13 @@
 package dev.clusterc.compiler.files;
 
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.program.Namespaces;
-import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.SecretUsers;
+import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.rules.Namespaces;
+import dev.clusterc.compiler.rules.SecretUsers;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,14 +36,14 @@ final class SecretFileReader {
   /** How many key names a hint lists, so that a file of many keys gives short messages. */
   private static final int KEYS_SHOWN = 10;
 
-  private final Program program;
+  private final ClusterModel program;
   private final Namespaces namespaces;
   private final Path workingDirectory;
   private final Consumer<Diagnostic> report;
   /** Each distinct text is parsed once, however many secrets name the file (the documents are only read). */
   private final Map<String, YamlDocuments.Parsed> parsed = new HashMap<>();
 
-  SecretFileReader(Program program, Path workingDirectory, Consumer<Diagnostic> report) {
+  SecretFileReader(ClusterModel program, Path workingDirectory, Consumer<Diagnostic> report) {
     this.program = program;
     this.namespaces = new Namespaces(program);
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();

@@ -1,8 +1,8 @@
 package dev.clusterc.compiler.graph;
 
 import dev.clusterc.compiler.bind.BoundEntry;
-import dev.clusterc.compiler.program.DatabaseReaders;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.rules.DatabaseReaders;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.clusterc.compiler.graph;
 
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.source.SourceSpan;
 
 /**

@@ -2,8 +2,7 @@ package dev.clusterc.compiler.graph;
 
 import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.BoundEntry;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.bind.Decl;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.clusterc.compiler.graph;
 
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

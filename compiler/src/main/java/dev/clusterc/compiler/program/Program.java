@@ -1,100 +1,94 @@
 package dev.clusterc.compiler.program;
 
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.files.ReferencedFiles;
 import dev.clusterc.compiler.graph.DependencyGraph;
+import dev.clusterc.compiler.load.Scope;
+import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.SourceUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A checked cluster: its files, its declarations resolved and bound, its layers and dependency
- * graph, the secret and {@code manifests} files it names as read, and every diagnostic found. This is what the checkers, the compiler and the language
- * server read.
+ * A checked cluster: its model (files, declarations resolved and bound, layers), its dependency
+ * graph, the secret and {@code manifests} files it names as read, and every diagnostic found. This
+ * is what the checkers and the emitters read. Checkers see it before its diagnostics are known;
+ * {@link #withDiagnostics} makes the finished one.
  */
 public final class Program {
-  private final List<SourceUnit> units;
-  private final Scope scope;
-  private final List<Decl> decls;
-  private final Map<String, Item.Template> templates;
-  private final List<String> ladder;
-  private final Map<Kind, List<Decl>> byKind = new EnumMap<>(Kind.class);
-  private final Map<String, List<Decl>> providersByCapability = new HashMap<>();
-  private DependencyGraph graph;
-  private ReferencedFiles files = ReferencedFiles.NONE;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final ClusterModel model;
+  private final DependencyGraph graph;
+  private final ReferencedFiles files;
+  private final List<Diagnostic> diagnostics;
 
-  Program(List<SourceUnit> units, Scope scope, List<Decl> decls, Map<String, Item.Template> templates, List<String> ladder) {
-    this.units = List.copyOf(units);
-    this.scope = scope;
-    this.decls = List.copyOf(decls);
-    this.templates = Map.copyOf(templates);
-    this.ladder = List.copyOf(ladder);
-    for (Decl decl : this.decls) {
-      byKind.computeIfAbsent(decl.kind(), k -> new ArrayList<>()).add(decl);
-      if (decl.kind() == Kind.COMPONENT) {
-        for (String capability : Components.capabilities(decl)) {
-          providersByCapability.computeIfAbsent(capability, k -> new ArrayList<>()).add(decl);
-        }
-      }
-    }
+  public Program(ClusterModel model, DependencyGraph graph, ReferencedFiles files) {
+    this(model, graph, files, List.of());
+  }
+
+  private Program(ClusterModel model, DependencyGraph graph, ReferencedFiles files, List<Diagnostic> diagnostics) {
+    this.model = model;
+    this.graph = graph;
+    this.files = files;
+    this.diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** The same program with its diagnostics, sorted and without duplicates. */
+  public Program withDiagnostics(List<Diagnostic> sorted) {
+    return new Program(model, graph, files, sorted);
+  }
+
+  public ClusterModel model() {
+    return model;
   }
 
   /** The cluster's own files (not the standard library). */
   public List<SourceUnit> units() {
-    return units;
+    return model.units();
   }
 
   public Scope scope() {
-    return scope;
+    return model.scope();
   }
 
   /** Every declaration taking part: the sources' and the standard-library components in use, in source order. */
   public List<Decl> decls() {
-    return decls;
+    return model.decls();
   }
 
   public List<Decl> decls(Kind kind) {
-    return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
+    return model.decls(kind);
   }
 
   public Optional<Decl> cluster() {
-    return decls(Kind.CLUSTER).stream().findFirst();
+    return model.cluster();
   }
 
   /** The templates by name, the sources' over the standard library's. */
   public Map<String, Item.Template> templates() {
-    return templates;
+    return model.templates();
   }
 
   /** The layer ladder, lowest first. */
   public List<String> ladder() {
-    return ladder;
+    return model.ladder();
   }
 
   /** The position of a layer on the ladder, or -1. */
   public int layerIndex(String layer) {
-    return layer == null ? -1 : ladder.indexOf(layer);
+    return model.layerIndex(layer);
   }
 
   /** The components that provide a capability ({@code gateway-class:cilium}), in use. */
   public List<Decl> providers(String capability) {
-    return Collections.unmodifiableList(providersByCapability.getOrDefault(capability, List.of()));
+    return model.providers(capability);
   }
 
   public DependencyGraph graph() {
     return graph;
-  }
-
-  void graph(DependencyGraph dependencyGraph) {
-    this.graph = dependencyGraph;
   }
 
   /** What analysis read of the secret and {@code manifests} files the declarations name. */
@@ -102,18 +96,9 @@ public final class Program {
     return files;
   }
 
-  void files(ReferencedFiles read) {
-    this.files = read;
-  }
-
   /** Every diagnostic, sorted and without duplicates. */
   public List<Diagnostic> diagnostics() {
-    return Collections.unmodifiableList(diagnostics);
-  }
-
-  void diagnostics(List<Diagnostic> all) {
-    diagnostics.clear();
-    diagnostics.addAll(all);
+    return diagnostics;
   }
 
   public boolean hasErrors() {

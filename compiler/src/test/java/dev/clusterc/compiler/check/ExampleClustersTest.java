@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.Repo;
+import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

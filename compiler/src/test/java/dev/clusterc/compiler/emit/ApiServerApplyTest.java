@@ -3,6 +3,9 @@ package dev.clusterc.compiler.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterc.compiler.emit.core.ObjectOrder;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.core.Yaml;
 import dev.clusterc.testapiserver.ServerSideApply;
 import dev.clusterc.testapiserver.WithTestApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -3,42 +3,46 @@ package dev.clusterc.compiler.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.Emitter;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.core.Yaml;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.stream.Collectors;
 
 /** Checks a cluster written in a test, emits one declaration into a fresh unit, and prints objects as YAML. */
-final class AppTestSupport {
+public final class AppTestSupport {
   private AppTestSupport() {}
 
   /** {@link CheckFixture#BASE} and {@code text}, which must check without errors. */
-  static Program program(String text) {
+  public static Program program(String text) {
     return clean(CheckFixture.BASE + text);
   }
 
   /** A whole cluster written in a test, which must check without errors. */
-  static Program clean(String text) {
+  public static Program clean(String text) {
     Program program = CheckFixture.programWithSecretFiles(text);
     assertEquals("", program.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString)
         .collect(Collectors.joining("\n")), "the test cluster has errors");
     return program;
   }
 
-  static Decl decl(Program program, Kind kind, String name) {
+  public static Decl decl(Program program, Kind kind, String name) {
     return program.decls(kind).stream().filter(d -> d.name().equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
   /** The unit that {@code emitter} fills for the declaration {@code kind name}. */
-  static Unit emit(Emitter emitter, Program program, Kind kind, String name) {
+  public static Unit emit(Emitter emitter, Program program, Kind kind, String name) {
     return emit(emitter, new EmitContext(program), kind, name);
   }
 
   /** The same in a given context. */
-  static Unit emit(Emitter emitter, EmitContext context, Kind kind, String name) {
+  public static Unit emit(Emitter emitter, EmitContext context, Kind kind, String name) {
     Decl decl = decl(context.program(), kind, name);
     Unit unit = new Unit(decl.name(), decl.layer(), decl);
     emitter.emit(decl, context, unit);
@@ -46,22 +50,22 @@ final class AppTestSupport {
   }
 
   /** Every object of the unit, as YAML documents in order. */
-  static String yaml(Unit unit) {
+  public static String yaml(Unit unit) {
     return unit.objects().stream().map(Yaml::write).collect(Collectors.joining("---\n"));
   }
 
   /** The one object of {@code kind} named {@code name}. */
-  static String yaml(Unit unit, String kind, String name) {
+  public static String yaml(Unit unit, String kind, String name) {
     return Yaml.write(object(unit, kind, name));
   }
 
-  static HasMetadata object(Unit unit, String kind, String name) {
+  public static HasMetadata object(Unit unit, String kind, String name) {
     return unit.objects().stream().filter(o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name))
         .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in\n" + yaml(unit)));
   }
 
   /** The kinds and names of the unit's objects, {@code Kind/name} one a line. */
-  static String inventory(Unit unit) {
+  public static String inventory(Unit unit) {
     return unit.objects().stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).collect(Collectors.joining("\n"));
   }
 }

@@ -3,10 +3,12 @@ package dev.clusterc.compiler.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.Repo;
+import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.layout.FlatLayout;
+import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.Workspace;
 import dev.clusterc.compiler.syntax.SourceUnit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;

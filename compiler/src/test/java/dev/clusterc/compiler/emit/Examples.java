@@ -1,9 +1,9 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.Repo;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.api.Frontend;
+import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The example clusters that compile: every example that checks without errors (all but the seed kept with its flaw). */
-final class Examples {
+public final class Examples {
   private Examples() {}
 
-  static List<Path> compilable() {
+  public static List<Path> compilable() {
     try (Stream<Path> list = Files.list(Repo.root().resolve("examples"))) {
       return list.filter(Files::isDirectory).filter(Examples::checks).sorted().toList();
     } catch (IOException e) {
@@ -31,7 +31,7 @@ final class Examples {
     }
   }
 
-  static Program program(Path example) throws IOException {
+  public static Program program(Path example) throws IOException {
     Program program = Frontend.check(example, new Workspace(Repo.root()));
     if (program.hasErrors()) {
       throw new AssertionError(example + " has errors: " + program.diagnostics());
@@ -39,7 +39,7 @@ final class Examples {
     return program;
   }
 
-  static Compilation compile(Path example) throws IOException {
+  public static Compilation compile(Path example) throws IOException {
     return ManifestCompiler.compile(program(example));
   }
 }

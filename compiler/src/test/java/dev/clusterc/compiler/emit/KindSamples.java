@@ -15,11 +15,11 @@ import java.util.Set;
  * check clean (providers, a pool, an issuer and a store under names no sample takes): the raw
  * material for clusters in which declarations of different kinds share one name.
  */
-final class KindSamples {
+public final class KindSamples {
   private KindSamples() {}
 
   /** The base cluster, with Flux so that every unit gets a Kustomization. */
-  static final String CLUSTER = """
+  public static final String CLUSTER = """
       cluster test {
         domain "example.org"
         network { nodes 10.0.0.0/24; router 10.0.0.1 }
@@ -69,11 +69,11 @@ final class KindSamples {
   }
 
   /** Every kind that is deployed (has a layer); a test fails for a new kind until it has a sample here. */
-  static List<Kind> layeredKinds() {
+  public static List<Kind> layeredKinds() {
     return Arrays.stream(Kind.values()).filter(Kind::isLayered).toList();
   }
 
-  static Sample of(Kind kind) {
+  public static Sample of(Kind kind) {
     Sample sample = SAMPLES.get(kind);
     if (sample == null) {
       throw new AssertionError("no sample declaration for the kind " + kind.keyword() + ": add one to KindSamples");
@@ -82,7 +82,7 @@ final class KindSamples {
   }
 
   /** A cluster with a declaration of each of {@code kinds}, all called {@code name}, and what they need. */
-  static String cluster(Collection<Kind> kinds, String name) {
+  public static String cluster(Collection<Kind> kinds, String name) {
     Set<String> needs = new LinkedHashSet<>();
     kinds.forEach(kind -> needs.addAll(of(kind).needs()));
     StringBuilder text = new StringBuilder(CLUSTER);
@@ -92,7 +92,7 @@ final class KindSamples {
   }
 
   /** A working directory with the SOPS file of a secret sample called {@code name}: a Secret in a namespace of its own. */
-  static Path files(String name) {
+  public static Path files(String name) {
     return PlatformEmitFixture.workingDirectory(Map.of(name + ".sops.yaml", PlatformEmitFixture.sops(name, "default", "key")));
   }
 }

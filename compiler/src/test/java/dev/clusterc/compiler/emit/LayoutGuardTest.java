@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.layout.GitOpsLayout;
+import dev.clusterc.compiler.layout.OutputRefusedException;
+import dev.clusterc.compiler.layout.TreeWriter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

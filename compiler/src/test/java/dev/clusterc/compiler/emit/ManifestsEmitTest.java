@@ -7,10 +7,13 @@ import static dev.clusterc.compiler.emit.AppTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.CheckFixture;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.api.Frontend;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.app.AppEmitter;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.Workspace;
 import dev.clusterc.compiler.schema.Kind;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.component.DnsEmitter;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.Emitter;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.emit.network.CertificateEmitter;
+import dev.clusterc.compiler.emit.network.GatewayEmitter;
+import dev.clusterc.compiler.emit.network.IssuerEmitter;
+import dev.clusterc.compiler.emit.network.PoolEmitter;
+import dev.clusterc.compiler.emit.network.VipEmitter;
+import dev.clusterc.compiler.emit.secret.SecretEmitter;
+import dev.clusterc.compiler.emit.storage.StoreEmitter;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -28,23 +40,23 @@ import org.junit.jupiter.api.DynamicTest;
  * emitters: one unit per layered declaration (as the compiler makes them), those emitters run over
  * their kinds, and the objects as YAML.
  */
-final class PlatformEmitFixture {
+public final class PlatformEmitFixture {
   private PlatformEmitFixture() {}
 
   /** The result of emitting: the unit of each declaration, and the secret emitter (for its fallbacks). */
-  record Emitted(Map<Decl, Unit> units, SecretEmitter secrets) {
-    Unit unit(String name) {
+  public record Emitted(Map<Decl, Unit> units, SecretEmitter secrets) {
+    public Unit unit(String name) {
       return units.entrySet().stream().filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue)
           .findFirst().orElseThrow(() -> new AssertionError("no unit " + name));
     }
 
     /** Every object of the named declaration's unit, as YAML documents. */
-    String yaml(String name) {
+    public String yaml(String name) {
       return PlatformEmitFixture.yaml(unit(name).objects());
     }
 
     /** Every object of every unit, in unit order. */
-    String all() {
+    public String all() {
       return PlatformEmitFixture.yaml(units.values().stream().flatMap(u -> u.objects().stream()).toList());
     }
   }
@@ -54,7 +66,7 @@ final class PlatformEmitFixture {
    * a Cilium L2 pool, internal and external Cilium gateways with a wildcard certificate, split DNS
    * and a Let's Encrypt issuer with a SOPS Cloudflare token.
    */
-  static final String HOMELAB = """
+  public static final String HOMELAB = """
       use cilium
       use cert-manager
       use k8s-gateway
@@ -94,21 +106,21 @@ final class PlatformEmitFixture {
       """;
 
   /** {@link CheckFixture#BASE} plus {@code text}, which must check without errors. */
-  static Program program(String text) {
+  public static Program program(String text) {
     Program program = CheckFixture.programWithSecretFiles(CheckFixture.BASE + text);
     assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
     return program;
   }
 
   /** As {@link #program(String)}, with the files it names (secrets) found through {@code workingDirectory}. */
-  static Program program(String text, Path workingDirectory) {
+  public static Program program(String text, Path workingDirectory) {
     Program program = CheckFixture.program(CheckFixture.BASE + text, workingDirectory);
     assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
     return program;
   }
 
   /** {@link #HOMELAB} emitted from a working directory that holds its SOPS file. */
-  static Emitted homelab() {
+  public static Emitted homelab() {
     return emit(program(HOMELAB, workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
         sops("cloudflare-token", "cert-manager", "api-token")))));
   }
@@ -117,7 +129,7 @@ final class PlatformEmitFixture {
    * A stand-in for a SOPS-encrypted Secret: what the compiler reads of such a file (kind, name,
    * namespace, key names) with placeholder ciphertext. {@code namespace} may be {@code null}.
    */
-  static String sops(String name, String namespace, String... keys) {
+  public static String sops(String name, String namespace, String... keys) {
     StringBuilder out = new StringBuilder("# not a real SOPS file\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ")
         .append(name).append('\n');
     if (namespace != null) {
@@ -131,7 +143,7 @@ final class PlatformEmitFixture {
   }
 
   /** A stand-in for the SealedSecret kubeseal writes. */
-  static String sealed(String name, String namespace, String... keys) {
+  public static String sealed(String name, String namespace, String... keys) {
     StringBuilder out = new StringBuilder("apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: ")
         .append(name).append('\n');
     if (namespace != null) {
@@ -145,7 +157,7 @@ final class PlatformEmitFixture {
   }
 
   /** A fresh temporary directory with {@code files} (path → text) in it, deleted when the JVM exits. */
-  static Path workingDirectory(Map<String, String> files) {
+  public static Path workingDirectory(Map<String, String> files) {
     try {
       Path dir = Files.createTempDirectory("clusterc-emit");
       dir.toFile().deleteOnExit();
@@ -162,7 +174,7 @@ final class PlatformEmitFixture {
     }
   }
 
-  static Map<Kind, Emitter> emitters(SecretEmitter secrets) {
+  public static Map<Kind, Emitter> emitters(SecretEmitter secrets) {
     Map<Kind, Emitter> emitters = new EnumMap<>(Kind.class);
     emitters.put(Kind.VIP, new VipEmitter());
     emitters.put(Kind.POOL, new PoolEmitter());
@@ -176,7 +188,7 @@ final class PlatformEmitFixture {
   }
 
   /** Registers a unit per layered declaration, then runs the emitters in source order. */
-  static Emitted emit(Program program) {
+  public static Emitted emit(Program program) {
     EmitContext context = new EmitContext(program);
     Map<Decl, Unit> units = new LinkedHashMap<>();
     for (Decl decl : program.decls()) {
@@ -198,7 +210,7 @@ final class PlatformEmitFixture {
     return new Emitted(units, secrets);
   }
 
-  static String yaml(List<HasMetadata> objects) {
+  public static String yaml(List<HasMetadata> objects) {
     return objects.stream().map(Yaml::write).collect(Collectors.joining("---\n"));
   }
 
@@ -206,7 +218,7 @@ final class PlatformEmitFixture {
    * For every compilable example: emitting every declaration of {@code kind} throws nothing, and each
    * object has an apiVersion, a kind, a name, the three standard labels and the source annotation.
    */
-  static Stream<DynamicTest> examples(Kind kind) {
+  public static Stream<DynamicTest> examples(Kind kind) {
     return Examples.compilable().stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(), () -> {
       Program program = Examples.program(example);
       Emitted emitted = emit(program);
@@ -220,13 +232,13 @@ final class PlatformEmitFixture {
   }
 
   /** The YAML reads back to the same YAML, as the typed model and as a generic resource (whose maps are sorted). */
-  static void assertReadsBack(HasMetadata object) {
+  public static void assertReadsBack(HasMetadata object) {
     String yaml = Yaml.write(object);
     assertEquals(yaml, Yaml.write(Yaml.read(yaml, object.getClass())), "read back");
     assertEquals(yaml, Yaml.write(Yaml.read(yaml, GenericKubernetesResource.class)), "read back as a generic resource");
   }
 
-  static void assertWellFormed(HasMetadata object) {
+  public static void assertWellFormed(HasMetadata object) {
     String what = Yaml.write(object);
     assertNotNull(object.getApiVersion(), what);
     assertNotNull(object.getKind(), what);

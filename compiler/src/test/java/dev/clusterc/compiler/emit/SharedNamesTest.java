@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

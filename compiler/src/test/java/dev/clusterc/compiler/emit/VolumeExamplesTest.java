@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.Repo;
-import dev.clusterc.compiler.program.Decl;
-import dev.clusterc.compiler.program.Frontend;
+import dev.clusterc.compiler.api.Frontend;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.program.Workspace;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;

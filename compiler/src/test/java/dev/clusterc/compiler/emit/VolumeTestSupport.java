@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.clusterc.compiler.CheckFixture;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.Emitter;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.emit.storage.DatabaseEmitter;
+import dev.clusterc.compiler.emit.storage.VolumeEmitter;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -12,18 +18,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Emits one volume or database of a cluster written inline, and shows the objects as YAML. */
-final class VolumeTestSupport {
+public final class VolumeTestSupport {
   private VolumeTestSupport() {}
 
   /** A checked program that has no errors (warnings are allowed). */
-  static Program program(String text) {
+  public static Program program(String text) {
     Program program = CheckFixture.programWithSecretFiles(text);
     assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
     return program;
   }
 
   /** The unit of the volume or database {@code name}, filled by its emitter. */
-  static Unit emit(Program program, Kind kind, String name) {
+  public static Unit emit(Program program, Kind kind, String name) {
     Decl decl = program.decls(kind).stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     Unit unit = new Unit(name, decl.layer(), decl);
     Emitter emitter = kind == Kind.DATABASE ? new DatabaseEmitter() : new VolumeEmitter();
@@ -31,31 +37,31 @@ final class VolumeTestSupport {
     return unit;
   }
 
-  static Unit emit(String text, Kind kind, String name) {
+  public static Unit emit(String text, Kind kind, String name) {
     return emit(program(text), kind, name);
   }
 
   /** Every object of the unit as YAML, one document each, in the unit's order. */
-  static String yaml(Unit unit) {
+  public static String yaml(Unit unit) {
     return unit.objects().stream().map(Yaml::write).collect(Collectors.joining("---\n"));
   }
 
   /** The YAML of the unit's objects of one kind, in order. */
-  static String yaml(Unit unit, String kind) {
+  public static String yaml(Unit unit, String kind) {
     return unit.objects().stream().filter(o -> o.getKind().equals(kind)).map(Yaml::write).collect(Collectors.joining("---\n"));
   }
 
   /** The kinds and names of the unit's objects, as {@code Kind/name}, in order. */
-  static List<String> names(Unit unit) {
+  public static List<String> names(Unit unit) {
     return unit.objects().stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
   }
 
-  static void assertNames(Unit unit, String... expected) {
+  public static void assertNames(Unit unit, String... expected) {
     assertEquals(List.of(expected), names(unit));
   }
 
   /** The metadata of an object made for {@code owner} of the cluster {@code test}, from a line of {@code test.cluster}. */
-  static String meta(String name, String namespace, String owner, int line) {
+  public static String meta(String name, String namespace, String owner, int line) {
     return "metadata:\n"
         + "  annotations:\n"
         + "    clusterc.dev/source: test.cluster:" + line + "\n"
@@ -67,7 +73,7 @@ final class VolumeTestSupport {
         + (namespace == null ? "" : "  namespace: " + namespace + "\n");
   }
 
-  static HasMetadata only(Unit unit, String kind) {
+  public static HasMetadata only(Unit unit, String kind) {
     List<HasMetadata> found = unit.objects().stream().filter(o -> o.getKind().equals(kind)).toList();
     assertEquals(1, found.size(), kind);
     return found.get(0);

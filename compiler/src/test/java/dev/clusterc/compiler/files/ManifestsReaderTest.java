@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.emit.FlatLayout;
 import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.program.Decl;
+import dev.clusterc.compiler.layout.FlatLayout;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.io.IOException;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.load.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

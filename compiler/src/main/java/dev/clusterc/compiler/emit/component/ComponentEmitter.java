@@ -1,0 +1,55 @@
+package dev.clusterc.compiler.emit.component;
+
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.Emitter;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.types.Duration;
+import java.util.Optional;
+
+/**
+ * A {@code component}, declared in the sources or turned on from the standard library by
+ * {@code use}: the Flux source of its chart ({@link HelmSource}) and its HelmRelease
+ * ({@link ComponentRelease}), in the component's namespace. Both reconcile at the cluster's
+ * {@code gitops} interval, 10 minutes when it gives none. A component without a chart (one that
+ * only {@code provides}) emits nothing.
+ *
+ * <p>The component's Namespace is not made here: the cluster-wide unit ({@link ClusterEmitter})
+ * makes one Namespace for every namespace any unit uses, so that components sharing a namespace
+ * never write it twice.
+ */
+public final class ComponentEmitter implements Emitter {
+  /** The interval when the cluster's {@code gitops} block gives none, as Flux writes it. */
+  static final String DEFAULT_INTERVAL = Duration.ofSeconds(600).toGoString();
+
+  @Override
+  public void emit(Decl component, EmitContext context, Unit unit) {
+    Optional<HelmSource.Chart> chart = HelmSource.chart(component);
+    if (chart.isEmpty()) {
+      return;
+    }
+    String interval = interval(context);
+    unit.add(HelmSource.of(component, chart.get(), interval, context));
+    if (!releasedByDns(component, context)) {
+      unit.add(ComponentRelease.of(component, chart.get(), interval, context));
+    }
+  }
+
+  /** k8s-gateway is released once per {@code dns} declaration ({@link DnsEmitter}), with its zone and address. */
+  private static boolean releasedByDns(Decl component, EmitContext context) {
+    return !context.program().decls(Kind.DNS).isEmpty()
+        && context.program().providers("dns:k8s-gateway").contains(component);
+  }
+
+  /** The cluster's {@code gitops flux { interval }} in Go's notation ({@code 1h0m0s}), else {@code 10m0s}. */
+  public static String interval(EmitContext context) {
+    return context.program().cluster()
+        .flatMap(cluster -> cluster.body().first("gitops"))
+        .filter(gitops -> gitops.block() != null)
+        .flatMap(gitops -> gitops.block().typed("interval", Typed.Dur.class))
+        .map(d -> d.value().toGoString())
+        .orElse(DEFAULT_INTERVAL);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.clusterc.compiler.emit.core;
+
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.DatabaseReaders;
+import dev.clusterc.compiler.rules.Namespaces;
+import dev.clusterc.compiler.source.SourceSpan;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * What every emitter shares: the checked program, the metadata every object carries, where each
+ * kind's objects live, and the unit of any declaration.
+ *
+ * <p>Namespaces are {@link Namespaces}'s rules.
+ */
+public final class EmitContext {
+  public static final String SOURCE_ANNOTATION = "clusterc.dev/source";
+
+  private final Program program;
+  private final Path sourceBase;
+  private final Map<Decl, Unit> units = new IdentityHashMap<>();
+  private final Namespaces namespaces;
+  private Map<Decl, SortedMap<String, Decl>> databaseReaders;
+
+  public EmitContext(Program program) {
+    this.program = program;
+    this.sourceBase = commonDirectory(program);
+    this.namespaces = new Namespaces(program.model());
+  }
+
+  /** The directory that holds all of the cluster's files: source annotations are relative to it. */
+  private static Path commonDirectory(Program program) {
+    Path common = null;
+    for (var unit : program.units()) {
+      Path dir = Path.of(unit.file().path()).toAbsolutePath().normalize().getParent();
+      while (common != null && !dir.startsWith(common)) {
+        common = common.getParent();
+      }
+      common = common == null ? dir : common;
+    }
+    return common;
+  }
+
+  /** {@code FILE:LINE}, with FILE relative to the cluster's directory: the same wherever clusterc runs. */
+  public String source(SourceSpan span) {
+    String path = span.file().path();
+    if (sourceBase != null && !path.startsWith("std/")) {
+      path = sourceBase.relativize(Path.of(path).toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+    return path + ":" + span.begin().line();
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  public String clusterName() {
+    return program.cluster().map(Decl::name).orElse("cluster");
+  }
+
+  /** The unit of a declaration, once the compiler has made it. */
+  public Optional<Unit> unit(Decl decl) {
+    return Optional.ofNullable(units.get(decl));
+  }
+
+  public void register(Decl decl, Unit unit) {
+    units.put(decl, unit);
+  }
+
+  /** Metadata for an object made for {@code source}, pointing at the declaration's name. */
+  public ObjectMeta meta(Decl source, String name, String namespace) {
+    return meta(source, source.site(), name, namespace);
+  }
+
+  /**
+   * Metadata with the standard labels ({@code app.kubernetes.io/name}, {@code part-of},
+   * {@code managed-by}) and {@code clusterc.dev/source: FILE:LINE} of {@code span}.
+   */
+  public ObjectMeta meta(Decl source, SourceSpan span, String name, String namespace) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", source.name());
+    labels.put("app.kubernetes.io/part-of", clusterName());
+    labels.put("app.kubernetes.io/managed-by", "clusterc");
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
+        .build();
+  }
+
+  /** A custom resource: {@code spec} is written as given, in its insertion order. */
+  public GenericKubernetesResource resource(String apiVersion, String kind, ObjectMeta meta, Map<String, Object> spec) {
+    GenericKubernetesResource resource = new GenericKubernetesResource();
+    resource.setApiVersion(apiVersion);
+    resource.setKind(kind);
+    resource.setMetadata(meta);
+    if (spec != null) {
+      resource.setAdditionalProperty("spec", spec);
+    }
+    return resource;
+  }
+
+  /** The namespace a declaration's objects live in, or {@code null} for cluster-scoped ones ({@link Namespaces}). */
+  public String namespaceOf(Decl decl) {
+    return namespaces.of(decl);
+  }
+
+  /**
+   * The namespaces, sorted, whose apps read {@code database} from outside its own, each with the
+   * first app reading it there (its unit carries the copy of the credentials); the index is built once.
+   */
+  public SortedMap<String, Decl> databaseReaders(Decl database) {
+    if (databaseReaders == null) {
+      databaseReaders = DatabaseReaders.firstReaders(program.model());
+    }
+    return databaseReaders.getOrDefault(database, Collections.emptySortedMap());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.clusterc.compiler.emit.flux;
+
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.ObjectOrder;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.program.Program;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * With {@code gitops flux}: the GitRepository the cluster is read from and one Kustomization per
+ * unit, whose {@code dependsOn} are the unit's reduced dependencies. Health is gated by
+ * {@code wait: true}, or, in a unit with a PersistentVolumeClaim, by {@code healthChecks} on its
+ * other objects (never both): a claim of a {@code WaitForFirstConsumer} class stays {@code Pending}
+ * until a pod mounts it, and that pod's unit waits for this one, so waiting for the claim would
+ * never end. A unit holding only claims is not gated. Units with SOPS files get
+ * {@code decryption} with the key secret {@code gitops flux { decryption }} names; the GitRepository
+ * gets {@code secretRef} when {@code secret} names the Git credentials.
+ */
+public final class FluxEmitter {
+  public static final String NAMESPACE = FluxSettings.NAMESPACE;
+
+  private FluxEmitter() {}
+
+  public static List<HasMetadata> emit(Program program, EmitContext context, List<Unit> units) {
+    Decl cluster = program.cluster().orElseThrow();
+    FluxSettings settings = FluxSettings.of(program).orElse(null);
+    if (settings == null) {
+      return List.of();
+    }
+    List<HasMetadata> objects = new ArrayList<>();
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("interval", settings.interval());
+    source.put("ref", Map.of("branch", settings.branch()));
+    if (settings.credentialsSecret() != null) {
+      source.put("secretRef", Map.of("name", settings.credentialsSecret()));
+    }
+    source.put("url", settings.url());
+    objects.add(context.resource("source.toolkit.fluxcd.io/v1", "GitRepository",
+        context.meta(cluster, cluster.name(), NAMESPACE), source));
+    for (Unit unit : units) {
+      objects.add(kustomization(context, cluster, unit, settings));
+    }
+    return objects;
+  }
+
+  private static HasMetadata kustomization(EmitContext context, Decl cluster, Unit unit, FluxSettings settings) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    if (!unit.dependsOn().isEmpty()) {
+      spec.put("dependsOn", unit.dependsOn().stream().map(d -> Map.of("name", d.name())).toList());
+    }
+    spec.put("interval", settings.interval());
+    spec.put("path", "./" + settings.path() + "/" + unit.layer() + "/" + unit.name());
+    spec.put("prune", true);
+    spec.put("sourceRef", Map.of("kind", "GitRepository", "name", cluster.name()));
+    List<HasMetadata> objects = ObjectOrder.applyOrder(unit.objects());
+    List<HasMetadata> checked = objects.stream().filter(o -> !o.getKind().equals("PersistentVolumeClaim")).toList();
+    if (checked.size() == objects.size()) {
+      spec.put("wait", true);
+    } else if (!checked.isEmpty()) {
+      spec.put("healthChecks", checked.stream().map(FluxEmitter::reference).toList());
+    }
+    spec.put("timeout", "5m0s");
+    if (unit.hasSops()) {
+      spec.put("decryption", Map.of("provider", "sops", "secretRef", Map.of("name", settings.decryptionSecret())));
+    }
+    Decl source = unit.decl() != null ? unit.decl() : cluster;
+    return context.resource("kustomize.toolkit.fluxcd.io/v1", "Kustomization", context.meta(source, unit.name(), NAMESPACE), spec);
+  }
+
+  private static Map<String, Object> reference(HasMetadata object) {
+    Map<String, Object> reference = new LinkedHashMap<>();
+    reference.put("apiVersion", object.getApiVersion());
+    reference.put("kind", object.getKind());
+    reference.put("name", object.getMetadata().getName());
+    if (object.getMetadata().getNamespace() != null) {
+      reference.put("namespace", object.getMetadata().getNamespace());
+    }
+    return reference;
+  }
+}

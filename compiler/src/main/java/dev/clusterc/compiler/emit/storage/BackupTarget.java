@@ -1,0 +1,114 @@
+package dev.clusterc.compiler.emit.storage;
+
+import dev.clusterc.compiler.bind.Decl;
+import java.util.Locale;
+
+/**
+ * A backup policy's {@code target} and {@code endpoint}, taken apart once so that restic (VolSync)
+ * and Barman (CloudNativePG) can each be told the same place in their own notation.
+ *
+ * <p>The forms read: {@code s3://BUCKET[/PREFIX]} (with {@code endpoint} for an S3-compatible
+ * service, AWS otherwise), {@code azure://ACCOUNT.blob.SUFFIX/CONTAINER[/PREFIX]} or
+ * {@code azure://CONTAINER[/PREFIX]} (the account then comes from {@code endpoint}, else from the
+ * credentials), {@code gs://BUCKET[/PREFIX]}, and {@code nfs://SERVER[:]/PATH}.
+ *
+ * @param text the target as written
+ * @param scheme {@code s3}, {@code azure}, {@code gs} or {@code nfs}
+ * @param bucket the S3 or GCS bucket, the Azure container, or the NFS server
+ * @param prefix the path inside the bucket without leading or trailing {@code /} (may be empty); for
+ *     NFS the exported directory, absolute
+ * @param accountHost the Azure blob host ({@code ACCOUNT.blob.core.windows.net}), or {@code null}
+ * @param endpoint the policy's {@code endpoint} without a trailing {@code /}, or {@code null}
+ */
+record BackupTarget(String text, String scheme, String bucket, String prefix, String accountHost, String endpoint) {
+
+  /** Where VolSync mounts an NFS target in the restic mover: {@code /mnt/} and this. */
+  static final String NFS_MOUNT = "restic-nfs";
+
+  private static final String AZURE_SUFFIX = "core.windows.net";
+
+  static BackupTarget of(Decl backup) {
+    String text = backup.body().str("target").orElse("");
+    String endpoint = backup.body().str("endpoint").map(e -> e.replaceAll("/+$", "")).orElse(null);
+    int colon = text.indexOf("://");
+    String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
+    String rest = colon < 0 ? text : text.substring(colon + 3);
+    if (scheme.equals("nfs")) {
+      int slash = rest.indexOf('/');
+      String server = slash < 0 ? rest : rest.substring(0, slash);
+      String path = slash < 0 ? "/" : rest.substring(slash).replaceAll("/+$", "");
+      return new BackupTarget(text, scheme, server.replaceAll(":$", ""), path.isEmpty() ? "/" : path, null, endpoint);
+    }
+    String[] parts = rest.replaceAll("^/+|/+$", "").split("/", 2);
+    String first = parts[0];
+    String tail = parts.length > 1 ? parts[1] : "";
+    if (scheme.equals("azure") && first.contains(".")) {
+      String[] container = tail.split("/", 2);
+      return new BackupTarget(text, scheme, container[0], container.length > 1 ? container[1] : "", first, endpoint);
+    }
+    String accountHost = scheme.equals("azure") && endpoint != null ? endpoint.replaceAll("^[a-z]+://", "") : null;
+    return new BackupTarget(text, scheme, first, tail, accountHost, endpoint);
+  }
+
+  /** The restic repository of one volume: its own directory under the target, as restic writes it. */
+  String resticRepository(String volume) {
+    String path = prefix.isEmpty() ? volume : prefix + "/" + volume;
+    switch (scheme) {
+      case "s3":
+        return "s3:" + (endpoint != null ? endpoint : "s3.amazonaws.com") + "/" + bucket + "/" + path;
+      case "azure":
+        return "azure:" + bucket + ":/" + path;
+      case "gs":
+        return "gs:" + bucket + ":/" + path;
+      case "nfs":
+        return "/mnt/" + NFS_MOUNT + "/" + volume;
+      default:
+        return text;
+    }
+  }
+
+  /** The Azure storage account named by the target or the endpoint ({@code ACCOUNT} of its host), or {@code null}. */
+  String azureAccount() {
+    return accountHost == null ? null : accountHost.split("\\.", 2)[0];
+  }
+
+  /** The Azure endpoint suffix when it is not the public cloud's {@code core.windows.net}, or {@code null}. */
+  String azureEndpointSuffix() {
+    if (accountHost == null || !accountHost.contains(".blob.")) {
+      return null;
+    }
+    String suffix = accountHost.substring(accountHost.indexOf(".blob.") + ".blob.".length());
+    return suffix.equals(AZURE_SUFFIX) ? null : suffix;
+  }
+
+  /**
+   * Barman's {@code destinationPath}: the target for S3 and GCS, the container's {@code https://}
+   * URL for Azure. An Azure target whose account is named nowhere is written as it is, so that
+   * Barman rejects it visibly rather than writing somewhere else.
+   */
+  String barmanDestinationPath() {
+    String path = prefix.isEmpty() ? "" : "/" + prefix;
+    switch (scheme) {
+      case "s3":
+      case "gs":
+        return scheme + "://" + bucket + path;
+      case "azure":
+        if (accountHost == null) {
+          return text;
+        }
+        return (accountInTarget() ? "https://" + accountHost : endpoint) + "/" + bucket + path;
+      default:
+        return text;
+    }
+  }
+
+  /** Whether an Azure target names its account host itself, rather than through {@code endpoint}. */
+  private boolean accountInTarget() {
+    return text.substring(text.indexOf("://") + 3).replaceAll("^/+", "").split("/", 2)[0].contains(".");
+  }
+
+  /** Barman's {@code endpointURL}: the S3-compatible service, or {@code null} for AWS and the other schemes. */
+  String barmanEndpoint() {
+    return scheme.equals("s3") ? endpoint : null;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.clusterc.compiler.rules;
+
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.schema.Kind;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The namespace each declaration's objects live in, shared by the analysis that reads secret and
+ * {@code manifests} files (where a secret is read, where a raw object lands) and the emitters:
+ *
+ * <ul>
+ *   <li>app: its {@code namespace}, else the app's name;</li>
+ *   <li>volume: its {@code namespace}, else that of the first app mounting it, else {@code default};</li>
+ *   <li>database: its {@code namespace} (default {@code databases});</li>
+ *   <li>component: its {@code namespace}, else its name;</li>
+ *   <li>gateway: the namespace of the component providing its class, else {@code default};</li>
+ *   <li>certificate: the namespace of the first gateway serving it, else {@code default};</li>
+ *   <li>dns: the namespace of the component providing k8s-gateway; vip: {@code kube-system};</li>
+ *   <li>issuer (ClusterIssuer), store (ClusterSecretStore), cilium pools: cluster-scoped.</li>
+ * </ul>
+ */
+public final class Namespaces {
+  private final ClusterModel program;
+  private Map<Decl, Decl> firstMountingApp;
+
+  public Namespaces(ClusterModel program) {
+    this.program = program;
+  }
+
+  /** The namespace a declaration's objects live in, or {@code null} for cluster-scoped ones. */
+  public String of(Decl decl) {
+    var body = decl.body();
+    switch (decl.kind()) {
+      case APP:
+        return DatabaseReaders.appNamespace(decl);
+      case VOLUME:
+        return Optional.ofNullable(body).flatMap(b -> b.sym("namespace"))
+            .orElseGet(() -> mountingApp(decl).map(this::of).orElse("default"));
+      case DATABASE:
+        return DatabaseReaders.databaseNamespace(decl);
+      case COMPONENT:
+        return Optional.ofNullable(body).flatMap(b -> b.sym("namespace")).orElse(decl.name());
+      case GATEWAY:
+        return Optional.ofNullable(body).flatMap(b -> b.sym("class"))
+            .flatMap(c -> program.providers("gateway-class:" + c).stream().findFirst())
+            .map(this::of).orElse("default");
+      case CERTIFICATE:
+        return servingGateway(decl).map(this::of).orElse("default");
+      case DNS:
+        return program.providers("dns:k8s-gateway").stream().findFirst().map(this::of).orElse("default");
+      case VIP:
+        return "kube-system";
+      default:
+        return null;
+    }
+  }
+
+  /** The first app (in source order) that mounts a volume; the index is built once, not per volume. */
+  private Optional<Decl> mountingApp(Decl volume) {
+    if (firstMountingApp == null) {
+      firstMountingApp = new IdentityHashMap<>();
+      for (Decl app : program.decls(Kind.APP)) {
+        if (app.body() == null) {
+          continue;
+        }
+        for (BoundEntry mount : app.body().all("mount")) {
+          mount.ref("volume").ifPresent(v -> firstMountingApp.putIfAbsent(v, app));
+        }
+      }
+    }
+    return Optional.ofNullable(firstMountingApp.get(volume));
+  }
+
+  private Optional<Decl> servingGateway(Decl certificate) {
+    for (Decl gateway : program.decls(Kind.GATEWAY)) {
+      if (gateway.body() == null) {
+        continue;
+      }
+      for (BoundEntry listener : gateway.body().all("listener")) {
+        if (listener.block() != null && listener.block().first("certificate")
+            .flatMap(c -> c.ref("value")).orElse(null) == certificate) {
+          return Optional.of(gateway);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.clusterc.compiler.rules;
+
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.schema.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who uses a secret, and where its Kubernetes Secret must exist.
+ *
+ * <p>The users are the declarations that name it: apps ({@code secret-env}), backups
+ * ({@code credentials}) and issuers ({@code solver … token}), in source order. The namespaces are
+ * where those users read it:
+ * <ul>
+ *   <li>an app: its namespace;</li>
+ *   <li>an issuer: cert-manager's namespace (a ClusterIssuer reads Secrets there);</li>
+ *   <li>a backup: the namespaces of the databases it backs up (CloudNativePG reads the credentials
+ *   next to the cluster), of the volumes it backs up with restic (VolSync reads them next to the
+ *   volume), and for {@code via velero} / {@code via longhorn} the namespace of that component.</li>
+ * </ul>
+ *
+ * <p>The analysis that reads a secret's file checks its namespace against these, and the emitter
+ * puts the Secret there, so both ask this class.
+ */
+public final class SecretUsers {
+  /** A namespace where the Secret must exist, and the first user needing it there (whose unit carries the object). */
+  public record Placement(String namespace, Decl user) {}
+
+  private SecretUsers() {}
+
+  /** The declarations naming {@code secret}, in the program's order. */
+  public static List<Decl> of(ClusterModel program, Decl secret) {
+    List<Decl> users = new ArrayList<>();
+    for (Decl decl : program.decls()) {
+      if (decl.body() == null) {
+        continue;
+      }
+      boolean uses = switch (decl.kind()) {
+        case APP -> decl.body().all("secret-env").stream().anyMatch(e -> names(e, "value", secret));
+        case BACKUP -> decl.body().all("credentials").stream().anyMatch(e -> names(e, "value", secret));
+        case ISSUER -> decl.body().all("solver").stream().anyMatch(e -> names(e, "token", secret));
+        default -> false;
+      };
+      if (uses) {
+        users.add(decl);
+      }
+    }
+    return users;
+  }
+
+  /** Every namespace the secret is needed in, once, with the first user needing it there. */
+  public static List<Placement> placements(ClusterModel program, Namespaces namespaces, Decl secret) {
+    Map<String, Placement> byNamespace = new LinkedHashMap<>();
+    for (Decl user : of(program, secret)) {
+      for (String namespace : namespaces(program, namespaces, user)) {
+        byNamespace.putIfAbsent(namespace, new Placement(namespace, user));
+      }
+    }
+    return List.copyOf(byNamespace.values());
+  }
+
+  private static List<String> namespaces(ClusterModel program, Namespaces namespaces, Decl user) {
+    switch (user.kind()) {
+      case APP:
+        return List.of(namespaces.of(user));
+      case ISSUER:
+        return List.of(componentNamespace(program, namespaces, "cert-manager", "cert-manager"));
+      case BACKUP:
+        List<String> out = new ArrayList<>();
+        String via = user.body().sym("via").orElse("restic");
+        for (Decl database : program.decls(Kind.DATABASE)) {
+          if (backsUp(database, user)) {
+            out.add(namespaces.of(database));
+          }
+        }
+        if (via.equals("velero")) {
+          out.add(componentNamespace(program, namespaces, "velero", "velero"));
+        } else if (via.equals("longhorn")) {
+          out.add(componentNamespace(program, namespaces, "longhorn", "longhorn-system"));
+        } else {
+          for (Decl volume : program.decls(Kind.VOLUME)) {
+            if (backsUp(volume, user)) {
+              out.add(namespaces.of(volume));
+            }
+          }
+        }
+        return out;
+      default:
+        return List.of();
+    }
+  }
+
+  private static boolean backsUp(Decl decl, Decl backup) {
+    return decl.body() != null && decl.body().first("backup").flatMap(e -> e.ref("value")).orElse(null) == backup;
+  }
+
+  private static String componentNamespace(ClusterModel program, Namespaces namespaces, String capability, String fallback) {
+    return program.providers(capability).stream().findFirst().map(namespaces::of).orElse(fallback);
+  }
+
+  private static boolean names(BoundEntry entry, String slot, Decl secret) {
+    return entry.ref(slot).orElse(null) == secret;
+  }
+}

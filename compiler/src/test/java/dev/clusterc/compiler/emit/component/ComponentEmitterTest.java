@@ -1,0 +1,263 @@
+package dev.clusterc.compiler.emit.component;
+
+import static dev.clusterc.compiler.emit.AppTestSupport.clean;
+import static dev.clusterc.compiler.emit.AppTestSupport.emit;
+import static dev.clusterc.compiler.emit.AppTestSupport.inventory;
+import static dev.clusterc.compiler.emit.AppTestSupport.program;
+import static dev.clusterc.compiler.emit.AppTestSupport.yaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Flux source and HelmRelease of a component, declared or turned on with {@code use}. */
+class ComponentEmitterTest {
+  private static final String FLUX_CLUSTER = """
+      cluster lab {
+        domain "example.org"
+        network { nodes 10.0.0.0/24 }
+        gitops flux { repository "https://github.com/example/lab"; interval 1h }
+      }
+      node cp { role control-plane; address 10.0.0.2 }
+      """;
+
+  @Test
+  void aChartFromAHelmRepositoryGetsAHelmRepositoryAndReconcilesAtTheGitopsInterval() {
+    Program program = clean(FLUX_CLUSTER + """
+        component reloader {
+          namespace reloader
+          chart     "https://stakater.github.io/stakater-charts" name "reloader" version "2.2.15"
+          values    { reloader: { watchGlobally: false }, replicas: 1 }
+        }
+        """);
+    Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "reloader");
+    assertEquals("HelmRepository/reloader\nHelmRelease/reloader", inventory(unit));
+    assertEquals("""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: HelmRepository
+        metadata:
+          annotations:
+            clusterc.dev/source: test.cluster:7
+          labels:
+            app.kubernetes.io/managed-by: clusterc
+            app.kubernetes.io/name: reloader
+            app.kubernetes.io/part-of: lab
+          name: reloader
+          namespace: reloader
+        spec:
+          interval: 1h0m0s
+          url: https://stakater.github.io/stakater-charts
+        ---
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          annotations:
+            clusterc.dev/source: test.cluster:7
+          labels:
+            app.kubernetes.io/managed-by: clusterc
+            app.kubernetes.io/name: reloader
+            app.kubernetes.io/part-of: lab
+          name: reloader
+          namespace: reloader
+        spec:
+          chart:
+            spec:
+              chart: reloader
+              sourceRef:
+                kind: HelmRepository
+                name: reloader
+              version: 2.2.15
+          install:
+            crds: CreateReplace
+          interval: 1h0m0s
+          upgrade:
+            crds: CreateReplace
+          values:
+            reloader:
+              watchGlobally: false
+            replicas: 1
+        """, yaml(unit));
+  }
+
+  @Test
+  void aChartFromAnOciRegistryGetsAnOciRepositoryPinnedToItsVersionAndTheDefaultInterval() {
+    Program program = program("""
+        component loki {
+          namespace monitoring
+          chart     "oci://ghcr.io/grafana/helm-charts/" name "loki" version "6.49.0"
+        }
+        """);
+    Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "loki");
+    assertEquals("""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: OCIRepository
+        metadata:
+          annotations:
+            clusterc.dev/source: test.cluster:8
+          labels:
+            app.kubernetes.io/managed-by: clusterc
+            app.kubernetes.io/name: loki
+            app.kubernetes.io/part-of: test
+          name: loki
+          namespace: monitoring
+        spec:
+          interval: 10m0s
+          layerSelector:
+            mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip
+            operation: copy
+          ref:
+            tag: 6.49.0
+          url: oci://ghcr.io/grafana/helm-charts/loki
+        ---
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          annotations:
+            clusterc.dev/source: test.cluster:8
+          labels:
+            app.kubernetes.io/managed-by: clusterc
+            app.kubernetes.io/name: loki
+            app.kubernetes.io/part-of: test
+          name: loki
+          namespace: monitoring
+        spec:
+          chartRef:
+            kind: OCIRepository
+            name: loki
+          install:
+            crds: CreateReplace
+          interval: 10m0s
+          upgrade:
+            crds: CreateReplace
+        """, yaml(unit));
+  }
+
+  @Test
+  void useOverridesTheVersionAndMergesItsValuesDeeplyOverTheComponents() {
+    Program program = program("""
+        use cilium {
+          version "1.18.5"
+          values {
+            l2announcements: { leaseDuration: "3s" },
+            gatewayAPI: { enabled: false },
+            hubble: { relay: { enabled: true } },
+          }
+        }
+        """);
+    Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "cilium");
+    assertEquals("""
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          annotations:
+            clusterc.dev/source: test.cluster:8
+          labels:
+            app.kubernetes.io/managed-by: clusterc
+            app.kubernetes.io/name: cilium
+            app.kubernetes.io/part-of: test
+          name: cilium
+          namespace: kube-system
+        spec:
+          chart:
+            spec:
+              chart: cilium
+              sourceRef:
+                kind: HelmRepository
+                name: cilium
+              version: 1.18.5
+          install:
+            crds: CreateReplace
+          interval: 10m0s
+          upgrade:
+            crds: CreateReplace
+          values:
+            gatewayAPI:
+              enabled: false
+            hubble:
+              relay:
+                enabled: true
+            kubeProxyReplacement: true
+            l2announcements:
+              enabled: true
+              leaseDuration: 3s
+        """, yaml(unit, "HelmRelease", "cilium"));
+  }
+
+  @Test
+  void useOverridesTheTagOfAnOciChart() {
+    Program program = program("use k8s-gateway { version \"3.8.0\" }\n");
+    Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "k8s-gateway");
+    assertEquals("OCIRepository/k8s-gateway\nHelmRelease/k8s-gateway", inventory(unit));
+    String source = yaml(unit, "OCIRepository", "k8s-gateway");
+    assertEquals(true, source.contains("""
+          ref:
+            tag: 3.8.0
+          url: oci://ghcr.io/k8s-gateway/charts/k8s-gateway
+        """), source);
+  }
+
+  @Test
+  void traefiksOneServiceTakesTheAddressOfItsGatewaysUnderTheUsersValues() {
+    String gateways = """
+        use metallb
+        pool lb { range 10.0.0.100..10.0.0.120; via metallb }
+        gateway web { address 10.0.0.101; class traefik; listener http { } }
+        gateway admin { class traefik; listener http { port 8080 } }
+        """;
+    String release = yaml(emit(new ComponentEmitter(), program("use traefik\n" + gateways), Kind.COMPONENT, "traefik"),
+        "HelmRelease", "traefik");
+    assertEquals(true, release.contains("""
+            service:
+              annotations:
+                metallb.universe.tf/loadBalancerIPs: 10.0.0.101
+        """), release);
+    String overridden = yaml(emit(new ComponentEmitter(),
+        program("use traefik { values { service: { annotations: { \"metallb.universe.tf/loadBalancerIPs\": \"10.0.0.110\" } } } }\n"
+            + gateways.replace("10.0.0.101", "10.0.0.110")), Kind.COMPONENT, "traefik"), "HelmRelease", "traefik");
+    assertEquals(true, overridden.contains("metallb.universe.tf/loadBalancerIPs: 10.0.0.110\n"), overridden);
+    String unpinned = yaml(emit(new ComponentEmitter(), program("use traefik\n"), Kind.COMPONENT, "traefik"),
+        "HelmRelease", "traefik");
+    assertEquals(false, unpinned.contains("service:"), "no gateway, no address: " + unpinned);
+  }
+
+  @Test
+  void aUseWithoutOverridesKeepsTheStandardLibrarysChartAndValues() {
+    Program program = program("use cert-manager\n");
+    Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "cert-manager");
+    String release = yaml(unit, "HelmRelease", "cert-manager");
+    assertEquals(true, release.contains("      version: v1.19.1\n"), release);
+    assertEquals(true, release.contains("clusterc.dev/source: test.cluster:8\n"), "points at the use: " + release);
+    assertEquals("HelmRepository/cert-manager\nHelmRelease/cert-manager", inventory(unit), "the Namespace is the cluster unit's");
+  }
+
+  @Test
+  void valuesMergeMapsAtEveryDepthAndReplaceEverythingElse() {
+    Map<String, Object> base = map("a", map("x", 1L, "y", List.of(1L, 2L)), "b", "keep", "c", map("z", true));
+    Map<String, Object> override = map("a", map("y", List.of(3L), "w", "new"), "c", "scalar", "d", map());
+    assertEquals("{a={x=1, y=[3], w=new}, b=keep, c=scalar, d={}}", ComponentRelease.merge(base, override).toString());
+    assertEquals("{a={x=1, y=[1, 2]}, b=keep, c={z=true}}", base.toString(), "the component's values are not changed");
+  }
+
+  @Test
+  void emittingTwiceGivesTheSameBytes() {
+    String text = CheckFixture.BASE + """
+        use traefik { values { ports: { web: { port: 8000 } }, logs: { general: { level: "INFO" } } } }
+        """;
+    assertEquals(yaml(emit(new ComponentEmitter(), CheckFixture.program(text), Kind.COMPONENT, "traefik")),
+        yaml(emit(new ComponentEmitter(), CheckFixture.program(text), Kind.COMPONENT, "traefik")));
+  }
+
+  private static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}
