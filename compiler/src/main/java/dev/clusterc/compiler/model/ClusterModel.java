@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The cluster as bound declarations, before anything is derived from them: its files, its
@@ -27,6 +29,7 @@ public final class ClusterModel {
   private final List<String> ladder;
   private final Map<Kind, List<Decl>> byKind = new EnumMap<>(Kind.class);
   private final Map<String, List<Decl>> providersByCapability = new HashMap<>();
+  private final Map<Decl, Map<Class<?>, Object>> lowered = new IdentityHashMap<>();
 
   public ClusterModel(List<SourceUnit> units, Scope scope, List<Decl> decls, Map<String, Item.Template> templates,
       List<String> ladder) {
@@ -43,6 +46,21 @@ public final class ClusterModel {
         }
       }
     }
+  }
+
+  /**
+   * The lowered record of a declaration ({@code App}, {@code Volume}, …), made by {@code lower} the
+   * first time it is asked for and kept: every default is resolved once per analysis. Records have
+   * a static {@code of(ClusterModel, Decl)} that calls this.
+   */
+  public synchronized <T> T lowered(Decl decl, Class<T> type, Function<Decl, T> lower) {
+    Map<Class<?>, Object> records = lowered.computeIfAbsent(decl, d -> new HashMap<>());
+    Object record = records.get(type);
+    if (record == null) {
+      record = lower.apply(decl);
+      records.put(type, record);
+    }
+    return type.cast(record);
   }
 
   /** The cluster's own files (not the standard library). */

@@ -1,6 +1,9 @@
 package dev.clusterc.compiler.emit.core;
 
 import dev.clusterc.compiler.bind.Decl;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterc.compiler.kube.KubeObject;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +57,17 @@ public final class Unit {
   public void add(HasMetadata object) {
     objects.add(object);
   }
+
+  /**
+   * Adds an object built as a plain tree. For now it is stored as a fabric8 generic resource, while
+   * emitters move from fabric8's builders to {@link KubeObject}; once all have moved, the unit
+   * holds trees only.
+   */
+  public void add(KubeObject object) {
+    objects.add(BRIDGE.convertValue(object.tree(), GenericKubernetesResource.class));
+  }
+
+  private static final ObjectMapper BRIDGE = new ObjectMapper();
 
   /**
    * Includes a file as it is, under {@code fileName} in the unit's directory, or, when
