@@ -43,9 +43,10 @@ final class WholeProcess {
       launcher = Path.of(env.get("CLUSTERC_LAUNCHER"));
     }
     if (launcher != null) {
-      String jvm = env.getOrDefault("CLUSTERC_JVM_COMMAND", "");
-      return new WholeProcess(List.of(launcher.toString()),
-          launcher + (jvm.isEmpty() || env.get("CLUSTERC_LAUNCHER") == null ? "" : " (" + jvm + ")"));
+      // The java command line is known only for the launcher that started this bench.
+      boolean ours = launcher.toString().equals(env.get("CLUSTERC_LAUNCHER"));
+      String jvm = ours ? env.getOrDefault("CLUSTERC_JVM_COMMAND", "") : "";
+      return new WholeProcess(List.of(launcher.toString()), launcher + (jvm.isEmpty() ? "" : " (" + jvm + ")"));
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
