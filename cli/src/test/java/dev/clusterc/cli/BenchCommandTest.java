@@ -3,7 +3,10 @@ package dev.clusterc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,6 +42,25 @@ class BenchCommandTest {
     assertEquals("", result.out(), "no table started");
     assertTrue(result.err().startsWith("clusterc bench: " + message + "\n"), result::toString);
     assertTrue(result.err().contains("Usage: clusterc bench"), result::toString);
+  }
+
+  /** --generate writes the clusters bench/peers/run compiles, one directory per size, and measures nothing. */
+  @Test
+  void generateWritesCheckableClustersOnly(@TempDir Path dir) throws Exception {
+    Cli.Result result = Cli.run("bench", "--generate", dir.toString(), "--apps", "3,4", "--files", "2");
+    assertEquals(0, result.exit(), result::toString);
+    assertEquals(dir.resolve("n3") + "\n" + dir.resolve("n4") + "\n", result.out());
+    assertTrue(Files.readString(dir.resolve("n4/apps-001.cluster")).contains("app app3 {"));
+    Cli.Result check = Cli.run("check", dir.resolve("n3").toString());
+    assertEquals(0, check.exit(), check::toString);
+  }
+
+  @Test
+  void aLauncherThatCannotRunIsAUsageError(@TempDir Path dir) {
+    Cli.Result result = Cli.run("bench", "--launcher", dir.resolve("none").toString()).assertNoStackTrace();
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().startsWith("clusterc bench: --launcher " + dir.resolve("none") + " is not an executable file"),
+        result::toString);
   }
 
   @Test

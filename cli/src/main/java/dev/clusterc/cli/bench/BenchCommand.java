@@ -6,18 +6,15 @@ import dev.clusterc.compiler.emit.ManifestCompiler;
 import dev.clusterc.compiler.layout.FlatLayout;
 import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code clusterc bench}: measures parse+check and compile (emit and serialize) on generated clusters
  * of N apps, warm in-process (median of several runs, heap retained by the checked program) and as
- * a whole CLI process, and the re-check after editing one file. Prints figures; asserts nothing.
+ * a whole CLI process started as {@code ./clusterc} starts it (time and peak memory), and the re-check
+ * after editing one file. Prints figures; asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure parse+check time and memory on generated clusters of N apps.")
@@ -58,22 +56,44 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Whole-process runs per size, 0 (skip them) to " + MAX_PROCESS_RUNS + " (default: ${DEFAULT-VALUE}).")
   int processRuns = 3;
 
+  @Option(names = "--launcher", paramLabel = "PATH",
+      description = "Command run for the whole-process figures (default: the ./clusterc that started this bench, "
+          + "else this JVM with its flags).")
+  Path launcher;
+
+  @Option(names = "--generate", paramLabel = "DIR",
+      description = "Only write the generated cluster of each --apps size to DIR/n<N> and measure nothing "
+          + "(the input bench/peers/run compiles).")
+  Path generate;
+
   @Override
   public Integer call() throws Exception {
     validate();
     PrintWriter out = spec.commandLine().getOut();
+    if (generate != null) {
+      for (int apps : sizes) {
+        ClusterGenerator.write(generate.resolve("n" + apps), apps, files);
+        out.println(generate.resolve("n" + apps));
+      }
+      return 0;
+    }
+    WholeProcess process = WholeProcess.of(launcher, System.getenv());
     out.printf("clusterc bench: parse+check and compile, %d files per cluster, median of %d warm runs, %d process runs%n",
         files, runs, processRuns);
-    out.printf("%8s %10s %13s %9s %11s %13s %11s %12s %15s%n", "apps", "check ms", "ms/1000 apps", "heap MB",
-        "recheck ms", "files parsed", "check proc", "compile ms", "compile proc ms");
+    if (processRuns > 0) {
+      out.printf("whole process: %s%n", process.description());
+    }
+    out.printf("%8s %10s %13s %9s %11s %13s %11s %8s %12s %15s %10s%n", "apps", "check ms", "ms/1000 apps", "heap MB",
+        "recheck ms", "files parsed", "check proc", "proc MB", "compile ms", "compile proc ms", "proc MB");
     Path root = Files.createTempDirectory("clusterc-bench");
     try {
       for (int apps : sizes) {
         Path dir = root.resolve("n" + apps);
         ClusterGenerator.write(dir, apps, files);
-        Row row = measure(dir, apps);
-        out.printf("%8d %10.1f %13.1f %9.1f %11.1f %13d %11s %12.1f %15s%n", apps, row.warmMs, row.warmMs * 1000 / apps,
-            row.heapMb, row.recheckMs, row.reparsed, whole(row.processMs), row.compileMs, whole(row.compileProcessMs));
+        Row row = measure(dir, process);
+        out.printf("%8d %10.1f %13.1f %9.1f %11.1f %13d %11s %8s %12.1f %15s %10s%n", apps, row.warmMs,
+            row.warmMs * 1000 / apps, row.heapMb, row.recheckMs, row.reparsed, whole(row.check.ms()),
+            whole(row.check.peakMb()), row.compileMs, whole(row.compile.ms()), whole(row.compile.peakMb()));
         out.flush();
       }
     } finally {
@@ -93,6 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
     inRange("--files", files, 1, MAX_FILES);
     inRange("--runs", runs, 1, MAX_RUNS);
     inRange("--process-runs", processRuns, 0, MAX_PROCESS_RUNS);
+    if (launcher != null && !Files.isExecutable(launcher)) {
+      throw usage("--launcher " + launcher + " is not an executable file");
+    }
   }
 
   private void inRange(String option, int value, int min, int max) {
@@ -105,14 +128,16 @@ public final class BenchCommand implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), "clusterc bench: " + message);
   }
 
-  private record Row(double warmMs, double heapMb, double recheckMs, int reparsed, double processMs, double compileMs,
-      double compileProcessMs) {}
+  private record Row(double warmMs, double heapMb, double recheckMs, int reparsed, WholeProcess.Figures check,
+      double compileMs, WholeProcess.Figures compile) {}
 
-  private static String whole(double ms) {
-    return ms < 0 ? "-" : String.format("%.0f", ms);
+  private static final WholeProcess.Figures SKIPPED = new WholeProcess.Figures(-1, -1);
+
+  private static String whole(double value) {
+    return value < 0 ? "-" : String.format("%.0f", value);
   }
 
-  private Row measure(Path dir, int apps) throws Exception {
+  private Row measure(Path dir, WholeProcess process) throws Exception {
     for (int i = 0; i < 3; i++) {
       check(dir, new Workspace(dir));
     }
@@ -146,9 +171,9 @@ public final class BenchCommand implements Callable<Integer> {
       FlatLayout.write(ManifestCompiler.compile(program));
       compiles[i] = (System.nanoTime() - start) / 1e6;
     }
-    double process = processRuns > 0 ? processMs("check", dir) : -1;
-    double compileProcess = processRuns > 0 ? processMs("compile", dir) : -1;
-    return new Row(median(times), heapMb, median(rechecks), reparsed, process, median(compiles), compileProcess);
+    WholeProcess.Figures check = processRuns > 0 ? process.measure("check", dir, processRuns) : SKIPPED;
+    WholeProcess.Figures compile = processRuns > 0 ? process.measure("compile", dir, processRuns) : SKIPPED;
+    return new Row(median(times), heapMb, median(rechecks), reparsed, check, median(compiles), compile);
   }
 
   private static Program check(Path dir, Workspace workspace) throws IOException {
@@ -173,29 +198,8 @@ public final class BenchCommand implements Callable<Integer> {
     return Math.max(0, after - before) / 1048576.0;
   }
 
-  /** Median wall time of {@code java -jar clusterc.jar COMMAND DIR} in a fresh JVM (compile writes to stdout, discarded). */
-  private double processMs(String command, Path dir) throws Exception {
-    String jar = new File(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    double[] times = new double[processRuns];
-    for (int i = 0; i < processRuns; i++) {
-      ProcessBuilder builder = new ProcessBuilder(java, "-cp", jar, "dev.clusterc.cli.Main", command, dir.toString())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-      long start = System.nanoTime();
-      Process process = builder.start();
-      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IllegalStateException("clusterc " + command + " " + dir + " failed in a child process");
-      }
-      times[i] = (System.nanoTime() - start) / 1e6;
-    }
-    return median(times);
-  }
-
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    return WholeProcess.median(values);
   }
 
   private static void delete(Path root) throws IOException {
