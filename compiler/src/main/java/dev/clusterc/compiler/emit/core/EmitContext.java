@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit.core;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.rules.Namespaces;
@@ -86,16 +87,38 @@ public final class EmitContext {
    * {@code managed-by}) and {@code clusterc.dev/source: FILE:LINE} of {@code span}.
    */
   public ObjectMeta meta(Decl source, SourceSpan span, String name, String namespace) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels(source))
+        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
+        .build();
+  }
+
+  /** The standard labels of every object made for {@code source}. */
+  public Map<String, String> labels(Decl source) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("app.kubernetes.io/name", source.name());
     labels.put("app.kubernetes.io/part-of", clusterName());
     labels.put("app.kubernetes.io/managed-by", "clusterc");
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(namespace)
-        .withLabels(labels)
-        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
-        .build();
+    return labels;
+  }
+
+  /** A new object made for {@code source}, with the standard metadata pointing at the declaration's name. */
+  public KubeObject object(Decl source, String apiVersion, String kind, String name, String namespace) {
+    return object(source, source.site(), apiVersion, kind, name, namespace);
+  }
+
+  /**
+   * A new object made for {@code source} with the standard labels and the source annotation of
+   * {@code span} (as {@link #meta(Decl, SourceSpan, String, String)}); {@code namespace} is
+   * {@code null} for a cluster-scoped object.
+   */
+  public KubeObject object(Decl source, SourceSpan span, String apiVersion, String kind, String name, String namespace) {
+    KubeObject object = KubeObject.of(apiVersion, kind, name, namespace);
+    object.labels().putAll(labels(source));
+    object.annotations().put(SOURCE_ANNOTATION, source(span));
+    return object;
   }
 
   /** A custom resource: {@code spec} is written as given, in its insertion order. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.clusterc.compiler.emit.AppTestSupport;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -102,7 +103,7 @@ class AppDatabaseEnvTest {
 
   @Test
   void theDefaultPrefixIsTheNameUpperCasedWithUnderscores() {
-    assertEquals("LINKDING_DB_CNPG_V1", AppDatabaseEnv.defaultPrefix("linkding-db-cnpg-v1"));
+    assertEquals("LINKDING_DB_CNPG_V1", App.defaultPrefix("linkding-db-cnpg-v1"));
   }
 
   @Test
