@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.clusterc.compiler.emit.AppTestSupport;
+import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The PREFIX_HOST/_PORT/_USER/_PASSWORD/_DATABASE variables of an app's databases. */
@@ -112,12 +113,19 @@ class AppDatabaseEnvTest {
         database postgres { size 5Gi; backup none }
         app wiki { image "ghcr.io/example/wiki:3.2.1"; database postgres }
         """);
-    Deployment deployment = (Deployment) AppTestSupport.object(emit(new AppEmitter(), program, Kind.APP, "wiki"), "Deployment", "wiki");
-    for (EnvVar variable : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-      if (!variable.getName().endsWith("_HOST")) {
-        assertNull(variable.getValue(), variable.getName());
-        assertEquals("postgres-app", variable.getValueFrom().getSecretKeyRef().getName(), variable.getName());
+    EmitContext context = new EmitContext(program);
+    App wiki = App.of(program.model(), AppTestSupport.decl(program, Kind.APP, "wiki"));
+    List<Object> env = AppDatabaseEnv.of(wiki, context);
+    assertEquals(5, env.size());
+    for (Object item : env) {
+      Map<?, ?> variable = (Map<?, ?>) item;
+      if (!variable.get("name").toString().endsWith("_HOST")) {
+        assertNull(variable.get("value"), variable.toString());
+        Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) variable.get("valueFrom")).get("secretKeyRef");
+        assertEquals("postgres-app", ref.get("name"), variable.toString());
       }
+    }
+  }
     }
   }
 }
