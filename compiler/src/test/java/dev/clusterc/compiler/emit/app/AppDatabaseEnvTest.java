@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.clusterc.compiler.emit.AppTestSupport;
 import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
@@ -29,36 +30,7 @@ class AppDatabaseEnvTest {
           database app-db
         }
         """);
-    assertEquals("""
-        - env:
-            - name: APP_DB_HOST
-              valueFrom:
-                secretKeyRef:
-                  key: host
-                  name: app-db-app
-            - name: APP_DB_PORT
-              valueFrom:
-                secretKeyRef:
-                  key: port
-                  name: app-db-app
-            - name: APP_DB_USER
-              valueFrom:
-                secretKeyRef:
-                  key: username
-                  name: app-db-app
-            - name: APP_DB_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  key: password
-                  name: app-db-app
-            - name: APP_DB_DATABASE
-              valueFrom:
-                secretKeyRef:
-                  key: dbname
-                  name: app-db-app
-          image: ghcr.io/example/shop:1.0.0
-          name: shop
-        """, AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "shop")));
+    Snippets.assertMatches("app/AppDatabaseEnvTest-same-namespace-container", AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "shop")));
   }
 
   @Test
@@ -71,35 +43,7 @@ class AppDatabaseEnvTest {
           env      { WIKI_DB_URL: "postgres://\\$(WIKI_DB_HOST):\\$(WIKI_DB_PORT)/\\$(WIKI_DB_DATABASE)" }
         }
         """);
-    assertEquals("""
-        - env:
-            - name: WIKI_DB_HOST
-              value: postgres-rw.databases.svc
-            - name: WIKI_DB_PORT
-              valueFrom:
-                secretKeyRef:
-                  key: port
-                  name: postgres-app
-            - name: WIKI_DB_USER
-              valueFrom:
-                secretKeyRef:
-                  key: username
-                  name: postgres-app
-            - name: WIKI_DB_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  key: password
-                  name: postgres-app
-            - name: WIKI_DB_DATABASE
-              valueFrom:
-                secretKeyRef:
-                  key: dbname
-                  name: postgres-app
-            - name: WIKI_DB_URL
-              value: postgres://$(WIKI_DB_HOST):$(WIKI_DB_PORT)/$(WIKI_DB_DATABASE)
-          image: ghcr.io/example/wiki:3.2.1
-          name: wiki
-        """, AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "wiki")));
+    Snippets.assertMatches("app/AppDatabaseEnvTest-other-namespace-container", AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "wiki")));
   }
 
   @Test
