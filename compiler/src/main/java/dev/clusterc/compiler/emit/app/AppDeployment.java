@@ -32,7 +32,7 @@ final class AppDeployment {
         "selector", map("matchLabels", AppEmitter.selector(app)),
         "strategy", map("type", recreates(app) ? "Recreate" : "RollingUpdate"),
         "template", map(
-            "metadata", map("labels", podLabels(app, context)),
+            "metadata", map("labels", podLabels(app, deployment)),
             "spec", map(
                 "affinity", AppPlacement.of(app),
                 "containers", list(AppContainer.of(app, context)),
@@ -45,10 +45,10 @@ final class AppDeployment {
     return app.mounts().stream().map(AppMount::target).anyMatch(v -> v != null && Volumes.access(v).equals("rwo"));
   }
 
-  /** The object's labels with the selector's {@code app.kubernetes.io/instance} after the name. */
-  private static Map<String, String> podLabels(App app, EmitContext context) {
+  /** The Deployment's own labels with the selector's {@code app.kubernetes.io/instance} added. */
+  private static Map<String, String> podLabels(App app, KubeObject deployment) {
     Map<String, String> labels = new LinkedHashMap<>(AppEmitter.selector(app));
-    context.labels(app.decl()).forEach(labels::putIfAbsent);
+    deployment.labels().forEach(labels::putIfAbsent);
     return labels;
   }
 

@@ -77,6 +77,29 @@ public final class EmitContext {
     units.put(decl, unit);
   }
 
+  /**
+   * A new object made for {@code source}, carrying the standard labels and the source annotation
+   * of the declaration's name ({@link #object(Decl, SourceSpan, String, String, String, String)}).
+   */
+  public KubeObject object(Decl source, String apiVersion, String kind, String name, String namespace) {
+    return object(source, source.site(), apiVersion, kind, name, namespace);
+  }
+
+  /**
+   * A new object with the standard labels ({@code app.kubernetes.io/name}, {@code part-of},
+   * {@code managed-by}) and {@code clusterc.dev/source: FILE:LINE} of {@code span}; {@code namespace}
+   * is {@code null} for a cluster-scoped object. Fill it with {@link KubeObject#put} or {@link KubeObject#map}.
+   */
+  public KubeObject object(Decl source, SourceSpan span, String apiVersion, String kind, String name, String namespace) {
+    KubeObject object = KubeObject.of(apiVersion, kind, name, namespace);
+    Map<String, String> labels = object.labels();
+    labels.put("app.kubernetes.io/managed-by", "clusterc");
+    labels.put("app.kubernetes.io/name", source.name());
+    labels.put("app.kubernetes.io/part-of", clusterName());
+    object.annotations().put(SOURCE_ANNOTATION, source(span));
+    return object;
+  }
+
   /** Metadata for an object made for {@code source}, pointing at the declaration's name. */
   public ObjectMeta meta(Decl source, String name, String namespace) {
     return meta(source, source.site(), name, namespace);
@@ -87,38 +110,16 @@ public final class EmitContext {
    * {@code managed-by}) and {@code clusterc.dev/source: FILE:LINE} of {@code span}.
    */
   public ObjectMeta meta(Decl source, SourceSpan span, String name, String namespace) {
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(namespace)
-        .withLabels(labels(source))
-        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
-        .build();
-  }
-
-  /** The standard labels of every object made for {@code source}. */
-  public Map<String, String> labels(Decl source) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("app.kubernetes.io/name", source.name());
     labels.put("app.kubernetes.io/part-of", clusterName());
     labels.put("app.kubernetes.io/managed-by", "clusterc");
-    return labels;
-  }
-
-  /** A new object made for {@code source}, with the standard metadata pointing at the declaration's name. */
-  public KubeObject object(Decl source, String apiVersion, String kind, String name, String namespace) {
-    return object(source, source.site(), apiVersion, kind, name, namespace);
-  }
-
-  /**
-   * A new object made for {@code source} with the standard labels and the source annotation of
-   * {@code span} (as {@link #meta(Decl, SourceSpan, String, String)}); {@code namespace} is
-   * {@code null} for a cluster-scoped object.
-   */
-  public KubeObject object(Decl source, SourceSpan span, String apiVersion, String kind, String name, String namespace) {
-    KubeObject object = KubeObject.of(apiVersion, kind, name, namespace);
-    object.labels().putAll(labels(source));
-    object.annotations().put(SOURCE_ANNOTATION, source(span));
-    return object;
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
+        .build();
   }
 
   /** A custom resource: {@code spec} is written as given, in its insertion order. */

@@ -6,7 +6,7 @@ import static dev.clusterc.compiler.emit.AppTestSupport.program;
 import static dev.clusterc.compiler.emit.AppTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.Emission;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.storage.DatabaseEmitter;
 import dev.clusterc.compiler.golden.Snippets;
@@ -48,10 +48,10 @@ class DatabaseCredentialsCopyTest {
   @Test
   void theFirstAppOfEachNamespaceCarriesOneExternalSecret() {
     Program program = program(COPIER + CLUSTER);
-    EmitContext context = new EmitContext(program);
-    Unit shop = emit(new AppEmitter(), context, Kind.APP, "shop");
-    Unit admin = emit(new AppEmitter(), context, Kind.APP, "admin");
-    Unit blog = emit(new AppEmitter(), context, Kind.APP, "blog");
+    Emission emission = Emission.of(program);
+    Unit shop = emit(new AppEmitter(), emission, Kind.APP, "shop");
+    Unit admin = emit(new AppEmitter(), emission, Kind.APP, "admin");
+    Unit blog = emit(new AppEmitter(), emission, Kind.APP, "blog");
     Snippets.assertMatches("app/DatabaseCredentialsCopyTest-shop-external-secret", yaml(shop, "ExternalSecret", "shared-app"));
     assertEquals(1, count(shop, "ExternalSecret"), "the database of the app's own namespace needs no copy");
     assertEquals(0, count(admin, "ExternalSecret"), "shop already copies it into namespace shop");
