@@ -6,8 +6,6 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.model.App;
-import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.GatewayClasses;
 import dev.clusterc.compiler.schema.Kind;
@@ -62,7 +60,24 @@ public final class ValueRulesChecker implements Checker {
       } else if (decl.kind() == Kind.GATEWAY) {
         gateway(decl, body, exempt, report);
       } else if (decl.kind() == Kind.APP) {
-        app(App.of(program.model(), decl), report);
+        body.typed("replicas", Typed.Int.class).filter(r -> r.value() < 0).ifPresent(r -> report.accept(
+            Diagnostic.error(Code.INVALID_VALUE, r.span(),
+                decl.label() + " has " + r.value() + " replicas; replicas are 0 or more")));
+        for (BoundEntry port : body.all("port")) {
+          port.get("number").filter(Typed.Int.class::isInstance).map(Typed.Int.class::cast)
+              .ifPresent(n -> port(n, "port `" + port.firstArgument() + "` of " + decl.label(), report));
+          port.get("name").filter(n -> !PORT_NAME.matcher(n.span().text()).matches()).ifPresent(n -> report.accept(
+              Diagnostic.error(Code.INVALID_VALUE, n.span(), "port name `" + n.span().text() + "` of " + decl.label()
+                      + " is not a Kubernetes port name")
+                  .withHint("a port name has at most 15 lower-case letters, digits and `-`, with a letter in it")));
+        }
+        for (BoundEntry database : body.all("database")) {
+          database.get("prefix").filter(p -> !ENV_PREFIX.matcher(p.span().text()).matches()).ifPresent(p -> report.accept(
+              Diagnostic.error(Code.INVALID_VALUE, p.span(), "`" + p.span().text() + "` cannot start an environment variable name")
+                  .withHint("use letters, digits and `_`, not starting with a digit, e.g. `"
+                      + p.span().text().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "`")));
+        }
+        memory(decl, body, report);
       } else if (decl.kind() == Kind.VOLUME) {
         atLeast(decl, body, "replicas", 1, report);
         size(decl, body, report);
@@ -92,58 +107,27 @@ public final class ValueRulesChecker implements Checker {
     });
   }
 
-  /** Replicas are 0 or more, ports 1–65535 with Kubernetes port names, database prefixes start a variable name. */
-  private static void app(App app, Consumer<Diagnostic> report) {
-    Decl decl = app.decl();
-    if (app.replicas() < 0 && app.replicasSpan() != null) {
-      report.accept(Diagnostic.error(Code.INVALID_VALUE, app.replicasSpan(),
-          decl.label() + " has " + app.replicas() + " replicas; replicas are 0 or more"));
-    }
-    for (AppPort port : app.ports()) {
-      if (port.number() != null) {
-        port(port.number(), "port `" + port.label() + "` of " + decl.label(), report);
-      }
-      if (port.name() != null && !PORT_NAME.matcher(port.name().span().text()).matches()) {
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, port.name().span(), "port name `" + port.name().span().text()
-                + "` of " + decl.label() + " is not a Kubernetes port name")
-            .withHint("a port name has at most 15 lower-case letters, digits and `-`, with a letter in it"));
-      }
-    }
-    for (App.DatabaseRead database : app.databases()) {
-      SourceSpan prefix = database.prefixSpan();
-      if (prefix != null && !ENV_PREFIX.matcher(prefix.text()).matches()) {
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, prefix, "`" + prefix.text() + "` cannot start an environment variable name")
-            .withHint("use letters, digits and `_`, not starting with a digit, e.g. `"
-                + prefix.text().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "`"));
-      }
-    }
-    if (app.resources() != null) {
-      resources(decl, app.resources(), report);
-    }
-  }
-
   /**
    * Resources are positive, and memory is whole bytes: {@code memory 512m} asks for 0.512 bytes
    * ({@code m} is milli in a quantity, a common slip for {@code Mi}).
    */
-  private static void resources(Decl decl, App.Resources resources, Consumer<Diagnostic> report) {
-    positive(decl, "cpu", resources.cpu(), report);
-    positive(decl, "memory", resources.memory(), report);
-    Typed.Qty memory = resources.memory();
-    if (memory != null && memory.value().signum() > 0 && !memory.value().isWhole()) {
+  private static void memory(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
+    BoundBlock resources = body.first("resources").map(BoundEntry::block).orElse(null);
+    if (resources == null) {
+      return;
+    }
+    for (String key : List.of("cpu", "memory")) {
+      resources.typed(key, Typed.Qty.class).filter(q -> q.value().signum() <= 0).ifPresent(q -> report.accept(
+          Diagnostic.error(Code.INVALID_VALUE, q.span(), key + " `" + q.value() + "` of " + decl.label() + " must be above zero")));
+    }
+    resources.typed("memory", Typed.Qty.class).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
       String text = memory.value().toString();
       String digits = text.replaceAll("[a-zA-Z]+$", "");
       boolean milli = text.matches(".*[0-9](m|u|n)");
       report.accept(Diagnostic.error(Code.INVALID_VALUE, memory.span(), "memory `" + text + "` of " + decl.label() + " is "
               + memory.value().value().toPlainString() + " bytes" + (milli ? ": `m` means milli, not mega" : ", not a whole number"))
           .withHint(milli ? "write `" + digits + "Mi` for " + digits + " mebibytes" : "write whole bytes, or use a unit such as `Mi` or `Gi`"));
-    }
-  }
-
-  private static void positive(Decl decl, String key, Typed.Qty q, Consumer<Diagnostic> report) {
-    if (q != null && q.value().signum() <= 0) {
-      report.accept(Diagnostic.error(Code.INVALID_VALUE, q.span(), key + " `" + q.value() + "` of " + decl.label() + " must be above zero"));
-    }
+    });
   }
 
   private static void backup(Program program, Decl decl, BoundBlock body, boolean exempt, Consumer<Diagnostic> report) {
