@@ -93,7 +93,7 @@ public record App(
         .orElse(List.of());
     return new App(
         decl,
-        body.sym("namespace").orElse(decl.name()),
+        namespaceOf(decl),
         body.typed("image", Typed.Str.class).orElse(null),
         replicas,
         body.typed("replicas", Typed.Int.class).map(Typed::span).orElse(null),
@@ -109,6 +109,14 @@ public record App(
         body.first("probe").map(AppProbe::of).orElse(null),
         replicas > 1 && body.bool("spread").orElse(true),
         on);
+  }
+
+  /**
+   * An app's namespace, its {@code namespace} else its name: the rule {@link #namespace()} holds,
+   * for the rules that place objects before any model is at hand.
+   */
+  public static String namespaceOf(Decl app) {
+    return app.body() == null ? app.name() : app.body().sym("namespace").orElse(app.name());
   }
 
   private static List<Env> env(BoundBlock body) {
