@@ -5,6 +5,8 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.schema.Kind;
@@ -40,15 +42,14 @@ public final class HostnameChecker implements Checker {
       }
     }
     for (Decl app : program.decls(Kind.APP)) {
-      for (BoundEntry route : app.body().all("route")) {
-        route.get("host").filter(Typed.Str.class::isInstance).map(Typed.Str.class::cast).ifPresent(host -> {
-          if (outside(host, domain.get())) {
-            String label = host.value().contains(".") ? host.value().substring(0, host.value().indexOf('.')) : host.value();
-            report.accept(Sites.placed(program, app, warning(host, domain.get(),
-                "route `" + host.value() + "` of " + app.label() + " is not under the cluster domain `"
-                    + domain.get().value() + "`", label + "." + domain.get().value())));
-          }
-        });
+      for (AppRoute route : App.of(program.model(), app).routes()) {
+        Typed.Str host = route.host();
+        if (host != null && outside(host, domain.get())) {
+          String label = host.value().contains(".") ? host.value().substring(0, host.value().indexOf('.')) : host.value();
+          report.accept(Sites.placed(program, app, warning(host, domain.get(),
+              "route `" + host.value() + "` of " + app.label() + " is not under the cluster domain `"
+                  + domain.get().value() + "`", label + "." + domain.get().value())));
+        }
       }
     }
   }

@@ -1,12 +1,13 @@
 package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.schema.Kind;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +20,7 @@ public final class ImageChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
     for (Decl app : program.decls(Kind.APP)) {
-      app.body().typed("image", Typed.Str.class).ifPresent(image -> {
+      Optional.ofNullable(App.of(program.model(), app).image()).ifPresent(image -> {
         String reference = image.value().trim();
         if (reference.isEmpty() || Hostnames.unresolved(reference) || reference.contains("@")) {
           return;

@@ -1,10 +1,11 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppMount;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class LocalVolumeChecker implements Checker {
       replicateToSelf(program, volume, report);
     }
     for (Decl app : program.decls(Kind.APP)) {
-      List<LocalMount> locals = localMounts(app);
+      App lowered = App.of(program.model(), app);
+      List<LocalMount> locals = localMounts(lowered);
       if (locals.isEmpty()) {
         continue;
       }
@@ -44,7 +46,7 @@ public final class LocalVolumeChecker implements Checker {
         }
       }
       if (!split) {
-        onOtherNodes(program, app, first, report);
+        onOtherNodes(program, lowered, first, report);
       }
     }
   }
@@ -61,20 +63,15 @@ public final class LocalVolumeChecker implements Checker {
   }
 
   /** An app's {@code on [...]} naming nodes other than the one its local volumes live on. */
-  private void onOtherNodes(Program program, Decl app, LocalMount local, Consumer<Diagnostic> report) {
-    Typed on = app.body().value("on").orElse(null);
-    if (!(on instanceof Typed.Items items)) {
-      return;
-    }
+  private void onOtherNodes(Program program, App lowered, LocalMount local, Consumer<Diagnostic> report) {
+    Decl app = lowered.decl();
     List<Typed.Ref> others = new ArrayList<>();
     boolean includesHome = false;
-    for (Typed item : items.items()) {
-      if (item instanceof Typed.Ref ref && ref.target() != null) {
-        if (ref.target() == local.node().target()) {
-          includesHome = true;
-        } else {
-          others.add(ref);
-        }
+    for (Typed.Ref ref : lowered.on()) {
+      if (ref.target() == local.node().target()) {
+        includesHome = true;
+      } else {
+        others.add(ref);
       }
     }
     if (others.isEmpty()) {
@@ -89,13 +86,13 @@ public final class LocalVolumeChecker implements Checker {
         .withRelated(Sites.editable(program, local.volume(), local.node().span()), local.volume().label() + " lives on " + local.node().name() + " here")));
   }
 
-  private static List<LocalMount> localMounts(Decl app) {
+  private static List<LocalMount> localMounts(App app) {
     List<LocalMount> locals = new ArrayList<>();
-    for (BoundEntry mount : app.body().all("mount")) {
-      if (mount.get("volume").orElse(null) instanceof Typed.Ref ref && ref.target() != null) {
-        Typed.Ref node = nodeOf(ref.target(), "local");
+    for (AppMount mount : app.mounts()) {
+      if (mount.target() != null) {
+        Typed.Ref node = nodeOf(mount.target(), "local");
         if (node != null) {
-          locals.add(new LocalMount(ref, ref.target(), node));
+          locals.add(new LocalMount(mount.volume(), mount.target(), node));
         }
       }
     }

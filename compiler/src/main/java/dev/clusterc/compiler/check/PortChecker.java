@@ -1,12 +1,13 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,63 +20,68 @@ import java.util.function.Consumer;
  * have one. A route or probe naming a port the app lacks is {@link RouteChecker}'s.
  */
 public final class PortChecker implements Checker {
+  /** A route or probe that relies on the app's first port: its entry and what it is called. */
+  private record User(SourceSpan span, String what) {}
+
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
-    for (Decl app : program.decls(Kind.APP)) {
+    for (Decl decl : program.decls(Kind.APP)) {
+      App app = App.of(program.model(), decl);
       conflicts(program, app, report);
-      if (!app.body().has("port")) {
+      if (app.ports().isEmpty()) {
         noPort(program, app, report);
       }
     }
   }
 
-  private void conflicts(Program program, Decl app, Consumer<Diagnostic> report) {
-    Map<String, Typed> names = new HashMap<>();
-    Map<Long, BoundEntry> numbers = new HashMap<>();
-    for (BoundEntry port : app.body().all("port")) {
-      Typed name = port.get("name").orElse(null);
-      String label = port.sym("name").orElse(port.firstArgument());
-      if (name != null && names.containsKey(label)) {
-        report.accept(Sites.placed(program, app, Diagnostic.error(Code.PORT_CONFLICT, name.span(),
-                app.label() + " declares port `" + label + "` twice")
+  private void conflicts(Program program, App app, Consumer<Diagnostic> report) {
+    Decl decl = app.decl();
+    Map<String, AppPort> names = new HashMap<>();
+    Map<Long, AppPort> numbers = new HashMap<>();
+    for (AppPort port : app.ports()) {
+      String label = port.label();
+      if (port.name() != null && names.containsKey(label)) {
+        report.accept(Sites.placed(program, decl, Diagnostic.error(Code.PORT_CONFLICT, port.name().span(),
+                decl.label() + " declares port `" + label + "` twice")
             .withHint("give each port its own name")
-            .withRelated(Sites.editable(program, app, names.get(label).span()), "`" + label + "` is first declared here")));
+            .withRelated(Sites.editable(program, decl, names.get(label).name().span()), "`" + label + "` is first declared here")));
         continue;
       }
-      if (name != null) {
-        names.put(label, name);
+      if (port.name() != null) {
+        names.put(label, port);
       }
-      Typed number = port.get("number").orElse(null);
-      if (!(number instanceof Typed.Int n)) {
+      if (port.number() == null) {
         continue;
       }
-      BoundEntry first = numbers.putIfAbsent(n.value(), port);
+      long n = port.number().value();
+      AppPort first = numbers.putIfAbsent(n, port);
       if (first != null) {
-        String other = first.sym("name").orElse(first.firstArgument());
-        report.accept(Sites.placed(program, app, Diagnostic.error(Code.PORT_CONFLICT, n.span(),
-                "ports `" + other + "` and `" + label + "` of " + app.label() + " both use " + n.value())
+        report.accept(Sites.placed(program, decl, Diagnostic.error(Code.PORT_CONFLICT, port.number().span(),
+                "ports `" + first.label() + "` and `" + label + "` of " + decl.label() + " both use " + n)
             .withHint("give each port its own number")
-            .withRelated(Sites.editable(program, app, first.get("number").orElseThrow().span()), "`" + other + "` uses " + n.value() + " here")));
+            .withRelated(Sites.editable(program, decl, first.number().span()), "`" + first.label() + "` uses " + n + " here")));
       }
     }
   }
 
   /** One diagnostic per app, at its first route or probe that relies on the (missing) first port. */
-  private void noPort(Program program, Decl app, Consumer<Diagnostic> report) {
-    List<BoundEntry> users = new ArrayList<>();
-    app.body().all("route").stream().filter(r -> !Ports.namesPort(r)).forEach(users::add);
-    app.body().first("probe").filter(p -> !Ports.namesPort(p)).ifPresent(users::add);
+  private void noPort(Program program, App app, Consumer<Diagnostic> report) {
+    List<User> users = new ArrayList<>();
+    app.routes().stream().filter(r -> !r.namesPort()).forEach(r -> users.add(new User(r.span(), "route")));
+    if (app.probe() != null && !app.probe().namesPort()) {
+      users.add(new User(app.probe().span(), "probe"));
+    }
     if (users.isEmpty()) {
       return;
     }
-    BoundEntry first = users.get(0);
-    String what = first.property().name().equals("route") ? "is routed" : "has a probe";
-    Diagnostic diagnostic = Diagnostic.error(Code.UNKNOWN_PORT, first.entry().span(), app.label() + " " + what + " but declares no port")
+    Decl decl = app.decl();
+    User first = users.get(0);
+    String what = first.what().equals("route") ? "is routed" : "has a probe";
+    Diagnostic diagnostic = Diagnostic.error(Code.UNKNOWN_PORT, first.span(), decl.label() + " " + what + " but declares no port")
         .withHint("add `port http 8080` (with the port it listens on): a route or probe without `port NAME` uses the app's first port");
-    for (BoundEntry other : users.subList(1, users.size())) {
-      diagnostic = diagnostic.withRelated(Sites.editable(program, app, other.entry().span()),
-          "this " + other.property().name() + " needs a port too");
+    for (User other : users.subList(1, users.size())) {
+      diagnostic = diagnostic.withRelated(Sites.editable(program, decl, other.span()), "this " + other.what() + " needs a port too");
     }
-    report.accept(Sites.placed(program, app, diagnostic));
+    report.accept(Sites.placed(program, decl, diagnostic));
   }
 }

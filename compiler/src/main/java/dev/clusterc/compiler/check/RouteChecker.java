@@ -6,6 +6,8 @@ import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Suggestions;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.schema.Kind;
@@ -28,12 +30,13 @@ public final class RouteChecker implements Checker {
   public void check(Program program, Consumer<Diagnostic> report) {
     Map<String, Seen> seen = new HashMap<>();
     for (Decl app : program.decls(Kind.APP)) {
-      List<String> ports = Ports.names(app);
-      for (BoundEntry route : app.body().all("route")) {
-        namedPort(program, app, route, ports, report);
-        Optional<Typed.Str> host = route.get("host").filter(Typed.Str.class::isInstance).map(Typed.Str.class::cast)
+      App lowered = App.of(program.model(), app);
+      List<String> ports = lowered.portNames();
+      for (AppRoute route : lowered.routes()) {
+        namedPort(program, app, route.port(), ports, report);
+        Optional<Typed.Str> host = Optional.ofNullable(route.host())
             .filter(h -> !h.value().isBlank() && !Hostnames.unresolved(h.value()));
-        Optional<Decl> gateway = route.ref("gateway");
+        Optional<Decl> gateway = Optional.ofNullable(route.gateway());
         if (host.isEmpty() || gateway.isEmpty()) {
           continue;
         }
@@ -47,7 +50,9 @@ public final class RouteChecker implements Checker {
               .withRelated(Sites.editable(program, first.app(), first.host().span()), "first routed here by " + first.app().label())));
         }
       }
-      app.body().first("probe").ifPresent(probe -> namedPort(program, app, probe, ports, report));
+      if (lowered.probe() != null) {
+        namedPort(program, app, lowered.probe().port(), ports, report);
+      }
     }
   }
 
@@ -81,19 +86,19 @@ public final class RouteChecker implements Checker {
     return listener.block().typed("hostname", Typed.Str.class).map(Typed.Str::value);
   }
 
-  private void namedPort(Program program, Decl app, BoundEntry entry, List<String> ports, Consumer<Diagnostic> report) {
-    Optional<Typed> port = entry.get("port").filter(Typed.Sym.class::isInstance);
-    if (port.isEmpty()) {
+  /** A {@code port NAME} of a route or probe ({@code null} when none is named) that the app lacks. */
+  private void namedPort(Program program, Decl app, Typed.Sym port, List<String> ports, Consumer<Diagnostic> report) {
+    if (port == null) {
       return;
     }
-    String name = ((Typed.Sym) port.get()).value();
+    String name = port.value();
     if (ports.contains(name)) {
       return;
     }
     String hint = ports.isEmpty()
         ? "declare it: `port " + name + " 8080`"
         : orElse(Suggestions.didYouMean(name, ports), "its ports are: " + String.join(", ", ports));
-    report.accept(Sites.placed(program, app, Diagnostic.error(Code.UNKNOWN_PORT, port.get().span(),
+    report.accept(Sites.placed(program, app, Diagnostic.error(Code.UNKNOWN_PORT, port.span(),
         app.label() + " has no port `" + name + "`").withHint(hint)));
   }
 

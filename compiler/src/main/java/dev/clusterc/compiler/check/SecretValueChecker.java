@@ -4,11 +4,11 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -35,15 +35,13 @@ public final class SecretValueChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
     for (Decl app : program.decls(Kind.APP)) {
-      app.body().typed("env", Typed.Entries.class).ifPresent(env -> {
-        for (Map.Entry<String, Typed> variable : env.values().entrySet()) {
-          if (namesSecret(variable.getKey()) && literal(variable.getValue())) {
-            report.accept(Sites.placed(program, app, Diagnostic.error(Code.PLAINTEXT_SECRET, variable.getValue().span(),
-                    "`" + variable.getKey() + "` of " + app.label() + " holds a secret in plain text")
-                .withHint("put it in a `secret` and use `secret-env NAME`")));
-          }
+      for (App.Env variable : App.of(program.model(), app).env()) {
+        if (namesSecret(variable.name()) && literal(variable.value())) {
+          report.accept(Sites.placed(program, app, Diagnostic.error(Code.PLAINTEXT_SECRET, variable.value().span(),
+                  "`" + variable.name() + "` of " + app.label() + " holds a secret in plain text")
+              .withHint("put it in a `secret` and use `secret-env NAME`")));
         }
-      });
+      }
     }
   }
 

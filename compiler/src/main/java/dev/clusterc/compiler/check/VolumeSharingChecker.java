@@ -1,10 +1,11 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppMount;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -21,19 +22,19 @@ import java.util.function.Consumer;
  */
 public final class VolumeSharingChecker implements Checker {
   /** An app's first mount of a volume: the volume reference as the app wrote it. */
-  private record Mount(Decl app, Typed.Ref volume) {}
+  private record Mount(App app, Typed.Ref volume) {}
 
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
     Map<Decl, List<Mount>> mounts = new LinkedHashMap<>();
     Set<List<Decl>> mounted = new HashSet<>();
-    for (Decl app : program.decls(Kind.APP)) {
-      for (BoundEntry mount : app.body().all("mount")) {
-        Typed volume = mount.get("volume").orElse(null);
-        if (volume instanceof Typed.Ref ref && ref.target() != null) {
-          List<Mount> of = mounts.computeIfAbsent(ref.target(), v -> new ArrayList<>());
-          if (mounted.add(List.of(app, ref.target()))) {
-            of.add(new Mount(app, ref));
+    for (Decl decl : program.decls(Kind.APP)) {
+      App app = App.of(program.model(), decl);
+      for (AppMount mount : app.mounts()) {
+        if (mount.target() != null) {
+          List<Mount> of = mounts.computeIfAbsent(mount.target(), v -> new ArrayList<>());
+          if (mounted.add(List.of(decl, mount.target()))) {
+            of.add(new Mount(app, mount.volume()));
           }
         }
       }
@@ -48,30 +49,32 @@ public final class VolumeSharingChecker implements Checker {
 
   private void shared(Program program, Decl volume, List<Mount> of, Consumer<Diagnostic> report) {
     Mount first = of.get(0);
+    Decl firstApp = first.app().decl();
     for (Mount other : of.subList(1, of.size())) {
-      report.accept(Sites.placed(program, other.app(), Diagnostic.error(Code.RWO_SHARED, other.volume().span(),
-              volume.label() + " is rwo but mounted by " + first.app().name() + " and " + other.app().name())
+      Decl otherApp = other.app().decl();
+      report.accept(Sites.placed(program, otherApp, Diagnostic.error(Code.RWO_SHARED, other.volume().span(),
+              volume.label() + " is rwo but mounted by " + firstApp.name() + " and " + otherApp.name())
           .withHint("use `access rwx` (with a storage class that supports it), or mount it from one app")
-          .withRelated(Sites.editable(program, first.app(), first.volume().span()), first.app().label() + " mounts it here")));
+          .withRelated(Sites.editable(program, firstApp, first.volume().span()), firstApp.label() + " mounts it here")));
     }
   }
 
   private void replicated(Program program, Decl volume, Mount mount, Consumer<Diagnostic> report) {
-    long replicas = mount.app().body().integer("replicas").orElse(1L);
+    long replicas = mount.app().replicas();
     if (replicas <= 1) {
       return;
     }
+    Decl app = mount.app().decl();
     boolean local = volume.body().has("local");
     Diagnostic diagnostic = Diagnostic.error(Code.RWO_SHARED, mount.volume().span(),
-            volume.label() + " is rwo but mounted by " + mount.app().name() + " with " + replicas + " replicas")
+            volume.label() + " is rwo but mounted by " + app.name() + " with " + replicas + " replicas")
         .withHint(local
             ? "a local volume lives on one node: run `replicas 1`"
             : "run `replicas 1`, or use `access rwx` with a storage class that supports it");
-    var written = mount.app().body().value("replicas");
-    if (written.isPresent()) {
-      diagnostic = diagnostic.withRelated(Sites.editable(program, mount.app(), written.get().span()),
-          mount.app().label() + " asks for " + replicas + " replicas here");
+    if (mount.app().replicasSpan() != null) {
+      diagnostic = diagnostic.withRelated(Sites.editable(program, app, mount.app().replicasSpan()),
+          app.label() + " asks for " + replicas + " replicas here");
     }
-    report.accept(Sites.placed(program, mount.app(), diagnostic));
+    report.accept(Sites.placed(program, app, diagnostic));
   }
 }

@@ -2,6 +2,7 @@ package dev.clusterc.compiler.rules;
 
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class DatabaseReaders {
 
   /** An app's namespace: its {@code namespace}, else its name. */
   public static String appNamespace(Decl app) {
-    return app.body() == null ? app.name() : app.body().sym("namespace").orElse(app.name());
+    return App.namespaceOf(app);
   }
 
   /** A database's namespace: its {@code namespace}, else {@code databases}. */

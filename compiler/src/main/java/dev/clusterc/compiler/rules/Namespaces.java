@@ -2,6 +2,8 @@ package dev.clusterc.compiler.rules;
 
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppMount;
 import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.IdentityHashMap;
@@ -64,11 +66,10 @@ public final class Namespaces {
     if (firstMountingApp == null) {
       firstMountingApp = new IdentityHashMap<>();
       for (Decl app : program.decls(Kind.APP)) {
-        if (app.body() == null) {
-          continue;
-        }
-        for (BoundEntry mount : app.body().all("mount")) {
-          mount.ref("volume").ifPresent(v -> firstMountingApp.putIfAbsent(v, app));
+        for (AppMount mount : App.of(program, app).mounts()) {
+          if (mount.target() != null) {
+            firstMountingApp.putIfAbsent(mount.target(), app);
+          }
         }
       }
     }

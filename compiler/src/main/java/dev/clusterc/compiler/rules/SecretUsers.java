@@ -2,6 +2,7 @@ package dev.clusterc.compiler.rules;
 
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class SecretUsers {
         continue;
       }
       boolean uses = switch (decl.kind()) {
-        case APP -> decl.body().all("secret-env").stream().anyMatch(e -> names(e, "value", secret));
+        case APP -> App.of(program, decl).secretEnv().contains(secret);
         case BACKUP -> decl.body().all("credentials").stream().anyMatch(e -> names(e, "value", secret));
         case ISSUER -> decl.body().all("solver").stream().anyMatch(e -> names(e, "token", secret));
         default -> false;

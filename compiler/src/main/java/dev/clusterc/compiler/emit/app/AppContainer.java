@@ -1,25 +1,13 @@
 package dev.clusterc.compiler.emit.app;
 
-import dev.clusterc.compiler.bind.BoundBlock;
-import dev.clusterc.compiler.bind.BoundEntry;
-import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.emit.core.EmitContext;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import dev.clusterc.compiler.kube.Tree;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppMount;
+import dev.clusterc.compiler.model.AppPort;
+import dev.clusterc.compiler.model.AppProbe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,102 +28,84 @@ import java.util.Optional;
 final class AppContainer {
   private AppContainer() {}
 
-  static Container of(Decl app, EmitContext context) {
-    BoundBlock body = app.body();
-    ContainerBuilder container = new ContainerBuilder()
-        .withName(app.name())
-        .withImage(body.str("image").orElse(null));
-    for (AppService.Port port : AppService.ports(app)) {
-      container.addToPorts(new ContainerPortBuilder().withName(port.name()).withContainerPort(port.number())
-          .withProtocol("TCP").build());
-    }
-    container.withEnv(env(app, context));
-    container.withEnvFrom(envFrom(app));
-    container.withResources(resources(body));
-    body.first("probe").ifPresent(probe -> httpGet(app, probe).ifPresent(get -> container
-        .withStartupProbe(new ProbeBuilder(get).withPeriodSeconds(10).withFailureThreshold(30).build())
-        .withReadinessProbe(get)
-        .withLivenessProbe(get)));
-    container.withVolumeMounts(mounts(app));
-    return container.build();
+  static Map<String, Object> of(App app, EmitContext context) {
+    Map<String, Object> container = map(
+        "name", app.decl().name(),
+        "image", app.image() == null ? null : app.image().value(),
+        "ports", nonEmpty(ports(app)),
+        "env", nonEmpty(env(app, context)),
+        "envFrom", nonEmpty(envFrom(app)),
+        "resources", resources(app.resources()),
+        "volumeMounts", nonEmpty(mounts(app)));
+    httpGet(app).ifPresent(get -> {
+      container.put("startupProbe", map("httpGet", get, "periodSeconds", 10, "failureThreshold", 30));
+      container.put("readinessProbe", map("httpGet", Tree.copy(get)));
+      container.put("livenessProbe", map("httpGet", Tree.copy(get)));
+    });
+    return container;
   }
 
-  private static List<EnvVar> env(Decl app, EmitContext context) {
-    List<EnvVar> env = new ArrayList<>(AppDatabaseEnv.of(app, context));
-    app.body().typed("env", Typed.Entries.class).ifPresent(map -> map.values().forEach(
-        (key, value) -> env.add(new EnvVarBuilder().withName(key).withValue(text(value)).build())));
+  private static List<Object> ports(App app) {
+    List<Object> ports = new ArrayList<>();
+    for (AppPort port : app.boundPorts()) {
+      ports.add(map("name", port.name().value(), "containerPort", port.port(), "protocol", "TCP"));
+    }
+    return ports;
+  }
+
+  private static List<Object> env(App app, EmitContext context) {
+    List<Object> env = new ArrayList<>(AppDatabaseEnv.of(app, context));
+    for (App.Env variable : app.env()) {
+      env.add(map("name", variable.name(), "value", variable.text()));
+    }
     return env;
   }
 
-  /** An env value as Kubernetes wants it, a string: scalars as written, anything else as its source text. */
-  static String text(Typed value) {
-    if (value instanceof Typed.Str s) {
-      return s.value();
-    } else if (value instanceof Typed.Sym s) {
-      return s.value();
-    } else if (value instanceof Typed.Int i) {
-      return Long.toString(i.value());
-    } else if (value instanceof Typed.Bool b) {
-      return Boolean.toString(b.value());
-    } else if (value instanceof Typed.Ref r) {
-      return r.name();
-    }
-    return value.span().text();
+  private static List<Object> envFrom(App app) {
+    return app.secretEnv().stream().<Object>map(secret -> map("secretRef", map("name", secret.name()))).toList();
   }
 
-  private static List<EnvFromSource> envFrom(Decl app) {
-    List<EnvFromSource> sources = new ArrayList<>();
-    for (BoundEntry entry : app.body().all("secret-env")) {
-      entry.ref("value").ifPresent(secret -> sources.add(
-          new EnvFromSourceBuilder().withNewSecretRef().withName(secret.name()).endSecretRef().build()));
-    }
-    return sources;
-  }
-
-  private static ResourceRequirements resources(BoundBlock body) {
-    Optional<BoundBlock> block = body.first("resources").map(BoundEntry::block);
-    if (block.isEmpty()) {
+  private static Map<String, Object> resources(App.Resources resources) {
+    if (resources == null) {
       return null;
     }
-    Map<String, Quantity> requests = new LinkedHashMap<>();
-    Map<String, Quantity> limits = new LinkedHashMap<>();
-    block.get().typed("cpu", Typed.Qty.class).ifPresent(q -> requests.put("cpu", new Quantity(q.value().text())));
-    block.get().typed("memory", Typed.Qty.class).ifPresent(q -> {
-      requests.put("memory", new Quantity(q.value().text()));
-      limits.put("memory", new Quantity(q.value().text()));
-    });
+    Map<String, Object> requests = new LinkedHashMap<>();
+    if (resources.cpu() != null) {
+      requests.put("cpu", resources.cpu().value().text());
+    }
+    if (resources.memory() != null) {
+      requests.put("memory", resources.memory().value().text());
+    }
     if (requests.isEmpty()) {
       return null;
     }
-    return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits.isEmpty() ? null : limits).build();
+    Object memoryLimit = resources.memory() == null ? null : map("memory", resources.memory().value().text());
+    return map("requests", requests, "limits", memoryLimit);
   }
 
-  private static Optional<Probe> httpGet(Decl app, BoundEntry probe) {
-    Optional<String> path = probe.str("path");
-    Optional<AppService.Port> port = AppService.target(app, probe);
-    if (path.isEmpty() || port.isEmpty()) {
+  /** The probe's HTTP GET, when its path and port are known. */
+  private static Optional<Map<String, Object>> httpGet(App app) {
+    AppProbe probe = app.probe();
+    if (probe == null || probe.path() == null) {
       return Optional.empty();
     }
-    return Optional.of(new ProbeBuilder()
-        .withNewHttpGet().withPath(path.get()).withPort(new IntOrString(port.get().name())).endHttpGet()
-        .build());
+    return app.target(probe.port()).map(port -> map("path", probe.path(), "port", port.name().value()));
   }
 
   /** One mount per {@code mount} entry, read-only for {@code rox} volumes. */
-  private static List<VolumeMount> mounts(Decl app) {
-    List<VolumeMount> mounts = new ArrayList<>();
-    for (BoundEntry entry : app.body().all("mount")) {
-      Optional<Decl> volume = entry.ref("volume");
-      Optional<String> path = entry.str("path");
-      if (volume.isPresent() && path.isPresent()) {
-        mounts.add(new VolumeMountBuilder().withName(volume.get().name()).withMountPath(path.get())
-            .withReadOnly(readOnly(volume.get()) ? Boolean.TRUE : null).build());
+  private static List<Object> mounts(App app) {
+    List<Object> mounts = new ArrayList<>();
+    for (AppMount mount : app.mounts()) {
+      if (mount.target() != null && mount.path() != null) {
+        mounts.add(map("name", mount.target().name(), "mountPath", mount.path(),
+            "readOnly", Volumes.readOnly(mount.target()) ? Boolean.TRUE : null));
       }
     }
     return mounts;
   }
 
-  static boolean readOnly(Decl volume) {
-    return volume.body().sym("access").orElse("rwo").equals("rox");
+  /** A list, or {@code null} when it is empty: Kubernetes leaves empty lists out. */
+  static List<Object> nonEmpty(List<Object> list) {
+    return list.isEmpty() ? null : list;
   }
 }

@@ -1,14 +1,12 @@
 package dev.clusterc.compiler.emit.app;
 
-import dev.clusterc.compiler.bind.BoundEntry;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import dev.clusterc.compiler.model.App;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The environment an app gets for each {@code database DATABASE [as PREFIX]}: {@code PREFIX_HOST},
@@ -26,18 +24,17 @@ public final class AppDatabaseEnv {
   private AppDatabaseEnv() {}
 
   /** The variables of every {@code database} entry, in source order. */
-  static List<EnvVar> of(Decl app, EmitContext context) {
-    List<EnvVar> env = new ArrayList<>();
-    for (BoundEntry entry : app.body().all("database")) {
-      Optional<Decl> database = entry.ref("database");
-      if (database.isEmpty()) {
+  static List<Object> of(App app, EmitContext context) {
+    List<Object> env = new ArrayList<>();
+    for (App.DatabaseRead read : app.databases()) {
+      Decl db = read.database();
+      if (db == null) {
         continue;
       }
-      Decl db = database.get();
-      String prefix = entry.sym("prefix").orElse(defaultPrefix(db.name()));
+      String prefix = read.prefix();
       String secret = secretName(db);
       if (crossesNamespaces(app, db, context)) {
-        env.add(new EnvVarBuilder().withName(prefix + "_HOST").withValue(serviceHost(db, context)).build());
+        env.add(map("name", prefix + "_HOST", "value", serviceHost(db, context)));
       } else {
         env.add(fromSecret(prefix + "_HOST", secret, "host"));
       }
@@ -49,19 +46,14 @@ public final class AppDatabaseEnv {
     return env;
   }
 
-  /** The database name upper-cased with {@code -} turned into {@code _}: {@code app-db} → {@code APP_DB}. */
-  static String defaultPrefix(String database) {
-    return database.toUpperCase(Locale.ROOT).replace('-', '_');
-  }
-
   /** The Secret CloudNativePG makes for the application user of the Cluster named after the database. */
   public static String secretName(Decl database) {
     return database.name() + "-app";
   }
 
   /** Whether the app runs in another namespace than the database, and so needs a copy of its Secret. */
-  static boolean crossesNamespaces(Decl app, Decl database, EmitContext context) {
-    return !context.namespaceOf(app).equals(context.namespaceOf(database));
+  static boolean crossesNamespaces(App app, Decl database, EmitContext context) {
+    return !app.namespace().equals(context.namespaceOf(database));
   }
 
   /** The read-write service of the Cluster, by a name that resolves from any namespace. */
@@ -69,9 +61,7 @@ public final class AppDatabaseEnv {
     return database.name() + "-rw." + context.namespaceOf(database) + ".svc";
   }
 
-  private static EnvVar fromSecret(String name, String secret, String key) {
-    return new EnvVarBuilder().withName(name)
-        .withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key).endSecretKeyRef().endValueFrom()
-        .build();
+  private static Object fromSecret(String name, String secret, String key) {
+    return map("name", name, "valueFrom", map("secretKeyRef", map("name", secret, "key", key)));
   }
 }

@@ -1,12 +1,13 @@
 package dev.clusterc.compiler.emit.app;
 
-import dev.clusterc.compiler.bind.BoundEntry;
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppMount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,55 +24,49 @@ import java.util.Set;
 final class AppDeployment {
   private AppDeployment() {}
 
-  static Deployment of(Decl app, EmitContext context) {
-    String namespace = context.namespaceOf(app);
-    return new DeploymentBuilder()
-        .withMetadata(context.meta(app, app.name(), namespace))
-        .withNewSpec()
-        .withReplicas(AppPlacement.replicas(app))
-        .withNewSelector().withMatchLabels(AppEmitter.selector(app)).endSelector()
-        .withNewStrategy().withType(recreates(app) ? "Recreate" : "RollingUpdate").endStrategy()
-        .withNewTemplate()
-        .withNewMetadata().withLabels(podLabels(app, context)).endMetadata()
-        .withNewSpec()
-        .withAffinity(AppPlacement.of(app))
-        .withContainers(AppContainer.of(app, context))
-        .withVolumes(volumes(app))
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+  static KubeObject of(App app, EmitContext context) {
+    Decl decl = app.decl();
+    KubeObject deployment = context.object(decl, "apps/v1", "Deployment", decl.name(), app.namespace());
+    deployment.put("spec", map(
+        "replicas", app.replicas(),
+        "selector", map("matchLabels", AppEmitter.selector(app)),
+        "strategy", map("type", recreates(app) ? "Recreate" : "RollingUpdate"),
+        "template", map(
+            "metadata", map("labels", podLabels(app, deployment)),
+            "spec", map(
+                "affinity", AppPlacement.of(app),
+                "containers", list(AppContainer.of(app, context)),
+                "volumes", volumes(app)))));
+    return deployment;
   }
 
   /** Whether the app mounts a volume with {@code access rwo} (the default). */
-  static boolean recreates(Decl app) {
-    for (BoundEntry mount : app.body().all("mount")) {
-      if (mount.ref("volume").map(v -> v.body().sym("access").orElse("rwo").equals("rwo")).orElse(false)) {
-        return true;
-      }
-    }
-    return false;
+  static boolean recreates(App app) {
+    return app.mounts().stream().map(AppMount::target).anyMatch(v -> v != null && Volumes.access(v).equals("rwo"));
   }
 
-  /** The object's labels with the selector's {@code app.kubernetes.io/instance} after the name. */
-  private static Map<String, String> podLabels(Decl app, EmitContext context) {
+  /** The Deployment's own labels with the selector's {@code app.kubernetes.io/instance} added. */
+  private static Map<String, String> podLabels(App app, KubeObject deployment) {
     Map<String, String> labels = new LinkedHashMap<>(AppEmitter.selector(app));
-    context.meta(app, app.name(), null).getLabels().forEach(labels::putIfAbsent);
+    deployment.labels().forEach(labels::putIfAbsent);
     return labels;
   }
 
-  /** One volume per mounted volume declaration, in order of first mount. */
-  private static List<Volume> volumes(Decl app) {
+  /** One volume per mounted volume declaration, in order of first mount; {@code null} when none. */
+  private static List<Object> volumes(App app) {
     Set<Decl> seen = new LinkedHashSet<>();
-    for (BoundEntry mount : app.body().all("mount")) {
-      mount.ref("volume").ifPresent(seen::add);
+    for (AppMount mount : app.mounts()) {
+      if (mount.target() != null) {
+        seen.add(mount.target());
+      }
     }
-    List<Volume> volumes = new ArrayList<>();
+    if (seen.isEmpty()) {
+      return null;
+    }
+    List<Object> volumes = new ArrayList<>();
     for (Decl volume : seen) {
-      volumes.add(new VolumeBuilder().withName(volume.name())
-          .withNewPersistentVolumeClaim().withClaimName(volume.name())
-          .withReadOnly(AppContainer.readOnly(volume) ? Boolean.TRUE : null).endPersistentVolumeClaim()
-          .build());
+      volumes.add(map("name", volume.name(), "persistentVolumeClaim",
+          map("claimName", volume.name(), "readOnly", Volumes.readOnly(volume) ? Boolean.TRUE : null)));
     }
     return volumes;
   }

@@ -1,13 +1,12 @@
 package dev.clusterc.compiler.emit.app;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.ManifestsMetadata;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.RawObject;
-import dev.clusterc.compiler.rules.DatabaseReaders;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.source.SourceSpan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -23,33 +22,35 @@ import java.util.Map;
  * its raw {@code manifests}, all in the app's namespace (a raw object keeps the namespace it names,
  * and a cluster-scoped one has none).
  *
- * <p>The raw objects are those analysis read and checked ({@link dev.clusterc.compiler.files.ReferencedFiles});
- * the emitter completes a fresh copy of each ({@link ManifestsMetadata}) and opens no file.
+ * <p>The emitter reads the lowered {@link App}. The raw objects are those analysis read and checked
+ * ({@link dev.clusterc.compiler.files.ReferencedFiles}); the emitter completes a fresh copy of each
+ * ({@link ManifestsMetadata}) and opens no file.
  */
 public final class AppEmitter implements Emitter {
   @Override
-  public void emit(Decl app, EmitContext context, Unit unit) {
+  public void emit(Decl decl, EmitContext context, Unit unit) {
+    App app = App.of(context.program().model(), decl);
     List<GenericKubernetesResource> raw = new ArrayList<>();
-    for (RawObject object : context.program().files().manifests(app)) {
+    for (RawObject object : context.program().files().manifests(decl)) {
       GenericKubernetesResource resource = object.toResource();
-      ManifestsMetadata.complete(resource, app, entrySpan(app, object.entry()), context);
+      ManifestsMetadata.complete(resource, decl, entrySpan(decl, object.entry().entry().span()), context);
       raw.add(resource);
     }
     unit.add(AppDeployment.of(app, context));
     AppService.of(app, context).ifPresent(unit::add);
     AppPlacement.disruptionBudget(app, context).ifPresent(unit::add);
     AppRoutes.of(app, context).forEach(unit::add);
-    for (BoundEntry entry : DatabaseReaders.foreign(app)) {
-      DatabaseCredentialsCopy.copy(app, entry, context).ifPresent(unit::add);
+    for (App.DatabaseRead read : app.databases()) {
+      DatabaseCredentialsCopy.copy(app, read, context).ifPresent(unit::add);
     }
     raw.forEach(unit::add);
   }
 
   /** The labels that select an app's pods; stable across versions of the app. */
-  static Map<String, String> selector(Decl app) {
+  static Map<String, String> selector(App app) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/name", app.name());
-    labels.put("app.kubernetes.io/instance", app.name());
+    labels.put("app.kubernetes.io/name", app.decl().name());
+    labels.put("app.kubernetes.io/instance", app.decl().name());
     return labels;
   }
 
@@ -57,8 +58,7 @@ public final class AppEmitter implements Emitter {
    * Where an object made for one entry comes from: the entry when it is written in the declaration
    * itself, else (an entry from a template) the declaration, as the other emitters point.
    */
-  public static SourceSpan entrySpan(Decl decl, BoundEntry entry) {
-    SourceSpan span = entry.entry().span();
+  static SourceSpan entrySpan(Decl decl, SourceSpan span) {
     SourceSpan own = decl.source().span();
     boolean inside = own.file() == span.file() && own.start() <= span.start() && span.end() <= own.end();
     return inside ? span : decl.site();

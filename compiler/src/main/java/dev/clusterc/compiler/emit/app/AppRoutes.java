@@ -1,18 +1,22 @@
 package dev.clusterc.compiler.emit.app;
 
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppPort;
+import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.rules.Listeners;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,56 +33,53 @@ import java.util.Optional;
 final class AppRoutes {
   private AppRoutes() {}
 
-  static List<HTTPRoute> of(Decl app, EmitContext context) {
-    List<BoundEntry> routes = app.body().all("route");
-    List<HTTPRoute> out = new ArrayList<>();
+  static List<KubeObject> of(App app, EmitContext context) {
+    List<AppRoute> routes = app.routes();
+    List<KubeObject> out = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
-      BoundEntry route = routes.get(i);
-      Optional<String> host = route.str("host");
-      Optional<Decl> gateway = route.ref("gateway");
-      Optional<AppService.Port> port = AppService.target(app, route);
-      if (host.isEmpty() || gateway.isEmpty() || port.isEmpty()) {
+      AppRoute route = routes.get(i);
+      Optional<AppPort> port = app.target(route.port());
+      if (route.host() == null || route.gateway() == null || port.isEmpty()) {
         continue;
       }
-      out.add(new HTTPRouteBuilder()
-          .withMetadata(context.meta(app, AppEmitter.entrySpan(app, route), name(app, routes, i),
-              context.namespaceOf(app)))
-          .withNewSpec()
-          .withHostnames(host.get())
-          .withParentRefs(parent(gateway.get(), host.get(), context))
-          .addNewRule()
-          .addNewBackendRef().withName(app.name()).withPort(port.get().number()).endBackendRef()
-          .endRule()
-          .endSpec()
-          .build());
+      String host = route.host().value();
+      Decl decl = app.decl();
+      KubeObject object = context.object(decl, AppEmitter.entrySpan(decl, route.span()),
+          "gateway.networking.k8s.io/v1", "HTTPRoute", name(app, i), app.namespace());
+      object.put("spec", map(
+          "hostnames", list(host),
+          "parentRefs", list(parent(route.gateway(), host, context)),
+          "rules", list(map("backendRefs", list(map("name", decl.name(), "port", port.get().port()))))));
+      out.add(object);
     }
     return out;
   }
 
-  /** The route's name among the app's routes (see the class comment). */
-  static String name(Decl app, List<BoundEntry> routes, int index) {
+  /** The name of the app's route number {@code index} (see the class comment). */
+  static String name(App app, int index) {
+    List<AppRoute> routes = app.routes();
+    String appName = app.decl().name();
     if (routes.size() == 1) {
-      return app.name();
+      return appName;
     }
     String gateway = gatewayName(routes.get(index));
     long same = routes.stream().filter(r -> gatewayName(r).equals(gateway)).count();
     if (same == 1) {
-      return app.name() + "-" + gateway;
+      return appName + "-" + gateway;
     }
     long n = routes.subList(0, index + 1).stream().filter(r -> gatewayName(r).equals(gateway)).count();
-    return app.name() + "-" + gateway + "-" + n;
+    return appName + "-" + gateway + "-" + n;
   }
 
-  private static String gatewayName(BoundEntry route) {
-    return route.ref("gateway").map(Decl::name).orElse("");
+  private static String gatewayName(AppRoute route) {
+    return route.gateway() == null ? "" : route.gateway().name();
   }
 
-  private static ParentReference parent(Decl gateway, String host, EmitContext context) {
-    return new ParentReferenceBuilder()
-        .withName(gateway.name())
-        .withNamespace(context.namespaceOf(gateway))
-        .withSectionName(listener(gateway, host).orElse(null))
-        .build();
+  private static Map<String, Object> parent(Decl gateway, String host, EmitContext context) {
+    return map(
+        "name", gateway.name(),
+        "namespace", context.namespaceOf(gateway),
+        "sectionName", listener(gateway, host).orElse(null));
   }
 
   /** The name of the gateway's listener that takes {@code host}, if one does. */

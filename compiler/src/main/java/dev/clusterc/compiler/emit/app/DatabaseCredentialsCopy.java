@@ -1,18 +1,16 @@
 package dev.clusterc.compiler.emit.app;
 
-import dev.clusterc.compiler.bind.BoundEntry;
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.ServiceAccountBinding;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.rules.DatabaseReaders;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,50 +30,47 @@ import java.util.Optional;
  */
 public final class DatabaseCredentialsCopy {
   private static final String API_SERVER = "https://kubernetes.default.svc";
+  private static final String EXTERNAL_SECRETS = "external-secrets.io/v1";
 
   private DatabaseCredentialsCopy() {}
 
   /** The objects next to the database; none when no app reads it from elsewhere or nothing copies. */
-  public static List<HasMetadata> source(Decl database, EmitContext context) {
+  public static List<KubeObject> source(Decl database, EmitContext context) {
     List<String> readers = List.copyOf(context.databaseReaders(database).keySet());
-    List<HasMetadata> objects = new ArrayList<>();
+    List<KubeObject> objects = new ArrayList<>();
     if (readers.isEmpty() || !copies(context)) {
       return objects;
     }
     String namespace = context.namespaceOf(database);
     String reader = secretName(database) + "-reader";
-    objects.add(new ServiceAccountBuilder().withMetadata(context.meta(database, reader, namespace)).build());
-    objects.add(new RoleBuilder().withMetadata(context.meta(database, reader, namespace))
-        .withRules(new PolicyRuleBuilder().withApiGroups("").withResources("secrets")
-            .withResourceNames(secretName(database)).withVerbs("get").build())
-        .build());
-    objects.add(ServiceAccountBinding.of(false, context.meta(database, reader, namespace), namespace));
+    objects.add(context.object(database, "v1", "ServiceAccount", reader, namespace));
+    KubeObject role = context.object(database, "rbac.authorization.k8s.io/v1", "Role", reader, namespace);
+    role.put("rules", list(map("apiGroups", list(""), "resources", list("secrets"),
+        "resourceNames", list(secretName(database)), "verbs", list("get"))));
+    objects.add(role);
+    objects.add(ServiceAccountBinding.of(context, database, false, reader, namespace));
     objects.add(store(database, reader, namespace, readers, context));
     return objects;
   }
 
   /**
-   * The ExternalSecret that {@code app} carries for the database of its {@code database} entry, when
-   * the app is the first to read that database in its namespace.
+   * The ExternalSecret that {@code app} carries for the database of one of its {@code database}
+   * entries, when the database lives in another namespace and the app is the first to read it in
+   * its own.
    */
-  public static Optional<HasMetadata> copy(Decl app, BoundEntry entry, EmitContext context) {
-    Decl database = entry.ref("database").orElseThrow();
-    String namespace = context.namespaceOf(app);
-    if (!copies(context) || context.databaseReaders(database).get(namespace) != app) {
+  static Optional<KubeObject> copy(App app, App.DatabaseRead read, EmitContext context) {
+    Decl database = read.database();
+    if (database == null || !AppDatabaseEnv.crossesNamespaces(app, database, context) || !copies(context)
+        || context.databaseReaders(database).get(app.namespace()) != app.decl()) {
       return Optional.empty();
     }
-    Map<String, Object> storeRef = new LinkedHashMap<>();
-    storeRef.put("kind", "ClusterSecretStore");
-    storeRef.put("name", storeName(database));
-    Map<String, Object> target = new LinkedHashMap<>();
-    target.put("name", secretName(database));
-    target.put("creationPolicy", "Owner");
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("secretStoreRef", storeRef);
-    spec.put("target", target);
-    spec.put("dataFrom", List.of(Map.of("extract", Map.of("key", secretName(database)))));
-    return Optional.of(context.resource("external-secrets.io/v1", "ExternalSecret",
-        context.meta(app, AppEmitter.entrySpan(app, entry), secretName(database), namespace), spec));
+    KubeObject secret = context.object(app.decl(), AppEmitter.entrySpan(app.decl(), read.span()),
+        EXTERNAL_SECRETS, "ExternalSecret", secretName(database), app.namespace());
+    secret.put("spec", map(
+        "secretStoreRef", map("kind", "ClusterSecretStore", "name", storeName(database)),
+        "target", map("name", secretName(database), "creationPolicy", "Owner"),
+        "dataFrom", list(map("extract", map("key", secretName(database))))));
+    return Optional.of(secret);
   }
 
   private static boolean copies(EmitContext context) {
@@ -90,27 +85,19 @@ public final class DatabaseCredentialsCopy {
     return "database-" + database.name();
   }
 
-  private static HasMetadata store(Decl database, String reader, String namespace, List<String> readers,
+  private static KubeObject store(Decl database, String reader, String namespace, List<String> readers,
       EmitContext context) {
-    Map<String, Object> caProvider = new LinkedHashMap<>();
-    caProvider.put("type", "ConfigMap");
-    caProvider.put("name", "kube-root-ca.crt");
-    caProvider.put("key", "ca.crt");
-    caProvider.put("namespace", namespace);
-    Map<String, Object> server = new LinkedHashMap<>();
-    server.put("url", API_SERVER);
-    server.put("caProvider", caProvider);
-    Map<String, Object> serviceAccount = new LinkedHashMap<>();
-    serviceAccount.put("name", reader);
-    serviceAccount.put("namespace", namespace);
-    Map<String, Object> kubernetes = new LinkedHashMap<>();
-    kubernetes.put("remoteNamespace", namespace);
-    kubernetes.put("server", server);
-    kubernetes.put("auth", Map.of("serviceAccount", serviceAccount));
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("provider", Map.of("kubernetes", kubernetes));
-    spec.put("conditions", List.of(Map.of("namespaces", readers)));
-    return context.resource("external-secrets.io/v1", "ClusterSecretStore",
-        context.meta(database, storeName(database), null), spec);
+    Object server = map(
+        "url", API_SERVER,
+        "caProvider", map("type", "ConfigMap", "name", "kube-root-ca.crt", "key", "ca.crt", "namespace", namespace));
+    Object kubernetes = map(
+        "remoteNamespace", namespace,
+        "server", server,
+        "auth", map("serviceAccount", map("name", reader, "namespace", namespace)));
+    KubeObject store = context.object(database, EXTERNAL_SECRETS, "ClusterSecretStore", storeName(database), null);
+    store.put("spec", map(
+        "provider", map("kubernetes", kubernetes),
+        "conditions", list(map("namespaces", readers))));
+    return store;
   }
 }

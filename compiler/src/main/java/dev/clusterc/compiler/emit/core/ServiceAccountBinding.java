@@ -1,39 +1,30 @@
 package dev.clusterc.compiler.emit.core;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.kube.KubeObject;
 
 /**
  * A RoleBinding or ClusterRoleBinding that grants the role of its own name to the ServiceAccount
- * of that name, as a generic resource: fabric8's {@code RoleRef} writes {@code kind} before
- * {@code apiGroup}, and the output keeps every map's keys sorted, as the API server returns them.
+ * of that name: the database credentials' reader and kube-vip each make the three together.
  */
 public final class ServiceAccountBinding {
+  private static final String RBAC = "rbac.authorization.k8s.io";
+
   private ServiceAccountBinding() {}
 
   /**
-   * @param cluster a ClusterRoleBinding of a ClusterRole, else a RoleBinding of a Role
-   * @param meta the binding's metadata; its name is the role's and the ServiceAccount's
+   * @param cluster a ClusterRoleBinding of a ClusterRole, else a RoleBinding of a Role in the
+   *     ServiceAccount's namespace
+   * @param name the binding's, the role's and the ServiceAccount's name
    */
-  public static HasMetadata of(boolean cluster, ObjectMeta meta, String serviceAccountNamespace) {
-    GenericKubernetesResource binding = new GenericKubernetesResource();
-    binding.setApiVersion("rbac.authorization.k8s.io/v1");
-    binding.setKind(cluster ? "ClusterRoleBinding" : "RoleBinding");
-    binding.setMetadata(meta);
-    Map<String, Object> roleRef = new LinkedHashMap<>();
-    roleRef.put("apiGroup", "rbac.authorization.k8s.io");
-    roleRef.put("kind", cluster ? "ClusterRole" : "Role");
-    roleRef.put("name", meta.getName());
-    binding.setAdditionalProperty("roleRef", roleRef);
-    Map<String, Object> subject = new LinkedHashMap<>();
-    subject.put("kind", "ServiceAccount");
-    subject.put("name", meta.getName());
-    subject.put("namespace", serviceAccountNamespace);
-    binding.setAdditionalProperty("subjects", List.of(subject));
+  public static KubeObject of(EmitContext context, Decl source, boolean cluster, String name, String serviceAccountNamespace) {
+    KubeObject binding = context.object(source, RBAC + "/v1", cluster ? "ClusterRoleBinding" : "RoleBinding", name,
+        cluster ? null : serviceAccountNamespace);
+    binding.put("roleRef", map("apiGroup", RBAC, "kind", cluster ? "ClusterRole" : "Role", "name", name));
+    binding.put("subjects", list(map("kind", "ServiceAccount", "name", name, "namespace", serviceAccountNamespace)));
     return binding;
   }
 }

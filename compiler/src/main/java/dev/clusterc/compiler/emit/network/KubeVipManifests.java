@@ -4,6 +4,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.ServiceAccountBinding;
+import dev.clusterc.compiler.emit.core.Unit;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -42,14 +43,13 @@ final class KubeVipManifests {
 
   private KubeVipManifests() {}
 
-  static List<HasMetadata> objects(Decl vip, EmitContext context) {
+  /** Adds the vip's objects to its unit, in apply order. */
+  static void addTo(Unit unit, Decl vip, EmitContext context) {
     String name = "kube-vip-" + vip.name();
-    List<HasMetadata> objects = new ArrayList<>();
-    objects.add(new ServiceAccountBuilder().withMetadata(context.meta(vip, name, NAMESPACE)).build());
-    objects.add(new ClusterRoleBuilder().withMetadata(context.meta(vip, name, null)).withRules(rules()).build());
-    objects.add(ServiceAccountBinding.of(true, context.meta(vip, name, null), NAMESPACE));
-    objects.add(daemonSet(vip, name, context));
-    return objects;
+    unit.add(new ServiceAccountBuilder().withMetadata(context.meta(vip, name, NAMESPACE)).build());
+    unit.add(new ClusterRoleBuilder().withMetadata(context.meta(vip, name, null)).withRules(rules()).build());
+    unit.add(ServiceAccountBinding.of(context, vip, true, name, NAMESPACE));
+    unit.add(daemonSet(vip, name, context));
   }
 
   private static List<PolicyRule> rules() {

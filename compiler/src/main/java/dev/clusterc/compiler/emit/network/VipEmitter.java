@@ -26,7 +26,7 @@ public final class VipEmitter implements Emitter {
     if (viaTalos(decl)) {
       return;
     }
-    KubeVipManifests.objects(decl, context).forEach(unit::add);
+    KubeVipManifests.addTo(unit, decl, context);
   }
 
   /**

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.clusterc.compiler.emit.AppTestSupport;
+import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.golden.Snippets;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The PREFIX_HOST/_PORT/_USER/_PASSWORD/_DATABASE variables of an app's databases. */
@@ -27,36 +30,7 @@ class AppDatabaseEnvTest {
           database app-db
         }
         """);
-    assertEquals("""
-        - env:
-            - name: APP_DB_HOST
-              valueFrom:
-                secretKeyRef:
-                  key: host
-                  name: app-db-app
-            - name: APP_DB_PORT
-              valueFrom:
-                secretKeyRef:
-                  key: port
-                  name: app-db-app
-            - name: APP_DB_USER
-              valueFrom:
-                secretKeyRef:
-                  key: username
-                  name: app-db-app
-            - name: APP_DB_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  key: password
-                  name: app-db-app
-            - name: APP_DB_DATABASE
-              valueFrom:
-                secretKeyRef:
-                  key: dbname
-                  name: app-db-app
-          image: ghcr.io/example/shop:1.0.0
-          name: shop
-        """, AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "shop")));
+    Snippets.assertMatches("app/AppDatabaseEnvTest-same-namespace-container", AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "shop")));
   }
 
   @Test
@@ -69,40 +43,12 @@ class AppDatabaseEnvTest {
           env      { WIKI_DB_URL: "postgres://\\$(WIKI_DB_HOST):\\$(WIKI_DB_PORT)/\\$(WIKI_DB_DATABASE)" }
         }
         """);
-    assertEquals("""
-        - env:
-            - name: WIKI_DB_HOST
-              value: postgres-rw.databases.svc
-            - name: WIKI_DB_PORT
-              valueFrom:
-                secretKeyRef:
-                  key: port
-                  name: postgres-app
-            - name: WIKI_DB_USER
-              valueFrom:
-                secretKeyRef:
-                  key: username
-                  name: postgres-app
-            - name: WIKI_DB_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  key: password
-                  name: postgres-app
-            - name: WIKI_DB_DATABASE
-              valueFrom:
-                secretKeyRef:
-                  key: dbname
-                  name: postgres-app
-            - name: WIKI_DB_URL
-              value: postgres://$(WIKI_DB_HOST):$(WIKI_DB_PORT)/$(WIKI_DB_DATABASE)
-          image: ghcr.io/example/wiki:3.2.1
-          name: wiki
-        """, AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "wiki")));
+    Snippets.assertMatches("app/AppDatabaseEnvTest-other-namespace-container", AppEmitterTest.containers(emit(new AppEmitter(), program, Kind.APP, "wiki")));
   }
 
   @Test
   void theDefaultPrefixIsTheNameUpperCasedWithUnderscores() {
-    assertEquals("LINKDING_DB_CNPG_V1", AppDatabaseEnv.defaultPrefix("linkding-db-cnpg-v1"));
+    assertEquals("LINKDING_DB_CNPG_V1", App.defaultPrefix("linkding-db-cnpg-v1"));
   }
 
   @Test
@@ -111,11 +57,16 @@ class AppDatabaseEnvTest {
         database postgres { size 5Gi; backup none }
         app wiki { image "ghcr.io/example/wiki:3.2.1"; database postgres }
         """);
-    Deployment deployment = (Deployment) AppTestSupport.object(emit(new AppEmitter(), program, Kind.APP, "wiki"), "Deployment", "wiki");
-    for (EnvVar variable : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-      if (!variable.getName().endsWith("_HOST")) {
-        assertNull(variable.getValue(), variable.getName());
-        assertEquals("postgres-app", variable.getValueFrom().getSecretKeyRef().getName(), variable.getName());
+    EmitContext context = new EmitContext(program);
+    App wiki = App.of(program.model(), AppTestSupport.decl(program, Kind.APP, "wiki"));
+    List<Object> env = AppDatabaseEnv.of(wiki, context);
+    assertEquals(5, env.size());
+    for (Object item : env) {
+      Map<?, ?> variable = (Map<?, ?>) item;
+      if (!variable.get("name").toString().endsWith("_HOST")) {
+        assertNull(variable.get("value"), variable.toString());
+        Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) variable.get("valueFrom")).get("secretKeyRef");
+        assertEquals("postgres-app", ref.get("name"), variable.toString());
       }
     }
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import org.junit.jupiter.api.Test;
@@ -48,80 +49,8 @@ class AppEmitterTest {
     assertEquals("", CheckFixture.render(program.diagnostics()));
     Unit unit = emit(new AppEmitter(), program, Kind.APP, "sonarr");
     assertEquals("Deployment/sonarr\nService/sonarr", inventory(unit));
-    assertEquals("""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:20
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: sonarr
-            app.kubernetes.io/part-of: failover-pair
-          name: sonarr
-          namespace: sonarr
-        spec:
-          replicas: 1
-          selector:
-            matchLabels:
-              app.kubernetes.io/instance: sonarr
-              app.kubernetes.io/name: sonarr
-          strategy:
-            type: Recreate
-          template:
-            metadata:
-              labels:
-                app.kubernetes.io/instance: sonarr
-                app.kubernetes.io/managed-by: clusterc
-                app.kubernetes.io/name: sonarr
-                app.kubernetes.io/part-of: failover-pair
-            spec:
-              affinity:
-                nodeAffinity:
-                  requiredDuringSchedulingIgnoredDuringExecution:
-                    nodeSelectorTerms:
-                      - matchExpressions:
-                          - key: kubernetes.io/hostname
-                            operator: In
-                            values:
-                              - k3s-w1
-              containers:
-                - image: lscr.io/linuxserver/sonarr:4.0.15
-                  name: sonarr
-                  ports:
-                    - containerPort: 8989
-                      name: http
-                      protocol: TCP
-                  volumeMounts:
-                    - mountPath: /config
-                      name: sonarr-data
-              volumes:
-                - name: sonarr-data
-                  persistentVolumeClaim:
-                    claimName: sonarr-data
-        """, yaml(unit, "Deployment", "sonarr"));
-    assertEquals("""
-        apiVersion: v1
-        kind: Service
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:20
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: sonarr
-            app.kubernetes.io/part-of: failover-pair
-          name: sonarr
-          namespace: sonarr
-        spec:
-          ports:
-            - name: http
-              port: 8989
-              protocol: TCP
-              targetPort: http
-          selector:
-            app.kubernetes.io/instance: sonarr
-            app.kubernetes.io/name: sonarr
-        """, yaml(unit, "Service", "sonarr"));
+    Snippets.assertMatches("app/AppEmitterTest-sonarr-deployment", yaml(unit, "Deployment", "sonarr"));
+    Snippets.assertMatches("app/AppEmitterTest-sonarr-service", yaml(unit, "Service", "sonarr"));
   }
 
   @Test
@@ -138,64 +67,7 @@ class AppEmitterTest {
           mount media at "/srv/media"
         }
         """);
-    assertEquals("""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:10
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: web
-            app.kubernetes.io/part-of: test
-          name: web
-          namespace: front
-        spec:
-          replicas: 1
-          selector:
-            matchLabels:
-              app.kubernetes.io/instance: web
-              app.kubernetes.io/name: web
-          strategy:
-            type: RollingUpdate
-          template:
-            metadata:
-              labels:
-                app.kubernetes.io/instance: web
-                app.kubernetes.io/managed-by: clusterc
-                app.kubernetes.io/name: web
-                app.kubernetes.io/part-of: test
-            spec:
-              affinity:
-                nodeAffinity:
-                  requiredDuringSchedulingIgnoredDuringExecution:
-                    nodeSelectorTerms:
-                      - matchExpressions:
-                          - key: kubernetes.io/hostname
-                            operator: In
-                            values:
-                              - w2
-                              - w1
-              containers:
-                - image: nginx:1.27.3
-                  name: web
-                  volumeMounts:
-                    - mountPath: /media
-                      name: media
-                    - mountPath: /library
-                      name: library
-                      readOnly: true
-                    - mountPath: /srv/media
-                      name: media
-              volumes:
-                - name: media
-                  persistentVolumeClaim:
-                    claimName: media
-                - name: library
-                  persistentVolumeClaim:
-                    claimName: library
-                    readOnly: true
-        """, yaml(emit(new AppEmitter(), program, Kind.APP, "web"), "Deployment", "web"));
+    Snippets.assertMatches("app/AppEmitterTest-web-deployment", yaml(emit(new AppEmitter(), program, Kind.APP, "web"), "Deployment", "web"));
   }
 
   @Test
@@ -209,71 +81,8 @@ class AppEmitterTest {
         """);
     Unit unit = emit(new AppEmitter(), program, Kind.APP, "api");
     assertEquals("Deployment/api\nService/api\nPodDisruptionBudget/api", inventory(unit));
-    assertEquals("""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:8
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: api
-            app.kubernetes.io/part-of: test
-          name: api
-          namespace: api
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app.kubernetes.io/instance: api
-              app.kubernetes.io/name: api
-          strategy:
-            type: RollingUpdate
-          template:
-            metadata:
-              labels:
-                app.kubernetes.io/instance: api
-                app.kubernetes.io/managed-by: clusterc
-                app.kubernetes.io/name: api
-                app.kubernetes.io/part-of: test
-            spec:
-              affinity:
-                podAntiAffinity:
-                  preferredDuringSchedulingIgnoredDuringExecution:
-                    - podAffinityTerm:
-                        labelSelector:
-                          matchLabels:
-                            app.kubernetes.io/instance: api
-                            app.kubernetes.io/name: api
-                        topologyKey: kubernetes.io/hostname
-                      weight: 100
-              containers:
-                - image: ghcr.io/example/api:2.1.0
-                  name: api
-                  ports:
-                    - containerPort: 8080
-                      name: http
-                      protocol: TCP
-        """, yaml(unit, "Deployment", "api"));
-    assertEquals("""
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:8
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: api
-            app.kubernetes.io/part-of: test
-          name: api
-          namespace: api
-        spec:
-          maxUnavailable: 1
-          selector:
-            matchLabels:
-              app.kubernetes.io/instance: api
-              app.kubernetes.io/name: api
-        """, yaml(unit, "PodDisruptionBudget", "api"));
+    Snippets.assertMatches("app/AppEmitterTest-api-deployment", yaml(unit, "Deployment", "api"));
+    Snippets.assertMatches("app/AppEmitterTest-api-disruption-budget", yaml(unit, "PodDisruptionBudget", "api"));
   }
 
   @Test
@@ -306,49 +115,7 @@ class AppEmitterTest {
           probe      http "/healthz" port http
         }
         """);
-    assertEquals("""
-        - env:
-            - name: LOG_LEVEL
-              value: debug
-            - name: WORKERS
-              value: "4"
-            - name: DEBUG
-              value: "false"
-          envFrom:
-            - secretRef:
-                name: api-env
-            - secretRef:
-                name: smtp-env
-          image: ghcr.io/example/api:2.1.0
-          livenessProbe:
-            httpGet:
-              path: /healthz
-              port: http
-          name: api
-          ports:
-            - containerPort: 9090
-              name: metrics
-              protocol: TCP
-            - containerPort: 8080
-              name: http
-              protocol: TCP
-          readinessProbe:
-            httpGet:
-              path: /healthz
-              port: http
-          resources:
-            limits:
-              memory: 512Mi
-            requests:
-              cpu: 250m
-              memory: 512Mi
-          startupProbe:
-            failureThreshold: 30
-            httpGet:
-              path: /healthz
-              port: http
-            periodSeconds: 10
-        """, containers(emit(new AppEmitter(), program, Kind.APP, "api")));
+    Snippets.assertMatches("app/AppEmitterTest-api-container", containers(emit(new AppEmitter(), program, Kind.APP, "api")));
   }
 
   @Test

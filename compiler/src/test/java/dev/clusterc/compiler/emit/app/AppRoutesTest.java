@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import org.junit.jupiter.api.Test;
@@ -45,30 +46,7 @@ class AppRoutesTest {
         """);
     Unit unit = emit(new AppEmitter(), program, Kind.APP, "grafana");
     assertEquals("Deployment/grafana\nService/grafana\nHTTPRoute/grafana", inventory(unit));
-    assertEquals("""
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: HTTPRoute
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:27
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: grafana
-            app.kubernetes.io/part-of: test
-          name: grafana
-          namespace: grafana
-        spec:
-          hostnames:
-            - grafana.example.org
-          parentRefs:
-            - name: internal
-              namespace: kube-system
-              sectionName: grafana
-          rules:
-            - backendRefs:
-                - name: grafana
-                  port: 3000
-        """, yaml(unit, "HTTPRoute", "grafana"));
+    Snippets.assertMatches("app/AppRoutesTest-grafana-route", yaml(unit, "HTTPRoute", "grafana"));
   }
 
   @Test
@@ -86,32 +64,8 @@ class AppRoutesTest {
     Unit unit = emit(new AppEmitter(), program, Kind.APP, "shop");
     assertEquals("Deployment/shop\nService/shop\nHTTPRoute/shop-internal\nHTTPRoute/shop-external-1\nHTTPRoute/shop-external-2",
         inventory(unit));
-    assertEquals("""
-        spec:
-          hostnames:
-            - shop.example.org
-          parentRefs:
-            - name: internal
-              namespace: kube-system
-              sectionName: https
-          rules:
-            - backendRefs:
-                - name: shop
-                  port: 8080
-        """, spec(unit, "shop-internal"));
-    assertEquals("""
-        spec:
-          hostnames:
-            - shop-admin.example.org
-          parentRefs:
-            - name: external
-              namespace: kube-system
-              sectionName: https
-          rules:
-            - backendRefs:
-                - name: shop
-                  port: 9000
-        """, spec(unit, "shop-external-2"));
+    Snippets.assertMatches("app/AppRoutesTest-shop-internal-spec", spec(unit, "shop-internal"));
+    Snippets.assertMatches("app/AppRoutesTest-shop-external-2-spec", spec(unit, "shop-external-2"));
     assertEquals("clusterc.dev/source: test.cluster:30", annotation(unit, "shop-external-2"));
   }
 

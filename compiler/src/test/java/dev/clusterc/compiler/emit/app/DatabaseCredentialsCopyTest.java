@@ -5,11 +5,11 @@ import static dev.clusterc.compiler.emit.AppTestSupport.inventory;
 import static dev.clusterc.compiler.emit.AppTestSupport.program;
 import static dev.clusterc.compiler.emit.AppTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.Emission;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.storage.DatabaseEmitter;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.stream.Collectors;
@@ -38,16 +38,9 @@ class DatabaseCredentialsCopyTest {
         Role/shared-app-reader
         RoleBinding/shared-app-reader
         ClusterSecretStore/database-shared""", inventory(shared));
-    String store = yaml(shared, "ClusterSecretStore", "database-shared");
-    assertTrue(store.contains("""
-          conditions:
-            - namespaces:
-                - blog
-                - shop
-        """), store);
-    assertTrue(store.contains("remoteNamespace: databases"), store);
-    String role = yaml(shared, "Role", "shared-app-reader");
-    assertTrue(role.contains("resourceNames:\n      - shared-app\n") && role.contains("verbs:\n      - get\n"), role);
+    Snippets.assertMatches("app/DatabaseCredentialsCopyTest-shared-store", yaml(shared, "ClusterSecretStore", "database-shared"));
+    Snippets.assertMatches("app/DatabaseCredentialsCopyTest-shared-role", yaml(shared, "Role", "shared-app-reader"));
+    Snippets.assertMatches("app/DatabaseCredentialsCopyTest-shared-binding", yaml(shared, "RoleBinding", "shared-app-reader"));
     assertEquals("Cluster/local", inventory(emit(new DatabaseEmitter(), program, Kind.DATABASE, "local")),
         "a database read only in its own namespace shares nothing");
   }
@@ -55,33 +48,11 @@ class DatabaseCredentialsCopyTest {
   @Test
   void theFirstAppOfEachNamespaceCarriesOneExternalSecret() {
     Program program = program(COPIER + CLUSTER);
-    EmitContext context = new EmitContext(program);
-    Unit shop = emit(new AppEmitter(), context, Kind.APP, "shop");
-    Unit admin = emit(new AppEmitter(), context, Kind.APP, "admin");
-    Unit blog = emit(new AppEmitter(), context, Kind.APP, "blog");
-    assertEquals("""
-        apiVersion: external-secrets.io/v1
-        kind: ExternalSecret
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:12
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: shop
-            app.kubernetes.io/part-of: test
-          name: shared-app
-          namespace: shop
-        spec:
-          dataFrom:
-            - extract:
-                key: shared-app
-          secretStoreRef:
-            kind: ClusterSecretStore
-            name: database-shared
-          target:
-            creationPolicy: Owner
-            name: shared-app
-        """, yaml(shop, "ExternalSecret", "shared-app"));
+    Emission emission = Emission.of(program);
+    Unit shop = emit(new AppEmitter(), emission, Kind.APP, "shop");
+    Unit admin = emit(new AppEmitter(), emission, Kind.APP, "admin");
+    Unit blog = emit(new AppEmitter(), emission, Kind.APP, "blog");
+    Snippets.assertMatches("app/DatabaseCredentialsCopyTest-shop-external-secret", yaml(shop, "ExternalSecret", "shared-app"));
     assertEquals(1, count(shop, "ExternalSecret"), "the database of the app's own namespace needs no copy");
     assertEquals(0, count(admin, "ExternalSecret"), "shop already copies it into namespace shop");
     assertEquals(1, count(blog, "ExternalSecret"));
