@@ -4,8 +4,8 @@ import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.rules.Hostnames;
-import dev.clusterc.compiler.rules.Listeners;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
@@ -103,7 +103,7 @@ final class AppRoutes {
 
   /** {@code http} or {@code https}: as written, else implied by the listener's name. */
   private static String protocol(BoundEntry listener) {
-    return Listeners.protocol(listener);
+    return Listener.of(listener).protocol();
   }
 
   private static int specificity(String listenerHostname, String host) {
