@@ -76,11 +76,20 @@ final class ClusterPlan {
     List<Use> uses = new ArrayList<>();
     for (Decl decl : program.decls(kind)) {
       switch (kind) {
-        case NODE -> use(uses, decl, Node.of(model, decl).address(), Node.of(model, decl).addressSpan());
-        case VIP -> use(uses, decl, Vip.of(model, decl).address(), Vip.of(model, decl).addressSpan());
-        case GATEWAY -> use(uses, decl, Gateway.of(model, decl).address(), Gateway.of(model, decl).addressSpan());
-        default -> decl.body().typed("address", Typed.Addr.class)
-            .ifPresent(a -> use(uses, decl, a.value(), a.span()));
+        case NODE -> {
+          Node node = Node.of(model, decl);
+          use(uses, decl, node.address(), node.addressSpan());
+        }
+        case VIP -> {
+          Vip vip = Vip.of(model, decl);
+          use(uses, decl, vip.address(), vip.addressSpan());
+        }
+        case GATEWAY -> {
+          Gateway gateway = Gateway.of(model, decl);
+          use(uses, decl, gateway.address(), gateway.addressSpan());
+        }
+        // dns: its record is the component concern's; read from the bound entry until they meet
+        default -> decl.body().typed("address", Typed.Addr.class).ifPresent(a -> use(uses, decl, a.value(), a.span()));
       }
     }
     return uses;

@@ -9,7 +9,6 @@ import dev.clusterc.compiler.emit.core.ServiceAccountBinding;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Vip;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,7 +68,7 @@ final class KubeVipManifests {
     podLabels.put("app.kubernetes.io/component", "kube-vip");
     Map<String, Object> placement = vip.on().isEmpty()
         ? map("key", CONTROL_PLANE, "operator", "Exists")
-        : map("key", "kubernetes.io/hostname", "operator", "In", "values", new ArrayList<Object>(vip.on().stream().map(Decl::name).toList()));
+        : map("key", "kubernetes.io/hostname", "operator", "In", "values", vip.on().stream().map(Decl::name).toList());
     Map<String, Object> container = map(
         "name", "kube-vip",
         "image", IMAGE,
