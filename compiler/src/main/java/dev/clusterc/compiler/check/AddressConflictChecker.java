@@ -2,6 +2,7 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.types.Ipv4;
@@ -53,10 +54,10 @@ public final class AddressConflictChecker implements Checker {
 
     machines.sort(Comparator.comparing(ClusterPlan.Use::address).thenComparing(ClusterPlan.Use::span, ClusterPlan.SOURCE_ORDER));
     List<Ipv4> sorted = machines.stream().map(ClusterPlan.Use::address).toList();
-    for (ClusterPlan.PoolRange range : plan.poolRanges()) {
-      int from = lowerBound(sorted, range.range().first());
+    for (Pool.Range range : plan.poolRanges()) {
+      int from = lowerBound(sorted, range.addresses().first());
       int to = from;
-      while (to < sorted.size() && range.range().contains(sorted.get(to))) {
+      while (to < sorted.size() && range.addresses().contains(sorted.get(to))) {
         to++;
       }
       if (to > from) {
@@ -66,7 +67,7 @@ public final class AddressConflictChecker implements Checker {
   }
 
   /** One diagnostic per pool range, naming the machine addresses inside it (at most {@link #NAMED} in the message). */
-  private static void inPool(ClusterPlan plan, ClusterPlan.PoolRange range, List<ClusterPlan.Use> inside, Consumer<Diagnostic> report) {
+  private static void inPool(ClusterPlan plan, Pool.Range range, List<ClusterPlan.Use> inside, Consumer<Diagnostic> report) {
     ClusterPlan.Use use = inside.get(0);
     Diagnostic diagnostic;
     if (inside.size() == 1) {

@@ -2,6 +2,8 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Pool;
+import dev.clusterc.compiler.model.NetworkPlan;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -20,11 +22,11 @@ public final class AddressPlanChecker implements Checker {
   }
 
   private static void check(ClusterPlan plan, Consumer<Diagnostic> report) {
-    var nodes = plan.nodes();
+    var nodes = plan.network().nodes();
     if (nodes.isEmpty()) {
       return;
     }
-    ClusterPlan.Network network = nodes.get();
+    NetworkPlan.Network network = nodes.get();
     List<ClusterPlan.Use> uses = new ArrayList<>(plan.addresses(Kind.NODE));
     uses.addAll(plan.addresses(Kind.VIP));
     plan.router().ifPresent(uses::add);
@@ -37,11 +39,11 @@ public final class AddressPlanChecker implements Checker {
           .withHint("use an address in " + network.span().text() + ", or widen network.nodes")
           .withRelated(network.span(), "network.nodes is set here")));
     }
-    for (ClusterPlan.PoolRange range : plan.poolRanges()) {
-      if (!range.l2() || ClusterPlan.inside(range.range(), network.range())) {
+    for (Pool.Range range : plan.poolRanges()) {
+      if (!plan.l2(range) || network.range().contains(range.addresses())) {
         continue;
       }
-      String where = range.range().overlaps(network.range()) ? "reaches outside" : "is outside";
+      String where = range.addresses().overlaps(network.range()) ? "reaches outside" : "is outside";
       report.accept(Sites.placed(plan.program(), range.pool(), Diagnostic.error(Code.ADDRESS_OUTSIDE_NETWORK, range.span(),
               "the " + range.describe() + " " + where + " network.nodes " + network.span().text())
           .withHint("an l2 pool is announced on the node network: keep its range in " + network.span().text()

@@ -2,6 +2,8 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Pool;
+import dev.clusterc.compiler.model.NetworkPlan;
 import dev.clusterc.compiler.program.Program;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,23 +28,23 @@ public final class CidrChecker implements Checker {
   }
 
   private static void check(ClusterPlan plan, Consumer<Diagnostic> report) {
-    List<ClusterPlan.Network> networks = new ArrayList<>();
-    plan.nodes().ifPresent(networks::add);
-    plan.podsOrServices("pods").ifPresent(networks::add);
-    plan.podsOrServices("services").ifPresent(networks::add);
+    List<NetworkPlan.Network> networks = new ArrayList<>();
+    plan.network().nodes().ifPresent(networks::add);
+    plan.network().pods().ifPresent(networks::add);
+    plan.network().services().ifPresent(networks::add);
     for (int i = 0; i < networks.size(); i++) {
       for (int j = i + 1; j < networks.size(); j++) {
         networks(networks.get(i), networks.get(j), report);
       }
     }
 
-    List<ClusterPlan.PoolRange> ranges = plan.poolRanges();
-    for (List<ClusterPlan.PoolRange> group : OverlapGroups.of(ranges, ClusterPlan.PoolRange::range)) {
+    List<Pool.Range> ranges = plan.poolRanges();
+    for (List<Pool.Range> group : OverlapGroups.of(ranges, Pool.Range::addresses)) {
       pools(plan, group, report);
     }
-    for (ClusterPlan.PoolRange later : ranges) {
-      for (ClusterPlan.Network network : networks) {
-        if (network.name().equals("nodes") || !later.range().overlaps(network.range())) {
+    for (Pool.Range later : ranges) {
+      for (NetworkPlan.Network network : networks) {
+        if (network.name().equals("nodes") || !later.addresses().overlaps(network.range())) {
           continue;
         }
         report.accept(Sites.placed(plan.program(), later.pool(), Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
@@ -59,11 +61,11 @@ public final class CidrChecker implements Checker {
    * ranges are named with the addresses they share; a larger group is counted, its first members
    * named, and at most {@link #MAX_RELATED} of the others given as notes.
    */
-  private static void pools(ClusterPlan plan, List<ClusterPlan.PoolRange> group, Consumer<Diagnostic> report) {
-    ClusterPlan.PoolRange later = group.get(group.size() - 1);
+  private static void pools(ClusterPlan plan, List<Pool.Range> group, Consumer<Diagnostic> report) {
+    Pool.Range later = group.get(group.size() - 1);
     if (group.size() == 2) {
-      ClusterPlan.PoolRange earlier = group.get(0);
-      String shared = ClusterPlan.intersection(earlier.range(), later.range());
+      Pool.Range earlier = group.get(0);
+      String shared = ClusterPlan.intersection(earlier.addresses(), later.addresses());
       report.accept(Sites.placed(plan.program(), later.pool(), Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
               "the " + later.describe() + " overlaps the " + earlier.describe() + " (" + shared + ")")
           .withHint(shared + " would be handed out twice: make the ranges disjoint")
@@ -76,7 +78,7 @@ public final class CidrChecker implements Checker {
     Diagnostic diagnostic = Diagnostic.error(Code.CIDR_OVERLAP, later.span(),
             group.size() + " pool ranges overlap: " + String.join(", ", named) + others)
         .withHint("their addresses would be handed out more than once: make the ranges disjoint");
-    for (ClusterPlan.PoolRange earlier : group.subList(0, Math.min(group.size() - 1, MAX_RELATED))) {
+    for (Pool.Range earlier : group.subList(0, Math.min(group.size() - 1, MAX_RELATED))) {
       diagnostic = diagnostic.withRelated(Sites.editable(plan.program(), earlier.pool(), earlier.span()),
           "the " + earlier.describe() + " is here");
     }
@@ -84,13 +86,13 @@ public final class CidrChecker implements Checker {
   }
 
   /** Reported at the later of the two, or at the written one when the other is a default. */
-  private static void networks(ClusterPlan.Network a, ClusterPlan.Network b, Consumer<Diagnostic> report) {
+  private static void networks(NetworkPlan.Network a, NetworkPlan.Network b, Consumer<Diagnostic> report) {
     if (!a.range().overlaps(b.range())) {
       return;
     }
     boolean bLater = b.written() && (!a.written() || ClusterPlan.SOURCE_ORDER.compare(a.span(), b.span()) <= 0);
-    ClusterPlan.Network at = bLater ? b : a;
-    ClusterPlan.Network other = bLater ? a : b;
+    NetworkPlan.Network at = bLater ? b : a;
+    NetworkPlan.Network other = bLater ? a : b;
     report.accept(Diagnostic.error(Code.CIDR_OVERLAP, at.span(), at.describe() + " overlaps " + other.describe())
         .withHint("nodes, pods and services need three separate address spaces: move network." + at.name()
             + " to a range that overlaps neither of the others")

@@ -1,16 +1,17 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Gateway;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.rules.Listeners;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -22,18 +23,22 @@ import java.util.function.Consumer;
 public final class ListenerChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
-    for (Decl gateway : program.decls(Kind.GATEWAY)) {
-      Map<Long, Port> ports = new HashMap<>();
-      for (BoundEntry listener : gateway.body().all("listener")) {
-        long port = Listeners.port(listener);
-        if (port == 0) {
+    for (Decl decl : program.decls(Kind.GATEWAY)) {
+      Map<Integer, Port> ports = new HashMap<>();
+      for (Listener listener : Gateway.of(program.model(), decl).listeners()) {
+        if (listener.port() == 0) {
           continue;
         }
-        Port earlier = ports.computeIfAbsent(port, p -> new Port());
-        earlier.firstConflicting(listener).ifPresent(first -> conflict(gateway, first, listener, report));
+        Port earlier = ports.computeIfAbsent(listener.port(), p -> new Port());
+        earlier.firstConflicting(listener).ifPresent(first -> conflict(decl, first, listener, report));
         earlier.add(listener);
       }
     }
+  }
+
+  /** The host a listener takes, {@code ""} for every host: listeners taking every host conflict too. */
+  private static String host(Listener listener) {
+    return Objects.toString(listener.hostname(), "");
   }
 
   /**
@@ -45,44 +50,40 @@ public final class ListenerChecker implements Checker {
     private final Map<List<String>, Numbered> firstByProtocolAndHost = new HashMap<>();
     private int count;
 
-    private record Numbered(int index, BoundEntry listener) {}
+    private record Numbered(int index, Listener listener) {}
 
     /** The earliest listener on this port that speaks another protocol, or takes the same host. */
-    Optional<BoundEntry> firstConflicting(BoundEntry listener) {
-      String protocol = Listeners.protocol(listener);
-      Numbered best = firstByProtocolAndHost.get(List.of(protocol, Listeners.hostname(listener)));
+    Optional<Listener> firstConflicting(Listener listener) {
+      Numbered best = firstByProtocolAndHost.get(List.of(listener.protocol(), host(listener)));
       for (Map.Entry<String, Numbered> other : firstByProtocol.entrySet()) {
-        if (!other.getKey().equals(protocol) && (best == null || other.getValue().index() < best.index())) {
+        if (!other.getKey().equals(listener.protocol()) && (best == null || other.getValue().index() < best.index())) {
           best = other.getValue();
         }
       }
       return Optional.ofNullable(best).map(Numbered::listener);
     }
 
-    void add(BoundEntry listener) {
+    void add(Listener listener) {
       Numbered numbered = new Numbered(count++, listener);
-      firstByProtocol.putIfAbsent(Listeners.protocol(listener), numbered);
-      firstByProtocolAndHost.putIfAbsent(List.of(Listeners.protocol(listener), Listeners.hostname(listener)), numbered);
+      firstByProtocol.putIfAbsent(listener.protocol(), numbered);
+      firstByProtocolAndHost.putIfAbsent(List.of(listener.protocol(), host(listener)), numbered);
     }
   }
 
-  private static void conflict(Decl gateway, BoundEntry first, BoundEntry second, Consumer<Diagnostic> report) {
-    long port = Listeners.port(second);
-    if (port == 0 || port != Listeners.port(first)) {
-      return;
-    }
+  private static void conflict(Decl gateway, Listener first, Listener second, Consumer<Diagnostic> report) {
+    int port = second.port();
     String reason;
-    if (!Listeners.protocol(first).equals(Listeners.protocol(second))) {
-      reason = "speaks " + Listeners.protocol(second) + " where `" + Listeners.name(first) + "` speaks " + Listeners.protocol(first);
-    } else if (Listeners.hostname(first).equals(Listeners.hostname(second))) {
-      String host = Listeners.hostname(second);
-      reason = host.isEmpty() ? "takes every host, as `" + Listeners.name(first) + "` does" : "takes `" + host + "` as `" + Listeners.name(first) + "` does";
+    if (!first.protocol().equals(second.protocol())) {
+      reason = "speaks " + second.protocol() + " where `" + first.name() + "` speaks " + first.protocol();
+    } else if (host(first).equals(host(second))) {
+      reason = second.hostname() == null ? "takes every host, as `" + first.name() + "` does"
+          : "takes `" + second.hostname() + "` as `" + first.name() + "` does";
     } else {
       return;
     }
-    report.accept(Diagnostic.error(Code.PORT_CONFLICT, second.entry().key().span(),
-            "listener `" + Listeners.name(second) + "` of " + gateway.label() + " is on port " + port + " and " + reason)
+    report.accept(Diagnostic.error(Code.PORT_CONFLICT, second.keySpan(),
+            "listener `" + second.name() + "` of " + gateway.label() + " is on port " + port + " and " + reason)
         .withHint("give one of them another port, or distinct hostnames")
-        .withRelated(first.entry().key().span(), "listener `" + Listeners.name(first) + "` is on port " + port));
+        .withRelated(first.keySpan(), "listener `" + first.name() + "` is on port " + port));
   }
 }

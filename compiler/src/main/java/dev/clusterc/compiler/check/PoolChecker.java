@@ -2,6 +2,7 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -21,17 +22,17 @@ public final class PoolChecker implements Checker {
   }
 
   private static void check(ClusterPlan plan, Consumer<Diagnostic> report) {
-    List<ClusterPlan.PoolRange> ranges = plan.poolRanges();
+    List<Pool.Range> ranges = plan.poolRanges();
     List<ClusterPlan.Use> uses = new ArrayList<>(plan.addresses(Kind.GATEWAY));
     uses.addAll(plan.addresses(Kind.DNS));
     for (ClusterPlan.Use use : uses) {
-      if (ranges.stream().anyMatch(r -> r.range().contains(use.address()))) {
+      if (ranges.stream().anyMatch(r -> r.addresses().contains(use.address()))) {
         continue;
       }
       Diagnostic diagnostic = Diagnostic.error(Code.ADDRESS_OUTSIDE_POOL, use.span(),
               "the address " + use.text() + " of " + use.owner() + " is in no pool, so no load balancer announces it")
           .withHint(hint(ranges));
-      for (ClusterPlan.PoolRange range : ranges) {
+      for (Pool.Range range : ranges) {
         diagnostic = diagnostic.withRelated(Sites.editable(plan.program(), range.pool(), range.span()),
             range.pool().label() + " has the range " + range.span().text());
       }
@@ -39,7 +40,7 @@ public final class PoolChecker implements Checker {
     }
   }
 
-  private static String hint(List<ClusterPlan.PoolRange> ranges) {
+  private static String hint(List<Pool.Range> ranges) {
     if (ranges.isEmpty()) {
       return "declare a pool that contains it: `pool lb { range FIRST..LAST; via cilium }`";
     }

@@ -1,15 +1,12 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Gateway;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.rules.Listeners;
 import dev.clusterc.compiler.schema.Kind;
-import dev.clusterc.compiler.source.SourceSpan;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,25 +16,23 @@ import java.util.function.Consumer;
 public final class PublicPlaintextChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
-    for (Decl gateway : program.decls(Kind.GATEWAY)) {
-      Optional<Typed> expose = gateway.body().value("expose");
-      if (!gateway.body().sym("expose").orElse("").equals("public")) {
+    for (Decl decl : program.decls(Kind.GATEWAY)) {
+      Gateway gateway = Gateway.of(program.model(), decl);
+      if (!gateway.isPublic()) {
         continue;
       }
-      for (BoundEntry listener : gateway.body().all("listener")) {
-        String name = Listeners.name(listener);
-        Optional<Typed> protocol = Listeners.writtenProtocol(listener);
-        if (!Listeners.protocol(listener).equals("http")) {
+      for (Listener listener : gateway.listeners()) {
+        if (!listener.protocol().equals(Listener.HTTP)) {
           continue;
         }
-        SourceSpan at = protocol.map(Typed::span).orElse(listener.get("value").map(Typed::span).orElse(listener.entry().span()));
-        Diagnostic diagnostic = Diagnostic.warning(Code.PUBLIC_PLAINTEXT, at,
-                "public " + gateway.label() + " has a plain-HTTP listener `" + name + "`")
+        Diagnostic diagnostic = Diagnostic.warning(Code.PUBLIC_PLAINTEXT,
+                listener.protocolSpan() != null ? listener.protocolSpan() : listener.nameSpan(),
+                "public " + decl.label() + " has a plain-HTTP listener `" + listener.name() + "`")
             .withHint("serve it over https with a certificate (`listener https { hostname …; certificate … }`), or `expose internal`");
-        if (expose.isPresent()) {
-          diagnostic = diagnostic.withRelated(expose.get().span(), gateway.label() + " is exposed to the internet here");
+        if (gateway.exposeSpan() != null) {
+          diagnostic = diagnostic.withRelated(gateway.exposeSpan(), decl.label() + " is exposed to the internet here");
         }
-        report.accept(Sites.placed(program, gateway, diagnostic));
+        report.accept(Sites.placed(program, decl, diagnostic));
       }
     }
   }

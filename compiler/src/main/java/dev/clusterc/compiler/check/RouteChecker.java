@@ -7,12 +7,15 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.Gateway;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,14 +60,14 @@ public final class RouteChecker implements Checker {
   }
 
   private void listener(Program program, Decl app, Typed.Str host, Decl gateway, Consumer<Diagnostic> report) {
-    List<BoundEntry> listeners = gateway.body().all("listener").stream().filter(l -> l.block() != null).toList();
-    if (listeners.isEmpty() || listeners.stream().anyMatch(l -> Hostnames.accepts(hostname(l).orElse(null), host.value()))) {
+    List<Listener> listeners = Gateway.of(program.model(), gateway).listeners().stream().filter(Listener::hasBlock).toList();
+    if (listeners.isEmpty() || listeners.stream().anyMatch(l -> Hostnames.accepts(l.writtenHostname(), host.value()))) {
       return;
     }
-    List<String> accepted = listeners.stream().map(l -> "`" + hostname(l).orElse("") + "`").distinct().toList();
+    List<String> accepted = listeners.stream().map(l -> "`" + Objects.toString(l.writtenHostname(), "") + "`").distinct().toList();
     String hint = "route a host that " + gateway.label() + " listens for (" + String.join(", ", accepted)
         + "), or add a listener with `hostname \"" + host.value() + "\"`";
-    Optional<String> wildcard = listeners.stream().map(l -> hostname(l).orElse(""))
+    Optional<String> wildcard = listeners.stream().map(l -> Objects.toString(l.writtenHostname(), ""))
         .filter(h -> Hostnames.tooDeep(h, host.value())).findFirst();
     if (wildcard.isPresent()) {
       hint = "`" + wildcard.get() + "` matches one label more only (like a wildcard certificate); " + hint;
@@ -72,18 +75,13 @@ public final class RouteChecker implements Checker {
     Diagnostic diagnostic = Diagnostic.error(Code.ROUTE_NO_LISTENER, host.span(),
             "route `" + host.value() + "` of " + app.label() + " matches no listener of " + gateway.label())
         .withHint(hint);
-    for (BoundEntry l : listeners) {
-      var written = l.block().typed("hostname", Typed.Str.class);
-      if (written.isPresent()) {
-        diagnostic = diagnostic.withRelated(Sites.editable(program, gateway, written.get().span()),
-            "listener `" + l.str("value").orElse(l.firstArgument()) + "` accepts `" + written.get().value() + "`");
+    for (Listener l : listeners) {
+      if (l.writtenHostname() != null) {
+        diagnostic = diagnostic.withRelated(Sites.editable(program, gateway, l.hostnameSpan()),
+            "listener `" + l.name() + "` accepts `" + l.writtenHostname() + "`");
       }
     }
     report.accept(Sites.placed(program, app, diagnostic));
-  }
-
-  private static Optional<String> hostname(BoundEntry listener) {
-    return listener.block().typed("hostname", Typed.Str.class).map(Typed.Str::value);
   }
 
   /** A {@code port NAME} of a route or probe ({@code null} when none is named) that the app lacks. */

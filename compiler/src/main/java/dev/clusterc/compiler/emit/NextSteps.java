@@ -1,11 +1,10 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
+import dev.clusterc.compiler.model.Node;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +71,11 @@ final class NextSteps {
     List<String> commands = new ArrayList<>();
     for (String file : talos.keySet()) {
       List<String> addresses = new ArrayList<>();
-      for (Decl node : program.decls(Kind.NODE)) {
-        boolean controlPlane = node.body().sym("role").filter("control-plane"::equals).isPresent();
-        if (file.startsWith("patches/controller/") ? controlPlane : file.startsWith("patches/nodes/" + node.name() + "/")) {
-          node.body().typed("address", Typed.Addr.class).ifPresent(a -> addresses.add(a.value().toString()));
+      for (Node node : Node.all(program.model())) {
+        boolean on = file.startsWith("patches/controller/") ? node.isControlPlane()
+            : file.startsWith("patches/nodes/" + node.decl().name() + "/");
+        if (on && node.address() != null) {
+          addresses.add(node.address().toString());
         }
       }
       commands.add("talosctl patch machineconfig --nodes " + (addresses.isEmpty() ? "NODE" : String.join(",", addresses))

@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class Namespaces {
       case COMPONENT:
         return Optional.ofNullable(body).flatMap(b -> b.sym("namespace")).orElse(decl.name());
       case GATEWAY:
-        return Optional.ofNullable(body).flatMap(b -> b.sym("class"))
+        return Optional.ofNullable(body).map(b -> Gateway.of(program, decl).gatewayClass())
             .flatMap(c -> program.providers("gateway-class:" + c).stream().findFirst())
             .map(this::of).orElse("default");
       case CERTIFICATE:
@@ -78,14 +79,9 @@ public final class Namespaces {
 
   private Optional<Decl> servingGateway(Decl certificate) {
     for (Decl gateway : program.decls(Kind.GATEWAY)) {
-      if (gateway.body() == null) {
-        continue;
-      }
-      for (BoundEntry listener : gateway.body().all("listener")) {
-        if (listener.block() != null && listener.block().first("certificate")
-            .flatMap(c -> c.ref("value")).orElse(null) == certificate) {
-          return Optional.of(gateway);
-        }
+      if (gateway.body() != null
+          && Gateway.of(program, gateway).listeners().stream().anyMatch(l -> l.certificate() == certificate)) {
+        return Optional.of(gateway);
       }
     }
     return Optional.empty();

@@ -11,8 +11,8 @@ import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.model.AppRoute;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.rules.Hostnames;
-import dev.clusterc.compiler.rules.Listeners;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,7 +104,7 @@ final class AppRoutes {
 
   /** {@code http} or {@code https}: as written, else implied by the listener's name. */
   private static String protocol(BoundEntry listener) {
-    return Listeners.protocol(listener);
+    return Listener.of(listener).protocol();
   }
 
   private static int specificity(String listenerHostname, String host) {

@@ -1,13 +1,13 @@
 package dev.clusterc.compiler.emit.network;
 
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Certificate;
 
 /**
  * {@code certificate}: a cert-manager {@code Certificate} (cert-manager.io/v1) for its hosts, issued
@@ -16,29 +16,15 @@ import java.util.Map;
  */
 public final class CertificateEmitter implements Emitter {
 
-  /** The Secret a certificate is stored in, which https listeners reference. */
-  public static String secretName(Decl certificate) {
-    return certificate.name() + "-tls";
-  }
-
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("secretName", secretName(decl));
-    spec.put("dnsNames", hosts(decl));
-    decl.body().first("issuer").flatMap(e -> e.ref("value")).ifPresent(issuer -> {
-      Map<String, Object> issuerRef = new LinkedHashMap<>();
-      issuerRef.put("name", issuer.name());
-      issuerRef.put("kind", "ClusterIssuer");
-      issuerRef.put("group", "cert-manager.io");
-      spec.put("issuerRef", issuerRef);
-    });
-    unit.add(context.resource("cert-manager.io/v1", "Certificate", context.meta(decl, decl.name(), context.namespaceOf(decl)), spec));
-  }
-
-  private static List<String> hosts(Decl certificate) {
-    return certificate.body().typed("hosts", Typed.Items.class)
-        .map(items -> items.items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())
-        .orElse(List.of());
+    Certificate certificate = Certificate.of(context.program().model(), decl);
+    KubeObject object = context.object(decl, "cert-manager.io/v1", "Certificate", decl.name(), context.namespaceOf(decl));
+    object.put("spec", map(
+        "secretName", certificate.secretName(),
+        "dnsNames", certificate.hosts(),
+        "issuerRef", certificate.issuer() == null ? null
+            : map("name", certificate.issuer().name(), "kind", "ClusterIssuer", "group", "cert-manager.io")));
+    unit.add(object);
   }
 }

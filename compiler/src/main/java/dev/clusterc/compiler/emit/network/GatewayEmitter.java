@@ -1,24 +1,21 @@
 package dev.clusterc.compiler.emit.network;
 
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Certificate;
+import dev.clusterc.compiler.model.Gateway;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.rules.GatewayClasses;
-import dev.clusterc.compiler.types.Ipv4;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayInfrastructureBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewaySpecAddressBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.SecretObjectReferenceBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code gateway}: a Gateway API {@code Gateway} (gateway.networking.k8s.io/v1) of its class, in the
@@ -40,7 +37,7 @@ import java.util.Optional;
  *   (their {@code spec.addresses} become the Service's {@code externalIPs}, not its load-balancer IP);</li>
  *   <li>{@code traefik}: nothing on the Gateway; Traefik serves every Gateway from the one Service
  *   of its chart, so the address goes into the traefik component's Service values
- *   ({@link ComponentRelease#sharedServicePin});</li>
+ *   ({@code ComponentRelease.sharedServicePin});</li>
  *   <li>any other class: {@code spec.addresses}, the Gateway API's own way.</li>
  * </ul>
  * A class that wants annotations but whose address lies in no pool falls back to {@code spec.addresses}.
@@ -50,62 +47,45 @@ public final class GatewayEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
+    Gateway gateway = Gateway.of(context.program().model(), decl);
     String namespace = context.namespaceOf(decl);
-    String gatewayClass = decl.body().sym("class").orElse("");
-    List<Listener> listeners = new ArrayList<>();
+    String gatewayClass = gateway.gatewayClass() == null ? "" : gateway.gatewayClass();
+    List<Object> listeners = new ArrayList<>();
     Map<String, List<String>> grants = new LinkedHashMap<>();
-    for (ListenerSettings settings : ListenerSettings.of(decl)) {
-      listeners.add(listener(settings, namespace, context, grants));
+    for (Listener listener : gateway.listeners()) {
+      listeners.add(listener(listener, namespace, context, grants));
     }
-    GatewayBuilder gateway = new GatewayBuilder()
-        .withMetadata(context.meta(decl, decl.name(), namespace))
-        .withNewSpec()
-        .withGatewayClassName(gatewayClass)
-        .withListeners(listeners)
-        .endSpec();
-    decl.body().typed("address", Typed.Addr.class).map(Typed.Addr::value)
-        .ifPresent(address -> pinAddress(gateway, gatewayClass, address, context));
-    unit.add(gateway.build());
+    Map<String, Object> spec = map("gatewayClassName", gatewayClass, "listeners", listeners);
+    if (gateway.address() != null) {
+      pinAddress(spec, gatewayClass, gateway, context);
+    }
+    KubeObject object = context.object(decl, "gateway.networking.k8s.io/v1", "Gateway", decl.name(), namespace);
+    object.put("spec", spec);
+    unit.add(object);
     grants.forEach((certificateNamespace, secrets) -> unit.add(referenceGrant(decl, namespace, certificateNamespace, secrets, context)));
   }
 
-  /**
-   * Lets the Gateway in {@code namespace} read certificate Secrets in {@code certificateNamespace}. A
-   * generic resource, since fabric8's ReferenceGrant writes {@code kind} before {@code group} and the
-   * output keeps every map's keys sorted.
-   */
-  private static HasMetadata referenceGrant(Decl gateway, String namespace, String certificateNamespace, List<String> secrets,
+  /** Lets the Gateway in {@code namespace} read certificate Secrets in {@code certificateNamespace}. */
+  private static KubeObject referenceGrant(Decl gateway, String namespace, String certificateNamespace, List<String> secrets,
       EmitContext context) {
-    Map<String, Object> from = new LinkedHashMap<>();
-    from.put("group", "gateway.networking.k8s.io");
-    from.put("kind", "Gateway");
-    from.put("namespace", namespace);
     List<Object> to = new ArrayList<>();
     for (String secret : secrets) {
-      Map<String, Object> target = new LinkedHashMap<>();
-      target.put("group", "");
-      target.put("kind", "Secret");
-      target.put("name", secret);
-      to.add(target);
+      to.add(map("group", "", "kind", "Secret", "name", secret));
     }
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("from", List.of(from));
-    spec.put("to", to);
-    return context.resource("gateway.networking.k8s.io/v1beta1", "ReferenceGrant",
-        context.meta(gateway, "gateway-" + gateway.name(), certificateNamespace), spec);
+    KubeObject grant = context.object(gateway, "gateway.networking.k8s.io/v1beta1", "ReferenceGrant",
+        "gateway-" + gateway.name(), certificateNamespace);
+    grant.put("spec", map(
+        "from", list(map("group", "gateway.networking.k8s.io", "kind", "Gateway", "namespace", namespace)),
+        "to", to));
+    return grant;
   }
 
-  private static Listener listener(ListenerSettings settings, String namespace, EmitContext context,
+  private static Map<String, Object> listener(Listener listener, String namespace, EmitContext context,
       Map<String, List<String>> grants) {
-    ListenerBuilder listener = new ListenerBuilder()
-        .withName(settings.name())
-        .withProtocol(settings.gatewayProtocol())
-        .withPort(settings.port())
-        .withHostname(settings.hostname())
-        .withNewAllowedRoutes().withNewNamespaces().withFrom("All").endNamespaces().endAllowedRoutes();
-    if (settings.https() && settings.certificate() != null) {
-      String secret = CertificateEmitter.secretName(settings.certificate());
-      String certificateNamespace = context.namespaceOf(settings.certificate());
+    Map<String, Object> tls = null;
+    if (listener.https() && listener.certificate() != null) {
+      String secret = Certificate.secretName(listener.certificate());
+      String certificateNamespace = context.namespaceOf(listener.certificate());
       boolean elsewhere = !certificateNamespace.equals(namespace);
       if (elsewhere) {
         List<String> secrets = grants.computeIfAbsent(certificateNamespace, k -> new ArrayList<>());
@@ -113,27 +93,30 @@ public final class GatewayEmitter implements Emitter {
           secrets.add(secret);
         }
       }
-      listener.withNewTls().withCertificateRefs(new SecretObjectReferenceBuilder()
-          .withKind("Secret").withName(secret).withNamespace(elsewhere ? certificateNamespace : null).build()).endTls();
+      tls = map("certificateRefs", list(map("kind", "Secret", "name", secret, "namespace", elsewhere ? certificateNamespace : null)));
     }
-    return listener.build();
+    return map(
+        "name", listener.name(),
+        "protocol", listener.gatewayProtocol(),
+        "port", listener.port(),
+        "hostname", listener.hostname(),
+        "allowedRoutes", map("namespaces", map("from", "All")),
+        "tls", tls);
   }
 
-  private static void pinAddress(GatewayBuilder gateway, String gatewayClass, Ipv4 address, EmitContext context) {
-    Map<String, String> annotations = PoolEmitter.pinning(context.program(), address);
-    Optional<String> provider = PoolEmitter.providerOf(context.program(), address);
-    boolean viaAnnotations = gatewayClass.equals("envoy-gateway") || gatewayClass.equals("nginx");
+  private static void pinAddress(Map<String, Object> spec, String gatewayClass, Gateway gateway, EmitContext context) {
     if (GatewayClasses.sharesOneService(gatewayClass)) {
       return;
     }
+    Map<String, String> annotations = PoolEmitter.pinning(context.program(), gateway.address());
+    boolean viaAnnotations = gatewayClass.equals("envoy-gateway") || gatewayClass.equals("nginx");
     if (viaAnnotations && !annotations.isEmpty()) {
-      gateway.editSpec().withInfrastructure(new GatewayInfrastructureBuilder().withAnnotations(annotations).build()).endSpec();
+      spec.put("infrastructure", map("annotations", annotations));
       return;
     }
-    gateway.editSpec().withAddresses(new GatewaySpecAddressBuilder().withType("IPAddress").withValue(address.toString()).build())
-        .endSpec();
-    if (gatewayClass.equals("cilium") && provider.orElse("").equals("metallb")) {
-      gateway.editSpec().withInfrastructure(new GatewayInfrastructureBuilder().withAnnotations(annotations).build()).endSpec();
+    spec.put("addresses", list(map("type", "IPAddress", "value", gateway.address().toString())));
+    if (gatewayClass.equals("cilium") && PoolEmitter.providerOf(context.program(), gateway.address()).orElse("").equals("metallb")) {
+      spec.put("infrastructure", map("annotations", annotations));
     }
   }
 }

@@ -1,16 +1,18 @@
 package dev.clusterc.compiler.emit.network;
 
-import dev.clusterc.compiler.bind.BoundEntry;
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.secret.SecretEmitter;
-import java.util.LinkedHashMap;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Issuer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code issuer}: a cert-manager {@code ClusterIssuer} (cert-manager.io/v1) for Let's Encrypt's ACME
@@ -34,30 +36,26 @@ public final class IssuerEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    Map<String, Object> acme = new LinkedHashMap<>();
-    decl.body().str("email").ifPresent(email -> acme.put("email", email));
-    acme.put("server", decl.body().sym("server").orElse("production").equals("staging") ? STAGING : PRODUCTION);
-    acme.put("privateKeySecretRef", Map.of("name", decl.name() + "-account-key"));
-    decl.body().first("solver").map(IssuerEmitter::solver).ifPresent(solver -> acme.put("solvers", List.of(solver)));
-    unit.add(context.resource("cert-manager.io/v1", "ClusterIssuer", context.meta(decl, decl.name(), null), Map.of("acme", acme)));
+    Issuer issuer = Issuer.of(context.program().model(), decl);
+    KubeObject object = context.object(decl, "cert-manager.io/v1", "ClusterIssuer", decl.name(), null);
+    object.put("spec", map("acme", map(
+        "email", issuer.email(),
+        "server", issuer.staging() ? STAGING : PRODUCTION,
+        "privateKeySecretRef", map("name", decl.name() + "-account-key"),
+        "solvers", issuer.solver() == null ? null : list(map("dns01", dns01(issuer.solver()))))));
+    unit.add(object);
   }
 
-  private static Map<String, Object> solver(BoundEntry solver) {
-    String provider = solver.sym("provider").orElse("cloudflare");
-    Optional<Decl> token = solver.ref("token");
-    String secret = token.map(Decl::name).orElse("");
-    List<String> keys = token.map(SecretEmitter::keys).orElse(List.of());
-    Map<String, Object> dns01 = new LinkedHashMap<>();
-    if (provider.equals("route53")) {
-      Map<String, Object> route53 = new LinkedHashMap<>();
-      route53.put("accessKeyIDSecretRef", ref(secret, keys.stream().filter(k -> !isSecretKey(k)).findFirst().orElse("access-key-id")));
-      route53.put("secretAccessKeySecretRef", ref(secret, keys.stream().filter(IssuerEmitter::isSecretKey).findFirst()
-          .orElse("secret-access-key")));
-      dns01.put("route53", route53);
-    } else {
-      dns01.put("cloudflare", Map.of("apiTokenSecretRef", ref(secret, keys.isEmpty() ? "api-token" : keys.get(0))));
+  private static Map<String, Object> dns01(Issuer.Solver solver) {
+    String secret = solver.token() == null ? "" : solver.token().name();
+    List<String> keys = solver.token() == null ? List.of() : SecretEmitter.keys(solver.token());
+    if (solver.route53()) {
+      return map("route53", map(
+          "accessKeyIDSecretRef", ref(secret, keys.stream().filter(k -> !isSecretKey(k)).findFirst().orElse("access-key-id")),
+          "secretAccessKeySecretRef", ref(secret, keys.stream().filter(IssuerEmitter::isSecretKey).findFirst()
+              .orElse("secret-access-key"))));
     }
-    return Map.of("dns01", dns01);
+    return map("cloudflare", map("apiTokenSecretRef", ref(secret, keys.isEmpty() ? "api-token" : keys.get(0))));
   }
 
   private static boolean isSecretKey(String key) {
@@ -65,9 +63,6 @@ public final class IssuerEmitter implements Emitter {
   }
 
   private static Map<String, Object> ref(String secret, String key) {
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("name", secret);
-    ref.put("key", key);
-    return ref;
+    return map("name", secret, "key", key);
   }
 }

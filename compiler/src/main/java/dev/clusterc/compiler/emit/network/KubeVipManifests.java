@@ -1,25 +1,17 @@
 package dev.clusterc.compiler.emit.network;
 
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.ServiceAccountBinding;
 import dev.clusterc.compiler.emit.core.Unit;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.TolerationBuilder;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Vip;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The kube-vip objects of a {@code vip … via kube-vip}, all named {@code kube-vip-NAME}: a
@@ -40,92 +32,82 @@ final class KubeVipManifests {
   static final String IMAGE = "ghcr.io/kube-vip/kube-vip:v1.0.1";
   static final String CONTROL_PLANE = "node-role.kubernetes.io/control-plane";
   private static final String NAMESPACE = "kube-system";
+  private static final String RBAC = "rbac.authorization.k8s.io/v1";
 
   private KubeVipManifests() {}
 
   /** Adds the vip's objects to its unit, in apply order. */
-  static void addTo(Unit unit, Decl vip, EmitContext context) {
-    String name = "kube-vip-" + vip.name();
-    unit.add(new ServiceAccountBuilder().withMetadata(context.meta(vip, name, NAMESPACE)).build());
-    unit.add(new ClusterRoleBuilder().withMetadata(context.meta(vip, name, null)).withRules(rules()).build());
-    unit.add(ServiceAccountBinding.of(context, vip, true, name, NAMESPACE));
+  static void addTo(Unit unit, Decl decl, EmitContext context) {
+    Vip vip = Vip.of(context.program().model(), decl);
+    String name = "kube-vip-" + decl.name();
+    unit.add(context.object(decl, "v1", "ServiceAccount", name, NAMESPACE));
+    KubeObject role = context.object(decl, RBAC, "ClusterRole", name, null);
+    role.put("rules", rules());
+    unit.add(role);
+    unit.add(ServiceAccountBinding.of(context, decl, true, name, NAMESPACE));
     unit.add(daemonSet(vip, name, context));
   }
 
-  private static List<PolicyRule> rules() {
-    return List.of(
-        rule("", List.of("services/status"), List.of("update")),
-        rule("", List.of("services", "endpoints"), List.of("list", "get", "watch", "update")),
-        rule("", List.of("nodes"), List.of("list", "get", "watch", "update", "patch")),
-        rule("coordination.k8s.io", List.of("leases"), List.of("list", "get", "watch", "update", "create")),
-        rule("discovery.k8s.io", List.of("endpointslices"), List.of("list", "get", "watch", "update")),
-        rule("", List.of("pods"), List.of("list")));
+  private static List<Object> rules() {
+    return list(
+        rule("", list("services/status"), list("update")),
+        rule("", list("services", "endpoints"), list("list", "get", "watch", "update")),
+        rule("", list("nodes"), list("list", "get", "watch", "update", "patch")),
+        rule("coordination.k8s.io", list("leases"), list("list", "get", "watch", "update", "create")),
+        rule("discovery.k8s.io", list("endpointslices"), list("list", "get", "watch", "update")),
+        rule("", list("pods"), list("list")));
   }
 
-  private static PolicyRule rule(String group, List<String> resources, List<String> verbs) {
-    return new PolicyRuleBuilder().withApiGroups(group).withResources(resources).withVerbs(verbs).build();
+  private static Map<String, Object> rule(String group, List<Object> resources, List<Object> verbs) {
+    return map("apiGroups", list(group), "resources", resources, "verbs", verbs);
   }
 
-  private static HasMetadata daemonSet(Decl vip, String name, EmitContext context) {
-    ObjectMeta meta = context.meta(vip, name, NAMESPACE);
-    Map<String, String> selector = new LinkedHashMap<>();
-    selector.put("app.kubernetes.io/name", vip.name());
-    selector.put("app.kubernetes.io/component", "kube-vip");
-    Map<String, String> podLabels = new LinkedHashMap<>(meta.getLabels());
+  private static KubeObject daemonSet(Vip vip, String name, EmitContext context) {
+    KubeObject daemonSet = context.object(vip.decl(), "apps/v1", "DaemonSet", name, NAMESPACE);
+    Map<String, Object> podLabels = new TreeMap<>(daemonSet.labels());
     podLabels.put("app.kubernetes.io/component", "kube-vip");
-    List<Decl> nodes = vip.body().first("on").map(e -> e.refs("value")).orElse(List.of());
-    NodeSelectorRequirementBuilder placement = nodes.isEmpty()
-        ? new NodeSelectorRequirementBuilder().withKey(CONTROL_PLANE).withOperator("Exists")
-        : new NodeSelectorRequirementBuilder().withKey("kubernetes.io/hostname").withOperator("In")
-            .withValues(nodes.stream().map(Decl::name).toList());
-    return new DaemonSetBuilder()
-        .withMetadata(meta)
-        .withNewSpec()
-        .withNewSelector().withMatchLabels(selector).endSelector()
-        .withNewTemplate()
-        .withNewMetadata().withLabels(podLabels).endMetadata()
-        .withNewSpec()
-        .withServiceAccountName(name)
-        .withHostNetwork(true)
-        .withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
-        .addNewNodeSelectorTerm().withMatchExpressions(placement.build()).endNodeSelectorTerm()
-        .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity()
-        .withTolerations(
-            new TolerationBuilder().withKey(CONTROL_PLANE).withOperator("Exists").withEffect("NoSchedule").build(),
-            new TolerationBuilder().withKey(CONTROL_PLANE).withOperator("Exists").withEffect("NoExecute").build())
-        .addNewContainer()
-        .withName("kube-vip")
-        .withImage(IMAGE)
-        .withArgs("manager")
-        .withEnv(env(vip, name))
-        .withNewSecurityContext().withNewCapabilities().withAdd("NET_ADMIN", "NET_RAW").endCapabilities().endSecurityContext()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    Map<String, Object> placement = vip.on().isEmpty()
+        ? map("key", CONTROL_PLANE, "operator", "Exists")
+        : map("key", "kubernetes.io/hostname", "operator", "In", "values", vip.on().stream().map(Decl::name).toList());
+    Map<String, Object> container = map(
+        "name", "kube-vip",
+        "image", IMAGE,
+        "args", list("manager"),
+        "env", env(vip, name),
+        "securityContext", map("capabilities", map("add", list("NET_ADMIN", "NET_RAW"))));
+    Map<String, Object> podSpec = map(
+        "serviceAccountName", name,
+        "hostNetwork", true,
+        "affinity", map("nodeAffinity", map("requiredDuringSchedulingIgnoredDuringExecution",
+            map("nodeSelectorTerms", list(map("matchExpressions", list(placement)))))),
+        "tolerations", list(
+            map("key", CONTROL_PLANE, "operator", "Exists", "effect", "NoSchedule"),
+            map("key", CONTROL_PLANE, "operator", "Exists", "effect", "NoExecute")),
+        "containers", list(container));
+    daemonSet.put("spec", map(
+        "selector", map("matchLabels", map("app.kubernetes.io/name", vip.decl().name(), "app.kubernetes.io/component", "kube-vip")),
+        "template", map("metadata", map("labels", podLabels), "spec", podSpec)));
+    return daemonSet;
   }
 
-  private static List<EnvVar> env(Decl vip, String name) {
-    List<EnvVar> env = new ArrayList<>();
-    env.add(value("vip_arp", "true"));
-    env.add(value("port", "6443"));
-    vip.body().str("interface").ifPresent(i -> env.add(value("vip_interface", i)));
-    env.add(new EnvVarBuilder().withName("vip_nodename")
-        .withNewValueFrom().withNewFieldRef().withFieldPath("spec.nodeName").endFieldRef().endValueFrom().build());
-    env.add(value("cp_enable", "true"));
-    env.add(value("cp_namespace", NAMESPACE));
-    env.add(value("svc_enable", "false"));
-    env.add(value("vip_leaderelection", "true"));
-    env.add(value("vip_leasename", name));
-    env.add(value("vip_leaseduration", "5"));
-    env.add(value("vip_renewdeadline", "3"));
-    env.add(value("vip_retryperiod", "1"));
-    env.add(value("address", vip.body().typed("address", Typed.Addr.class).map(a -> a.value().toString()).orElse("")));
-    return env;
+  private static List<Object> env(Vip vip, String name) {
+    return list(
+        value("vip_arp", "true"),
+        value("port", "6443"),
+        vip.networkInterface() == null ? null : value("vip_interface", vip.networkInterface()),
+        map("name", "vip_nodename", "valueFrom", map("fieldRef", map("fieldPath", "spec.nodeName"))),
+        value("cp_enable", "true"),
+        value("cp_namespace", NAMESPACE),
+        value("svc_enable", "false"),
+        value("vip_leaderelection", "true"),
+        value("vip_leasename", name),
+        value("vip_leaseduration", "5"),
+        value("vip_renewdeadline", "3"),
+        value("vip_retryperiod", "1"),
+        value("address", vip.address() == null ? "" : vip.address().toString()));
   }
 
-  private static EnvVar value(String name, String value) {
-    return new EnvVarBuilder().withName(name).withValue(value).build();
+  private static Map<String, Object> value(String name, String value) {
+    return map("name", name, "value", value);
   }
 }

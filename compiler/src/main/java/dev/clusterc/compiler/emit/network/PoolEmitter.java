@@ -1,16 +1,18 @@
 package dev.clusterc.compiler.emit.network;
 
-import dev.clusterc.compiler.bind.BoundEntry;
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Node;
+import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.types.Ipv4;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +37,8 @@ import java.util.Optional;
  * MetalLB's BGPPeer and BGPAdvertisement) that the language does not describe, so they come from
  * the user's own manifests.
  *
- * <p>This class also knows which pool an address comes from, and how a LoadBalancer Service asks
- * that pool's provider for exactly that address ({@link #pinning}); gateways and DNS use it.
+ * <p>This class also knows how a LoadBalancer Service asks the provider of the pool holding an
+ * address for exactly that address ({@link #pinning}); gateways and DNS use it.
  */
 public final class PoolEmitter implements Emitter {
   static final String CILIUM_IPS = "lbipam.cilium.io/ips";
@@ -45,34 +47,31 @@ public final class PoolEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    String provider = decl.body().sym("via").orElse("cilium");
-    boolean l2 = decl.body().sym("announce").orElse("l2").equals("l2");
-    boolean workersOnly = hasWorkers(context.program());
-    if (provider.equals("metallb")) {
+    Pool pool = Pool.of(context.program().model(), decl);
+    boolean workersOnly = !Node.withRole(context.program().model(), Node.WORKER).isEmpty();
+    if (pool.viaMetallb()) {
       String namespace = metallbNamespace(context);
-      Map<String, Object> pool = new LinkedHashMap<>();
-      pool.put("addresses", ranges(decl, true));
-      unit.add(context.resource("metallb.io/v1beta1", "IPAddressPool", context.meta(decl, decl.name(), namespace), pool));
-      if (l2) {
-        Map<String, Object> advertisement = new LinkedHashMap<>();
-        advertisement.put("ipAddressPools", List.of(decl.name()));
-        if (workersOnly) {
-          advertisement.put("nodeSelectors", List.of(notControlPlane()));
-        }
-        unit.add(context.resource("metallb.io/v1beta1", "L2Advertisement", context.meta(decl, decl.name(), namespace), advertisement));
+      KubeObject addresses = context.object(decl, "metallb.io/v1beta1", "IPAddressPool", decl.name(), namespace);
+      addresses.put("spec", map("addresses", ranges(pool, true)));
+      unit.add(addresses);
+      if (pool.l2()) {
+        KubeObject advertisement = context.object(decl, "metallb.io/v1beta1", "L2Advertisement", decl.name(), namespace);
+        advertisement.put("spec", map(
+            "ipAddressPools", list(decl.name()),
+            "nodeSelectors", workersOnly ? list(notControlPlane()) : null));
+        unit.add(advertisement);
       }
       return;
     }
-    Map<String, Object> pool = new LinkedHashMap<>();
-    pool.put("blocks", ranges(decl, false));
-    unit.add(context.resource("cilium.io/v2", "CiliumLoadBalancerIPPool", context.meta(decl, decl.name(), null), pool));
-    if (l2) {
-      Map<String, Object> policy = new LinkedHashMap<>();
-      if (workersOnly) {
-        policy.put("nodeSelector", notControlPlane());
-      }
-      policy.put("loadBalancerIPs", true);
-      unit.add(context.resource("cilium.io/v2alpha1", "CiliumL2AnnouncementPolicy", context.meta(decl, decl.name(), null), policy));
+    KubeObject addresses = context.object(decl, "cilium.io/v2", "CiliumLoadBalancerIPPool", decl.name(), null);
+    addresses.put("spec", map("blocks", ranges(pool, false)));
+    unit.add(addresses);
+    if (pool.l2()) {
+      KubeObject policy = context.object(decl, "cilium.io/v2alpha1", "CiliumL2AnnouncementPolicy", decl.name(), null);
+      policy.put("spec", map(
+          "nodeSelector", workersOnly ? notControlPlane() : null,
+          "loadBalancerIPs", true));
+      unit.add(policy);
     }
   }
 
@@ -82,52 +81,22 @@ public final class PoolEmitter implements Emitter {
   }
 
   /** The pool's ranges: MetalLB's {@code a-b} / CIDR strings, or Cilium's {@code start}/{@code stop} / {@code cidr} blocks. */
-  private static List<Object> ranges(Decl pool, boolean metallb) {
+  private static List<Object> ranges(Pool pool, boolean metallb) {
     List<Object> out = new ArrayList<>();
-    for (BoundEntry range : pool.body().all("range")) {
-      Typed value = range.value();
-      if (value instanceof Typed.Span span) {
-        String first = span.value().first().toString();
-        String last = span.value().last().toString();
-        if (metallb) {
-          out.add(first + "-" + last);
-        } else {
-          Map<String, Object> block = new LinkedHashMap<>();
-          block.put("start", first);
-          block.put("stop", last);
-          out.add(block);
-        }
-      } else if (value instanceof Typed.Net net) {
-        out.add(metallb ? net.value().toString() : Map.of("cidr", net.value().toString()));
+    for (Pool.Range range : pool.ranges()) {
+      if (range.cidr() != null) {
+        out.add(metallb ? range.cidr().toString() : map("cidr", range.cidr().toString()));
+      } else {
+        String first = range.addresses().first().toString();
+        String last = range.addresses().last().toString();
+        out.add(metallb ? first + "-" + last : map("start", first, "stop", last));
       }
     }
     return out;
   }
 
-  private static boolean hasWorkers(Program program) {
-    return program.decls(Kind.NODE).stream().anyMatch(n -> n.body().sym("role").orElse("").equals("worker"));
-  }
-
   private static Map<String, Object> notControlPlane() {
-    Map<String, Object> expression = new LinkedHashMap<>();
-    expression.put("key", CONTROL_PLANE_LABEL);
-    expression.put("operator", "DoesNotExist");
-    return Map.of("matchExpressions", List.of(expression));
-  }
-
-  /** The pool one of whose ranges holds {@code address}, first in source order. */
-  public static Optional<Decl> poolOf(Program program, Ipv4 address) {
-    for (Decl pool : program.decls(Kind.POOL)) {
-      for (BoundEntry range : pool.body().all("range")) {
-        Typed value = range.value();
-        boolean inside = value instanceof Typed.Span span ? span.value().contains(address)
-            : value instanceof Typed.Net net && net.value().contains(address);
-        if (inside) {
-          return Optional.of(pool);
-        }
-      }
-    }
-    return Optional.empty();
+    return map("matchExpressions", list(map("key", CONTROL_PLANE_LABEL, "operator", "DoesNotExist")));
   }
 
   /**
@@ -136,12 +105,12 @@ public final class PoolEmitter implements Emitter {
    * no pool holds it.
    */
   public static Map<String, String> pinning(Program program, Ipv4 address) {
-    return poolOf(program, address).map(pool -> pool.body().sym("via").orElse("cilium").equals("metallb")
-        ? Map.of(METALLB_IPS, address.toString()) : Map.of(CILIUM_IPS, address.toString())).orElse(Map.of());
+    return Pool.holding(program.model(), address)
+        .map(pool -> Map.of(pool.viaMetallb() ? METALLB_IPS : CILIUM_IPS, address.toString())).orElse(Map.of());
   }
 
   /** The provider ({@code cilium}, {@code metallb}) of the pool holding {@code address}, if any. */
   public static Optional<String> providerOf(Program program, Ipv4 address) {
-    return poolOf(program, address).map(pool -> pool.body().sym("via").orElse("cilium"));
+    return Pool.holding(program.model(), address).map(Pool::via);
   }
 }

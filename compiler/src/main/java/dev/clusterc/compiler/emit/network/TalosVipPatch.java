@@ -1,11 +1,12 @@
 package dev.clusterc.compiler.emit.network;
 
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Yaml;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.clusterc.compiler.model.Vip;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,33 +24,28 @@ final class TalosVipPatch {
   private TalosVipPatch() {}
 
   /** Path under {@code talos/} → patch text. */
-  static Map<String, String> files(Decl vip, EmitContext context) {
+  static Map<String, String> files(Vip vip, EmitContext context) {
     String text = text(vip, context);
+    String name = vip.decl().name();
     Map<String, String> files = new TreeMap<>();
-    List<Decl> nodes = vip.body().first("on").map(e -> e.refs("value")).orElse(List.of());
-    if (nodes.isEmpty()) {
-      files.put("patches/controller/vip-" + vip.name() + ".yaml", text);
+    if (vip.on().isEmpty()) {
+      files.put("patches/controller/vip-" + name + ".yaml", text);
     } else {
-      for (Decl node : nodes) {
-        files.put("patches/nodes/" + node.name() + "/vip-" + vip.name() + ".yaml", text);
+      for (Decl node : vip.on()) {
+        files.put("patches/nodes/" + node.name() + "/vip-" + name + ".yaml", text);
       }
     }
     return files;
   }
 
   /** The patch: a comment naming the declaration, then {@code machine.network.interfaces}. */
-  static String text(Decl vip, EmitContext context) {
-    Map<String, Object> link = new LinkedHashMap<>();
-    String name = vip.body().str("interface").orElse(null);
-    if (name != null) {
-      link.put("interface", name);
-    } else {
-      link.put("deviceSelector", Map.of("physical", true));
-    }
-    String address = vip.body().typed("address", Typed.Addr.class).map(a -> a.value().toString()).orElse("");
-    link.put("vip", Map.of("ip", address));
-    Map<String, Object> patch = Map.of("machine", Map.of("network", Map.of("interfaces", List.of(link))));
-    return "# " + vip.label() + " (" + context.source(vip.site()) + "), written by clusterc\n"
+  static String text(Vip vip, EmitContext context) {
+    Map<String, Object> link = map(
+        "interface", vip.networkInterface(),
+        "deviceSelector", vip.networkInterface() == null ? map("physical", true) : null,
+        "vip", map("ip", vip.address() == null ? "" : vip.address().toString()));
+    Map<String, Object> patch = map("machine", map("network", map("interfaces", list(link))));
+    return "# " + vip.decl().label() + " (" + context.source(vip.decl().site()) + "), written by clusterc\n"
         + Yaml.write(patch);
   }
 }

@@ -4,6 +4,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.model.Vip;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class VipEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    if (viaTalos(decl)) {
+    if (Vip.of(context.program().model(), decl).viaTalos()) {
       return;
     }
     KubeVipManifests.addTo(unit, decl, context);
@@ -37,15 +38,12 @@ public final class VipEmitter implements Emitter {
   public static Map<String, String> talosPatches(Program program) {
     Map<String, String> patches = new TreeMap<>();
     EmitContext context = new EmitContext(program);
-    for (Decl vip : program.decls(Kind.VIP)) {
-      if (viaTalos(vip)) {
+    for (Decl decl : program.decls(Kind.VIP)) {
+      Vip vip = Vip.of(program.model(), decl);
+      if (vip.viaTalos()) {
         patches.putAll(TalosVipPatch.files(vip, context));
       }
     }
     return patches;
-  }
-
-  static boolean viaTalos(Decl vip) {
-    return vip.body().sym("via").orElse("kube-vip").equals("talos");
   }
 }

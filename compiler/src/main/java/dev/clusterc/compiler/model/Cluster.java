@@ -1,0 +1,36 @@
+package dev.clusterc.compiler.model;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.source.SourceSpan;
+import java.util.Optional;
+
+/**
+ * {@code cluster}, lowered: its domain, its timezone and its address plan. The layer ladder is the
+ * model's ({@link ClusterModel#ladder()}); {@code gitops} is read by the Flux emitters.
+ *
+ * @param domain the cluster domain as written, or {@code null}
+ * @param domainSpan where the domain is written, or {@code null}
+ * @param timezone the timezone as written, or {@code null}
+ * @param network the address plan, with the schema's defaults for pods and services
+ */
+public record Cluster(Decl decl, String domain, SourceSpan domainSpan, String timezone, NetworkPlan network) {
+
+  public static Cluster of(ClusterModel model, Decl decl) {
+    return model.lowered(decl, Cluster.class, Cluster::lower);
+  }
+
+  /** The cluster of the model, when it declares one. */
+  public static Optional<Cluster> of(ClusterModel model) {
+    return model.cluster().map(decl -> of(model, decl));
+  }
+
+  private static Cluster lower(Decl decl) {
+    BoundBlock body = decl.body();
+    Typed.Str domain = body == null ? null : body.typed("domain", Typed.Str.class).orElse(null);
+    String timezone = body == null ? null : body.str("timezone").orElse(null);
+    return new Cluster(decl, domain == null ? null : domain.value(), domain == null ? null : domain.span(), timezone,
+        NetworkPlan.of(decl));
+  }
+}
