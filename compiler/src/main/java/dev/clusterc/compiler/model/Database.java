@@ -1,0 +1,45 @@
+package dev.clusterc.compiler.model;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.types.Duration;
+import dev.clusterc.compiler.types.Quantity;
+
+/**
+ * A {@code database}, lowered: a PostgreSQL cluster with the schema's defaults ({@code version},
+ * {@code instances}, {@code wal-archive}, {@code namespace}) filled in, and the backup policy it
+ * names.
+ *
+ * @param decl the declaration
+ * @param version the PostgreSQL major version
+ * @param instances how many instances run
+ * @param size the storage of each instance, or {@code null} when not written
+ * @param storageClass the {@code class}, or {@code null} for the cluster's default
+ * @param backupStated whether a {@code backup} entry is written (a policy or {@code none})
+ * @param backup the backup policy, or {@code null} for none
+ * @param walArchive how often WAL is archived at the latest
+ * @param namespace the namespace it lives in
+ */
+public record Database(
+    Decl decl, long version, long instances, Quantity size, String storageClass, boolean backupStated, Decl backup,
+    Duration walArchive, String namespace) {
+
+  public static Database of(ClusterModel model, Decl decl) {
+    return model.lowered(decl, Database.class, Database::lower);
+  }
+
+  /** The database lowered without a model to keep it in, for rules that hold only the declaration. */
+  public static Database lower(Decl decl) {
+    BoundBlock body = OwnSpans.body(decl);
+    Duration walArchive = body.typed("wal-archive", Typed.Dur.class).map(Typed.Dur::value)
+        .orElseGet(() -> Duration.ofSeconds(((java.time.Duration) body.defaultOf("wal-archive")).getSeconds()));
+    return new Database(decl, body.integer("version").orElseThrow(), body.integer("instances").orElseThrow(),
+        body.typed("size", Typed.Qty.class).map(Typed.Qty::value).orElse(null), body.str("class").orElse(null),
+        body.has("backup"), Backup.policyOf(body), walArchive, body.sym("namespace").orElseThrow());
+  }
+
+  public String name() {
+    return decl.name();
+  }
+}
