@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class LocalVolumeChecker implements Checker {
       replicateToSelf(program, volume, report);
     }
     for (Decl app : program.decls(Kind.APP)) {
-      List<LocalMount> locals = localMounts(app);
+      List<LocalMount> locals = localMounts(program, app);
       if (locals.isEmpty()) {
         continue;
       }
@@ -50,8 +51,9 @@ public final class LocalVolumeChecker implements Checker {
   }
 
   private void replicateToSelf(Program program, Decl volume, Consumer<Diagnostic> report) {
-    Typed.Ref local = nodeOf(volume, "local");
-    Typed.Ref replica = nodeOf(volume, "replicate");
+    Volume lowered = Volume.of(program.model(), volume);
+    Typed.Ref local = resolved(lowered.local() == null ? null : lowered.local().node());
+    Typed.Ref replica = resolved(lowered.replica() == null ? null : lowered.replica().node());
     if (local != null && replica != null && local.target() == replica.target()) {
       report.accept(Sites.placed(program, volume, Diagnostic.error(Code.INVALID_VALUE, replica.span(),
               volume.label() + " replicates to node " + replica.name() + ", the node it lives on")
@@ -89,11 +91,12 @@ public final class LocalVolumeChecker implements Checker {
         .withRelated(Sites.editable(program, local.volume(), local.node().span()), local.volume().label() + " lives on " + local.node().name() + " here")));
   }
 
-  private static List<LocalMount> localMounts(Decl app) {
+  private static List<LocalMount> localMounts(Program program, Decl app) {
     List<LocalMount> locals = new ArrayList<>();
     for (BoundEntry mount : app.body().all("mount")) {
       if (mount.get("volume").orElse(null) instanceof Typed.Ref ref && ref.target() != null) {
-        Typed.Ref node = nodeOf(ref.target(), "local");
+        Volume volume = Volume.of(program.model(), ref.target());
+        Typed.Ref node = resolved(volume.local() == null ? null : volume.local().node());
         if (node != null) {
           locals.add(new LocalMount(ref, ref.target(), node));
         }
@@ -102,9 +105,8 @@ public final class LocalVolumeChecker implements Checker {
     return locals;
   }
 
-  /** The node of a volume's {@code local NODE at …} or {@code replicate to NODE …}, when it resolved. */
-  private static Typed.Ref nodeOf(Decl volume, String key) {
-    return volume.body().first(key).flatMap(e -> e.get("node"))
-        .filter(t -> t instanceof Typed.Ref r && r.target() != null).map(Typed.Ref.class::cast).orElse(null);
+  /** A node reference of a volume ({@code local NODE at …}, {@code replicate to NODE …}) when it resolved, else {@code null}. */
+  private static Typed.Ref resolved(Typed.Ref node) {
+    return node != null && node.target() != null ? node : null;
   }
 }

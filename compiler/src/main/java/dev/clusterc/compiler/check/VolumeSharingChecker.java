@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class VolumeSharingChecker implements Checker {
       }
     }
     mounts.forEach((volume, of) -> {
-      if (volume.body().sym("access").orElse("rwo").equals("rwo")) {
+      if (Volume.of(program.model(), volume).access() == Volume.Access.RWO) {
         shared(program, volume, of, report);
         of.forEach(m -> replicated(program, volume, m, report));
       }
@@ -61,7 +62,7 @@ public final class VolumeSharingChecker implements Checker {
     if (replicas <= 1) {
       return;
     }
-    boolean local = volume.body().has("local");
+    boolean local = Volume.of(program.model(), volume).isLocal();
     Diagnostic diagnostic = Diagnostic.error(Code.RWO_SHARED, mount.volume().span(),
             volume.label() + " is rwo but mounted by " + mount.app().name() + " with " + replicas + " replicas")
         .withHint(local

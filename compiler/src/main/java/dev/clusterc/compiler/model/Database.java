@@ -36,7 +36,12 @@ public record Database(
         .orElseGet(() -> Duration.ofSeconds(((java.time.Duration) body.defaultOf("wal-archive")).getSeconds()));
     return new Database(decl, body.integer("version").orElseThrow(), body.integer("instances").orElseThrow(),
         body.typed("size", Typed.Qty.class).map(Typed.Qty::value).orElse(null), body.str("class").orElse(null),
-        body.has("backup"), Backup.policyOf(body), walArchive, body.sym("namespace").orElseThrow());
+        body.has("backup"), Backup.policyOf(body), walArchive, namespaceOf(decl));
+  }
+
+  /** A database's {@code namespace}, else the schema's default: what the namespace rules need without the rest. */
+  public static String namespaceOf(Decl decl) {
+    return OwnSpans.body(decl).sym("namespace").orElseThrow();
   }
 
   public String name() {
