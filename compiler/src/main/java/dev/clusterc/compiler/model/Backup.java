@@ -41,8 +41,7 @@ public record Backup(Decl decl, Schedule schedule, Retention keep, BackupTarget 
     String endpoint = body.typed("endpoint", Typed.Str.class).map(Typed.Str::value).orElse(null);
     BackupTarget target = body.typed("target", Typed.Str.class)
         .map(t -> BackupTarget.parse(t.value(), t.span(), endpoint)).orElse(null);
-    BackupCredentials credentials = body.first("credentials").flatMap(e -> e.ref("value"))
-        .map(BackupCredentials::of).orElse(BackupCredentials.NONE);
+    BackupCredentials credentials = body.first("credentials").map(BackupCredentials::of).orElse(BackupCredentials.NONE);
     return new Backup(decl, schedule, keep, target, Via.of(body.sym("via").orElseThrow()), credentials);
   }
 
@@ -50,7 +49,7 @@ public record Backup(Decl decl, Schedule schedule, Retention keep, BackupTarget 
     return decl.name();
   }
 
-  /** Whether the policy names a {@code credentials} secret. */
+  /** Whether the policy has {@code credentials} (resolved or not: a wrong one is reported once, elsewhere). */
   public boolean hasCredentials() {
     return credentials.secret() != null;
   }

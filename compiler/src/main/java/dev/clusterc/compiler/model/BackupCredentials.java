@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.model;
 
+import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import java.util.List;
@@ -54,10 +55,14 @@ public final class BackupCredentials {
     this.keys = keys;
   }
 
-  /** The keys the secret {@code credentials} declares. */
-  static BackupCredentials of(Decl credentials) {
-    if (credentials.body() == null) {
-      return new BackupCredentials(credentials.name(), List.of());
+  /**
+   * The keys the secret that {@code credentials} names declares; none when the entry names no
+   * secret (reported elsewhere) or one without a body.
+   */
+  static BackupCredentials of(BoundEntry written) {
+    Decl credentials = written.ref("value").orElse(null);
+    if (credentials == null || credentials.body() == null) {
+      return new BackupCredentials(written.firstArgument(), List.of());
     }
     List<String> keys = credentials.body().value("keys").filter(Typed.Items.class::isInstance)
         .map(t -> ((Typed.Items) t).items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())

@@ -22,13 +22,13 @@ import java.util.Optional;
  * @param local the node directory of {@code local NODE at PATH}, or {@code null}
  * @param replica the second node of {@code replicate to NODE via METHOD}, or {@code null}
  * @param replicas the {@code replicas} written, or {@code null}
- * @param backupStated whether a {@code backup} entry is written (a policy or {@code none})
+ * @param backupEntry where the {@code backup} entry (a policy or {@code none}) is written, or {@code null}
  * @param backup the backup policy, or {@code null} for none
  * @param restore whether the volume is populated from its latest backup
  */
 public record Volume(
-    Decl decl, Quantity size, Access access, String storageClass, Local local, Replica replica, Typed.Int replicas,
-    boolean backupStated, Decl backup, boolean restore) {
+    Decl decl, Written<Quantity> size, Access access, String storageClass, Local local, Replica replica, Written<Long> replicas,
+    SourceSpan backupEntry, Decl backup, boolean restore) {
 
   /** {@code access rwo|rwx|rox}, with the Kubernetes access mode each means. */
   public enum Access {
@@ -63,14 +63,14 @@ public record Volume(
 
   private static Volume lower(Decl decl) {
     BoundBlock body = OwnSpans.body(decl);
-    Quantity size = body.typed("size", Typed.Qty.class).map(Typed.Qty::value).orElse(null);
+    Written<Quantity> size = body.typed("size", Typed.Qty.class).map(Written::of).orElse(null);
     Access access = Access.valueOf(body.sym("access").orElseThrow().toUpperCase(Locale.ROOT));
     Local local = body.first("local").flatMap(e -> node(e)
         .map(node -> new Local(node, e.str("path").orElse(null), OwnSpans.of(decl, "local")))).orElse(null);
     Replica replica = body.first("replicate").flatMap(e -> node(e)
         .map(node -> new Replica(node, e.sym("method").orElse(null), OwnSpans.of(decl, "replicate")))).orElse(null);
     return new Volume(decl, size, access, body.str("class").orElse(null), local, replica,
-        body.typed("replicas", Typed.Int.class).orElse(null), body.has("backup"), Backup.policyOf(body),
+        body.typed("replicas", Typed.Int.class).map(Written::of).orElse(null), body.first("backup").map(e -> e.entry().span()).orElse(null), Backup.policyOf(body),
         body.bool("restore").orElseThrow());
   }
 
@@ -80,6 +80,11 @@ public record Volume(
 
   public String name() {
     return decl.name();
+  }
+
+  /** Whether a {@code backup} entry is written: a policy, or {@code none} to say it needs none. */
+  public boolean backupStated() {
+    return backupEntry != null;
   }
 
   /** Whether the volume lives on one node's directory ({@code local NODE at PATH}). */

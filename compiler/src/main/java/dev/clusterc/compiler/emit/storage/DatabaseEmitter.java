@@ -47,10 +47,10 @@ public final class DatabaseEmitter implements Emitter {
 
     KubeObject cluster = StorageObjects.of(context, API_VERSION, "Cluster", decl, decl.name(), namespace);
     cluster.put("spec", map(
-        "instances", database.instances(),
-        "imageName", IMAGE + ":" + database.version(),
-        "storage", map("size", database.size().toString(), "storageClass", database.storageClass()),
-        "affinity", database.instances() > 1 ? map(
+        "instances", database.instances().value(),
+        "imageName", IMAGE + ":" + database.version().value(),
+        "storage", map("size", database.size().value().toString(), "storageClass", database.storageClass()),
+        "affinity", database.instances().value() > 1 ? map(
             "enablePodAntiAffinity", true,
             "podAntiAffinityType", "required",
             "topologyKey", VolumeClaims.HOSTNAME_LABEL) : null,

@@ -64,7 +64,7 @@ final class ResticBackup {
     if (populates(context, volume)) {
       restic.put("copyMethod", "Snapshot");
       restic.put("accessModes", list(volume.access().mode()));
-      restic.put("capacity", volume.size().toString());
+      restic.put("capacity", volume.size().value().toString());
       if (volume.storageClass() != null) {
         restic.put("storageClassName", volume.storageClass());
       }

@@ -28,7 +28,7 @@ final class ResticNfsShare {
   static List<KubeObject> objects(EmitContext context, Volume volume, BackupTarget target) {
     String pv = "pv-" + claimName(volume);
     String namespace = context.namespaceOf(volume.decl());
-    String size = volume.size().toString();
+    String size = volume.size().value().toString();
     KubeObject share = StorageObjects.of(context, "v1", "PersistentVolume", volume.decl(), volume.spanOf("backup"), pv, null)
         .put("spec", map(
             "accessModes", list("ReadWriteMany"),

@@ -77,7 +77,7 @@ final class VolumeClaims {
     return map(
         "accessModes", list(volume.access().mode()),
         "dataSourceRef", dataSource,
-        "resources", map("requests", map("storage", volume.size().toString())),
+        "resources", map("requests", map("storage", volume.size().value().toString())),
         "storageClassName", storageClass(volume),
         "volumeName", volumeName);
   }
@@ -86,7 +86,7 @@ final class VolumeClaims {
       SourceSpan span) {
     return StorageObjects.of(context, "v1", "PersistentVolume", volume.decl(), span, name, null).put("spec", map(
         "accessModes", list(volume.access().mode()),
-        "capacity", map("storage", volume.size().toString()),
+        "capacity", map("storage", volume.size().value().toString()),
         "claimRef", map("name", claim, "namespace", context.namespaceOf(volume.decl())),
         "local", map("path", volume.local().path()),
         "nodeAffinity", map("required", map("nodeSelectorTerms", list(map("matchExpressions", list(
