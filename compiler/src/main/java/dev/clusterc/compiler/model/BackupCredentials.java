@@ -44,11 +44,11 @@ public final class BackupCredentials {
     }
   }
 
-  private final String secret;
-  private final List<String> keys;
-
   /** A policy without {@code credentials}: every role gets its conventional name. */
   static final BackupCredentials NONE = new BackupCredentials(null, List.of());
+
+  private final String secret;
+  private final List<String> keys;
 
   private BackupCredentials(String secret, List<String> keys) {
     this.secret = secret;

@@ -2,6 +2,7 @@ package dev.clusterc.compiler.model;
 
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.source.SourceSpan;
+import dev.clusterc.compiler.types.Quantity;
 
 /**
  * A value of a lowered record and where it was written: emitters read the value, the checks of
@@ -22,7 +23,7 @@ public record Written<T>(T value, SourceSpan span) {
     return new Written<>(written.value(), written.span());
   }
 
-  static Written<dev.clusterc.compiler.types.Quantity> of(Typed.Qty written) {
+  static Written<Quantity> of(Typed.Qty written) {
     return new Written<>(written.value(), written.span());
   }
 
