@@ -2,8 +2,8 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.model.NetworkPlan;
+import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.clusterc.compiler.check;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.List;
@@ -18,11 +20,17 @@ public final class BackupCoverageChecker implements Checker {
     List<Decl> policies = program.decls(Kind.BACKUP);
     String policy = policies.isEmpty() ? "backup POLICY" : "backup " + policies.get(0).name();
     for (Decl decl : program.decls()) {
-      if ((decl.kind() != Kind.VOLUME && decl.kind() != Kind.DATABASE) || decl.isStd() || decl.body().has("backup")) {
+      if ((decl.kind() != Kind.VOLUME && decl.kind() != Kind.DATABASE) || decl.isStd() || backupStated(program, decl)) {
         continue;
       }
       report.accept(Diagnostic.warning(Code.UNBACKED_VOLUME, decl.site(), decl.label() + " has no backup")
           .withHint("add `" + policy + "`, or `backup none` to say it needs none"));
     }
+  }
+
+  private static boolean backupStated(Program program, Decl decl) {
+    return decl.kind() == Kind.VOLUME
+        ? Volume.of(program.model(), decl).backupStated()
+        : Database.of(program.model(), decl).backupStated();
   }
 }

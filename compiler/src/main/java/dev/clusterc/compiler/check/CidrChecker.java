@@ -2,8 +2,8 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.model.NetworkPlan;
+import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.program.Program;
 import java.util.ArrayList;
 import java.util.List;

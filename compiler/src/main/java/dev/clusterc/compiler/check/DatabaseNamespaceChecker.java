@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.Components;
+import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.schema.Kind;
@@ -31,7 +32,7 @@ public final class DatabaseNamespaceChecker implements Checker {
       for (BoundEntry entry : DatabaseReaders.foreign(app)) {
         Decl database = entry.ref("database").orElseThrow();
         String appNamespace = DatabaseReaders.appNamespace(app);
-        String databaseNamespace = DatabaseReaders.databaseNamespace(database);
+        String databaseNamespace = Database.of(program.model(), database).namespace();
         Diagnostic warning = Diagnostic.warning(Code.CROSS_NAMESPACE_DATABASE, entry.entry().span(),
                 app.label() + " runs in namespace " + appNamespace + ", but " + database.label() + " is in "
                     + databaseNamespace + ", the only namespace where CloudNativePG writes its credentials ("

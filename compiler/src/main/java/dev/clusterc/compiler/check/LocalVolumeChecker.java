@@ -6,6 +6,7 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class LocalVolumeChecker implements Checker {
     }
     for (Decl app : program.decls(Kind.APP)) {
       App lowered = App.of(program.model(), app);
-      List<LocalMount> locals = localMounts(lowered);
+      List<LocalMount> locals = localMounts(program, lowered);
       if (locals.isEmpty()) {
         continue;
       }
@@ -52,8 +53,9 @@ public final class LocalVolumeChecker implements Checker {
   }
 
   private void replicateToSelf(Program program, Decl volume, Consumer<Diagnostic> report) {
-    Typed.Ref local = nodeOf(volume, "local");
-    Typed.Ref replica = nodeOf(volume, "replicate");
+    Volume lowered = Volume.of(program.model(), volume);
+    Typed.Ref local = resolved(lowered.local() == null ? null : lowered.local().node());
+    Typed.Ref replica = resolved(lowered.replica() == null ? null : lowered.replica().node());
     if (local != null && replica != null && local.target() == replica.target()) {
       report.accept(Sites.placed(program, volume, Diagnostic.error(Code.INVALID_VALUE, replica.span(),
               volume.label() + " replicates to node " + replica.name() + ", the node it lives on")
@@ -86,11 +88,12 @@ public final class LocalVolumeChecker implements Checker {
         .withRelated(Sites.editable(program, local.volume(), local.node().span()), local.volume().label() + " lives on " + local.node().name() + " here")));
   }
 
-  private static List<LocalMount> localMounts(App app) {
+  private static List<LocalMount> localMounts(Program program, App app) {
     List<LocalMount> locals = new ArrayList<>();
     for (AppMount mount : app.mounts()) {
       if (mount.target() != null) {
-        Typed.Ref node = nodeOf(mount.target(), "local");
+        Volume volume = Volume.of(program.model(), mount.target());
+        Typed.Ref node = resolved(volume.local() == null ? null : volume.local().node());
         if (node != null) {
           locals.add(new LocalMount(mount.volume(), mount.target(), node));
         }
@@ -99,9 +102,8 @@ public final class LocalVolumeChecker implements Checker {
     return locals;
   }
 
-  /** The node of a volume's {@code local NODE at …} or {@code replicate to NODE …}, when it resolved. */
-  private static Typed.Ref nodeOf(Decl volume, String key) {
-    return volume.body().first(key).flatMap(e -> e.get("node"))
-        .filter(t -> t instanceof Typed.Ref r && r.target() != null).map(Typed.Ref.class::cast).orElse(null);
+  /** A node reference of a volume ({@code local NODE at …}, {@code replicate to NODE …}) when it resolved, else {@code null}. */
+  private static Typed.Ref resolved(Typed.Ref node) {
+    return node != null && node.target() != null ? node : null;
   }
 }

@@ -1,9 +1,11 @@
 package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.Volume;
+import dev.clusterc.compiler.model.Written;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.List;
@@ -27,16 +29,20 @@ public final class ReplicasChecker implements Checker {
     }
     boolean workers = !plan.nodesWithRole("worker").isEmpty();
     for (Decl volume : program.decls(Kind.VOLUME)) {
-      volume.body().typed("replicas", Typed.Int.class)
-          .ifPresent(replicas -> check(program, volume, replicas, "replica", "replicas", eligible, workers, report));
+      Written<Long> replicas = Volume.of(program.model(), volume).replicas();
+      if (replicas != null) {
+        check(program, volume, replicas, "replica", "replicas", eligible, workers, report);
+      }
     }
     for (Decl database : program.decls(Kind.DATABASE)) {
-      database.body().typed("instances", Typed.Int.class)
-          .ifPresent(instances -> check(program, database, instances, "instance", "instances", eligible, workers, report));
+      Written<Long> instances = Database.of(program.model(), database).instances();
+      if (instances.isWritten()) {
+        check(program, database, instances, "instance", "instances", eligible, workers, report);
+      }
     }
   }
 
-  private static void check(Program program, Decl decl, Typed.Int asked, String singular, String plural, List<Decl> eligible,
+  private static void check(Program program, Decl decl, Written<Long> asked, String singular, String plural, List<Decl> eligible,
       boolean workers, Consumer<Diagnostic> report) {
     if (asked.value() <= eligible.size()) {
       return;

@@ -1,22 +1,21 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.model.Listener;
-import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 

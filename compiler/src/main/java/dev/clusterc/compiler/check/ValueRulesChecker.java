@@ -6,12 +6,17 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.BackupTarget;
+import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.Schedule;
+import dev.clusterc.compiler.model.Volume;
+import dev.clusterc.compiler.model.Written;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.GatewayClasses;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
-import dev.clusterc.compiler.types.Cron;
-import dev.clusterc.compiler.types.LiteralException;
+import dev.clusterc.compiler.types.Quantity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +56,7 @@ public final class ValueRulesChecker implements Checker {
       boolean exempt = syntaxErrors.within(decl.source().span());
       Consumer<Diagnostic> report = found -> reportAll.accept(Sites.placed(program, decl, found));
       if (decl.kind() == Kind.BACKUP) {
-        backup(program, decl, body, exempt, report);
+        backup(program, Backup.of(program.model(), decl), exempt, report);
       } else if (decl.kind() == Kind.SECRET) {
         secret(program, decl, body, exempt, report);
       } else if (decl.kind() == Kind.POOL && !body.has("range") && !exempt) {
@@ -79,32 +84,40 @@ public final class ValueRulesChecker implements Checker {
         }
         memory(decl, body, report);
       } else if (decl.kind() == Kind.VOLUME) {
-        atLeast(decl, body, "replicas", 1, report);
-        size(decl, body, report);
+        Volume volume = Volume.of(program.model(), decl);
+        atLeast(decl, volume.replicas(), "replicas", 1, report);
+        size(decl, volume.size(), report);
       } else if (decl.kind() == Kind.DATABASE) {
-        databaseBackup(decl, body, report);
-        atLeast(decl, body, "instances", 1, report);
-        size(decl, body, report);
-        body.typed("version", Typed.Int.class).filter(v -> v.value() < 13 || v.value() > 18).ifPresent(v -> report.accept(
-            Diagnostic.error(Code.INVALID_VALUE, v.span(),
-                    decl.label() + " asks for PostgreSQL " + v.value() + "; the supported versions are 13–18")
-                .withHint("use a version from 13 to 18 (17 when `version` is left out)")));
+        database(program, Database.of(program.model(), decl), report);
       }
     }
   }
 
-  /** CloudNativePG archives WAL and base backups to an object store: s3, azure or gs, not nfs. */
-  private static void databaseBackup(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
-    body.first("backup").flatMap(e -> e.ref("value").map(backup -> Map.entry(e, backup))).ifPresent(pair -> {
-      String target = pair.getValue().body() == null ? "" : pair.getValue().body().str("target").orElse("");
-      if (target.startsWith("nfs://")) {
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, pair.getKey().entry().span(),
-                decl.label() + " is backed up by " + pair.getValue().label() + ", whose target " + target
-                    + " is no object store; CloudNativePG archives to s3://, azure:// or gs://")
-            .withHint("give the database a backup policy with an object-store target")
-            .withRelated(pair.getValue().body().spanOf("target", pair.getValue().site()), "the target is here"));
-      }
-    });
+  /**
+   * A database's version is one CloudNativePG ships, it runs at least one instance on a size above
+   * zero, and it archives to an object store: s3, azure or gs, not nfs.
+   */
+  private static void database(Program program, Database database, Consumer<Diagnostic> report) {
+    Decl decl = database.decl();
+    atLeast(decl, database.instances(), "instances", 1, report);
+    size(decl, database.size(), report);
+    Written<Long> version = database.version();
+    if (version.isWritten() && (version.value() < 13 || version.value() > 18)) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, version.span(),
+              decl.label() + " asks for PostgreSQL " + version.value() + "; the supported versions are 13–18")
+          .withHint("use a version from 13 to 18 (17 when `version` is left out)"));
+    }
+    if (database.backup() == null) {
+      return;
+    }
+    Backup backup = Backup.of(program.model(), database.backup());
+    if (backup.target() != null && backup.target().text().startsWith("nfs://")) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, database.backupEntry(),
+              decl.label() + " is backed up by " + backup.decl().label() + ", whose target " + backup.target().text()
+                  + " is no object store; CloudNativePG archives to s3://, azure:// or gs://")
+          .withHint("give the database a backup policy with an object-store target")
+          .withRelated(backup.target().span(), "the target is here"));
+    }
   }
 
   /**
@@ -130,38 +143,42 @@ public final class ValueRulesChecker implements Checker {
     });
   }
 
-  private static void backup(Program program, Decl decl, BoundBlock body, boolean exempt, Consumer<Diagnostic> report) {
-    body.typed("schedule", Typed.Str.class).ifPresent(schedule -> {
-      try {
-        Cron.parse(schedule.value());
-      } catch (LiteralException e) {
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, schedule.span(), e.message()).withHint(e.hint()));
-      }
-    });
-    body.typed("keep", Typed.Entries.class).ifPresent(keep -> keep.values().forEach((key, count) -> {
-      if (count instanceof Typed.Int n && n.value() < 0) {
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, n.span(),
-            "`keep` of " + decl.label() + " has " + key + " " + n.value() + "; a count is 0 or more"));
-      }
-    }));
-    body.typed("target", Typed.Str.class).ifPresent(target -> {
-      String text = target.value();
-      int colon = text.indexOf("://");
-      String scheme = colon < 0 ? "" : text.substring(0, colon);
-      if (!SCHEMES.containsKey(scheme) || text.length() == colon + 3) {
-        String known = SCHEMES.containsKey(scheme.toLowerCase(Locale.ROOT)) && !SCHEMES.containsKey(scheme)
-            ? "write the scheme in lower case: `" + scheme.toLowerCase(Locale.ROOT) + "://`" : null;
-        report.accept(Diagnostic.error(Code.INVALID_VALUE, target.span(),
-                "the target `" + text + "` of " + decl.label() + " is not a backup location")
-            .withHint(known != null ? known
-                : "write `s3://BUCKET[/PREFIX]`, `azure://CONTAINER[/PREFIX]`, `gs://BUCKET[/PREFIX]` or `nfs://SERVER/PATH`"));
-      } else if (SCHEMES.get(scheme) && !body.has("credentials") && !exempt) {
-        report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(),
-                decl.label() + " has no `credentials`, which its " + scheme + ":// target needs")
-            .withHint("add `credentials SECRET`, naming the secret that holds the access keys")
-            .withRelated(Sites.editable(program, decl, target.span()), "the target is " + text));
-      }
-    });
+  /** A well-formed schedule, counts of 0 or more, a backup location, and credentials where it needs them. */
+  private static void backup(Program program, Backup backup, boolean exempt, Consumer<Diagnostic> report) {
+    Decl decl = backup.decl();
+    Schedule schedule = backup.schedule();
+    if (schedule != null && !schedule.valid()) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, schedule.span(), schedule.malformed().message())
+          .withHint(schedule.malformed().hint()));
+    }
+    if (backup.keep() != null) {
+      backup.keep().counts().forEach((period, count) -> {
+        if (count.value() < 0) {
+          report.accept(Diagnostic.error(Code.INVALID_VALUE, count.valueSpan(),
+              "`keep` of " + decl.label() + " has " + period.key() + " " + count.value() + "; a count is 0 or more"));
+        }
+      });
+    }
+    BackupTarget target = backup.target();
+    if (target == null) {
+      return;
+    }
+    String text = target.text();
+    int colon = text.indexOf("://");
+    String scheme = colon < 0 ? "" : text.substring(0, colon);
+    if (!SCHEMES.containsKey(scheme) || text.length() == colon + 3) {
+      String known = SCHEMES.containsKey(scheme.toLowerCase(Locale.ROOT)) && !SCHEMES.containsKey(scheme)
+          ? "write the scheme in lower case: `" + scheme.toLowerCase(Locale.ROOT) + "://`" : null;
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, target.span(),
+              "the target `" + text + "` of " + decl.label() + " is not a backup location")
+          .withHint(known != null ? known
+              : "write `s3://BUCKET[/PREFIX]`, `azure://CONTAINER[/PREFIX]`, `gs://BUCKET[/PREFIX]` or `nfs://SERVER/PATH`"));
+    } else if (SCHEMES.get(scheme) && !backup.hasCredentials() && !exempt) {
+      report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(),
+              decl.label() + " has no `credentials`, which its " + scheme + ":// target needs")
+          .withHint("add `credentials SECRET`, naming the secret that holds the access keys")
+          .withRelated(Sites.editable(program, decl, target.span()), "the target is " + text));
+    }
   }
 
   /** Exactly one of {@code sops}, {@code external} and {@code sealed}. */
@@ -260,16 +277,17 @@ public final class ValueRulesChecker implements Checker {
     }
   }
 
-  private static void atLeast(Decl decl, BoundBlock body, String key, int least, Consumer<Diagnostic> report) {
-    body.typed(key, Typed.Int.class).filter(n -> n.value() < least).ifPresent(n -> report.accept(
-        Diagnostic.error(Code.INVALID_VALUE, n.span(), decl.label() + " has " + n.value() + " " + key + "; "
-            + decl.kind().withArticle() + " needs at least " + least)));
+  private static void atLeast(Decl decl, Written<Long> count, String key, int least, Consumer<Diagnostic> report) {
+    if (count != null && count.isWritten() && count.value() < least) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, count.span(), decl.label() + " has " + count.value() + " " + key + "; "
+          + decl.kind().withArticle() + " needs at least " + least));
+    }
   }
 
-  private static void size(Decl decl, BoundBlock body, Consumer<Diagnostic> report) {
-    body.typed("size", Typed.Qty.class).filter(q -> q.value().value().signum() <= 0).ifPresent(q -> report.accept(
-        Diagnostic.error(Code.INVALID_VALUE, q.span(),
-            decl.label() + " has size " + q.span().text() + "; a size is more than zero")));
+  private static void size(Decl decl, Written<Quantity> size, Consumer<Diagnostic> report) {
+    if (size != null && size.value().value().signum() <= 0) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, size.span(),
+          decl.label() + " has size " + size.span().text() + "; a size is more than zero"));
+    }
   }
-
 }

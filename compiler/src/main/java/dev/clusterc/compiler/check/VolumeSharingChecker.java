@@ -6,6 +6,7 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class VolumeSharingChecker implements Checker {
       }
     }
     mounts.forEach((volume, of) -> {
-      if (volume.body().sym("access").orElse("rwo").equals("rwo")) {
+      if (Volume.of(program.model(), volume).access() == Volume.Access.RWO) {
         shared(program, volume, of, report);
         of.forEach(m -> replicated(program, volume, m, report));
       }
@@ -65,7 +66,7 @@ public final class VolumeSharingChecker implements Checker {
       return;
     }
     Decl app = mount.app().decl();
-    boolean local = volume.body().has("local");
+    boolean local = Volume.of(program.model(), volume).isLocal();
     Diagnostic diagnostic = Diagnostic.error(Code.RWO_SHARED, mount.volume().span(),
             volume.label() + " is rwo but mounted by " + app.name() + " with " + replicas + " replicas")
         .withHint(local

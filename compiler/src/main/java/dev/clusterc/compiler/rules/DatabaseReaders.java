@@ -4,6 +4,7 @@ import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -31,9 +32,9 @@ public final class DatabaseReaders {
     return App.namespaceOf(app);
   }
 
-  /** A database's namespace: its {@code namespace}, else {@code databases}. */
+  /** A database's namespace: its {@code namespace}, else the schema's default ({@link Database#namespaceOf}). */
   public static String databaseNamespace(Decl database) {
-    return database.body() == null ? "databases" : database.body().sym("namespace").orElse("databases");
+    return Database.namespaceOf(database);
   }
 
   /** The {@code database} entries of an app whose database lives in another namespace, in source order. */

@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.rules;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;

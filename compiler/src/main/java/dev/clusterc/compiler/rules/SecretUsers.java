@@ -3,7 +3,10 @@ package dev.clusterc.compiler.rules;
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.Backup;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,19 +75,19 @@ public final class SecretUsers {
         return List.of(componentNamespace(program, namespaces, "cert-manager", "cert-manager"));
       case BACKUP:
         List<String> out = new ArrayList<>();
-        String via = user.body().sym("via").orElse("restic");
+        Backup.Via via = Backup.of(program, user).via();
         for (Decl database : program.decls(Kind.DATABASE)) {
-          if (backsUp(database, user)) {
+          if (Database.of(program, database).backup() == user) {
             out.add(namespaces.of(database));
           }
         }
-        if (via.equals("velero")) {
+        if (via == Backup.Via.VELERO) {
           out.add(componentNamespace(program, namespaces, "velero", "velero"));
-        } else if (via.equals("longhorn")) {
+        } else if (via == Backup.Via.LONGHORN) {
           out.add(componentNamespace(program, namespaces, "longhorn", "longhorn-system"));
         } else {
           for (Decl volume : program.decls(Kind.VOLUME)) {
-            if (backsUp(volume, user)) {
+            if (Volume.of(program, volume).backup() == user) {
               out.add(namespaces.of(volume));
             }
           }
@@ -93,10 +96,6 @@ public final class SecretUsers {
       default:
         return List.of();
     }
-  }
-
-  private static boolean backsUp(Decl decl, Decl backup) {
-    return decl.body() != null && decl.body().first("backup").flatMap(e -> e.ref("value")).orElse(null) == backup;
   }
 
   private static String componentNamespace(ClusterModel program, Namespaces namespaces, String capability, String fallback) {

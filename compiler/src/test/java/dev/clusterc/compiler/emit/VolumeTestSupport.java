@@ -53,19 +53,6 @@ public final class VolumeTestSupport {
     assertEquals(List.of(expected), names(unit));
   }
 
-  /** The metadata of an object made for {@code owner} of the cluster {@code test}, from a line of {@code test.cluster}. */
-  public static String meta(String name, String namespace, String owner, int line) {
-    return "metadata:\n"
-        + "  annotations:\n"
-        + "    clusterc.dev/source: test.cluster:" + line + "\n"
-        + "  labels:\n"
-        + "    app.kubernetes.io/managed-by: clusterc\n"
-        + "    app.kubernetes.io/name: " + owner + "\n"
-        + "    app.kubernetes.io/part-of: test\n"
-        + "  name: " + name + "\n"
-        + (namespace == null ? "" : "  namespace: " + namespace + "\n");
-  }
-
   public static HasMetadata only(Unit unit, String kind) {
     List<HasMetadata> found = unit.objects().stream().filter(o -> o.getKind().equals(kind)).toList();
     assertEquals(1, found.size(), kind);

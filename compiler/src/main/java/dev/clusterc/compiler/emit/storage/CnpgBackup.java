@@ -1,8 +1,12 @@
 package dev.clusterc.compiler.emit.storage;
 
-import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
-import dev.clusterc.compiler.emit.storage.BackupTargetKeys.Role;
+import static dev.clusterc.compiler.kube.Tree.map;
+
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.BackupCredentials;
+import dev.clusterc.compiler.model.BackupCredentials.Role;
+import dev.clusterc.compiler.model.BackupTarget;
+import dev.clusterc.compiler.model.Retention;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +15,7 @@ import java.util.Map;
  * A database's backup policy as CloudNativePG's {@code spec.backup}: Barman archives WAL and base
  * backups to the policy's target, with the credentials read from the policy's {@code credentials}
  * secret by reference (the operator reads the values; the output only names the keys, see
- * {@link BackupTargetKeys}), both streams gzip-compressed, and the policy's {@code keep} as a
+ * {@link BackupCredentials}), both streams gzip-compressed, and the policy's {@code keep} as a
  * retention window.
  *
  * <p>Barman keeps backups by age, not by count, so {@code keep} becomes the longest window it
@@ -22,30 +26,23 @@ import java.util.Map;
 final class CnpgBackup {
   private CnpgBackup() {}
 
-  static Map<String, Object> spec(Decl backup) {
-    BackupTarget target = BackupTarget.of(backup);
-    BackupTargetKeys keys = BackupTargetKeys.of(backup);
-    Map<String, Object> store = new LinkedHashMap<>();
-    store.put("destinationPath", target.barmanDestinationPath());
-    if (target.barmanEndpoint() != null) {
-      store.put("endpointURL", target.barmanEndpoint());
+  static Map<String, Object> spec(Backup backup) {
+    BackupTarget target = backup.target();
+    Map<String, Object> store = map(
+        "destinationPath", target.barmanDestinationPath(),
+        "endpointURL", target.barmanEndpoint(),
+        "wal", map("compression", "gzip"),
+        "data", map("compression", "gzip"));
+    if (backup.hasCredentials()) {
+      credentials(target, backup.credentials(), store);
     }
-    if (keys.secret() != null) {
-      credentials(target, keys, store);
-    }
-    store.put("wal", Map.of("compression", "gzip"));
-    store.put("data", Map.of("compression", "gzip"));
-    Map<String, Object> spec = new LinkedHashMap<>();
-    String retention = retentionPolicy(backup);
-    if (retention != null) {
-      spec.put("retentionPolicy", retention);
-    }
-    spec.put("barmanObjectStore", store);
-    return spec;
+    return map(
+        "retentionPolicy", retentionPolicy(backup.keep()),
+        "barmanObjectStore", store);
   }
 
   /** {@code s3Credentials}, {@code azureCredentials} or {@code googleCredentials}, by the target's scheme. */
-  private static void credentials(BackupTarget target, BackupTargetKeys keys, Map<String, Object> store) {
+  private static void credentials(BackupTarget target, BackupCredentials keys, Map<String, Object> store) {
     Map<String, Object> credentials = new LinkedHashMap<>();
     switch (target.scheme()) {
       case "s3":
@@ -76,32 +73,33 @@ final class CnpgBackup {
     }
   }
 
-  private static Map<String, Object> ref(BackupTargetKeys keys, String key) {
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("name", keys.secret());
-    ref.put("key", key);
-    return ref;
+  private static Map<String, Object> ref(BackupCredentials keys, String key) {
+    return map("name", keys.secret(), "key", key);
   }
 
-  /** A {@code keep} period: how many days one unit of CloudNativePG's notation is, and its letter. */
-  private record Period(String key, long days, String unit) {}
+  /** A {@code keep} period longer than an hour: how many days one unit of CloudNativePG's notation is, and its letter. */
+  private record Window(Retention.Period period, long days, String unit) {}
 
-  private static final List<Period> PERIODS = List.of(new Period("daily", 1, "d"), new Period("weekly", 7, "w"),
-      new Period("monthly", 30, "m"));
+  private static final List<Window> WINDOWS = List.of(new Window(Retention.Period.DAILY, 1, "d"),
+      new Window(Retention.Period.WEEKLY, 7, "w"), new Window(Retention.Period.MONTHLY, 30, "m"));
 
   /** The longest window {@code keep} covers, as CloudNativePG writes it ({@code 7d}, {@code 4w}, {@code 6m}), or {@code null}. */
-  static String retentionPolicy(Decl backup) {
-    Map<String, Typed> keep = backup.body().typed("keep", Typed.Entries.class).map(Typed.Entries::values).orElse(Map.of());
+  static String retentionPolicy(Retention keep) {
+    if (keep == null) {
+      return null;
+    }
     String best = null;
     long longest = 0;
-    if (keep.get("hourly") instanceof Typed.Int hours && hours.value() > 0) {
-      longest = (hours.value() + 23) / 24;
+    long hours = keep.count(Retention.Period.HOURLY);
+    if (hours > 0) {
+      longest = (hours + 23) / 24;
       best = longest + "d";
     }
-    for (Period period : PERIODS) {
-      if (keep.get(period.key()) instanceof Typed.Int count && count.value() * period.days() > longest) {
-        longest = count.value() * period.days();
-        best = count.value() + period.unit();
+    for (Window window : WINDOWS) {
+      long count = keep.count(window.period());
+      if (count * window.days() > longest) {
+        longest = count * window.days();
+        best = count + window.unit();
       }
     }
     return best;

@@ -1,17 +1,17 @@
 package dev.clusterc.compiler.emit.storage;
 
-import dev.clusterc.compiler.bind.BoundBlock;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.app.DatabaseCredentialsCopy;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.types.Cron;
-import dev.clusterc.compiler.types.LiteralException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.OwnSpans;
+import dev.clusterc.compiler.types.Duration;
 
 /**
  * A {@code database}: a CloudNativePG Cluster ({@code postgresql.cnpg.io/v1}) named after it in its
@@ -41,49 +41,38 @@ public final class DatabaseEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    BoundBlock body = decl.body();
+    Database database = Database.of(context.program().model(), decl);
     String namespace = context.namespaceOf(decl);
-    long instances = body.integer("instances").orElse(1L);
-    Decl backup = body.first("backup").flatMap(e -> e.ref("value")).orElse(null);
+    Backup backup = database.backup() == null ? null : Backup.of(context.program().model(), database.backup());
 
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("instances", instances);
-    spec.put("imageName", IMAGE + ":" + body.integer("version").orElse(17L));
-    Map<String, Object> storage = new LinkedHashMap<>();
-    storage.put("size", body.typed("size", Typed.Qty.class).map(q -> q.value().toString()).orElse("1Gi"));
-    body.str("class").ifPresent(c -> storage.put("storageClass", c));
-    spec.put("storage", storage);
-    if (instances > 1) {
-      Map<String, Object> affinity = new LinkedHashMap<>();
-      affinity.put("enablePodAntiAffinity", true);
-      affinity.put("podAntiAffinityType", "required");
-      affinity.put("topologyKey", VolumeClaims.HOSTNAME_LABEL);
-      spec.put("affinity", affinity);
-    }
-    if (backup != null) {
-      spec.put("postgresql", Map.of("parameters", Map.of("archive_timeout", archiveTimeout(body))));
-      spec.put("backup", CnpgBackup.spec(backup));
-    }
-    unit.add(context.resource(API_VERSION, "Cluster", context.meta(decl, decl.name(), namespace), spec));
+    KubeObject cluster = StorageObjects.of(context, API_VERSION, "Cluster", decl, decl.name(), namespace);
+    cluster.put("spec", map(
+        "instances", database.instances().value(),
+        "imageName", IMAGE + ":" + database.version().value(),
+        "storage", map("size", database.size().value().toString(), "storageClass", database.storageClass()),
+        "affinity", database.instances().value() > 1 ? map(
+            "enablePodAntiAffinity", true,
+            "podAntiAffinityType", "required",
+            "topologyKey", VolumeClaims.HOSTNAME_LABEL) : null,
+        "postgresql", backup == null ? null
+            : map("parameters", map("archive_timeout", archiveTimeout(database.walArchive()))),
+        "backup", backup == null ? null : CnpgBackup.spec(backup)));
+    unit.add(cluster);
     DatabaseCredentialsCopy.source(decl, context).forEach(unit::add);
 
-    if (backup != null) {
-      sixFieldSchedule(backup).ifPresent(schedule -> {
-        Map<String, Object> scheduled = new LinkedHashMap<>();
-        scheduled.put("schedule", schedule);
-        scheduled.put("cluster", Map.of("name", decl.name()));
-        scheduled.put("backupOwnerReference", "self");
-        scheduled.put("method", "barmanObjectStore");
-        unit.add(context.resource(API_VERSION, "ScheduledBackup",
-            context.meta(decl, VolumeSpec.ownSpan(decl, "backup"), decl.name(), namespace), scheduled));
-      });
+    if (backup != null && backup.schedule() != null && backup.schedule().valid()) {
+      unit.add(StorageObjects.of(context, API_VERSION, "ScheduledBackup", decl, OwnSpans.of(decl, "backup"), decl.name(),
+          namespace).put("spec", map(
+              "schedule", backup.schedule().cron().toSixField(),
+              "cluster", map("name", decl.name()),
+              "backupOwnerReference", "self",
+              "method", "barmanObjectStore")));
     }
   }
 
   /** {@code wal-archive} as a PostgreSQL time setting, in its largest exact unit: {@code 5min}, {@code 1h}, {@code 90s}. */
-  static String archiveTimeout(BoundBlock body) {
-    long seconds = body.typed("wal-archive", Typed.Dur.class).map(d -> d.value().seconds())
-        .orElseGet(() -> body.defaultOf("wal-archive") instanceof java.time.Duration d ? d.getSeconds() : 300L);
+  static String archiveTimeout(Duration walArchive) {
+    long seconds = walArchive.seconds();
     if (seconds > 0 && seconds % 86_400 == 0) {
       return seconds / 86_400 + "d";
     } else if (seconds > 0 && seconds % 3_600 == 0) {
@@ -92,16 +81,5 @@ public final class DatabaseEmitter implements Emitter {
       return seconds / 60 + "min";
     }
     return seconds + "s";
-  }
-
-  /** The policy's schedule with the seconds field CloudNativePG expects first. */
-  static Optional<String> sixFieldSchedule(Decl backup) {
-    return backup.body().typed("schedule", Typed.Str.class).flatMap(s -> {
-      try {
-        return Optional.of(Cron.parse(s.value()).toSixField());
-      } catch (LiteralException malformed) { // reported by the checker; a checked program has none
-        return Optional.empty();
-      }
-    });
   }
 }

@@ -1,15 +1,16 @@
 package dev.clusterc.compiler.emit.storage;
 
-import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.Retention;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.types.Cron;
-import dev.clusterc.compiler.types.LiteralException;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A volume's restic backup through VolSync: the ReplicationSource {@code NAME-restic} that copies
@@ -31,75 +32,62 @@ import java.util.Optional;
 final class ResticBackup {
   private ResticBackup() {}
 
-  static String sourceName(VolumeSpec volume) {
+  static String sourceName(Volume volume) {
     return volume.name() + "-restic";
   }
 
-  static String restoreName(VolumeSpec volume) {
+  static String restoreName(Volume volume) {
     return volume.name() + "-restore";
   }
 
   /** Whether the restore populates a new claim (through {@code dataSourceRef}) rather than filling the existing one. */
-  static boolean populates(EmitContext context, VolumeSpec volume) {
-    return volume.restore() && volume.snapshots(context);
+  static boolean populates(EmitContext context, Volume volume) {
+    return volume.restore() && VolsyncResources.snapshots(context, volume);
   }
 
-  static GenericKubernetesResource source(EmitContext context, VolumeSpec volume, BackupTarget target) {
-    Map<String, Object> restic = VolsyncResources.spec(
+  static KubeObject source(EmitContext context, Volume volume, Backup backup) {
+    Map<String, Object> restic = map(
         "repository", ResticRepository.name(volume),
-        "retain", retain(volume.backup()),
+        "retain", retain(backup.keep()),
         "copyMethod", VolsyncResources.copyMethod(context, volume),
-        "moverVolumes", target.scheme().equals("nfs") ? ResticNfsShare.moverVolumes(volume) : null);
-    Map<String, Object> spec = VolsyncResources.spec(
-        "sourcePVC", volume.claimName(),
-        "trigger", schedule(volume.backup()).map(s -> (Object) Map.of("schedule", s)).orElse(null),
+        "moverVolumes", backup.target().nfs() ? ResticNfsShare.moverVolumes(volume) : null);
+    Map<String, Object> spec = map(
+        "sourcePVC", volume.name(),
+        "trigger", backup.schedule() != null && backup.schedule().valid()
+            ? map("schedule", backup.schedule().cron().normalized()) : null,
         "restic", restic);
-    return VolsyncResources.source(context, context.meta(volume.decl(), volume.spanOf("backup"), sourceName(volume), volume.namespace()), spec);
+    return VolsyncResources.source(context, volume, volume.spanOf("backup"), sourceName(volume), spec);
   }
 
-  static GenericKubernetesResource restore(EmitContext context, VolumeSpec volume, BackupTarget target) {
-    Map<String, Object> restic = VolsyncResources.spec("repository", ResticRepository.name(volume));
+  static KubeObject restore(EmitContext context, Volume volume, Backup backup) {
+    Map<String, Object> restic = map("repository", ResticRepository.name(volume));
     if (populates(context, volume)) {
       restic.put("copyMethod", "Snapshot");
-      restic.put("accessModes", volume.accessModes());
-      restic.put("capacity", volume.size());
+      restic.put("accessModes", list(volume.access().mode()));
+      restic.put("capacity", volume.size().value().toString());
       if (volume.storageClass() != null) {
         restic.put("storageClassName", volume.storageClass());
       }
     } else {
       restic.put("copyMethod", "Direct");
-      restic.put("destinationPVC", volume.claimName());
+      restic.put("destinationPVC", volume.name());
     }
-    if (target.scheme().equals("nfs")) {
+    if (backup.target().nfs()) {
       restic.put("moverVolumes", ResticNfsShare.moverVolumes(volume));
     }
-    Map<String, Object> spec = VolsyncResources.spec(
-        "trigger", Map.of("manual", VolsyncResources.RESTORE_ONCE),
+    Map<String, Object> spec = map(
+        "trigger", map("manual", VolsyncResources.RESTORE_ONCE),
         "restic", restic);
-    return VolsyncResources.destination(context, context.meta(volume.decl(), volume.spanOf("restore"), restoreName(volume), volume.namespace()), spec);
+    return VolsyncResources.destination(context, volume, volume.spanOf("restore"), restoreName(volume), spec);
   }
 
-  /** {@code keep} as restic's retain policy, in the order hourly, daily, weekly, monthly. */
-  static Map<String, Object> retain(Decl backup) {
+  /** {@code keep} as restic's retain policy, in the order hourly, daily, weekly, monthly; {@code null} for none. */
+  static Map<String, Object> retain(Retention keep) {
+    if (keep == null || keep.counts().isEmpty()) {
+      return null;
+    }
     Map<String, Object> retain = new LinkedHashMap<>();
-    backup.body().typed("keep", Typed.Entries.class).ifPresent(keep -> {
-      for (String period : List.of("hourly", "daily", "weekly", "monthly")) {
-        if (keep.values().get(period) instanceof Typed.Int count) {
-          retain.put(period, count.value());
-        }
-      }
-    });
-    return retain.isEmpty() ? null : retain;
-  }
-
-  /** The policy's schedule in the numeric five-field form VolSync accepts. */
-  static Optional<String> schedule(Decl backup) {
-    return backup.body().typed("schedule", Typed.Str.class).flatMap(s -> {
-      try {
-        return Optional.of(Cron.parse(s.value()).normalized());
-      } catch (LiteralException malformed) { // reported by the checker; a checked program has none
-        return Optional.empty();
-      }
-    });
+    keep.counts().forEach((period, count) -> retain.put(period.key(), count.value()));
+    return retain;
   }
 }

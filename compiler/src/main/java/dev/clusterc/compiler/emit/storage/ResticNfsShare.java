@@ -1,12 +1,13 @@
 package dev.clusterc.compiler.emit.storage;
 
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.emit.core.EmitContext;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.BackupTarget;
+import dev.clusterc.compiler.model.Volume;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An {@code nfs://SERVER/PATH} restic target, made reachable for the mover: restic has no NFS
@@ -20,39 +21,35 @@ import java.util.Map;
 final class ResticNfsShare {
   private ResticNfsShare() {}
 
-  static String claimName(VolumeSpec volume) {
+  static String claimName(Volume volume) {
     return volume.name() + "-restic-nfs";
   }
 
-  static List<HasMetadata> objects(EmitContext context, VolumeSpec volume, BackupTarget target) {
+  static List<KubeObject> objects(EmitContext context, Volume volume, BackupTarget target) {
     String pv = "pv-" + claimName(volume);
-    HasMetadata share = new PersistentVolumeBuilder()
-        .withMetadata(context.meta(volume.decl(), volume.spanOf("backup"), pv, null))
-        .withNewSpec()
-        .withAccessModes("ReadWriteMany")
-        .addToCapacity("storage", new Quantity(volume.size()))
-        .withNewClaimRef().withName(claimName(volume)).withNamespace(volume.namespace()).endClaimRef()
-        .withNewNfs().withServer(target.bucket()).withPath(target.prefix()).endNfs()
-        .withPersistentVolumeReclaimPolicy("Retain")
-        .withStorageClassName("")
-        .withVolumeMode("Filesystem")
-        .endSpec()
-        .build();
-    HasMetadata claim = new PersistentVolumeClaimBuilder()
-        .withMetadata(context.meta(volume.decl(), volume.spanOf("backup"), claimName(volume), volume.namespace()))
-        .withNewSpec()
-        .withAccessModes("ReadWriteMany")
-        .withNewResources().addToRequests("storage", new Quantity(volume.size())).endResources()
-        .withStorageClassName("")
-        .withVolumeName(pv)
-        .endSpec()
-        .build();
+    String namespace = context.namespaceOf(volume.decl());
+    String size = volume.size().value().toString();
+    KubeObject share = StorageObjects.of(context, "v1", "PersistentVolume", volume.decl(), volume.spanOf("backup"), pv, null)
+        .put("spec", map(
+            "accessModes", list("ReadWriteMany"),
+            "capacity", map("storage", size),
+            "claimRef", map("name", claimName(volume), "namespace", namespace),
+            "nfs", map("server", target.bucket(), "path", target.prefix()),
+            "persistentVolumeReclaimPolicy", "Retain",
+            "storageClassName", "",
+            "volumeMode", "Filesystem"));
+    KubeObject claim = StorageObjects.of(context, "v1", "PersistentVolumeClaim", volume.decl(), volume.spanOf("backup"),
+        claimName(volume), namespace).put("spec", map(
+            "accessModes", list("ReadWriteMany"),
+            "resources", map("requests", map("storage", size)),
+            "storageClassName", "",
+            "volumeName", pv));
     return List.of(share, claim);
   }
 
   /** The {@code moverVolumes} entry that mounts the share at {@code /mnt/restic-nfs}. */
-  static List<Object> moverVolumes(VolumeSpec volume) {
-    return List.of(VolsyncResources.spec("mountPath", BackupTarget.NFS_MOUNT,
-        "volumeSource", Map.of("persistentVolumeClaim", Map.of("claimName", claimName(volume)))));
+  static List<Object> moverVolumes(Volume volume) {
+    return list(map("mountPath", BackupTarget.NFS_MOUNT,
+        "volumeSource", map("persistentVolumeClaim", map("claimName", claimName(volume)))));
   }
 }

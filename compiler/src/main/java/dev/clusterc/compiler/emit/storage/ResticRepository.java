@@ -1,13 +1,14 @@
 package dev.clusterc.compiler.emit.storage;
 
 import dev.clusterc.compiler.emit.core.EmitContext;
-import dev.clusterc.compiler.emit.storage.BackupTargetKeys.Role;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.BackupCredentials;
+import dev.clusterc.compiler.model.BackupCredentials.Role;
+import dev.clusterc.compiler.model.BackupTarget;
+import dev.clusterc.compiler.model.Volume;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  *       and, for Azure, {@code AZURE_ACCOUNT_NAME} and {@code AZURE_ENDPOINT_SUFFIX} when the target names them;</li>
  *   <li>the annotation {@code clusterc.dev/secret-keys} lists the keys still to be filled and where
  *       each comes from, as {@code ENV=SECRET/KEY} separated by commas ({@code RESTIC_PASSWORD=r2-credentials/restic-password});
- *       a key of the credentials secret is recognised by its name ({@link BackupTargetKeys}), and a
+ *       a key of the credentials secret is recognised by its name ({@link BackupCredentials}), and a
  *       role no declared key matches is listed with its conventional name; a policy without
  *       {@code credentials} (an {@code nfs://} target) lists {@code RESTIC_PASSWORD} alone;</li>
  *   <li>{@code kustomize.toolkit.fluxcd.io/ssa: Merge} tells Flux to keep the keys added in the
@@ -42,12 +43,14 @@ final class ResticRepository {
   private ResticRepository() {}
 
   /** {@code NAME-restic-repository}: the Secret that {@code spec.restic.repository} names. */
-  static String name(VolumeSpec volume) {
+  static String name(Volume volume) {
     return volume.name() + "-restic-repository";
   }
 
-  static Secret secret(EmitContext context, VolumeSpec volume, BackupTarget target, BackupTargetKeys keys) {
-    Map<String, String> settings = new LinkedHashMap<>();
+  static KubeObject secret(EmitContext context, Volume volume, Backup backup) {
+    BackupTarget target = backup.target();
+    BackupCredentials keys = backup.credentials();
+    Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("RESTIC_REPOSITORY", target.resticRepository(volume.name()));
     if (target.scheme().equals("azure") && target.azureAccount() != null) {
       settings.put("AZURE_ACCOUNT_NAME", target.azureAccount());
@@ -55,18 +58,17 @@ final class ResticRepository {
         settings.put("AZURE_ENDPOINT_SUFFIX", target.azureEndpointSuffix());
       }
     }
-    ObjectMeta meta = context.meta(volume.decl(), volume.spanOf("backup"), name(volume), volume.namespace());
-    Map<String, String> annotations = new TreeMap<>(meta.getAnnotations());
-    annotations.put(SECRET_KEYS_ANNOTATION, secretKeys(target, keys).entrySet().stream()
+    KubeObject secret = StorageObjects.of(context, "v1", "Secret", volume.decl(), volume.spanOf("backup"), name(volume),
+        context.namespaceOf(volume.decl()));
+    secret.annotations().put(SECRET_KEYS_ANNOTATION, secretKeys(target, keys).entrySet().stream()
         .map(e -> keys.secret() == null ? e.getKey() : e.getKey() + "=" + keys.secret() + "/" + e.getValue())
         .collect(Collectors.joining(",")));
-    annotations.put(FLUX_SSA_ANNOTATION, "Merge");
-    meta.setAnnotations(annotations);
-    return new SecretBuilder().withMetadata(meta).withType("Opaque").withStringData(settings).build();
+    secret.annotations().put(FLUX_SSA_ANNOTATION, "Merge");
+    return secret.put("stringData", settings).put("type", "Opaque");
   }
 
   /** The restic variables that hold secrets, in a fixed order, and the credentials key each is copied from. */
-  static Map<String, String> secretKeys(BackupTarget target, BackupTargetKeys keys) {
+  static Map<String, String> secretKeys(BackupTarget target, BackupCredentials keys) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("RESTIC_PASSWORD", keys.key(Role.RESTIC_PASSWORD));
     switch (target.scheme()) {

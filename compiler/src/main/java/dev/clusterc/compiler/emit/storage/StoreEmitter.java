@@ -1,10 +1,12 @@
 package dev.clusterc.compiler.emit.storage;
 
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.model.Store;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,27 +21,18 @@ public final class StoreEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    String via = decl.body().sym("via").orElse("vault");
+    Store store = Store.of(context.program().model(), decl);
     Map<String, Object> block = new LinkedHashMap<>();
-    Map<String, Object> config = config(decl);
-    if (via.equals("aws") && !config.containsKey("service")) {
+    if (store.via().equals("aws") && !store.config().containsKey("service")) {
       block.put("service", "SecretsManager");
     }
-    block.putAll(config);
-    Map<String, Object> provider = new LinkedHashMap<>();
-    provider.put(providerKey(via), block);
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("provider", provider);
-    unit.add(context.resource("external-secrets.io/v1", "ClusterSecretStore", context.meta(decl, decl.name(), null), spec));
+    block.putAll(store.config());
+    unit.add(StorageObjects.of(context, "external-secrets.io/v1", "ClusterSecretStore", decl, decl.name(), null)
+        .put("spec", map("provider", map(providerKey(store.via()), block))));
   }
 
   /** The key of the provider block in {@code spec.provider}. */
   static String providerKey(String via) {
     return via.equals("azure-keyvault") ? "azurekv" : via;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> config(Decl decl) {
-    return decl.body().typed("config", Typed.Entries.class).map(e -> (Map<String, Object>) e.plain()).orElse(Map.of());
   }
 }

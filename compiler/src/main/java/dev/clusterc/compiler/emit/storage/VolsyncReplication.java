@@ -1,10 +1,11 @@
 package dev.clusterc.compiler.emit.storage;
 
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.emit.core.EmitContext;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Volume;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code replicate to NODE via syncthing|rsync}: the VolSync pair that keeps the claim
@@ -35,43 +36,42 @@ final class VolsyncReplication {
 
   private VolsyncReplication() {}
 
-  static List<HasMetadata> objects(EmitContext context, VolumeSpec volume) {
-    return volume.replica().method().equals("rsync") ? rsync(context, volume) : syncthing(context, volume);
+  static List<KubeObject> objects(EmitContext context, Volume volume) {
+    return volume.replica().rsync() ? rsync(context, volume) : syncthing(context, volume);
   }
 
-  private static List<HasMetadata> syncthing(EmitContext context, VolumeSpec volume) {
+  private static List<KubeObject> syncthing(EmitContext context, Volume volume) {
+    String backupClaim = VolumeClaims.backupClaimName(volume);
     String primary = volume.name() + "-syncthing";
-    String backup = volume.backupClaimName() + "-syncthing";
-    return List.of(syncthingSource(context, volume, primary, volume.claimName(), backup),
-        syncthingSource(context, volume, backup, volume.backupClaimName(), primary));
+    String backup = backupClaim + "-syncthing";
+    return List.of(syncthingSource(context, volume, primary, volume.name(), backup),
+        syncthingSource(context, volume, backup, backupClaim, primary));
   }
 
-  private static HasMetadata syncthingSource(EmitContext context, VolumeSpec volume, String name, String claim, String peer) {
-    ObjectMeta meta = context.meta(volume.decl(), volume.replica().span(), name, volume.namespace());
-    VolsyncResources.annotate(meta, PEER_ANNOTATION, peer);
-    VolsyncResources.annotate(meta, ResticRepository.FLUX_SSA_ANNOTATION, "Merge");
-    return VolsyncResources.source(context, meta, VolsyncResources.spec(
+  private static KubeObject syncthingSource(EmitContext context, Volume volume, String name, String claim, String peer) {
+    KubeObject source = VolsyncResources.source(context, volume, volume.replica().span(), name, map(
         "sourcePVC", claim,
-        "syncthing", Map.of("serviceType", "ClusterIP")));
+        "syncthing", map("serviceType", "ClusterIP")));
+    source.annotations().put(PEER_ANNOTATION, peer);
+    source.annotations().put(ResticRepository.FLUX_SSA_ANNOTATION, "Merge");
+    return source;
   }
 
-  private static List<HasMetadata> rsync(EmitContext context, VolumeSpec volume) {
-    String destination = volume.backupClaimName() + "-rsync";
-    HasMetadata receiver = VolsyncResources.destination(context,
-        context.meta(volume.decl(), volume.replica().span(), destination, volume.namespace()),
-        VolsyncResources.spec("rsync", VolsyncResources.spec(
-            "destinationPVC", volume.backupClaimName(),
+  private static List<KubeObject> rsync(EmitContext context, Volume volume) {
+    String backupClaim = VolumeClaims.backupClaimName(volume);
+    String destination = backupClaim + "-rsync";
+    KubeObject receiver = VolsyncResources.destination(context, volume, volume.replica().span(), destination, map(
+        "rsync", map(
+            "destinationPVC", backupClaim,
             "copyMethod", "Direct",
             "serviceType", "ClusterIP")));
-    HasMetadata sender = VolsyncResources.source(context,
-        context.meta(volume.decl(), volume.replica().span(), volume.name() + "-rsync", volume.namespace()),
-        VolsyncResources.spec(
-            "sourcePVC", volume.claimName(),
-            "trigger", Map.of("schedule", RSYNC_SCHEDULE),
-            "rsync", VolsyncResources.spec(
-                "address", "volsync-rsync-dst-" + destination + "." + volume.namespace() + ".svc",
-                "sshKeys", "volsync-rsync-dst-src-" + destination,
-                "copyMethod", "Direct")));
+    KubeObject sender = VolsyncResources.source(context, volume, volume.replica().span(), volume.name() + "-rsync", map(
+        "sourcePVC", volume.name(),
+        "trigger", map("schedule", RSYNC_SCHEDULE),
+        "rsync", map(
+            "address", "volsync-rsync-dst-" + destination + "." + context.namespaceOf(volume.decl()) + ".svc",
+            "sshKeys", "volsync-rsync-dst-src-" + destination,
+            "copyMethod", "Direct")));
     return List.of(receiver, sender);
   }
 }

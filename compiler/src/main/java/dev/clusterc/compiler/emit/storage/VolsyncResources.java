@@ -1,15 +1,14 @@
 package dev.clusterc.compiler.emit.storage;
 
 import dev.clusterc.compiler.emit.core.EmitContext;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.util.LinkedHashMap;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Volume;
+import dev.clusterc.compiler.source.SourceSpan;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * VolSync's two kinds ({@code volsync.backube/v1alpha1}): a ReplicationSource copies a claim out, a
- * ReplicationDestination copies into one. Specs are maps in the order the emitters build them.
+ * ReplicationDestination copies into one.
  *
  * <p>How a mover reads the claim ({@code copyMethod}) follows from what the storage can do:
  * {@code Snapshot} gives a consistent point-in-time copy, but needs a CSI driver and the snapshot
@@ -25,35 +24,29 @@ final class VolsyncResources {
 
   private VolsyncResources() {}
 
-  static GenericKubernetesResource source(EmitContext context, ObjectMeta meta, Map<String, Object> spec) {
-    return context.resource(API_VERSION, "ReplicationSource", meta, spec);
+  /** A ReplicationSource of the volume, made by the entry at {@code span}. */
+  static KubeObject source(EmitContext context, Volume volume, SourceSpan span, String name, Map<String, Object> spec) {
+    return StorageObjects.of(context, API_VERSION, "ReplicationSource", volume.decl(), span, name,
+        context.namespaceOf(volume.decl())).put("spec", spec);
   }
 
-  static GenericKubernetesResource destination(EmitContext context, ObjectMeta meta, Map<String, Object> spec) {
-    return context.resource(API_VERSION, "ReplicationDestination", meta, spec);
+  /** A ReplicationDestination of the volume, made by the entry at {@code span}. */
+  static KubeObject destination(EmitContext context, Volume volume, SourceSpan span, String name, Map<String, Object> spec) {
+    return StorageObjects.of(context, API_VERSION, "ReplicationDestination", volume.decl(), span, name,
+        context.namespaceOf(volume.decl())).put("spec", spec);
+  }
+
+  /**
+   * Whether VolSync can take point-in-time copies of the volume: only a provisioned volume, and only
+   * when the cluster runs the snapshot controller. A static local PV has no CSI driver behind it, so
+   * it can be neither snapshotted nor cloned.
+   */
+  static boolean snapshots(EmitContext context, Volume volume) {
+    return !volume.isLocal() && !context.program().providers("snapshot-controller").isEmpty();
   }
 
   /** {@code Snapshot} where the volume can be snapshotted, else {@code Direct} (see the class comment). */
-  static String copyMethod(EmitContext context, VolumeSpec volume) {
-    return volume.snapshots(context) ? "Snapshot" : "Direct";
-  }
-
-  /** A map in the order given, leaving out {@code null} values ({@code Map.of} iterates in no fixed order). */
-  static Map<String, Object> spec(Object... keysAndValues) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      if (keysAndValues[i + 1] != null) {
-        spec.put((String) keysAndValues[i], keysAndValues[i + 1]);
-      }
-    }
-    return spec;
-  }
-
-  /** Adds annotations to an object's metadata, keeping them in key order. */
-  static ObjectMeta annotate(ObjectMeta meta, String key, String value) {
-    Map<String, String> annotations = new TreeMap<>(meta.getAnnotations());
-    annotations.put(key, value);
-    meta.setAnnotations(annotations);
-    return meta;
+  static String copyMethod(EmitContext context, Volume volume) {
+    return snapshots(context, volume) ? "Snapshot" : "Direct";
   }
 }

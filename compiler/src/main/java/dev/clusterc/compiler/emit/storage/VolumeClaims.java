@@ -1,16 +1,12 @@
 package dev.clusterc.compiler.emit.storage;
 
+import static dev.clusterc.compiler.kube.Tree.list;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.source.SourceSpan;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PersistentVolume;
-import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.TypedObjectReference;
-import io.fabric8.kubernetes.api.model.TypedObjectReferenceBuilder;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,68 +25,74 @@ import java.util.Map;
 final class VolumeClaims {
   static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
+  /** The storage class of the static local PersistentVolumes when the volume names none. */
+  static final String LOCAL_STORAGE_CLASS = "local-static";
+
   private VolumeClaims() {}
 
+  /** The claim on the replica node: {@code NAME-backup}. */
+  static String backupClaimName(Volume volume) {
+    return volume.name() + "-backup";
+  }
+
+  /** The storage class of the claims: the volume's {@code class}, or {@link #LOCAL_STORAGE_CLASS} for a local volume. */
+  static String storageClass(Volume volume) {
+    return volume.storageClass() != null || !volume.isLocal() ? volume.storageClass() : LOCAL_STORAGE_CLASS;
+  }
+
   /** {@code pv-NAME-primary}: the volume's directory on its own node, bound to the claim {@code NAME}. */
-  static PersistentVolume primaryVolume(EmitContext context, VolumeSpec volume) {
-    return localVolume(context, volume, "pv-" + volume.name() + "-primary", volume.local().node(), volume.claimName(),
+  static KubeObject primaryVolume(EmitContext context, Volume volume) {
+    return localVolume(context, volume, "pv-" + volume.name() + "-primary", volume.local().node().name(), volume.name(),
         volume.local().span());
   }
 
   /** {@code pv-NAME-backup}: the same directory on the replica node, bound to the claim {@code NAME-backup}. */
-  static PersistentVolume backupVolume(EmitContext context, VolumeSpec volume) {
-    return localVolume(context, volume, "pv-" + volume.name() + "-backup", volume.replica().node(), volume.backupClaimName(),
-        volume.replica().span());
+  static KubeObject backupVolume(EmitContext context, Volume volume) {
+    return localVolume(context, volume, "pv-" + volume.name() + "-backup", volume.replica().node().name(),
+        backupClaimName(volume), volume.replica().span());
   }
 
   /** The claim {@code NAME} the apps mount; {@code dataSource} names what populates it, or is {@code null}. */
-  static PersistentVolumeClaim claim(EmitContext context, VolumeSpec volume, Map<String, String> labels, TypedObjectReference dataSource) {
-    ObjectMeta meta = context.meta(volume.decl(), volume.claimName(), volume.namespace());
-    meta.getLabels().putAll(labels);
-    String boundTo = volume.local() == null ? null : "pv-" + volume.name() + "-primary";
-    return claim(meta, volume, boundTo, dataSource);
+  static KubeObject claim(EmitContext context, Volume volume, Map<String, String> labels, Map<String, Object> dataSource) {
+    KubeObject claim = StorageObjects.of(context, "v1", "PersistentVolumeClaim", volume.decl(), volume.name(),
+        context.namespaceOf(volume.decl()));
+    claim.labels().putAll(labels);
+    String boundTo = volume.isLocal() ? "pv-" + volume.name() + "-primary" : null;
+    return claim.put("spec", claimSpec(volume, boundTo, dataSource));
   }
 
   /** The claim {@code NAME-backup} on the replica node, which VolSync replicates into. */
-  static PersistentVolumeClaim backupClaim(EmitContext context, VolumeSpec volume) {
-    ObjectMeta meta = context.meta(volume.decl(), volume.replica().span(), volume.backupClaimName(), volume.namespace());
-    return claim(meta, volume, "pv-" + volume.name() + "-backup", null);
+  static KubeObject backupClaim(EmitContext context, Volume volume) {
+    KubeObject claim = StorageObjects.of(context, "v1", "PersistentVolumeClaim", volume.decl(), volume.replica().span(),
+        backupClaimName(volume), context.namespaceOf(volume.decl()));
+    return claim.put("spec", claimSpec(volume, "pv-" + volume.name() + "-backup", null));
   }
 
   /** A reference to the VolSync ReplicationDestination that populates a new claim. */
-  static TypedObjectReference populatedBy(String replicationDestination) {
-    return new TypedObjectReferenceBuilder()
-        .withApiGroup(VolsyncResources.GROUP).withKind("ReplicationDestination").withName(replicationDestination).build();
+  static Map<String, Object> populatedBy(String replicationDestination) {
+    return map("apiGroup", VolsyncResources.GROUP, "kind", "ReplicationDestination", "name", replicationDestination);
   }
 
-  private static PersistentVolumeClaim claim(ObjectMeta meta, VolumeSpec volume, String volumeName, TypedObjectReference dataSource) {
-    return new PersistentVolumeClaimBuilder()
-        .withMetadata(meta)
-        .withNewSpec()
-        .withAccessModes(volume.accessModes())
-        .withDataSourceRef(dataSource)
-        .withNewResources().addToRequests("storage", new Quantity(volume.size())).endResources()
-        .withStorageClassName(volume.claimStorageClass())
-        .withVolumeName(volumeName)
-        .endSpec()
-        .build();
+  private static Map<String, Object> claimSpec(Volume volume, String volumeName, Map<String, Object> dataSource) {
+    return map(
+        "accessModes", list(volume.access().mode()),
+        "dataSourceRef", dataSource,
+        "resources", map("requests", map("storage", volume.size().value().toString())),
+        "storageClassName", storageClass(volume),
+        "volumeName", volumeName);
   }
 
-  private static PersistentVolume localVolume(EmitContext context, VolumeSpec volume, String name, String node, String claim, SourceSpan span) {
-    return new PersistentVolumeBuilder()
-        .withMetadata(context.meta(volume.decl(), span, name, null))
-        .withNewSpec()
-        .withAccessModes(volume.accessModes())
-        .addToCapacity("storage", new Quantity(volume.size()))
-        .withNewClaimRef().withName(claim).withNamespace(volume.namespace()).endClaimRef()
-        .withNewLocal().withPath(volume.local().path()).endLocal()
-        .withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()
-        .withKey(HOSTNAME_LABEL).withOperator("In").withValues(List.of(node))
-        .endMatchExpression().endNodeSelectorTerm().endRequired().endNodeAffinity()
-        .withPersistentVolumeReclaimPolicy("Retain")
-        .withStorageClassName(volume.claimStorageClass())
-        .withVolumeMode("Filesystem")
-        .endSpec()
-        .build();
+  private static KubeObject localVolume(EmitContext context, Volume volume, String name, String node, String claim,
+      SourceSpan span) {
+    return StorageObjects.of(context, "v1", "PersistentVolume", volume.decl(), span, name, null).put("spec", map(
+        "accessModes", list(volume.access().mode()),
+        "capacity", map("storage", volume.size().value().toString()),
+        "claimRef", map("name", claim, "namespace", context.namespaceOf(volume.decl())),
+        "local", map("path", volume.local().path()),
+        "nodeAffinity", map("required", map("nodeSelectorTerms", list(map("matchExpressions", list(
+            map("key", HOSTNAME_LABEL, "operator", "In", "values", list(node))))))),
+        "persistentVolumeReclaimPolicy", "Retain",
+        "storageClassName", storageClass(volume),
+        "volumeMode", "Filesystem"));
   }
 }

@@ -4,7 +4,8 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
-import io.fabric8.kubernetes.api.model.TypedObjectReference;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.Volume;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,39 +34,40 @@ import java.util.Map;
 public final class VolumeEmitter implements Emitter {
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    VolumeSpec volume = VolumeSpec.of(decl, context);
-    BackupTarget target = volume.resticBackup() ? BackupTarget.of(volume.backup()) : null;
-    if (volume.local() != null) {
+    Volume volume = Volume.of(context.program().model(), decl);
+    Backup backup = volume.backup() == null ? null : Backup.of(context.program().model(), volume.backup());
+    Backup restic = backup != null && backup.via() == Backup.Via.RESTIC ? backup : null;
+    if (volume.isLocal()) {
       unit.add(VolumeClaims.primaryVolume(context, volume));
-      if (volume.replica() != null) {
+      if (volume.replicated()) {
         unit.add(VolumeClaims.backupVolume(context, volume));
       }
     }
-    TypedObjectReference populator = target != null && ResticBackup.populates(context, volume)
+    Map<String, Object> populator = restic != null && ResticBackup.populates(context, volume)
         ? VolumeClaims.populatedBy(ResticBackup.restoreName(volume)) : null;
-    unit.add(VolumeClaims.claim(context, volume, longhornLabels(volume), populator));
-    if (volume.replica() != null) {
+    unit.add(VolumeClaims.claim(context, volume, longhornLabels(backup), populator));
+    if (volume.replicated()) {
       unit.add(VolumeClaims.backupClaim(context, volume));
       VolsyncReplication.objects(context, volume).forEach(unit::add);
     }
-    if (target != null) {
-      unit.add(ResticRepository.secret(context, volume, target, BackupTargetKeys.of(volume.backup())));
-      if (target.scheme().equals("nfs")) {
-        ResticNfsShare.objects(context, volume, target).forEach(unit::add);
+    if (restic != null) {
+      unit.add(ResticRepository.secret(context, volume, restic));
+      if (restic.target().nfs()) {
+        ResticNfsShare.objects(context, volume, restic.target()).forEach(unit::add);
       }
-      unit.add(ResticBackup.source(context, volume, target));
+      unit.add(ResticBackup.source(context, volume, restic));
       if (volume.restore()) {
-        unit.add(ResticBackup.restore(context, volume, target));
+        unit.add(ResticBackup.restore(context, volume, restic));
       }
     }
   }
 
   /** The labels that put the claim in its Longhorn backup policy's recurring-job group. */
-  private static Map<String, String> longhornLabels(VolumeSpec volume) {
+  private static Map<String, String> longhornLabels(Backup backup) {
     Map<String, String> labels = new LinkedHashMap<>();
-    if (volume.longhornBackup()) {
+    if (backup != null && backup.via() == Backup.Via.LONGHORN) {
       labels.put("recurring-job.longhorn.io/source", "enabled");
-      labels.put("recurring-job-group.longhorn.io/" + volume.backup().name(), "enabled");
+      labels.put("recurring-job-group.longhorn.io/" + backup.name(), "enabled");
     }
     return labels;
   }

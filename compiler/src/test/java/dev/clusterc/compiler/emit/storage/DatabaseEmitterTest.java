@@ -2,13 +2,13 @@ package dev.clusterc.compiler.emit.storage;
 
 import static dev.clusterc.compiler.emit.VolumeTestSupport.assertNames;
 import static dev.clusterc.compiler.emit.VolumeTestSupport.emit;
-import static dev.clusterc.compiler.emit.VolumeTestSupport.meta;
 import static dev.clusterc.compiler.emit.VolumeTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.schema.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -34,51 +34,7 @@ class DatabaseEmitterTest {
   void threeInstancesOnThreeNodesArchivingToS3WithANightlyBaseBackup() {
     Unit unit = emit(HOMELAB, Kind.DATABASE, "postgres");
     assertNames(unit, "Cluster/postgres", "ScheduledBackup/postgres");
-    assertEquals("apiVersion: postgresql.cnpg.io/v1\n"
-        + "kind: Cluster\n"
-        + meta("postgres", "databases", "postgres", 12)
-        + """
-        spec:
-          affinity:
-            enablePodAntiAffinity: true
-            podAntiAffinityType: required
-            topologyKey: kubernetes.io/hostname
-          backup:
-            barmanObjectStore:
-              data:
-                compression: gzip
-              destinationPath: s3://backups/homelab
-              endpointURL: https://r2.example.com
-              s3Credentials:
-                accessKeyId:
-                  key: access-key-id
-                  name: r2-credentials
-                secretAccessKey:
-                  key: secret-access-key
-                  name: r2-credentials
-              wal:
-                compression: gzip
-            retentionPolicy: 4w
-          imageName: ghcr.io/cloudnative-pg/postgresql:17
-          instances: 3
-          postgresql:
-            parameters:
-              archive_timeout: 5min
-          storage:
-            size: 100Gi
-        ---
-        apiVersion: postgresql.cnpg.io/v1
-        kind: ScheduledBackup
-        """
-        + meta("postgres", "databases", "postgres", 12)
-        + """
-        spec:
-          backupOwnerReference: self
-          cluster:
-            name: postgres
-          method: barmanObjectStore
-          schedule: 0 0 3 * * *
-        """, yaml(unit));
+    Snippets.assertMatches("storage/DatabaseEmitterTest-three-instances-s3-nightly", yaml(unit));
   }
 
   @Test
@@ -86,17 +42,7 @@ class DatabaseEmitterTest {
     Unit unit = emit(HOMELAB.replace("database postgres { engine postgres; version 17; instances 3; size 100Gi; backup nightly }",
         "database cache { version 16; size 5Gi; class \"local-path\"; backup none; namespace apps }"), Kind.DATABASE, "cache");
     assertNames(unit, "Cluster/cache");
-    assertEquals("apiVersion: postgresql.cnpg.io/v1\n"
-        + "kind: Cluster\n"
-        + meta("cache", "apps", "cache", 12)
-        + """
-        spec:
-          imageName: ghcr.io/cloudnative-pg/postgresql:16
-          instances: 1
-          storage:
-            size: 5Gi
-            storageClass: local-path
-        """, yaml(unit));
+    Snippets.assertMatches("storage/DatabaseEmitterTest-backup-none", yaml(unit));
   }
 
   @Test
@@ -107,31 +53,7 @@ class DatabaseEmitterTest {
         .replace("keep { daily: 7, weekly: 4 }; target \"s3://backups/homelab\"; endpoint \"https://r2.example.com\"; credentials r2-credentials",
             "keep { daily: 7 }; target \"azure://homelabbackups.blob.core.windows.net/linkding-db-clean\"; credentials azure-backup")
         .replace("instances 3; size 100Gi; backup nightly", "size 15Gi; backup nightly; wal-archive 1h"), Kind.DATABASE, "postgres");
-    assertEquals("""
-        spec:
-          backup:
-            barmanObjectStore:
-              azureCredentials:
-                storageAccount:
-                  key: AZURE_STORAGE_ACCOUNT
-                  name: azure-backup
-                storageSasToken:
-                  key: AZURE_STORAGE_SAS_TOKEN
-                  name: azure-backup
-              data:
-                compression: gzip
-              destinationPath: https://homelabbackups.blob.core.windows.net/linkding-db-clean
-              wal:
-                compression: gzip
-            retentionPolicy: 7d
-          imageName: ghcr.io/cloudnative-pg/postgresql:17
-          instances: 1
-          postgresql:
-            parameters:
-              archive_timeout: 1h
-          storage:
-            size: 15Gi
-        """, yaml(unit, "Cluster").replaceAll("(?s)^.*?\nspec:", "spec:"));
+    Snippets.assertMatches("storage/DatabaseEmitterTest-azure-sas-token", yaml(unit, "Cluster"));
   }
 
   @Test
@@ -141,13 +63,7 @@ class DatabaseEmitterTest {
         .replace("target \"s3://backups/homelab\"; endpoint \"https://r2.example.com\";", "target \"gs://pg-backups/homelab\";"),
         Kind.DATABASE, "postgres");
     String cluster = yaml(unit, "Cluster");
-    assertTrue(cluster.contains("""
-              destinationPath: gs://pg-backups/homelab
-              googleCredentials:
-                applicationCredentials:
-                  key: gcsCredentials
-                  name: r2-credentials
-        """), cluster);
+    Snippets.assertMatches("storage/DatabaseEmitterTest-google-service-account", cluster);
     assertFalse(cluster.contains("endpointURL"), cluster);
   }
 

@@ -2,7 +2,6 @@ package dev.clusterc.compiler.emit.storage;
 
 import static dev.clusterc.compiler.emit.VolumeTestSupport.assertNames;
 import static dev.clusterc.compiler.emit.VolumeTestSupport.emit;
-import static dev.clusterc.compiler.emit.VolumeTestSupport.meta;
 import static dev.clusterc.compiler.emit.VolumeTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.VolumeTestSupport;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.schema.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -29,45 +29,13 @@ class ResticBackupTest {
     Unit unit = emit(R2, Kind.VOLUME, "sonarr-config");
     assertNames(unit, "PersistentVolumeClaim/sonarr-config", "Secret/sonarr-config-restic-repository",
         "ReplicationSource/sonarr-config-restic");
-    assertEquals("apiVersion: volsync.backube/v1alpha1\n"
-        + "kind: ReplicationSource\n"
-        + meta("sonarr-config-restic", "media", "sonarr-config", 11)
-        + """
-        spec:
-          restic:
-            copyMethod: Direct
-            repository: sonarr-config-restic-repository
-            retain:
-              daily: 7
-              weekly: 4
-          sourcePVC: sonarr-config
-          trigger:
-            schedule: 0 3 * * *
-        """, yaml(unit, "ReplicationSource"));
+    Snippets.assertMatches("storage/ResticBackupTest-restic-source", yaml(unit, "ReplicationSource"));
   }
 
   @Test
   void theRepositorySecretHoldsTheRepositoryAndNamesTheSecretKeysItStillNeeds() {
     Unit unit = emit(R2, Kind.VOLUME, "sonarr-config");
-    assertEquals("""
-        apiVersion: v1
-        kind: Secret
-        metadata:
-          annotations:
-            clusterc.dev/secret-keys: "RESTIC_PASSWORD=r2-credentials/restic-password,AWS_ACCESS_KEY_ID=r2-credentials/access-key-id,\
-        AWS_SECRET_ACCESS_KEY=r2-credentials/secret-access-key"
-            clusterc.dev/source: test.cluster:11
-            kustomize.toolkit.fluxcd.io/ssa: Merge
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: sonarr-config
-            app.kubernetes.io/part-of: test
-          name: sonarr-config-restic-repository
-          namespace: media
-        stringData:
-          RESTIC_REPOSITORY: s3:https://r2.example.com/backups/homelab/sonarr-config
-        type: Opaque
-        """, yaml(unit, "Secret"));
+    Snippets.assertMatches("storage/ResticBackupTest-repository-secret", yaml(unit, "Secret"));
   }
 
   @Test
@@ -88,20 +56,7 @@ class ResticBackupTest {
   void theScheduleGoesToVolSyncInNumbersAndEveryKeepPeriodIsRetained() {
     Unit unit = emit(R2.replace("\"0 3 * * *\"", "\"30 2 * * MON-FRI\"")
         .replace("{ daily: 7, weekly: 4 }", "{ monthly: 6, weekly: 4, daily: 7, hourly: 0 }"), Kind.VOLUME, "sonarr-config");
-    assertEquals("""
-        spec:
-          restic:
-            copyMethod: Direct
-            repository: sonarr-config-restic-repository
-            retain:
-              daily: 7
-              hourly: 0
-              monthly: 6
-              weekly: 4
-          sourcePVC: sonarr-config
-          trigger:
-            schedule: 30 2 * * 1-5
-        """, yaml(unit, "ReplicationSource").replaceAll("(?s)^.*?\nspec:", "spec:"));
+    Snippets.assertMatches("storage/ResticBackupTest-schedule-in-numbers-and-every-period", yaml(unit, "ReplicationSource"));
   }
 
   @Test
@@ -118,38 +73,8 @@ class ResticBackupTest {
     Unit unit = emit(text, Kind.VOLUME, "sonarr-config");
     assertNames(unit, "PersistentVolumeClaim/sonarr-config", "Secret/sonarr-config-restic-repository",
         "ReplicationSource/sonarr-config-restic", "ReplicationDestination/sonarr-config-restore");
-    assertEquals("apiVersion: v1\n"
-        + "kind: PersistentVolumeClaim\n"
-        + meta("sonarr-config", "media", "sonarr-config", 13)
-        + """
-        spec:
-          accessModes:
-            - ReadWriteOnce
-          dataSourceRef:
-            kind: ReplicationDestination
-            apiGroup: volsync.backube
-            name: sonarr-config-restore
-          resources:
-            requests:
-              storage: 5Gi
-          storageClassName: longhorn
-        ---
-        apiVersion: volsync.backube/v1alpha1
-        kind: ReplicationDestination
-        """
-        + meta("sonarr-config-restore", "media", "sonarr-config", 13)
-        + """
-        spec:
-          restic:
-            accessModes:
-              - ReadWriteOnce
-            capacity: 5Gi
-            copyMethod: Snapshot
-            repository: sonarr-config-restic-repository
-            storageClassName: longhorn
-          trigger:
-            manual: restore-once
-        """, yaml(unit, "PersistentVolumeClaim") + "---\n" + yaml(unit, "ReplicationDestination"));
+    Snippets.assertMatches("storage/ResticBackupTest-restore-populates-from-snapshot",
+        yaml(unit, "PersistentVolumeClaim") + "---\n" + yaml(unit, "ReplicationDestination"));
   }
 
   @Test
@@ -160,15 +85,7 @@ class ResticBackupTest {
         "Secret/sonarr-config-restic-repository", "ReplicationSource/sonarr-config-restic",
         "ReplicationDestination/sonarr-config-restore");
     assertFalse(yaml(unit, "PersistentVolumeClaim").contains("dataSourceRef"));
-    assertEquals("""
-        spec:
-          restic:
-            copyMethod: Direct
-            destinationPVC: sonarr-config
-            repository: sonarr-config-restic-repository
-          trigger:
-            manual: restore-once
-        """, yaml(unit, "ReplicationDestination").replaceAll("(?s)^.*?\nspec:", "spec:"));
+    Snippets.assertMatches("storage/ResticBackupTest-restore-local-in-place", yaml(unit, "ReplicationDestination"));
   }
 
   @Test
@@ -179,15 +96,7 @@ class ResticBackupTest {
         backup blob { schedule "0 1 * * *"; keep { daily: 7 }; target "azure://homelabbackups.blob.core.windows.net/volumes/home"; credentials azure-backup }
         volume notes { size 1Gi; backup blob }
         """, Kind.VOLUME, "notes");
-    String secret = yaml(unit, "Secret");
-    assertTrue(secret.contains("clusterc.dev/secret-keys: \"RESTIC_PASSWORD=azure-backup/RESTIC_PASSWORD,"
-        + "AZURE_ACCOUNT_SAS=azure-backup/AZURE_STORAGE_SAS_TOKEN\"\n"), secret);
-    assertTrue(secret.endsWith("""
-        stringData:
-          AZURE_ACCOUNT_NAME: homelabbackups
-          RESTIC_REPOSITORY: azure:volumes:/home/notes
-        type: Opaque
-        """), secret);
+    Snippets.assertMatches("storage/ResticBackupTest-azure-repository-secret", yaml(unit, "Secret"));
   }
 
   @Test
@@ -213,25 +122,8 @@ class ResticBackupTest {
         """, Kind.VOLUME, "notes");
     assertNames(unit, "PersistentVolumeClaim/notes", "Secret/notes-restic-repository", "PersistentVolume/pv-notes-restic-nfs",
         "PersistentVolumeClaim/notes-restic-nfs", "ReplicationSource/notes-restic", "ReplicationDestination/notes-restore");
-    assertEquals("apiVersion: v1\n"
-        + "kind: PersistentVolume\n"
-        + meta("pv-notes-restic-nfs", null, "notes", 10)
-        + """
-        spec:
-          accessModes:
-            - ReadWriteMany
-          capacity:
-            storage: 1Gi
-          claimRef:
-            name: notes-restic-nfs
-            namespace: default
-          nfs:
-            path: /mnt/hpool/backups
-            server: 192.168.1.21
-          persistentVolumeReclaimPolicy: Retain
-          storageClassName: ""
-          volumeMode: Filesystem
-        """, yaml(unit, "PersistentVolume"));
+    Snippets.assertMatches("storage/ResticBackupTest-nfs-share", yaml(unit, "PersistentVolume") + "---\n"
+        + yaml(unit, "PersistentVolumeClaim").split("---\n")[1]);
     String secret = yaml(unit, "Secret");
     assertTrue(secret.contains("clusterc.dev/secret-keys: RESTIC_PASSWORD\n"), secret);
     assertTrue(secret.contains("  RESTIC_REPOSITORY: /mnt/restic-nfs/notes\n"), secret);

@@ -2,12 +2,12 @@ package dev.clusterc.compiler.emit.storage;
 
 import static dev.clusterc.compiler.emit.VolumeTestSupport.assertNames;
 import static dev.clusterc.compiler.emit.VolumeTestSupport.emit;
-import static dev.clusterc.compiler.emit.VolumeTestSupport.meta;
 import static dev.clusterc.compiler.emit.VolumeTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.schema.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -41,91 +41,13 @@ class VolumeEmitterTest {
       }
       """;
 
-  private static String failoverMeta(String name, String namespace, int line) {
-    return "metadata:\n"
-        + "  annotations:\n"
-        + "    clusterc.dev/source: test.cluster:" + line + "\n"
-        + "  labels:\n"
-        + "    app.kubernetes.io/managed-by: clusterc\n"
-        + "    app.kubernetes.io/name: sonarr-data\n"
-        + "    app.kubernetes.io/part-of: failover-pair\n"
-        + "  name: " + name + "\n"
-        + (namespace == null ? "" : "  namespace: " + namespace + "\n");
-  }
-
-  private static String localVolume(String name, String claim, String node, int line) {
-    return "apiVersion: v1\n"
-        + "kind: PersistentVolume\n"
-        + failoverMeta(name, null, line)
-        + """
-        spec:
-          accessModes:
-            - ReadWriteOnce
-          capacity:
-            storage: 10Gi
-          claimRef:
-            name: %s
-            namespace: sonarr
-          local:
-            path: /data/pods/sonarr
-          nodeAffinity:
-            required:
-              nodeSelectorTerms:
-                - matchExpressions:
-                    - key: kubernetes.io/hostname
-                      operator: In
-                      values:
-                        - %s
-          persistentVolumeReclaimPolicy: Retain
-          storageClassName: local-static
-          volumeMode: Filesystem
-        """.formatted(claim, node);
-  }
-
-  private static String localClaim(String name, String volume, int line) {
-    return "apiVersion: v1\n"
-        + "kind: PersistentVolumeClaim\n"
-        + failoverMeta(name, "sonarr", line)
-        + """
-        spec:
-          accessModes:
-            - ReadWriteOnce
-          resources:
-            requests:
-              storage: 10Gi
-          storageClassName: local-static
-          volumeName: %s
-        """.formatted(volume);
-  }
-
-  private static String syncthing(String name, String claim, String peer) {
-    return "apiVersion: volsync.backube/v1alpha1\n"
-        + "kind: ReplicationSource\n"
-        + failoverMeta(name, "sonarr", 16).replace("    clusterc.dev/source: test.cluster:16\n",
-            "    clusterc.dev/source: test.cluster:16\n    clusterc.dev/syncthing-peer: " + peer + "\n"
-                + "    kustomize.toolkit.fluxcd.io/ssa: Merge\n")
-        + """
-        spec:
-          sourcePVC: %s
-          syncthing:
-            serviceType: ClusterIP
-        """.formatted(claim);
-  }
-
   @Test
   void theSecondNormativeExampleIsAPinnedPairOfStaticVolumesKeptInSyncBySyncthing() {
     Unit unit = emit(FAILOVER_PAIR, Kind.VOLUME, "sonarr-data");
     assertNames(unit, "PersistentVolume/pv-sonarr-data-primary", "PersistentVolume/pv-sonarr-data-backup",
         "PersistentVolumeClaim/sonarr-data", "PersistentVolumeClaim/sonarr-data-backup",
         "ReplicationSource/sonarr-data-syncthing", "ReplicationSource/sonarr-data-backup-syncthing");
-    assertEquals(String.join("---\n",
-            localVolume("pv-sonarr-data-primary", "sonarr-data", "k3s-w1", 15),
-            localVolume("pv-sonarr-data-backup", "sonarr-data-backup", "k3s-w2", 16),
-            localClaim("sonarr-data", "pv-sonarr-data-primary", 13),
-            localClaim("sonarr-data-backup", "pv-sonarr-data-backup", 16),
-            syncthing("sonarr-data-syncthing", "sonarr-data", "sonarr-data-backup-syncthing"),
-            syncthing("sonarr-data-backup-syncthing", "sonarr-data-backup", "sonarr-data-syncthing")),
-        yaml(unit));
+    Snippets.assertMatches("storage/VolumeEmitterTest-failover-pair-syncthing", yaml(unit));
   }
 
   @Test
@@ -134,30 +56,8 @@ class VolumeEmitterTest {
     assertNames(unit, "PersistentVolume/pv-sonarr-data-primary", "PersistentVolume/pv-sonarr-data-backup",
         "PersistentVolumeClaim/sonarr-data", "PersistentVolumeClaim/sonarr-data-backup",
         "ReplicationDestination/sonarr-data-backup-rsync", "ReplicationSource/sonarr-data-rsync");
-    assertEquals("apiVersion: volsync.backube/v1alpha1\n"
-        + "kind: ReplicationDestination\n"
-        + failoverMeta("sonarr-data-backup-rsync", "sonarr", 16)
-        + """
-        spec:
-          rsync:
-            copyMethod: Direct
-            destinationPVC: sonarr-data-backup
-            serviceType: ClusterIP
-        ---
-        apiVersion: volsync.backube/v1alpha1
-        kind: ReplicationSource
-        """
-        + failoverMeta("sonarr-data-rsync", "sonarr", 16)
-        + """
-        spec:
-          rsync:
-            address: volsync-rsync-dst-sonarr-data-backup-rsync.sonarr.svc
-            copyMethod: Direct
-            sshKeys: volsync-rsync-dst-src-sonarr-data-backup-rsync
-          sourcePVC: sonarr-data
-          trigger:
-            schedule: '*/5 * * * *'
-        """, yaml(unit, "ReplicationDestination") + "---\n" + yaml(unit, "ReplicationSource"));
+    Snippets.assertMatches("storage/VolumeEmitterTest-rsync",
+        yaml(unit, "ReplicationDestination") + "---\n" + yaml(unit, "ReplicationSource"));
   }
 
   @Test
@@ -165,34 +65,13 @@ class VolumeEmitterTest {
     Unit unit = emit(CheckFixture.BASE + """
         volume shared { size 2Gi; access rwx; class "nfs-client"; backup none; namespace media }
         """, Kind.VOLUME, "shared");
-    assertEquals("apiVersion: v1\n"
-        + "kind: PersistentVolumeClaim\n"
-        + meta("shared", "media", "shared", 8)
-        + """
-        spec:
-          accessModes:
-            - ReadWriteMany
-          resources:
-            requests:
-              storage: 2Gi
-          storageClassName: nfs-client
-        """, yaml(unit));
+    Snippets.assertMatches("storage/VolumeEmitterTest-provisioned-rwx-class", yaml(unit));
   }
 
   @Test
   void aVolumeWithoutClassOrNamespaceUsesTheDefaultClassInTheDefaultNamespace() {
     Unit unit = emit(CheckFixture.BASE + "volume scratch { size 1Gi; access rox; backup none }\n", Kind.VOLUME, "scratch");
-    assertEquals("apiVersion: v1\n"
-        + "kind: PersistentVolumeClaim\n"
-        + meta("scratch", "default", "scratch", 8)
-        + """
-        spec:
-          accessModes:
-            - ReadOnlyMany
-          resources:
-            requests:
-              storage: 1Gi
-        """, yaml(unit));
+    Snippets.assertMatches("storage/VolumeEmitterTest-default-class-and-namespace", yaml(unit));
   }
 
   @Test
@@ -210,19 +89,7 @@ class VolumeEmitterTest {
         backup nas { schedule "0 2 * * *"; keep { daily: 7 }; target "nfs://192.168.1.21:/mnt/backups"; via longhorn }
         volume config { size 10Gi; class "longhorn"; replicas 2; backup nas }
         """, Kind.VOLUME, "config");
-    assertEquals("apiVersion: v1\n"
-        + "kind: PersistentVolumeClaim\n"
-        + meta("config", "default", "config", 10).replace("  name: config\n",
-            "    recurring-job-group.longhorn.io/nas: enabled\n    recurring-job.longhorn.io/source: enabled\n  name: config\n")
-        + """
-        spec:
-          accessModes:
-            - ReadWriteOnce
-          resources:
-            requests:
-              storage: 10Gi
-          storageClassName: longhorn
-        """, yaml(unit));
+    Snippets.assertMatches("storage/VolumeEmitterTest-longhorn-recurring-job-group", yaml(unit));
   }
 
   @Test

@@ -1,5 +1,6 @@
-package dev.clusterc.compiler.emit.storage;
+package dev.clusterc.compiler.model;
 
+import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.function.Predicate;
  *
  * <p>Only names are read and written; the values stay in the secret.
  */
-final class BackupTargetKeys {
+public final class BackupCredentials {
   /** A credential, how its key is recognised, and the key assumed when none is. */
-  enum Role {
+  public enum Role {
     ACCESS_KEY_ID(n -> n.contains("keyid") || n.contains("accesskey") && !n.contains("secret"), "AWS_ACCESS_KEY_ID"),
     SECRET_ACCESS_KEY(n -> n.contains("secret") && n.contains("key"), "AWS_SECRET_ACCESS_KEY"),
     REGION(n -> n.contains("region"), "AWS_DEFAULT_REGION"),
@@ -38,38 +39,44 @@ final class BackupTargetKeys {
       this.conventional = conventional;
     }
 
-    String conventional() {
+    public String conventional() {
       return conventional;
     }
   }
 
+  /** A policy without {@code credentials}: every role gets its conventional name. */
+  static final BackupCredentials NONE = new BackupCredentials(null, List.of());
+
   private final String secret;
   private final List<String> keys;
 
-  private BackupTargetKeys(String secret, List<String> keys) {
+  private BackupCredentials(String secret, List<String> keys) {
     this.secret = secret;
     this.keys = keys;
   }
 
-  /** The credentials of a backup policy; none for a policy without {@code credentials}. */
-  static BackupTargetKeys of(Decl backup) {
-    Decl credentials = backup.body().first("credentials").flatMap(e -> e.ref("value")).orElse(null);
-    if (credentials == null) {
-      return new BackupTargetKeys(null, List.of());
+  /**
+   * The keys the secret that {@code credentials} names declares; none when the entry names no
+   * secret (reported elsewhere) or one without a body.
+   */
+  static BackupCredentials of(BoundEntry written) {
+    Decl credentials = written.ref("value").orElse(null);
+    if (credentials == null || credentials.body() == null) {
+      return new BackupCredentials(written.firstArgument(), List.of());
     }
     List<String> keys = credentials.body().value("keys").filter(Typed.Items.class::isInstance)
         .map(t -> ((Typed.Items) t).items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())
         .orElse(List.of());
-    return new BackupTargetKeys(credentials.name(), keys);
+    return new BackupCredentials(credentials.name(), keys);
   }
 
   /** The name of the credentials secret, or {@code null} when the policy has none. */
-  String secret() {
+  public String secret() {
     return secret;
   }
 
   /** The declared key that holds a credential, if one is recognised. */
-  Optional<String> find(Role role) {
+  public Optional<String> find(Role role) {
     for (String key : keys) {
       if (role.matches.test(normalize(key))) {
         return Optional.of(key);
@@ -82,7 +89,7 @@ final class BackupTargetKeys {
   }
 
   /** The key that holds a credential: the declared one, else its conventional name. */
-  String key(Role role) {
+  public String key(Role role) {
     return find(role).orElse(role.conventional());
   }
 

@@ -1,6 +1,6 @@
-package dev.clusterc.compiler.emit.storage;
+package dev.clusterc.compiler.model;
 
-import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.source.SourceSpan;
 import java.util.Locale;
 
 /**
@@ -13,6 +13,7 @@ import java.util.Locale;
  * credentials), {@code gs://BUCKET[/PREFIX]}, and {@code nfs://SERVER[:]/PATH}.
  *
  * @param text the target as written
+ * @param span where it was written
  * @param scheme {@code s3}, {@code azure}, {@code gs} or {@code nfs}
  * @param bucket the S3 or GCS bucket, the Azure container, or the NFS server
  * @param prefix the path inside the bucket without leading or trailing {@code /} (may be empty); for
@@ -20,16 +21,17 @@ import java.util.Locale;
  * @param accountHost the Azure blob host ({@code ACCOUNT.blob.core.windows.net}), or {@code null}
  * @param endpoint the policy's {@code endpoint} without a trailing {@code /}, or {@code null}
  */
-record BackupTarget(String text, String scheme, String bucket, String prefix, String accountHost, String endpoint) {
+public record BackupTarget(
+    String text, SourceSpan span, String scheme, String bucket, String prefix, String accountHost, String endpoint) {
 
   /** Where VolSync mounts an NFS target in the restic mover: {@code /mnt/} and this. */
-  static final String NFS_MOUNT = "restic-nfs";
+  public static final String NFS_MOUNT = "restic-nfs";
 
   private static final String AZURE_SUFFIX = "core.windows.net";
 
-  static BackupTarget of(Decl backup) {
-    String text = backup.body().str("target").orElse("");
-    String endpoint = backup.body().str("endpoint").map(e -> e.replaceAll("/+$", "")).orElse(null);
+  /** Takes {@code text} apart; {@code endpoint} is the policy's, or {@code null}. */
+  static BackupTarget parse(String text, SourceSpan span, String endpoint) {
+    endpoint = endpoint == null ? null : endpoint.replaceAll("/+$", "");
     int colon = text.indexOf("://");
     String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
     String rest = colon < 0 ? text : text.substring(colon + 3);
@@ -37,21 +39,21 @@ record BackupTarget(String text, String scheme, String bucket, String prefix, St
       int slash = rest.indexOf('/');
       String server = slash < 0 ? rest : rest.substring(0, slash);
       String path = slash < 0 ? "/" : rest.substring(slash).replaceAll("/+$", "");
-      return new BackupTarget(text, scheme, server.replaceAll(":$", ""), path.isEmpty() ? "/" : path, null, endpoint);
+      return new BackupTarget(text, span, scheme, server.replaceAll(":$", ""), path.isEmpty() ? "/" : path, null, endpoint);
     }
     String[] parts = rest.replaceAll("^/+|/+$", "").split("/", 2);
     String first = parts[0];
     String tail = parts.length > 1 ? parts[1] : "";
     if (scheme.equals("azure") && first.contains(".")) {
       String[] container = tail.split("/", 2);
-      return new BackupTarget(text, scheme, container[0], container.length > 1 ? container[1] : "", first, endpoint);
+      return new BackupTarget(text, span, scheme, container[0], container.length > 1 ? container[1] : "", first, endpoint);
     }
     String accountHost = scheme.equals("azure") && endpoint != null ? endpoint.replaceAll("^[a-z]+://", "") : null;
-    return new BackupTarget(text, scheme, first, tail, accountHost, endpoint);
+    return new BackupTarget(text, span, scheme, first, tail, accountHost, endpoint);
   }
 
   /** The restic repository of one volume: its own directory under the target, as restic writes it. */
-  String resticRepository(String volume) {
+  public String resticRepository(String volume) {
     String path = prefix.isEmpty() ? volume : prefix + "/" + volume;
     switch (scheme) {
       case "s3":
@@ -67,13 +69,18 @@ record BackupTarget(String text, String scheme, String bucket, String prefix, St
     }
   }
 
+  /** Whether the target is an {@code nfs://} export rather than an object store. */
+  public boolean nfs() {
+    return scheme.equals("nfs");
+  }
+
   /** The Azure storage account named by the target or the endpoint ({@code ACCOUNT} of its host), or {@code null}. */
-  String azureAccount() {
+  public String azureAccount() {
     return accountHost == null ? null : accountHost.split("\\.", 2)[0];
   }
 
   /** The Azure endpoint suffix when it is not the public cloud's {@code core.windows.net}, or {@code null}. */
-  String azureEndpointSuffix() {
+  public String azureEndpointSuffix() {
     if (accountHost == null || !accountHost.contains(".blob.")) {
       return null;
     }
@@ -86,7 +93,7 @@ record BackupTarget(String text, String scheme, String bucket, String prefix, St
    * URL for Azure. An Azure target whose account is named nowhere is written as it is, so that
    * Barman rejects it visibly rather than writing somewhere else.
    */
-  String barmanDestinationPath() {
+  public String barmanDestinationPath() {
     String path = prefix.isEmpty() ? "" : "/" + prefix;
     switch (scheme) {
       case "s3":
@@ -108,7 +115,7 @@ record BackupTarget(String text, String scheme, String bucket, String prefix, St
   }
 
   /** Barman's {@code endpointURL}: the S3-compatible service, or {@code null} for AWS and the other schemes. */
-  String barmanEndpoint() {
+  public String barmanEndpoint() {
     return scheme.equals("s3") ? endpoint : null;
   }
 }

@@ -1,4 +1,4 @@
-package dev.clusterc.compiler.emit.storage;
+package dev.clusterc.compiler.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,7 +15,8 @@ class BackupTargetTest {
         + "backup b { schedule \"0 3 * * *\"; keep { daily: 1 }; target \"" + target + "\""
         + (endpoint == null ? "" : "; endpoint \"" + endpoint + "\"") + "; credentials c }\n";
     // Only the policy's entries are read; whatever else the checker says does not matter here.
-    return BackupTarget.of(CheckFixture.program(text).decls(Kind.BACKUP).get(0));
+    var program = CheckFixture.program(text);
+    return Backup.of(program.model(), program.decls(Kind.BACKUP).get(0)).target();
   }
 
   /** The restic repository of volume {@code vol}, Barman's destination and endpoint, the Azure account and suffix. */
