@@ -2,6 +2,7 @@ package dev.clusterc.compiler.load;
 
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.source.SourceFile;
+import dev.clusterc.compiler.source.WorkingDirectory;
 import dev.clusterc.compiler.syntax.Parser;
 import dev.clusterc.compiler.syntax.SourceUnit;
 import java.io.IOException;
@@ -104,11 +105,6 @@ public final class Workspace {
 
   /** A path as diagnostics print it: relative to the working directory when under it. */
   public String display(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    if (absolute.startsWith(workingDirectory)) {
-      String relative = workingDirectory.relativize(absolute).toString();
-      return relative.isEmpty() ? "." : relative;
-    }
-    return absolute.toString();
+    return new WorkingDirectory(workingDirectory).display(path);
   }
 }
