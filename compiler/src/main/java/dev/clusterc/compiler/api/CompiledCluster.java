@@ -63,6 +63,11 @@ public final class CompiledCluster {
     return ResultObjects.of(compilation.flux());
   }
 
+  /** How many units there are, without converting their objects. */
+  public int unitCount() {
+    return compilation.units().size();
+  }
+
   /** The units in apply order. */
   public synchronized List<CompiledUnit> units() {
     if (units == null) {
@@ -92,9 +97,17 @@ public final class CompiledCluster {
     writer.flush();
   }
 
-  /** Writes the GitOps tree into {@code treeDir} (empty or absent), which is also where it stays. */
+  /**
+   * Writes the GitOps tree into {@code treeDir} (empty or absent), which is also where it stays.
+   *
+   * @throws RefusedOutputException when two files of the tree would be one, or a path escapes it
+   */
   public void writeTree(Path treeDir) throws IOException {
-    GitOpsLayout.write(compilation, treeDir);
+    try {
+      GitOpsLayout.write(compilation, treeDir);
+    } catch (OutputRefusedException e) {
+      throw RefusedOutputException.of(e);
+    }
   }
 
   /**

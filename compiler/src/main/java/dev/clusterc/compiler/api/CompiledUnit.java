@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *
  * @param name unique in the cluster; the unit's directory is {@code LAYER/NAME/}
  * @param layer the layer it is applied in
- * @param declaration the declaration it deploys; {@code null} for the cluster-wide unit
+ * @param declaration the declaration it deploys (the cluster's for the cluster-wide unit), or {@code null}
  * @param dependencies the names of the units it waits for, sorted
  * @param healthGates the objects whose health gates the unit: what Flux (or a runtime) waits for
  *     before applying the units that depend on this one; empty when nothing gates it
@@ -42,13 +42,13 @@ public record CompiledUnit(String name, String layer, Declaration declaration, L
     return objects.stream().map(KubeObject::copy).toList();
   }
 
-  /** The declaration it deploys; empty for the cluster-wide unit. */
+  /** The declaration it deploys, the cluster's for the cluster-wide unit; empty when none does. */
   public Optional<Declaration> source() {
     return Optional.ofNullable(declaration);
   }
 
-  /** Whether Flux waits for every object of the unit ({@code wait: true}) rather than for some. */
+  /** Whether every object gates the unit (Flux's {@code wait: true}), as in a unit without claims. */
   public boolean gatesEveryObject() {
-    return !objects.isEmpty() && healthGates.size() == objects.size();
+    return healthGates.size() == objects.size();
   }
 }
