@@ -1,16 +1,12 @@
 package dev.clusterc.compiler.api;
 
-import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.load.SourceReader;
 import dev.clusterc.compiler.load.Stdlib;
 import dev.clusterc.compiler.load.Workspace;
-import dev.clusterc.compiler.source.SourceFile;
-import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.source.WorkingDirectory;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,24 +100,9 @@ public final class ClusterCompiler {
     return texts;
   }
 
-  /** A file the loader could not read, as an error at its start, worded without Java's class names. */
+  /** A directory the loader could not list, as an error at its start. */
   private Diagnostic ioProblem(IOException e) {
     String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : root.toString();
-    SourceFile source = new SourceFile(workspace.display(Path.of(file)), "");
-    return Diagnostic.error(Code.SYNTAX, SourceSpan.at(source, 0), "cannot read `" + source.path() + "`: " + reason(e))
-        .withHint("sources are readable regular files ending in .cluster");
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : "I/O error";
+    return SourceReader.failed(workspace.display(Path.of(file)), e).problem().orElseThrow();
   }
 }

@@ -81,6 +81,18 @@ class ClusterCompilerTest {
     assertFalse(ClusterCompiler.open(dir.resolve("nowhere.cluster"), dir).compile().succeeded());
   }
 
+  /** Reading {@code /proc/self/mem} from its start fails with an I/O error, a file that exists and cannot be read. */
+  @Test
+  void aFileTheSystemWillNotReadIsADiagnosticAndTheRestIsStillChecked() throws Exception {
+    ClusterCompiler compiler = open();
+    compiler.overlay(dir.resolve("apps.cluster"), "import \"/proc/self/mem\"\napp web { image \"nginx:1.27\"; replicas many }\n");
+    Analysis analysis = compiler.analyse();
+    List<String> messages = analysis.diagnostics().stream().map(Diagnostic::message).toList();
+    assertTrue(messages.stream().anyMatch(m -> m.startsWith("cannot read `/proc/self/mem`: ")), messages.toString());
+    assertTrue(analysis.diagnostics().stream().anyMatch(d -> d.span().file().path().equals("apps.cluster")
+        && d.code() == Code.TYPE_MISMATCH), "the other files are still checked: " + messages);
+  }
+
   @Test
   void reanalysingUnchangedFilesParsesNothing() throws Exception {
     ClusterCompiler compiler = open();
