@@ -58,7 +58,8 @@ public final class ClusterCompiler {
 
   /**
    * Uses {@code text} for the document at {@code path} instead of the file on disk (which need not
-   * exist): the next analysis reads this text. {@code null} goes back to the disk.
+   * exist): the next analysis reads this text. {@code null} goes back to the disk. A relative
+   * {@code path}, like a relative root, is taken from the process's working directory.
    */
   public ClusterCompiler overlay(Path path, String text) {
     workspace.overlay(path, text);
