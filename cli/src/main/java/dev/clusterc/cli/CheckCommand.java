@@ -1,10 +1,9 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.api.Frontend;
+import dev.clusterc.compiler.api.Analysis;
+import dev.clusterc.compiler.api.ClusterCompiler;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
-import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -51,6 +50,7 @@ public final class CheckCommand extends Subcommand {
   int run() throws IOException {
     List<Failure> failures = new ArrayList<>();
     Set<Path> roots = new LinkedHashSet<>();
+    StdinSource.Read stdinRead = null;
     List<Diagnostic> all = new ArrayList<>();
     boolean stdin = false;
     for (Path path : paths) {
@@ -60,7 +60,7 @@ public final class CheckCommand extends Subcommand {
       }
       Failure problem;
       try {
-        problem = ClusterRoots.problem(path, workspace);
+        problem = ClusterRoots.problem(path, cwd);
       } catch (IOException e) {
         problem = failure(path, e);
       }
@@ -71,24 +71,24 @@ public final class CheckCommand extends Subcommand {
       }
     }
     if (failures.isEmpty() && stdin) {
-      StdinSource.Read read = StdinSource.read(terminal(), workspace);
-      if (read.failure() != null) {
-        failures.add(read.failure());
-      } else if (read.problem() != null) {
-        all.add(read.problem());
+      stdinRead = StdinSource.read(terminal());
+      if (stdinRead.failure() != null) {
+        failures.add(stdinRead.failure());
+      } else if (stdinRead.problem() != null) {
+        all.add(stdinRead.problem());
       } else {
-        roots.add(read.path());
+        roots.add(stdinRead.path());
       }
     }
     if (failures.isEmpty()) {
       for (Path root : roots) {
-        try {
-          Program program = Frontend.check(root, workspace);
-          all.addAll(program.diagnostics());
-          all.addAll(ManifestCompiler.refusals(program));
-        } catch (IOException e) {
-          failures.add(failure(root, e));
+        ClusterCompiler compiler = ClusterCompiler.open(root);
+        if (stdinRead != null && root.equals(stdinRead.path())) {
+          compiler.overlay(root, stdinRead.text());
         }
+        Analysis analysis = compiler.analyse();
+        all.addAll(analysis.diagnostics());
+        all.addAll(analysis.compileRefusals());
       }
     }
     if (!failures.isEmpty()) {
@@ -111,7 +111,7 @@ public final class CheckCommand extends Subcommand {
   private Failure failure(Path root, IOException e) {
     Path file = e instanceof FileSystemException && ((FileSystemException) e).getFile() != null
         ? Path.of(((FileSystemException) e).getFile()) : root;
-    return Failure.of(workspace.display(file), e);
+    return Failure.of(cwd.display(file), e);
   }
 
   /**

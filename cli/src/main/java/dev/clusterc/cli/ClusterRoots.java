@@ -1,6 +1,7 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.load.Workspace;
+import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.compiler.source.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ final class ClusterRoots {
   private ClusterRoots() {}
 
   /** Why {@code path} is not a cluster, or {@code null} when it is one. */
-  static Failure problem(Path path, Workspace workspace) throws IOException {
+  static Failure problem(Path path, WorkingDirectory cwd) throws IOException {
     String shown = path.toString();
     if (!Files.exists(path)) {
       return new Failure(shown, "no such file or directory", existingParentHint(path));
@@ -28,8 +29,8 @@ final class ClusterRoots {
       if (!Files.isReadable(path)) {
         return Failure.of(shown, "permission denied");
       }
-      if (workspace.clusterFiles(path).isEmpty()) {
-        return new Failure(shown, "no .cluster files in " + shown, subclusterHint(path, workspace));
+      if (ClusterCompiler.clusterFiles(path).isEmpty()) {
+        return new Failure(shown, "no .cluster files in " + shown, subclusterHint(path, cwd));
       }
       return null;
     }
@@ -46,12 +47,12 @@ final class ClusterRoots {
   }
 
   /** Names the subdirectories that are clusters, for {@code clusterc check examples}. */
-  private static String subclusterHint(Path dir, Workspace workspace) throws IOException {
+  private static String subclusterHint(Path dir, WorkingDirectory cwd) throws IOException {
     List<String> clusters = new ArrayList<>();
     try (Stream<Path> children = Files.list(dir)) {
       for (Path child : children.sorted().toList()) {
-        if (Files.isDirectory(child) && Files.isReadable(child) && !workspace.clusterFiles(child).isEmpty()) {
-          clusters.add(workspace.display(child));
+        if (Files.isDirectory(child) && Files.isReadable(child) && !ClusterCompiler.clusterFiles(child).isEmpty()) {
+          clusters.add(cwd.display(child));
         }
       }
     }

@@ -1,13 +1,10 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.api.Frontend;
+import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.compiler.api.CompileResult;
+import dev.clusterc.compiler.api.CompiledCluster;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
-import dev.clusterc.compiler.emit.Compilation;
-import dev.clusterc.compiler.emit.CompileRefusedException;
-import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.layout.FlatLayout;
-import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,40 +65,31 @@ public final class CompileCommand extends Subcommand {
       return ExitCode.FAILURE;
     }
     for (Path path : paths) {
-      Failure problem = ClusterRoots.problem(path, workspace);
+      Failure problem = ClusterRoots.problem(path, cwd);
       if (problem != null) {
         problem.print(err());
         return ExitCode.FAILURE;
       }
     }
-    List<Compilation> compilations = new ArrayList<>();
+    List<CompiledCluster> compiled = new ArrayList<>();
     for (Path path : paths) {
-      Program program = Frontend.check(path.toAbsolutePath().normalize(), workspace);
+      CompileResult result = ClusterCompiler.open(path).compile();
       // one report, sorted as check sorts it, so that compile prints exactly what check prints
-      List<Diagnostic> diagnostics = new ArrayList<>(program.diagnostics());
-      Compilation compilation = null;
-      if (!program.hasErrors()) {
-        try {
-          compilation = ManifestCompiler.compile(program);
-        } catch (CompileRefusedException e) {
-          diagnostics.addAll(e.diagnostics());
-        }
-      }
-      diagnostics = CheckCommand.sortedUnique(diagnostics);
+      List<Diagnostic> diagnostics = CheckCommand.sortedUnique(result.diagnostics());
       report.printHuman(diagnostics, new HumanRenderer(color.enabled(terminal())), err(), err());
-      if (compilation == null || report.fails(diagnostics)) {
+      if (result.cluster().isEmpty() || report.fails(diagnostics)) {
         return ExitCode.FINDINGS;
       }
-      compilations.add(compilation);
+      compiled.add(result.cluster().get());
     }
     if (toStdout) {
-      out().print(FlatLayout.write(compilations.get(0)));
+      out().print(compiled.get(0).stream());
       if (out().checkError()) {
         err().println("clusterc: standard output: write failed; the stream is incomplete");
         return ExitCode.FAILURE;
       }
       return ExitCode.OK;
     }
-    return new CompileOutput(workspace, err(), report.quiet).write(compilations, paths, Path.of(output), chosen == Layout.flat);
+    return new CompileOutput(cwd, err(), report.quiet).write(compiled, paths, Path.of(output), chosen == Layout.flat);
   }
 }

@@ -1,11 +1,8 @@
 package dev.clusterc.cli;
 
+import dev.clusterc.compiler.api.Documents;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
-import dev.clusterc.compiler.format.Formatter;
-import dev.clusterc.compiler.load.SourceReader;
-import dev.clusterc.compiler.syntax.Parser;
-import dev.clusterc.compiler.syntax.SourceUnit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +78,7 @@ public final class FmtCommand extends Subcommand {
       failures.add(Failure.of(shown, "no such file or directory"));
     } else if (Files.isDirectory(path)) {
       int failuresBefore = failures.size();
-      List<Path> found = SourceTree.clusterFiles(path, workspace, failures);
+      List<Path> found = SourceTree.clusterFiles(path, cwd, failures);
       if (found.isEmpty() && failures.size() == failuresBefore) {
         failures.add(new Failure(shown, "no .cluster files in " + shown,
             "fmt looks in every subdirectory except target/, .git/ and node_modules/"));
@@ -97,16 +94,16 @@ public final class FmtCommand extends Subcommand {
   }
 
   private void formatFile(Path file) {
-    String shown = workspace.display(file);
+    String shown = cwd.display(file);
     try {
       byte[] original;
-      SourceReader.Read read;
-      if (Files.size(file) > SourceReader.MAX_BYTES) {
+      Documents.Read read;
+      if (Files.size(file) > Documents.MAX_BYTES) {
         original = null;
-        read = SourceReader.read(file, shown); // refuses it, with the compiler's wording
+        read = Documents.read(file, shown); // refuses it, with the compiler's wording
       } else {
         original = Files.readAllBytes(file);
-        read = SourceReader.decode(original, shown);
+        read = Documents.decode(original, shown);
       }
       byte[] formatted = format(read);
       if (formatted == null || Arrays.equals(formatted, original)) {
@@ -125,16 +122,16 @@ public final class FmtCommand extends Subcommand {
   private void formatStdin() {
     byte[] original;
     try {
-      original = terminal().stdin().readNBytes((int) SourceReader.MAX_BYTES + 1);
+      original = terminal().stdin().readNBytes((int) Documents.MAX_BYTES + 1);
     } catch (IOException e) {
       failures.add(Failure.of(STDIN, e));
       return;
     }
-    if (original.length > SourceReader.MAX_BYTES) {
-      failures.add(Failure.of(STDIN, "more than " + SourceReader.MAX_BYTES / (1024 * 1024) + " MiB, too large to be a cluster source"));
+    if (original.length > Documents.MAX_BYTES) {
+      failures.add(Failure.of(STDIN, "more than " + Documents.MAX_BYTES / (1024 * 1024) + " MiB, too large to be a cluster source"));
       return;
     }
-    byte[] formatted = format(SourceReader.decode(original, STDIN));
+    byte[] formatted = format(Documents.decode(original, STDIN));
     if (formatted == null) {
       return;
     }
@@ -148,17 +145,13 @@ public final class FmtCommand extends Subcommand {
   }
 
   /** The formatted bytes, or {@code null} when the source has errors (which are printed). */
-  private byte[] format(SourceReader.Read read) {
-    if (read.problem().isPresent()) {
-      report(List.of(read.problem().get()));
+  private byte[] format(Documents.Read read) {
+    Documents.Formatted formatted = Documents.format(read);
+    if (formatted.text().isEmpty()) {
+      report(formatted.diagnostics());
       return null;
     }
-    SourceUnit unit = Parser.parse(read.file());
-    if (unit.hasErrors()) {
-      report(unit.diagnostics());
-      return null;
-    }
-    return Formatter.format(unit).getBytes(StandardCharsets.UTF_8);
+    return formatted.text().get().getBytes(StandardCharsets.UTF_8);
   }
 
   private void report(List<Diagnostic> diagnostics) {

@@ -1,11 +1,11 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.api.Frontend;
+import dev.clusterc.compiler.api.Analysis;
+import dev.clusterc.compiler.api.ClusterCompiler;
 import dev.clusterc.compiler.diag.HumanRenderer;
-import dev.clusterc.compiler.program.GraphRenderer;
-import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,18 +34,19 @@ public final class GraphCommand extends Subcommand {
 
   @Override
   int run() throws IOException {
-    Failure problem = ClusterRoots.problem(path, workspace);
+    Failure problem = ClusterRoots.problem(path, cwd);
     if (problem != null) {
       problem.print(err());
       return ExitCode.FAILURE;
     }
-    Program program = Frontend.check(path.toAbsolutePath().normalize(), workspace);
-    if (program.hasErrors()) {
-      err().print(new HumanRenderer(color.enabled(terminal())).render(program.diagnostics()));
-      err().println(HumanRenderer.summary(program.diagnostics()));
+    Analysis analysis = ClusterCompiler.open(path).analyse();
+    Optional<String> graph = format == Format.dot ? analysis.dotGraph() : analysis.mermaidGraph();
+    if (graph.isEmpty()) {
+      err().print(new HumanRenderer(color.enabled(terminal())).render(analysis.diagnostics()));
+      err().println(HumanRenderer.summary(analysis.diagnostics()));
       return ExitCode.FINDINGS;
     }
-    out().print(format == Format.dot ? GraphRenderer.dot(program) : GraphRenderer.mermaid(program));
+    out().print(graph.get());
     return ExitCode.OK;
   }
 }

@@ -1,7 +1,7 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.emit.core.FileNames;
-import dev.clusterc.compiler.load.Workspace;
+import dev.clusterc.compiler.api.CompiledCluster;
+import dev.clusterc.compiler.source.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,22 +25,21 @@ final class OutputPlacement {
     return null;
   }
 
-  /** Why the gitops path {@code treePath} of {@code cluster} cannot be written below {@code -o DIR}, or {@code null}. */
-  static Failure treePathProblem(String cluster, String treePath) {
-    String problem = FileNames.problem(treePath);
-    if (problem == null) {
-      return null;
-    }
-    return new Failure(null, "the gitops path `" + treePath.replace('\0', '?') + "` of cluster `" + cluster
-        + "` is not a directory inside -o DIR: " + problem,
-        "write a relative path such as \"clusters/" + cluster + "\" in `gitops flux { path … }`");
+  /** Why the gitops path of {@code cluster} cannot be written below {@code -o DIR}, or {@code null}. */
+  static Failure treePathProblem(CompiledCluster cluster) {
+    String treePath = cluster.gitopsPath();
+    return cluster.gitopsPathProblem()
+        .map(problem -> new Failure(null, "the gitops path `" + treePath.replace('\0', '?') + "` of cluster `" + cluster.name()
+            + "` is not a directory inside -o DIR: " + problem,
+            "write a relative path such as \"clusters/" + cluster.name() + "\" in `gitops flux { path … }`"))
+        .orElse(null);
   }
 
   /**
    * Why {@code target} (a cluster's tree, or its flat file) may not be written because of the
    * sources {@code roots} (cluster directories or single {@code .cluster} files), or {@code null}.
    */
-  static Failure sourceProblem(Path target, List<Path> roots, Workspace workspace) throws IOException {
+  static Failure sourceProblem(Path target, List<Path> roots, WorkingDirectory cwd) throws IOException {
     Path output = real(target);
     for (Path root : roots) {
       Path source = root.toRealPath();
@@ -48,8 +47,8 @@ final class OutputPlacement {
           : source.startsWith(output) ? "contains"
           : Files.isDirectory(source) && output.startsWith(source) ? "lies inside" : null;
       if (relation != null) {
-        return new Failure(workspace.display(target),
-            relation + " the sources " + workspace.display(root) + "; nothing written, to keep them apart from generated files",
+        return new Failure(cwd.display(target),
+            relation + " the sources " + cwd.display(root) + "; nothing written, to keep them apart from generated files",
             "give -o the root of your Git repository: each tree goes to DIR/<gitops path> (default clusters/CLUSTER), "
                 + "which must be outside every cluster's directory");
       }

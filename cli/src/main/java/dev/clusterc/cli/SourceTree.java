@@ -1,6 +1,6 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.load.Workspace;
+import dev.clusterc.compiler.source.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ final class SourceTree {
   private SourceTree() {}
 
   /** The files found; directories that cannot be read are added to {@code failures}. */
-  static List<Path> clusterFiles(Path root, Workspace workspace, List<Failure> failures) throws IOException {
+  static List<Path> clusterFiles(Path root, WorkingDirectory cwd, List<Failure> failures) throws IOException {
     List<Path> files = new ArrayList<>();
     Path start = root.toAbsolutePath().normalize();
     Files.walkFileTree(start, new SimpleFileVisitor<>() {
@@ -42,7 +42,7 @@ final class SourceTree {
 
       @Override
       public FileVisitResult visitFileFailed(Path file, IOException e) {
-        failures.add(Failure.of(workspace.display(file), e));
+        failures.add(Failure.of(cwd.display(file), e));
         return FileVisitResult.CONTINUE;
       }
     });

@@ -1,14 +1,13 @@
 package dev.clusterc.cli;
 
+import dev.clusterc.compiler.api.Documents;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.load.SourceReader;
-import dev.clusterc.compiler.load.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * {@code clusterc check -}: one cluster file read from standard input. Its text is laid over the
- * workspace as the file {@code <stdin>} in the working directory, so diagnostics name it
+ * cluster as the file {@code <stdin>} in the working directory, so diagnostics name it
  * {@code <stdin>}, as {@code fmt -} does, and its imports resolve against the working directory.
  */
 final class StdinSource {
@@ -18,31 +17,30 @@ final class StdinSource {
   static final String DISPLAY = "<stdin>";
 
   /**
-   * One of: a root to check ({@code path}), a diagnostic saying why the bytes are not a source
-   * ({@code problem}: binary, not UTF-8), or a failure to read them ({@code failure}).
+   * One of: a root to check ({@code path}) with the text to overlay there, a diagnostic saying why
+   * the bytes are not a source ({@code problem}: binary, not UTF-8), or a failure to read them
+   * ({@code failure}).
    */
-  record Read(Path path, Diagnostic problem, Failure failure) {}
+  record Read(Path path, String text, Diagnostic problem, Failure failure) {}
 
   private StdinSource() {}
 
-  static Read read(Terminal terminal, Workspace workspace) {
+  static Read read(Terminal terminal) {
     byte[] bytes;
     try {
-      bytes = terminal.stdin().readNBytes((int) SourceReader.MAX_BYTES + 1);
+      bytes = terminal.stdin().readNBytes((int) Documents.MAX_BYTES + 1);
     } catch (IOException e) {
-      return new Read(null, null, Failure.of(DISPLAY, e));
+      return new Read(null, null, null, Failure.of(DISPLAY, e));
     }
-    if (bytes.length > SourceReader.MAX_BYTES) {
-      return new Read(null, null, new Failure(DISPLAY,
-          "more than " + SourceReader.MAX_BYTES / (1024 * 1024) + " MiB, too large to be a cluster source",
+    if (bytes.length > Documents.MAX_BYTES) {
+      return new Read(null, null, null, new Failure(DISPLAY,
+          "more than " + Documents.MAX_BYTES / (1024 * 1024) + " MiB, too large to be a cluster source",
           "split the cluster over several files in one directory"));
     }
-    SourceReader.Read read = SourceReader.decode(bytes, DISPLAY);
+    Documents.Read read = Documents.decode(bytes, DISPLAY);
     if (read.problem().isPresent()) {
-      return new Read(null, read.problem().get(), null);
+      return new Read(null, null, read.problem().get(), null);
     }
-    Path path = Path.of("").toAbsolutePath().resolve(DISPLAY);
-    workspace.overlay(path, read.file().text());
-    return new Read(path, null, null);
+    return new Read(Path.of("").toAbsolutePath().resolve(DISPLAY), read.file().text(), null, null);
   }
 }

@@ -1,6 +1,6 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.compiler.load.Workspace;
+import dev.clusterc.compiler.source.WorkingDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -23,7 +23,7 @@ abstract class Subcommand implements Callable<Integer> {
   Main main;
 
   /** Paths are read and printed relative to the process's working directory. */
-  final Workspace workspace = new Workspace(Path.of(""));
+  final WorkingDirectory cwd = WorkingDirectory.current();
 
   /** The command's work; an {@link IOException} that escapes is an I/O failure (exit 2). */
   abstract int run() throws IOException;
@@ -34,7 +34,7 @@ abstract class Subcommand implements Callable<Integer> {
       return run();
     } catch (IOException e) {
       String file = e instanceof FileSystemException ? ((FileSystemException) e).getFile() : null;
-      Failure.of(file == null ? null : workspace.display(Path.of(file)), e).print(err());
+      Failure.of(file == null ? null : cwd.display(Path.of(file)), e).print(err());
       return ExitCode.FAILURE;
     } catch (RuntimeException | Error e) {
       Main.internalError(err(), e);

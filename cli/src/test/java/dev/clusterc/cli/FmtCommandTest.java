@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clusterc.compiler.format.Formatter;
+import dev.clusterc.compiler.api.Documents;
 import dev.clusterc.compiler.source.SourceFile;
-import dev.clusterc.compiler.syntax.Parser;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,6 +205,6 @@ class FmtCommandTest {
   }
 
   static String formatted(String text) {
-    return Formatter.format(Parser.parse(new SourceFile("<stdin>", text)));
+    return Documents.format(new SourceFile("<stdin>", text)).text().orElseThrow();
   }
 }

@@ -1,11 +1,9 @@
 package dev.clusterc.cli.bench;
 
 import dev.clusterc.cli.Version;
-import dev.clusterc.compiler.api.Frontend;
-import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.layout.FlatLayout;
-import dev.clusterc.compiler.load.Workspace;
-import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.api.Analysis;
+import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.compiler.api.CompiledCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -139,36 +137,36 @@ public final class BenchCommand implements Callable<Integer> {
 
   private Row measure(Path dir, WholeProcess process) throws Exception {
     for (int i = 0; i < 3; i++) {
-      check(dir, new Workspace(dir));
+      check(ClusterCompiler.open(dir, dir));
     }
     double[] times = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      check(dir, new Workspace(dir));
+      check(ClusterCompiler.open(dir, dir));
       times[i] = (System.nanoTime() - start) / 1e6;
     }
     double heapMb = retainedHeapMb(dir);
 
-    Workspace workspace = new Workspace(dir);
-    check(dir, workspace);
+    ClusterCompiler compiler = ClusterCompiler.open(dir, dir);
+    check(compiler);
     double[] rechecks = new double[runs];
-    int parsedBefore = workspace.parseCount();
+    int parsedBefore = compiler.parseCount();
     for (int i = 0; i < runs; i++) {
       Path edited = dir.resolve("apps-000.cluster");
       Files.writeString(edited, Files.readString(edited) + "# edit " + i + "\n");
       long start = System.nanoTime();
-      check(dir, workspace);
+      check(compiler);
       rechecks[i] = (System.nanoTime() - start) / 1e6;
     }
-    int reparsed = (workspace.parseCount() - parsedBefore) / runs;
-    Program program = check(dir, new Workspace(dir));
+    int reparsed = (compiler.parseCount() - parsedBefore) / runs;
+    Analysis analysis = check(ClusterCompiler.open(dir, dir));
     for (int i = 0; i < 3; i++) {
-      FlatLayout.write(ManifestCompiler.compile(program));
+      compile(analysis).stream();
     }
     double[] compiles = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      FlatLayout.write(ManifestCompiler.compile(program));
+      compile(analysis).stream();
       compiles[i] = (System.nanoTime() - start) / 1e6;
     }
     WholeProcess.Figures check = processRuns > 0 ? process.measure("check", dir, processRuns) : SKIPPED;
@@ -176,23 +174,28 @@ public final class BenchCommand implements Callable<Integer> {
     return new Row(median(times), heapMb, median(rechecks), reparsed, check, median(compiles), compile);
   }
 
-  private static Program check(Path dir, Workspace workspace) throws IOException {
-    Program program = Frontend.check(dir, workspace);
-    if (program.hasErrors()) {
-      throw new IllegalStateException("the generated cluster has errors: " + program.diagnostics().get(0));
+  private static Analysis check(ClusterCompiler compiler) {
+    Analysis analysis = compiler.analyse();
+    if (analysis.hasErrors()) {
+      throw new IllegalStateException("the generated cluster has errors: " + analysis.diagnostics().get(0));
     }
-    return program;
+    return analysis;
+  }
+
+  private static CompiledCluster compile(Analysis analysis) {
+    return analysis.compile().cluster()
+        .orElseThrow(() -> new IllegalStateException("the generated cluster does not compile"));
   }
 
   /** Heap in use while a checked program is reachable, minus the heap before: what checking retains. */
-  private static double retainedHeapMb(Path dir) throws IOException {
+  private static double retainedHeapMb(Path dir) {
     var memory = ManagementFactory.getMemoryMXBean();
     System.gc();
     long before = memory.getHeapMemoryUsage().getUsed();
-    Program program = check(dir, new Workspace(dir));
+    Analysis analysis = check(ClusterCompiler.open(dir, dir));
     System.gc();
     long after = memory.getHeapMemoryUsage().getUsed();
-    if (program.decls().isEmpty()) {
+    if (analysis.documents().isEmpty()) {
       throw new IllegalStateException("keeps the program reachable until here");
     }
     return Math.max(0, after - before) / 1048576.0;

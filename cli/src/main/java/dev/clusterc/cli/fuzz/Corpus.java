@@ -1,7 +1,7 @@
 package dev.clusterc.cli.fuzz;
 
 import dev.clusterc.cli.bench.ClusterGenerator;
-import dev.clusterc.compiler.load.Stdlib;
+import dev.clusterc.compiler.api.ClusterCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,10 +52,10 @@ final class Corpus {
         }
       }
     }
-    Stdlib.units().forEach((name, unit) -> {
+    ClusterCompiler.standardLibrary().forEach((name, text) -> {
       Map<String, byte[]> files = new TreeMap<>();
       files.put("cluster.cluster", HEADER.getBytes(StandardCharsets.UTF_8));
-      files.put("std.cluster", unit.file().text().getBytes(StandardCharsets.UTF_8));
+      files.put("std.cluster", text.getBytes(StandardCharsets.UTF_8));
       seeds.add(new Seed("stdlib/" + name, files));
     });
     Path generated = Files.createTempDirectory("clusterc-fuzz-corpus");

@@ -1,21 +1,17 @@
 package dev.clusterc.cli.fuzz;
 
-import dev.clusterc.compiler.api.Frontend;
-import dev.clusterc.compiler.emit.Compilation;
-import dev.clusterc.compiler.emit.CompileRefusedException;
-import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.layout.FlatLayout;
-import dev.clusterc.compiler.layout.GitOpsLayout;
-import dev.clusterc.compiler.load.Workspace;
-import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.compiler.api.CompiledCluster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Finds the exception behind an "internal error". The commands catch every exception and print one
  * line without a stack (as they should), so the fuzzer runs the same steps again through the
- * compiler's API — check, compile, write the tree, write the stream — and catches what they throw,
- * to name the bug by its type and top frame.
+ * compiler's API — analyse and compile, write the tree, write the stream — and catches what they
+ * throw, to name the bug by its type and top frame. The API turns bad input into diagnostics, so
+ * whatever it throws is a bug.
  */
 final class Replay {
   private Replay() {}
@@ -23,15 +19,13 @@ final class Replay {
   /** The unexpected exception that checking and compiling {@code src} throws, or null if none does. */
   static Throwable thrown(Path src, Path scratch) {
     try {
-      Program program = Frontend.check(src, new Workspace(Path.of("")));
-      if (program.hasErrors()) {
-        return null;
+      Optional<CompiledCluster> compiled = ClusterCompiler.open(src).compile().cluster();
+      if (compiled.isPresent()) {
+        compiled.get().writeTree(scratch.resolve(compiled.get().name()));
+        compiled.get().stream();
       }
-      Compilation compilation = ManifestCompiler.compile(program);
-      GitOpsLayout.write(compilation, scratch.resolve(compilation.name()));
-      FlatLayout.write(compilation);
       return null;
-    } catch (CompileRefusedException | IOException e) {
+    } catch (IOException e) {
       return null;
     } catch (RuntimeException | Error e) {
       return e;

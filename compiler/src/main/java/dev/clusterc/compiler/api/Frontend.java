@@ -39,6 +39,10 @@ import java.util.function.Consumer;
  * files declarations name → check. Every pass appends to one list of diagnostics; nothing throws
  * on bad input. Reading the secret and {@code manifests} files here, not when emitting, is what
  * makes {@code check} report every problem {@code compile} would.
+ *
+ * <p>This is the pass driver behind {@link ClusterCompiler}, not part of the door: it hands out the
+ * internal {@link Program}. It is public for the compiler's own tests, which check and emit
+ * programs directly; callers outside the compiler use {@link ClusterCompiler}.
  */
 public final class Frontend {
   private Frontend() {}

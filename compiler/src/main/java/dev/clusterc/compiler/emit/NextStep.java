@@ -29,21 +29,4 @@ public record NextStep(Kind kind, String what, List<String> commands) {
   public NextStep {
     commands = List.copyOf(commands);
   }
-
-  /**
-   * The steps as a numbered list for a terminal: each {@code what} after its number, each command
-   * on its own indented line below it; empty when there are no steps.
-   */
-  public static String render(List<NextStep> steps) {
-    if (steps.isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder("next steps (by hand, from the root of the repository):\n");
-    int number = 1;
-    for (NextStep step : steps) {
-      out.append("  ").append(number++).append(". ").append(step.what()).append('\n');
-      step.commands().forEach(command -> out.append("       ").append(command).append('\n'));
-    }
-    return out.toString();
-  }
 }

@@ -13,7 +13,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -51,6 +54,30 @@ public final class SourceReader {
           .withHint("split the cluster over several files in one directory")));
     }
     return decode(bytes, displayPath);
+  }
+
+  /**
+   * A file the operating system would not let us read (no permission, an I/O error), as an empty
+   * file with an error at its start, worded without Java's class names.
+   */
+  public static Read failed(String displayPath, IOException e) {
+    SourceFile empty = new SourceFile(displayPath, "");
+    return new Read(empty, Optional.of(Diagnostic.error(Code.SYNTAX, SourceSpan.at(empty, 0),
+            "cannot read `" + displayPath + "`: " + reason(e))
+        .withHint("sources are readable regular files ending in .cluster")));
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : "I/O error";
   }
 
   /** Decodes bytes as UTF-8 source; a leading byte-order mark is dropped. */

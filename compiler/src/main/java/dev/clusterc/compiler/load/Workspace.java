@@ -2,6 +2,7 @@ package dev.clusterc.compiler.load;
 
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.source.SourceFile;
+import dev.clusterc.compiler.source.WorkingDirectory;
 import dev.clusterc.compiler.syntax.Parser;
 import dev.clusterc.compiler.syntax.SourceUnit;
 import java.io.IOException;
@@ -81,12 +82,12 @@ public final class Workspace {
   }
 
   /** The parsed file; parsed again only when its text changed. A file that cannot be read as text is an empty unit with one diagnostic. */
-  public SourceUnit unit(Path path) throws IOException {
+  public SourceUnit unit(Path path) {
     Path key = path.toAbsolutePath().normalize();
     String overlay = overlays.get(key);
     SourceReader.Read read = overlay != null
         ? new SourceReader.Read(new SourceFile(display(key), overlay), Optional.empty())
-        : SourceReader.read(key, display(key));
+        : readFromDisk(key);
     SourceUnit cached = parsed.get(key);
     if (cached != null && read.problem().isEmpty() && cached.file().text().equals(read.file().text())) {
       return cached;
@@ -102,13 +103,17 @@ public final class Workspace {
     return unit;
   }
 
+  /** The file's text, or, when the system refuses to read it, a diagnostic instead of an exception. */
+  private SourceReader.Read readFromDisk(Path file) {
+    try {
+      return SourceReader.read(file, display(file));
+    } catch (IOException e) {
+      return SourceReader.failed(display(file), e);
+    }
+  }
+
   /** A path as diagnostics print it: relative to the working directory when under it. */
   public String display(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    if (absolute.startsWith(workingDirectory)) {
-      String relative = workingDirectory.relativize(absolute).toString();
-      return relative.isEmpty() ? "." : relative;
-    }
-    return absolute.toString();
+    return new WorkingDirectory(workingDirectory).display(path);
   }
 }

@@ -86,18 +86,4 @@ class NextStepsTest {
     assertEquals(List.of(NextStep.Kind.NO_DEPLOYER), kinds(compilation.nextSteps()));
     assertEquals("clusters/lab", compilation.path());
   }
-
-  @Test
-  void theListIsNumberedWithCommandsBelowTheirStep() {
-    String text = NextStep.render(List.of(new NextStep(NextStep.Kind.BOOTSTRAP, "do a", List.of("cmd 1", "cmd 2")),
-        new NextStep(NextStep.Kind.AGE_KEY, "do b", List.of())));
-    assertEquals("""
-        next steps (by hand, from the root of the repository):
-          1. do a
-               cmd 1
-               cmd 2
-          2. do b
-        """, text);
-    assertEquals("", NextStep.render(List.of()));
-  }
 }

@@ -14,10 +14,8 @@ import java.util.Map;
 /**
  * With {@code gitops flux}: the GitRepository the cluster is read from and one Kustomization per
  * unit, whose {@code dependsOn} are the unit's reduced dependencies. Health is gated by
- * {@code wait: true}, or, in a unit with a PersistentVolumeClaim, by {@code healthChecks} on its
- * other objects (never both): a claim of a {@code WaitForFirstConsumer} class stays {@code Pending}
- * until a pod mounts it, and that pod's unit waits for this one, so waiting for the claim would
- * never end. A unit holding only claims is not gated. Units with SOPS files get
+ * {@code wait: true} when every object is a {@link HealthGates gate}, else by {@code healthChecks}
+ * on the gates (never both); a unit without gates is not gated. Units with SOPS files get
  * {@code decryption} with the key secret {@code gitops flux { decryption }} names; the GitRepository
  * gets {@code secretRef} when {@code secret} names the Git credentials.
  */
@@ -58,7 +56,7 @@ public final class FluxEmitter {
     spec.put("prune", true);
     spec.put("sourceRef", Map.of("kind", "GitRepository", "name", cluster.name()));
     List<HasMetadata> objects = ObjectOrder.applyOrder(unit.objects());
-    List<HasMetadata> checked = objects.stream().filter(o -> !o.getKind().equals("PersistentVolumeClaim")).toList();
+    List<HasMetadata> checked = HealthGates.of(objects, HasMetadata::getKind);
     if (checked.size() == objects.size()) {
       spec.put("wait", true);
     } else if (!checked.isEmpty()) {

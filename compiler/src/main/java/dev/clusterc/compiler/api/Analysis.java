@@ -1,0 +1,96 @@
+package dev.clusterc.compiler.api;
+
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.emit.Compilation;
+import dev.clusterc.compiler.emit.CompileRefusedException;
+import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.program.GraphRenderer;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.source.SourceFile;
+import dev.clusterc.compiler.syntax.SourceUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One analysis of a cluster, immutable: its diagnostics (sorted, each once) and the source documents
+ * read, and, from them, the dependency graph and the compile. The checked program behind it stays
+ * inside the compiler; callers ask this object, never the program.
+ */
+public final class Analysis {
+  private final Program program;
+  private final List<Diagnostic> diagnostics;
+
+  Analysis(Program program) {
+    this.program = program;
+    this.diagnostics = program.diagnostics();
+  }
+
+  /** Every diagnostic, sorted by file and position, without duplicates. */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** The cluster's own source documents as analysed (overlays included), not the standard library's. */
+  public List<SourceFile> documents() {
+    return program.units().stream().map(SourceUnit::file).toList();
+  }
+
+  /** The name of the cluster declared, if one is. */
+  public Optional<String> clusterName() {
+    return program.cluster().map(d -> d.name());
+  }
+
+  /**
+   * What {@code compile} would still refuse although the checks pass (two units applying one
+   * object): only emitting shows it, so {@code check} asks for it to report what compile would.
+   * Empty when the analysis has errors already.
+   */
+  public List<Diagnostic> compileRefusals() {
+    return ManifestCompiler.refusals(program);
+  }
+
+  /** The dependency graph grouped by layer, as Mermaid text; empty for a cluster with errors. */
+  public Optional<String> mermaidGraph() {
+    return hasErrors() ? Optional.empty() : Optional.of(GraphRenderer.mermaid(program));
+  }
+
+  /** The dependency graph grouped by layer, as Graphviz DOT text; empty for a cluster with errors. */
+  public Optional<String> dotGraph() {
+    return hasErrors() ? Optional.empty() : Optional.of(GraphRenderer.dot(program));
+  }
+
+  /**
+   * Compiles this analysis: without errors, the compiled cluster and the warnings; with errors, or
+   * when compiling refuses (two units would apply one object), the diagnostics and no cluster.
+   */
+  public CompileResult compile() {
+    if (hasErrors() || program.cluster().isEmpty()) {
+      return new CompileResult(diagnostics, null);
+    }
+    Compilation compilation;
+    try {
+      compilation = ManifestCompiler.compile(program);
+    } catch (CompileRefusedException e) {
+      return new CompileResult(merged(diagnostics, e.diagnostics()), null);
+    }
+    return new CompileResult(diagnostics, new CompiledCluster(compilation));
+  }
+
+  /** The checked program, for the position queries built beside this class. */
+  Program program() {
+    return program;
+  }
+
+  private static List<Diagnostic> merged(List<Diagnostic> first, List<Diagnostic> second) {
+    List<Diagnostic> all = new ArrayList<>(new LinkedHashSet<>(first));
+    second.stream().filter(d -> !all.contains(d)).forEach(all::add);
+    all.sort(Diagnostic.ORDER);
+    return all;
+  }
+}
