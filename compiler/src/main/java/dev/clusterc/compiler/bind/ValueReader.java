@@ -2,7 +2,6 @@ package dev.clusterc.compiler.bind;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.schema.ValueType;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.StrPart;
@@ -107,7 +106,7 @@ public final class ValueReader {
     if (!choice.words().contains(word.text())) {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, word.span(),
               "`" + word.text() + "` is not " + choice.describe())
-          .withHint(Suggestions.didYouMean(word.text(), choice.words())));
+          .withSuggestion(word.text(), choice.words(), null));
       return null;
     }
     return new Typed.Sym(word.span(), word.text());
@@ -132,7 +131,7 @@ public final class ValueReader {
       }
       String hint = references.notInUseHint(null, name);
       report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "nothing is named `" + name + "`")
-          .withHint(hint != null ? hint : Suggestions.didYouMean(name, references.allNames())));
+          .withSuggestion(name, hint != null ? List.of() : references.allNames(), hint));
       return null;
     }
     var found = references.lookup(ref.kind(), name);
@@ -143,13 +142,13 @@ public final class ValueReader {
     if (!other.isEmpty()) {
       report.accept(Diagnostic.error(Code.WRONG_REFERENCE_KIND, word.span(),
               "`" + name + "` is " + other.get(0).kind().withArticle() + ", but " + ref.kind().withArticle() + " is expected here")
-          .withHint(Suggestions.didYouMean(name, references.names(ref.kind())))
+          .withSuggestion(name, references.names(ref.kind()), null)
           .withRelated(other.get(0).site(), "`" + name + "` is declared here"));
       return null;
     }
     String hint = references.notInUseHint(ref.kind(), name);
     report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "no " + ref.kind().keyword() + " is named `" + name + "`")
-        .withHint(hint != null ? hint : Suggestions.didYouMean(name, references.names(ref.kind()))));
+        .withSuggestion(name, hint != null ? List.of() : references.names(ref.kind()), hint));
     return null;
   }
 
@@ -179,7 +178,7 @@ public final class ValueReader {
       String key = entry.key().text();
       if (!map.keys().isEmpty() && !map.keys().contains(key)) {
         report.accept(Diagnostic.error(Code.UNKNOWN_PROPERTY, entry.key().span(), "`" + key + "` is not a key here")
-            .withHint(hintOr(Suggestions.didYouMean(key, map.keys()), "the keys are " + String.join(", ", map.keys().stream().sorted().toList()))));
+            .withSuggestion(key, map.keys(), "the keys are " + String.join(", ", map.keys().stream().sorted().toList())));
         continue;
       }
       if (keySpans.containsKey(key)) {
@@ -318,7 +317,4 @@ public final class ValueReader {
     return "`" + value.span().text() + "`";
   }
 
-  private static String hintOr(String first, String second) {
-    return first != null ? first : second;
-  }
 }
