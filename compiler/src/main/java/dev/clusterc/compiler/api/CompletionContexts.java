@@ -68,8 +68,7 @@ final class CompletionContexts {
       return FILE_ENTRIES.contains(word) ? new Completion.FilePath(new SourceSpan(file, lineStart + quote + 1, offset), word)
           : new Completion.Nothing(replace);
     }
-    NodeFinder.Trail trail = NodeFinder.find(unit, offset);
-    Item item = trail.item();
+    Item item = enclosing();
     if (replace.start() > 0 && text.charAt(replace.start() - 1) == '$') {
       return item instanceof Item.Template t && t.name() != null
           ? new Completion.TemplateParameter(replace, t.name().text(), List.copyOf(ReferenceIndex.parameters(t).keySet()))
@@ -81,6 +80,25 @@ final class CompletionContexts {
       return schema.map(s -> inBlock(body, s, ownerOf(item))).orElse(new Completion.Nothing(replace));
     }
     return header(text.substring(lineStart, replace.start()).trim());
+  }
+
+  /**
+   * The item around the cursor; past the end of an item whose block was never closed, that item:
+   * the parser ends it at its last entry, but the user is still typing inside it.
+   */
+  private Item enclosing() {
+    Item item = NodeFinder.find(unit, offset).item();
+    if (item != null) {
+      return item;
+    }
+    Item last = null;
+    for (Item candidate : unit.items()) {
+      if (candidate.span().start() < offset) {
+        last = candidate;
+      }
+    }
+    Block body = body(last);
+    return body != null && !body.closed() ? last : null;
   }
 
   /** Outside any block: a new item, the name after {@code use}, the template after {@code from}, a call's parameter. */
@@ -136,6 +154,13 @@ final class CompletionContexts {
     Block inner = current.block();
     if (inner != null && inner.span().start() < offset && (!inner.closed() || offset < inner.span().end())) {
       return property.get().block() == null ? new Completion.Nothing(replace) : inBlock(inner, property.get().block(), current.key().text());
+    }
+    if (property.get().block() != null) {
+      for (Value value : current.args()) {
+        if (value instanceof Value.MapOf braces && braces.span().start() < offset && (!braces.closed() || offset < braces.span().end())) {
+          return inBlock(new Block(braces.span(), List.of(), braces.closed()), property.get().block(), current.key().text());
+        }
+      }
     }
     return argument(current, property.get());
   }

@@ -131,7 +131,7 @@ public final class Navigator {
   public Completion completion(String path, Position position) {
     Optional<Integer> offset = offset(path, position);
     if (offset.isEmpty()) {
-      SourceFile file = documents.containsKey(path) ? documents.get(path).file() : new SourceFile(path, "");
+      SourceFile file = documents.containsKey(path) ? documents.get(path).file() : new SourceFile(String.valueOf(path), "");
       return new Completion.Nothing(SourceSpan.at(file, 0));
     }
     return CompletionContexts.at(program, documents.get(path), offset.get());

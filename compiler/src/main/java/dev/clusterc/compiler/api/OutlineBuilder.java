@@ -1,9 +1,13 @@
 package dev.clusterc.compiler.api;
 
+import dev.clusterc.compiler.schema.Property;
+import dev.clusterc.compiler.schema.Schema;
+import dev.clusterc.compiler.schema.Schemas;
 import dev.clusterc.compiler.syntax.Block;
 import dev.clusterc.compiler.syntax.Entry;
 import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.SourceUnit;
+import dev.clusterc.compiler.syntax.Value;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,26 +34,28 @@ final class OutlineBuilder {
     if (item instanceof Item.Declaration d && d.kind() != null) {
       String name = d.name() == null ? "" : d.name().text();
       var selection = d.name() == null ? d.kind().span() : d.name().span();
-      return new OutlineItem(d.kind().text(), name, d.span(), selection, children(d.body()));
+      return new OutlineItem(d.kind().text(), name, d.span(), selection, children(d.body(), CompletionContexts.schemaOf(d).orElse(null)));
     } else if (item instanceof Item.Use u && u.name() != null) {
-      return new OutlineItem("use", u.name().text(), u.span(), u.name().span(), children(u.body()));
+      return new OutlineItem("use", u.name().text(), u.span(), u.name().span(), children(u.body(), Schemas.USE));
     } else if (item instanceof Item.Template t && t.name() != null) {
-      return new OutlineItem("template", t.name().text(), t.span(), t.name().span(), children(t.body()));
+      return new OutlineItem("template", t.name().text(), t.span(), t.name().span(), children(t.body(), CompletionContexts.schemaOf(t).orElse(null)));
     } else if (item instanceof Item.Import i && i.path() != null) {
       return new OutlineItem("import", i.path().raw(), i.span(), i.path().span(), List.of());
     }
     return null;
   }
 
-  private static List<OutlineItem> children(Block block) {
+  /** Entries with a block, or whose schema gives them one ({@code listener http {}} is written as an empty map). */
+  private static List<OutlineItem> children(Block block, Schema schema) {
     if (block == null) {
       return List.of();
     }
     List<OutlineItem> children = new ArrayList<>();
     for (Entry entry : block.entries()) {
-      if (entry.block() != null) {
-        String name = entry.args().isEmpty() ? "" : entry.args().get(0).span().text();
-        children.add(new OutlineItem(entry.key().text(), name, entry.span(), entry.key().span(), children(entry.block())));
+      Schema inner = schema == null ? null : schema.property(entry.key().text()).map(Property::block).orElse(null);
+      if (entry.block() != null || inner != null) {
+        String name = entry.args().isEmpty() || entry.args().get(0) instanceof Value.MapOf ? "" : entry.args().get(0).span().text();
+        children.add(new OutlineItem(entry.key().text(), name, entry.span(), entry.key().span(), children(entry.block(), inner)));
       }
     }
     return children;
