@@ -2,6 +2,7 @@ package dev.clusterc.compiler.bind;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.schema.ValueType;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.StrPart;
@@ -130,8 +131,9 @@ public final class ValueReader {
         return null;
       }
       String hint = references.notInUseHint(null, name);
-      report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "nothing is named `" + name + "`")
-          .withSuggestion(name, hint != null ? List.of() : references.allNames(), hint));
+      Diagnostic undefined = Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "nothing is named `" + name + "`")
+          .withSuggestion(name, hint != null ? List.of() : references.allNames(), hint);
+      report.accept(references.notInUseFix(null, name, word.span().file()).map(undefined::withFix).orElse(undefined));
       return null;
     }
     var found = references.lookup(ref.kind(), name);
@@ -147,8 +149,9 @@ public final class ValueReader {
       return null;
     }
     String hint = references.notInUseHint(ref.kind(), name);
-    report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "no " + ref.kind().keyword() + " is named `" + name + "`")
-        .withSuggestion(name, hint != null ? List.of() : references.names(ref.kind()), hint));
+    Diagnostic undefined = Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "no " + ref.kind().keyword() + " is named `" + name + "`")
+        .withSuggestion(name, hint != null ? List.of() : references.names(ref.kind()), hint);
+    report.accept(references.notInUseFix(ref.kind(), name, word.span().file()).map(undefined::withFix).orElse(undefined));
     return null;
   }
 
@@ -246,7 +249,8 @@ public final class ValueReader {
     if (!cidr.isCanonical()) {
       report.accept(Diagnostic.error(Code.CIDR_NOT_CANONICAL, value.span(),
               "`" + value.span().text() + "` has host bits set")
-          .withHint("write `" + cidr.canonical() + "`"));
+          .withHint("write `" + cidr.canonical() + "`")
+          .withFix(Fix.replace("write `" + cidr.canonical() + "`", value.span(), cidr.canonical().toString())));
     }
     return new Typed.Net(value.span(), cidr);
   }

@@ -21,6 +21,11 @@ class DefinitionTest {
       backup nightly { schedule "0 3 * * *"; target "s3://b/c"; keep { daily: 7 } }
       """;
 
+  /** A span of the base cluster's first line, for tests that need one. */
+  static dev.clusterc.compiler.source.SourceSpan span() {
+    return new dev.clusterc.compiler.source.SourceSpan(new dev.clusterc.compiler.source.SourceFile("test.cluster", CLUSTER), 0, 7);
+  }
+
   private static List<String> definition(String marked) {
     return Cursor.in(marked).definition().stream().map(Cursor::show).toList();
   }
