@@ -161,7 +161,8 @@ public final class Navigator {
         .map(SyntaxNode::span);
   }
 
-  private ReferenceIndex index() {
+  /** Built on the first question that needs it; an editor asks from several threads. */
+  private synchronized ReferenceIndex index() {
     if (index == null) {
       index = new ReferenceIndex(program);
     }

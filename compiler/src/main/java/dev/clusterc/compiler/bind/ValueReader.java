@@ -291,19 +291,24 @@ public final class ValueReader {
     return new Typed.Str(str.span(), out.toString());
   }
 
+  /** A mismatch, with a hint, and a fix where the intended form is plain (a word in brackets or in quotes). */
   private void mismatch(Value value, ValueType expected) {
     String hint = null;
+    Fix fix = null;
     if (expected instanceof ValueType.ListOf && value instanceof Value.Word w) {
       hint = "write `[" + w.text() + "]`";
+      fix = Fix.replace(hint, w.span(), "[" + w.text() + "]");
     } else if (expected == ValueType.Scalar.DURATION && value instanceof Value.Number n) {
       hint = "give it a unit: `" + n.text() + "s`, `" + n.text() + "m` or `" + n.text() + "h`";
     } else if (value instanceof Value.Str s && s.isPlain() && expected != ValueType.Scalar.STRING && !(expected instanceof ValueType.ListOf)) {
       hint = "remove the quotes: `" + s.raw() + "`";
     } else if (expected == ValueType.Scalar.STRING && !(value instanceof Value.ListOf || value instanceof Value.MapOf)) {
       hint = "put it in quotes: `\"" + value.span().text() + "\"`";
+      fix = Fix.replace("put it in quotes", value.span(), "\"" + value.span().text() + "\"");
     }
-    report.accept(Diagnostic.error(Code.TYPE_MISMATCH, value.span(),
-        "expected " + expected.describe() + ", found " + describe(value)).withHint(hint));
+    Diagnostic diagnostic = Diagnostic.error(Code.TYPE_MISMATCH, value.span(),
+        "expected " + expected.describe() + ", found " + describe(value)).withHint(hint);
+    report.accept(fix == null ? diagnostic : diagnostic.withFix(fix));
   }
 
   static String describe(Value value) {

@@ -212,7 +212,7 @@ public final class TemplateExpander {
     new ValueReader(references, d -> {
       failed[0] = true;
       report.accept(new Diagnostic(d.severity(), Code.TEMPLATE_ARGUMENT, d.span(),
-          "argument `" + param.name().text() + "` of `" + template.name().text() + "`: " + d.message(), d.hint(), d.related()));
+          "argument `" + param.name().text() + "` of `" + template.name().text() + "`: " + d.message(), d.hint(), d.related(), d.fixes()));
     }).read(value, type, path -> "");
     return !failed[0];
   }

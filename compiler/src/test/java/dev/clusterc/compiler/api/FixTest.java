@@ -89,6 +89,12 @@ class FixTest {
   }
 
   @Test
+  void aWordWhereAStringOrAListIsExpected() {
+    assertEquals(BASE + "app a { image \"nginx\" }\n", applied(BASE + "app a { image nginx }\n", Code.TYPE_MISMATCH, "put it in quotes"));
+    assertFixed(BASE + "app a { image \"x:1\"; depends-on data }\n", Code.TYPE_MISMATCH, "write `[data]`");
+  }
+
+  @Test
   void noFixWhereTheAnswerIsNotCertain() {
     Program program = analyze(Map.of("test.cluster", BASE + "node cp2 { role control-plane; address 10.0.0.3 }\n"));
     Diagnostic quorum = only(program, Code.QUORUM);
@@ -96,6 +102,8 @@ class FixTest {
     Diagnostic far = only(analyze(Map.of("test.cluster", BASE + "app a { image \"x:1\"; mount zzzzzz at \"/d\" }\n")),
         Code.UNDEFINED_REFERENCE);
     assertTrue(far.fixes().isEmpty());
+    Diagnostic quoted = only(analyze(Map.of("test.cluster", BASE + "volume v { size \"1Gi\"; backup none }\n")), Code.TYPE_MISMATCH);
+    assertTrue(quoted.fixes().isEmpty(), "the quotes may hide more than a quantity");
   }
 
   @Test
