@@ -4,7 +4,6 @@ import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.schema.Property;
 import dev.clusterc.compiler.schema.Schema;
-import dev.clusterc.compiler.schema.Schemas;
 import dev.clusterc.compiler.schema.ValueType;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.source.SourceSpan;
@@ -74,10 +73,10 @@ final class CompletionContexts {
           ? new Completion.TemplateParameter(replace, t.name().text(), List.copyOf(ReferenceIndex.parameters(t).keySet()))
           : new Completion.Nothing(replace);
     }
-    Block body = body(item);
+    Block body = ItemSchemas.body(item);
     if (body != null && body.span().start() < offset && (!body.closed() || offset < body.span().end())) {
-      Optional<Schema> schema = schemaOf(item);
-      return schema.map(s -> inBlock(body, s, ownerOf(item))).orElse(new Completion.Nothing(replace));
+      Optional<Schema> schema = ItemSchemas.schemaOf(item);
+      return schema.map(s -> inBlock(body, s, ItemSchemas.ownerOf(item))).orElse(new Completion.Nothing(replace));
     }
     return header(text.substring(lineStart, replace.start()).trim());
   }
@@ -97,7 +96,7 @@ final class CompletionContexts {
         last = candidate;
       }
     }
-    Block body = body(last);
+    Block body = ItemSchemas.body(last);
     return body != null && !body.closed() ? last : null;
   }
 
@@ -187,6 +186,8 @@ final class CompletionContexts {
       if (value instanceof Value.ListOf && expected != null && expected.type() != null) {
         ValueType element = listElement(expected.type());
         return element == null ? new Completion.Nothing(replace) : typed(property.name(), List.of(), element);
+      } else if (value instanceof Value.MapOf map && expected != null && expected.type() instanceof ValueType.MapOf type) {
+        return inMap(property.name(), map, type);
       }
       return new Completion.Nothing(replace);
     }
@@ -198,6 +199,18 @@ final class CompletionContexts {
       return new Completion.Symbols(replace, property.name(), expected.words());
     }
     return typed(property.name(), expected.words(), expected.type());
+  }
+
+  /** In {@code keep { daily: 7, | }}: a key of those the map allows and does not have yet, or a value of its element type. */
+  private Completion inMap(String entry, Value.MapOf map, ValueType.MapOf type) {
+    int from = Math.max(text.lastIndexOf('{', replace.start() - 1), text.lastIndexOf(',', replace.start() - 1));
+    boolean atKey = from >= map.span().start() && text.substring(from + 1, replace.start()).isBlank();
+    if (!atKey) {
+      return typed(entry, List.of(), type.element());
+    }
+    List<String> given = map.entries().stream().map(e -> e.key().text()).toList();
+    List<String> keys = type.keys().stream().filter(k -> !given.contains(k)).sorted().toList();
+    return keys.isEmpty() ? new Completion.Nothing(replace) : new Completion.Symbols(replace, entry, keys);
   }
 
   private Completion typed(String entry, List<String> words, ValueType type) {
@@ -217,6 +230,9 @@ final class CompletionContexts {
       List<String> candidates = ref.kind() == null ? program.scope().allNames().stream().distinct().sorted().toList()
           : program.scope().names(ref.kind());
       return new Completion.Reference(replace, entry, ref.kind(), candidates, symbols);
+    }
+    if (entry.equals("layer") && type == ValueType.Scalar.SYMBOL) {
+      symbols.addAll(program.ladder());
     }
     if (!symbols.isEmpty()) {
       return new Completion.Symbols(replace, entry, symbols);
@@ -247,38 +263,6 @@ final class CompletionContexts {
       }
     }
     return open;
-  }
-
-  static Block body(Item item) {
-    if (item instanceof Item.Declaration d) {
-      return d.body();
-    } else if (item instanceof Item.Use u) {
-      return u.body();
-    } else if (item instanceof Item.Template t) {
-      return t.body();
-    }
-    return null;
-  }
-
-  /** The schema of an item's entries: its kind's, the template's kind's, or {@code use}'s. */
-  static Optional<Schema> schemaOf(Item item) {
-    if (item instanceof Item.Declaration d && d.kind() != null) {
-      return Kind.of(d.kind().text()).map(Schemas::of);
-    } else if (item instanceof Item.Template t && t.kind() != null) {
-      return Kind.of(t.kind().text()).map(Schemas::of);
-    } else if (item instanceof Item.Use) {
-      return Optional.of(Schemas.USE);
-    }
-    return Optional.empty();
-  }
-
-  static String ownerOf(Item item) {
-    if (item instanceof Item.Declaration d && d.kind() != null) {
-      return d.kind().text();
-    } else if (item instanceof Item.Template t && t.kind() != null) {
-      return t.kind().text();
-    }
-    return "use";
   }
 
   private static boolean isWordChar(char c) {

@@ -67,8 +67,8 @@ public final class Navigator {
     if (trail.entries().isEmpty()) {
       return Optional.empty();
     }
-    Schema schema = CompletionContexts.schemaOf(trail.item()).orElse(null);
-    String owner = CompletionContexts.ownerOf(trail.item());
+    Schema schema = ItemSchemas.schemaOf(trail.item()).orElse(null);
+    String owner = ItemSchemas.ownerOf(trail.item());
     List<String> keys = new ArrayList<>();
     Property property = null;
     for (Entry entry : trail.entries()) {

@@ -34,11 +34,11 @@ final class OutlineBuilder {
     if (item instanceof Item.Declaration d && d.kind() != null) {
       String name = d.name() == null ? "" : d.name().text();
       var selection = d.name() == null ? d.kind().span() : d.name().span();
-      return new OutlineItem(d.kind().text(), name, d.span(), selection, children(d.body(), CompletionContexts.schemaOf(d).orElse(null)));
+      return new OutlineItem(d.kind().text(), name, d.span(), selection, children(d.body(), ItemSchemas.schemaOf(d).orElse(null)));
     } else if (item instanceof Item.Use u && u.name() != null) {
       return new OutlineItem("use", u.name().text(), u.span(), u.name().span(), children(u.body(), Schemas.USE));
     } else if (item instanceof Item.Template t && t.name() != null) {
-      return new OutlineItem("template", t.name().text(), t.span(), t.name().span(), children(t.body(), CompletionContexts.schemaOf(t).orElse(null)));
+      return new OutlineItem("template", t.name().text(), t.span(), t.name().span(), children(t.body(), ItemSchemas.schemaOf(t).orElse(null)));
     } else if (item instanceof Item.Import i && i.path() != null) {
       return new OutlineItem("import", i.path().raw(), i.span(), i.path().span(), List.of());
     }

@@ -55,6 +55,17 @@ class CompletionTest {
   }
 
   @Test
+  void theKeysOfAMapWithFixedKeysAndTheLayersOfTheLadder() {
+    var keys = assertInstanceOf(Completion.Symbols.class,
+        at(BASE.replace("keep { daily: 7 }", "keep { daily: 7, | }")));
+    assertEquals(List.of("hourly", "monthly", "weekly"), keys.symbols());
+    var value = assertInstanceOf(Completion.Value.class, at(BASE.replace("keep { daily: 7 }", "keep { daily: | }")));
+    assertEquals("an integer", value.expected());
+    var layers = assertInstanceOf(Completion.Symbols.class, at(BASE + "app a { image \"x:1\"; layer | }\n"));
+    assertEquals(List.of("crds", "controllers", "platform", "storage", "operations", "apps"), layers.symbols());
+  }
+
+  @Test
   void aReferenceSlotKnowsItsKindAndCandidates() {
     var mount = assertInstanceOf(Completion.Reference.class, at(BASE + "app a { image \"x:1\"; mount | }\n"));
     assertEquals(Kind.VOLUME, mount.kind());
