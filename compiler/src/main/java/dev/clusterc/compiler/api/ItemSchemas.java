@@ -15,6 +15,7 @@ import java.util.Optional;
 final class ItemSchemas {
   private ItemSchemas() {}
 
+  /** The block of a declaration, {@code use} or template; {@code null} for an import or when none was written. */
   static Block body(Item item) {
     if (item instanceof Item.Declaration d) {
       return d.body();
@@ -38,12 +39,13 @@ final class ItemSchemas {
     return Optional.empty();
   }
 
+  /** How completion and entry answers name the owner of an item's entries: its kind keyword, or {@code use}. */
   static String ownerOf(Item item) {
     if (item instanceof Item.Declaration d && d.kind() != null) {
       return d.kind().text();
     } else if (item instanceof Item.Template t && t.kind() != null) {
       return t.kind().text();
     }
-    return "use";
+    return item instanceof Item.Use ? "use" : "";
   }
 }
