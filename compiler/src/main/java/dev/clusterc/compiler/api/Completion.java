@@ -35,8 +35,12 @@ public sealed interface Completion {
       entries = List.copyOf(entries);
     }
 
-    /** One entry the owner accepts: {@code mount}, written {@code mount VOLUME at STRING}. */
-    public record Entry(String name, String usage, boolean repeatable, boolean required) {}
+    /**
+     * One entry the owner accepts: {@code mount}, written {@code mount VOLUME at STRING};
+     * {@code written} when the block has it already (elsewhere than at the cursor), so that a client
+     * can leave out an entry that may appear once.
+     */
+    public record Entry(String name, String usage, boolean repeatable, boolean required, boolean written) {}
   }
 
   /** One of a fixed set of words (an enumeration, a connector word such as {@code at}, or a boolean). */

@@ -142,8 +142,11 @@ final class CompletionContexts {
       }
     }
     if (current == null || NodeFinder.contains(current.key(), offset) && replace.start() <= current.key().span().start()) {
+      Entry typing = current;
+      List<String> written = block.entries().stream().filter(e -> e != typing).map(e -> e.key().text()).toList();
       List<Completion.EntryKey.Entry> entries = schema.properties().stream()
-          .map(p -> new Completion.EntryKey.Entry(p.name(), p.usage(), p.repeatable(), p.required())).toList();
+          .map(p -> new Completion.EntryKey.Entry(p.name(), p.usage(), p.repeatable(), p.required(), written.contains(p.name())))
+          .toList();
       return new Completion.EntryKey(replace, owner, entries);
     }
     Optional<Property> property = schema.property(current.key().text());

@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,9 @@ class CompletionTest {
     var mount = key.entries().stream().filter(e -> e.name().equals("mount")).findFirst().orElseThrow();
     assertEquals("mount VOLUME at STRING", mount.usage());
     assertTrue(mount.repeatable());
+    var image = key.entries().stream().filter(e -> e.name().equals("image")).findFirst().orElseThrow();
+    assertTrue(image.written() && image.required());
+    assertFalse(mount.written(), "no mount in the block; `mo` is being typed");
     var nested = assertInstanceOf(Completion.EntryKey.class, at(BASE + "gateway g { class cilium; listener https {\n  |\n} }\n"));
     assertEquals("listener", nested.owner());
     assertEquals(List.of("protocol", "port", "hostname", "certificate"), nested.entries().stream().map(Completion.EntryKey.Entry::name).toList());
