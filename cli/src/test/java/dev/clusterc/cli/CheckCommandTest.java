@@ -79,7 +79,7 @@ class CheckCommandTest {
     JsonNode diagnostics = root.get("diagnostics");
     assertEquals(1, diagnostics.size(), result::toString);
     JsonNode d = diagnostics.get(0);
-    assertEquals(List.of("file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "hint", "related"),
+    assertEquals(List.of("file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "hint", "related", "fixes"),
         names(d), "the brief's keys first, in its order; ours only after them");
     assertEquals(Cli.shown(file), d.get("file").asText());
     assertEquals(5, d.get("line").asInt());
@@ -90,6 +90,7 @@ class CheckCommandTest {
     assertEquals("unknown-property", d.get("code").asText());
     assertEquals("did you mean `labels`?", d.get("hint").asText());
     assertEquals(0, d.get("related").size());
+    assertEquals("labels", d.get("fixes").get(0).get("edits").get(0).get("newText").asText(), "the did-you-mean as an edit");
     assertEquals("", result.err(), "nothing but JSON, and no summary, in JSON mode");
   }
 

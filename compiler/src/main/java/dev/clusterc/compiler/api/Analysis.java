@@ -21,10 +21,20 @@ import java.util.Optional;
 public final class Analysis {
   private final Program program;
   private final List<Diagnostic> diagnostics;
+  private final Navigator navigator;
 
   Analysis(Program program) {
     this.program = program;
     this.diagnostics = program.diagnostics();
+    this.navigator = new Navigator(program);
+  }
+
+  /**
+   * The position queries over this analysis (what is at a position, definition, references,
+   * outline, completion context); answers on broken documents too.
+   */
+  public Navigator navigator() {
+    return navigator;
   }
 
   /** Every diagnostic, sorted by file and position, without duplicates. */
@@ -80,11 +90,6 @@ public final class Analysis {
       return new CompileResult(merged(diagnostics, e.diagnostics()), null);
     }
     return new CompileResult(diagnostics, new CompiledCluster(compilation));
-  }
-
-  /** The checked program, for the position queries built beside this class. */
-  Program program() {
-    return program;
   }
 
   private static List<Diagnostic> merged(List<Diagnostic> first, List<Diagnostic> second) {

@@ -8,6 +8,7 @@ import dev.clusterc.compiler.bind.SourcedEntry;
 import dev.clusterc.compiler.check.Checker;
 import dev.clusterc.compiler.check.Checkers;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.files.ReferencedFiles;
 import dev.clusterc.compiler.files.ReferencedFilesReader;
 import dev.clusterc.compiler.graph.DependencyGraph;
@@ -18,10 +19,12 @@ import dev.clusterc.compiler.load.SyntaxErrors;
 import dev.clusterc.compiler.load.TemplateExpander;
 import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.UseInsertion;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.Layers;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.schema.Schemas;
+import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.SourceUnit;
 import java.io.IOException;
@@ -74,7 +77,7 @@ public final class Frontend {
     Consumer<Diagnostic> report = diagnostics::add;
     Collector collector = new Collector(report);
     collector.collect(units);
-    References references = references(collector);
+    References references = references(collector, units);
 
     TemplateExpander expander = new TemplateExpander(collector.templates, references, report);
     for (SourceUnit unit : units) {
@@ -137,7 +140,7 @@ public final class Frontend {
     };
   }
 
-  private static References references(Collector collector) {
+  private static References references(Collector collector, List<SourceUnit> units) {
     Scope scope = collector.scope;
     return new References() {
       @Override
@@ -164,6 +167,11 @@ public final class Frontend {
       public String notInUseHint(Kind kind, String name) {
         boolean std = (kind == null || kind == Kind.COMPONENT) && collector.isStdComponent(name);
         return std ? "`" + name + "` is a standard-library component that is not in use: add `use " + name + "`" : null;
+      }
+
+      @Override
+      public Optional<Fix> notInUseFix(Kind kind, String name, SourceFile file) {
+        return notInUseHint(kind, name) == null ? Optional.empty() : UseInsertion.fix(units, file, name);
       }
     };
   }

@@ -2,7 +2,6 @@ package dev.clusterc.compiler.bind;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.schema.Property;
 import dev.clusterc.compiler.schema.Schema;
@@ -91,15 +90,11 @@ public final class Binder {
 
   private void unknown(Schema schema, String owner, Entry entry) {
     String key = entry.key().text();
-    String hint = Suggestions.didYouMean(key, schema.names());
-    if (hint == null && Kind.of(key).isPresent() && !entry.args().isEmpty()) {
-      hint = "`" + key + "` starts a declaration: is a `}` missing above this line?";
-    }
-    if (hint == null) {
-      hint = "the entries of " + schema.owner() + " are " + String.join(", ", schema.names().stream().map(n -> "`" + n + "`").toList());
-    }
+    String otherwise = Kind.of(key).isPresent() && !entry.args().isEmpty()
+        ? "`" + key + "` starts a declaration: is a `}` missing above this line?"
+        : "the entries of " + schema.owner() + " are " + String.join(", ", schema.names().stream().map(n -> "`" + n + "`").toList());
     report.accept(Diagnostic.error(Code.UNKNOWN_PROPERTY, entry.key().span(), "`" + key + "` is not an entry of " + owner)
-        .withHint(hint));
+        .withSuggestion(key, schema.names(), otherwise));
   }
 
   private BoundEntry entry(Property property, Entry written, Interpolation interpolation, Schema schema) {

@@ -2,7 +2,7 @@ package dev.clusterc.compiler.bind;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.diag.Suggestions;
+import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.schema.ValueType;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.StrPart;
@@ -107,7 +107,7 @@ public final class ValueReader {
     if (!choice.words().contains(word.text())) {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, word.span(),
               "`" + word.text() + "` is not " + choice.describe())
-          .withHint(Suggestions.didYouMean(word.text(), choice.words())));
+          .withSuggestion(word.text(), choice.words(), null));
       return null;
     }
     return new Typed.Sym(word.span(), word.text());
@@ -131,8 +131,9 @@ public final class ValueReader {
         return null;
       }
       String hint = references.notInUseHint(null, name);
-      report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "nothing is named `" + name + "`")
-          .withHint(hint != null ? hint : Suggestions.didYouMean(name, references.allNames())));
+      Diagnostic undefined = Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "nothing is named `" + name + "`")
+          .withSuggestion(name, hint != null ? List.of() : references.allNames(), hint);
+      report.accept(references.notInUseFix(null, name, word.span().file()).map(undefined::withFix).orElse(undefined));
       return null;
     }
     var found = references.lookup(ref.kind(), name);
@@ -143,13 +144,14 @@ public final class ValueReader {
     if (!other.isEmpty()) {
       report.accept(Diagnostic.error(Code.WRONG_REFERENCE_KIND, word.span(),
               "`" + name + "` is " + other.get(0).kind().withArticle() + ", but " + ref.kind().withArticle() + " is expected here")
-          .withHint(Suggestions.didYouMean(name, references.names(ref.kind())))
+          .withSuggestion(name, references.names(ref.kind()), null)
           .withRelated(other.get(0).site(), "`" + name + "` is declared here"));
       return null;
     }
     String hint = references.notInUseHint(ref.kind(), name);
-    report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "no " + ref.kind().keyword() + " is named `" + name + "`")
-        .withHint(hint != null ? hint : Suggestions.didYouMean(name, references.names(ref.kind()))));
+    Diagnostic undefined = Diagnostic.error(Code.UNDEFINED_REFERENCE, word.span(), "no " + ref.kind().keyword() + " is named `" + name + "`")
+        .withSuggestion(name, hint != null ? List.of() : references.names(ref.kind()), hint);
+    report.accept(references.notInUseFix(ref.kind(), name, word.span().file()).map(undefined::withFix).orElse(undefined));
     return null;
   }
 
@@ -179,7 +181,7 @@ public final class ValueReader {
       String key = entry.key().text();
       if (!map.keys().isEmpty() && !map.keys().contains(key)) {
         report.accept(Diagnostic.error(Code.UNKNOWN_PROPERTY, entry.key().span(), "`" + key + "` is not a key here")
-            .withHint(hintOr(Suggestions.didYouMean(key, map.keys()), "the keys are " + String.join(", ", map.keys().stream().sorted().toList()))));
+            .withSuggestion(key, map.keys(), "the keys are " + String.join(", ", map.keys().stream().sorted().toList())));
         continue;
       }
       if (keySpans.containsKey(key)) {
@@ -247,7 +249,8 @@ public final class ValueReader {
     if (!cidr.isCanonical()) {
       report.accept(Diagnostic.error(Code.CIDR_NOT_CANONICAL, value.span(),
               "`" + value.span().text() + "` has host bits set")
-          .withHint("write `" + cidr.canonical() + "`"));
+          .withHint("write `" + cidr.canonical() + "`")
+          .withFix(Fix.replace("write `" + cidr.canonical() + "`", value.span(), cidr.canonical().toString())));
     }
     return new Typed.Net(value.span(), cidr);
   }
@@ -288,19 +291,24 @@ public final class ValueReader {
     return new Typed.Str(str.span(), out.toString());
   }
 
+  /** A mismatch, with a hint, and a fix where the intended form is plain (a word in brackets or in quotes). */
   private void mismatch(Value value, ValueType expected) {
     String hint = null;
+    Fix fix = null;
     if (expected instanceof ValueType.ListOf && value instanceof Value.Word w) {
       hint = "write `[" + w.text() + "]`";
+      fix = Fix.replace(hint, w.span(), "[" + w.text() + "]");
     } else if (expected == ValueType.Scalar.DURATION && value instanceof Value.Number n) {
       hint = "give it a unit: `" + n.text() + "s`, `" + n.text() + "m` or `" + n.text() + "h`";
     } else if (value instanceof Value.Str s && s.isPlain() && expected != ValueType.Scalar.STRING && !(expected instanceof ValueType.ListOf)) {
       hint = "remove the quotes: `" + s.raw() + "`";
     } else if (expected == ValueType.Scalar.STRING && !(value instanceof Value.ListOf || value instanceof Value.MapOf)) {
       hint = "put it in quotes: `\"" + value.span().text() + "\"`";
+      fix = Fix.replace("put it in quotes", value.span(), "\"" + value.span().text() + "\"");
     }
-    report.accept(Diagnostic.error(Code.TYPE_MISMATCH, value.span(),
-        "expected " + expected.describe() + ", found " + describe(value)).withHint(hint));
+    Diagnostic diagnostic = Diagnostic.error(Code.TYPE_MISMATCH, value.span(),
+        "expected " + expected.describe() + ", found " + describe(value)).withHint(hint);
+    report.accept(fix == null ? diagnostic : diagnostic.withFix(fix));
   }
 
   static String describe(Value value) {
@@ -318,7 +326,4 @@ public final class ValueReader {
     return "`" + value.span().text() + "`";
   }
 
-  private static String hintOr(String first, String second) {
-    return first != null ? first : second;
-  }
 }

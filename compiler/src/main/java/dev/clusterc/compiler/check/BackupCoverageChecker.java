@@ -3,10 +3,13 @@ package dev.clusterc.compiler.check;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.syntax.Insertions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -15,6 +18,9 @@ import java.util.function.Consumer;
  * {@code backup none} to state that it needs none — so that no data is left out by oversight.
  */
 public final class BackupCoverageChecker implements Checker {
+  /** Policies offered as fixes, besides {@code backup none}; an editor's menu of more would not help. */
+  private static final int MAX_POLICY_FIXES = 5;
+
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
     List<Decl> policies = program.decls(Kind.BACKUP);
@@ -23,8 +29,15 @@ public final class BackupCoverageChecker implements Checker {
       if ((decl.kind() != Kind.VOLUME && decl.kind() != Kind.DATABASE) || decl.isStd() || backupStated(program, decl)) {
         continue;
       }
-      report.accept(Diagnostic.warning(Code.UNBACKED_VOLUME, decl.site(), decl.label() + " has no backup")
-          .withHint("add `" + policy + "`, or `backup none` to say it needs none"));
+      Diagnostic diagnostic = Diagnostic.warning(Code.UNBACKED_VOLUME, decl.site(), decl.label() + " has no backup")
+          .withHint("add `" + policy + "`, or `backup none` to say it needs none");
+      List<String> choices = new ArrayList<>(policies.stream().limit(MAX_POLICY_FIXES).map(p -> "backup " + p.name()).toList());
+      choices.add("backup none");
+      for (String choice : choices) {
+        diagnostic = Insertions.entry(decl.source().body(), choice).map(edit -> new Fix("add `" + choice + "`", List.of(edit)))
+            .map(diagnostic::withFix).orElse(diagnostic);
+      }
+      report.accept(diagnostic);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.graph.Need;
 import dev.clusterc.compiler.graph.Needs;
 import dev.clusterc.compiler.model.Components;
+import dev.clusterc.compiler.model.UseInsertion;
 import dev.clusterc.compiler.program.Program;
 import java.util.function.Consumer;
 
@@ -28,7 +29,11 @@ public final class ProviderChecker implements Checker {
         String hint = std.isPresent()
             ? "add `use " + std.get() + "`"
             : "declare a component with `provides [\"" + need.capability() + "\"]`";
-        report.accept(Diagnostic.error(Code.MISSING_PROVIDER, need.span(), message).withHint(hint));
+        Diagnostic diagnostic = Diagnostic.error(Code.MISSING_PROVIDER, need.span(), message).withHint(hint);
+        if (std.isPresent()) {
+          diagnostic = UseInsertion.fix(program.units(), need.span().file(), std.get()).map(diagnostic::withFix).orElse(diagnostic);
+        }
+        report.accept(diagnostic);
       }
     }
   }

@@ -8,8 +8,9 @@ import java.util.List;
  * Prints diagnostics as the brief's JSON, {@code {"diagnostics":[{"file","line","column","endLine",
  * "endColumn","severity","code","message", …}]}}, 1-based, one object per line inside the array. After the
  * brief's keys come {@code "hint"} (a string or {@code null}) and {@code "related"}: the places the text form
- * prints as notes, each {@code {"file","line","column","endLine","endColumn","message"}}. Keys are only ever
- * added at the end, so a reader of the brief's shape keeps working.
+ * prints as notes, each {@code {"file","line","column","endLine","endColumn","message"}}, and {@code "fixes"}:
+ * the edits an editor could apply, each {@code {"title","edits":[{"file","line","column","endLine","endColumn",
+ * "newText"}]}}. Keys are only ever added at the end, so a reader of the brief's shape keeps working.
  */
 public final class JsonRenderer {
   private JsonRenderer() {}
@@ -43,6 +44,18 @@ public final class JsonRenderer {
       out.append(i == 0 ? "{" : ",{");
       span(related.span(), out);
       out.append(",\"message\":").append(string(related.message())).append('}');
+    }
+    out.append("],\"fixes\":[");
+    for (int i = 0; i < d.fixes().size(); i++) {
+      Fix fix = d.fixes().get(i);
+      out.append(i == 0 ? "{" : ",{").append("\"title\":").append(string(fix.title())).append(",\"edits\":[");
+      for (int j = 0; j < fix.edits().size(); j++) {
+        TextEdit edit = fix.edits().get(j);
+        out.append(j == 0 ? "{" : ",{");
+        span(edit.span(), out);
+        out.append(",\"newText\":").append(string(edit.newText())).append('}');
+      }
+      out.append("]}");
     }
     return out.append("]}").toString();
   }

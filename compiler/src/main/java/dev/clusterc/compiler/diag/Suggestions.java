@@ -40,7 +40,12 @@ public final class Suggestions {
 
   /** "did you mean `x`?", or {@code null} when nothing is close. */
   public static String didYouMean(String word, Collection<String> known) {
-    return closest(word, known).map(s -> "did you mean `" + s + "`?").orElse(null);
+    return closest(word, known).map(Suggestions::didYouMean).orElse(null);
+  }
+
+  /** "did you mean `x`?" for a suggestion already chosen. */
+  static String didYouMean(String suggestion) {
+    return "did you mean `" + suggestion + "`?";
   }
 
   /** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */

@@ -3,7 +3,6 @@ package dev.clusterc.compiler.load;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.SourceUnit;
@@ -89,7 +88,7 @@ public final class Collector {
       List<String> known = new ArrayList<>(Kind.keywords());
       known.addAll(List.of("use", "import", "template"));
       report.accept(Diagnostic.error(Code.UNKNOWN_KIND, d.kind().span(), "`" + keyword + "` is not a kind of declaration")
-          .withHint(orElse(Suggestions.didYouMean(keyword, known), "the kinds are " + String.join(", ", Kind.keywords()))));
+          .withSuggestion(keyword, known, "the kinds are " + String.join(", ", Kind.keywords())));
       return;
     }
     Decl decl = new Decl(kind.get(), d.name().text(), d, false);
@@ -139,7 +138,7 @@ public final class Collector {
       known.addAll(scope.names(Kind.COMPONENT));
       report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, use.name().span(),
               "no component named `" + name + "` in the sources or the standard library")
-          .withHint(orElse(Suggestions.didYouMean(name, known), "declare it with `component " + name + " { … }`")));
+          .withSuggestion(name, known, "declare it with `component " + name + " { … }`"));
       return;
     }
     Decl decl = new Decl(Kind.COMPONENT, name, std, true);
@@ -187,7 +186,4 @@ public final class Collector {
     }
   }
 
-  private static String orElse(String first, String second) {
-    return first != null ? first : second;
-  }
 }

@@ -115,7 +115,7 @@ public final class Loader {
       if (!path.equals("std") && Stdlib.unit(path).isEmpty()) {
         List<String> known = Stdlib.units().keySet().stream().toList();
         report.accept(Diagnostic.error(Code.IMPORT_NOT_FOUND, imported.path().span(), "the standard library has no `" + path + "`")
-            .withHint(Suggestions.didYouMean(path, known)));
+            .withSuggestion(path, known, null));
       }
       return List.of();
     }

@@ -6,7 +6,6 @@ import dev.clusterc.compiler.bind.SourcedEntry;
 import dev.clusterc.compiler.bind.ValueReader;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.schema.Schema;
 import dev.clusterc.compiler.schema.Schemas;
@@ -58,7 +57,7 @@ public final class TemplateExpander {
     var kind = Kind.of(template.kind().text());
     if (kind.isEmpty()) {
       report.accept(Diagnostic.error(Code.UNKNOWN_KIND, template.kind().span(), "`" + template.kind().text() + "` is not a kind of declaration")
-          .withHint(Suggestions.didYouMean(template.kind().text(), Kind.keywords())));
+          .withSuggestion(template.kind().text(), Kind.keywords(), null));
       return;
     }
     for (Item.Param param : template.params()) {
@@ -66,7 +65,7 @@ public final class TemplateExpander {
         List<String> known = new ArrayList<>(PARAMETER_TYPES.keySet());
         known.addAll(Kind.keywords());
         report.accept(Diagnostic.error(Code.UNKNOWN_KIND, param.type().span(), "`" + param.type().text() + "` is not a parameter type")
-            .withHint(Suggestions.didYouMean(param.type().text(), known.stream().sorted().toList())));
+            .withSuggestion(param.type().text(), known.stream().sorted().toList(), null));
       }
     }
     Set<String> names = new HashSet<>();
@@ -76,7 +75,7 @@ public final class TemplateExpander {
       if (schema.property(entry.key().text()).isEmpty()) {
         report.accept(Diagnostic.error(Code.UNKNOWN_PROPERTY, entry.key().span(),
                 "`" + entry.key().text() + "` is not an entry of " + kind.get().withArticle())
-            .withHint(Suggestions.didYouMean(entry.key().text(), schema.names())));
+            .withSuggestion(entry.key().text(), schema.names(), null));
       }
       checkParams(entry, names, template);
     }
@@ -88,7 +87,7 @@ public final class TemplateExpander {
         if (!names.contains(p.name())) {
           report.accept(Diagnostic.error(Code.UNDEFINED_REFERENCE, p.span(),
                   "`$" + p.name() + "` is not a parameter of template `" + template.name().text() + "`")
-              .withHint(Suggestions.didYouMean(p.name(), names)));
+              .withSuggestion(p.name(), names, null));
         }
       });
     }
@@ -109,7 +108,7 @@ public final class TemplateExpander {
     Item.Template template = templates.get(call.template().text());
     if (template == null) {
       report.accept(Diagnostic.error(Code.UNKNOWN_TEMPLATE, call.template().span(), "no template is named `" + call.template().text() + "`")
-          .withHint(Suggestions.didYouMean(call.template().text(), templates.keySet())));
+          .withSuggestion(call.template().text(), templates.keySet(), null));
       return own;
     }
     if (template.kind() != null && !template.kind().text().equals(decl.kind().keyword())) {
@@ -165,7 +164,7 @@ public final class TemplateExpander {
         if (!params.containsKey(name)) {
           report.accept(Diagnostic.error(Code.TEMPLATE_ARGUMENT, arg.name().span(),
                   "template `" + template.name().text() + "` has no parameter `" + name + "`")
-              .withHint(orElse(Suggestions.didYouMean(name, order), "its parameters are " + String.join(", ", order))));
+              .withSuggestion(name, order, "its parameters are " + String.join(", ", order)));
           continue;
         }
       } else {
@@ -213,7 +212,7 @@ public final class TemplateExpander {
     new ValueReader(references, d -> {
       failed[0] = true;
       report.accept(new Diagnostic(d.severity(), Code.TEMPLATE_ARGUMENT, d.span(),
-          "argument `" + param.name().text() + "` of `" + template.name().text() + "`: " + d.message(), d.hint(), d.related()));
+          "argument `" + param.name().text() + "` of `" + template.name().text() + "`: " + d.message(), d.hint(), d.related(), d.fixes()));
     }).read(value, type, path -> "");
     return !failed[0];
   }

@@ -5,7 +5,6 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.diag.Suggestions;
 import dev.clusterc.compiler.schema.Schemas;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class Layers {
         }
         if (!stdDefault) {
           report.accept(Diagnostic.error(Code.INVALID_VALUE, sym.span(), "layer `" + sym.value() + "` is not on the ladder")
-              .withHint(orElse(Suggestions.didYouMean(sym.value(), ladder), "the layers are " + String.join(", ", ladder))));
+              .withSuggestion(sym.value(), ladder, "the layers are " + String.join(", ", ladder)));
         }
       }
       String layer = nearest(decl.kind().defaultLayer(), ladder);
@@ -117,7 +116,4 @@ public final class Layers {
     };
   }
 
-  private static String orElse(String first, String second) {
-    return first != null ? first : second;
-  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.source.Position;
 import dev.clusterc.compiler.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,16 @@ class ClusterCompilerTest {
 
     compiler.overlay(dir.resolve("cluster.cluster"), null);
     assertEquals(List.of(), compiler.analyse().diagnostics(), "null goes back to the disk");
+  }
+
+  @Test
+  void theNavigatorAnswersAcrossAnOverlayAndTheDisk() throws Exception {
+    ClusterCompiler compiler = open();
+    compiler.overlay(dir.resolve("apps.cluster"), "vip api { address 10.0.0.50; via kube-vip; on [cp1] }\n");
+    Navigator navigator = compiler.analyse().navigator();
+    List<Symbol> definition = navigator.definition("apps.cluster", new Position(1, 49));
+    assertEquals(List.of("node cp1 cluster.cluster:5"), definition.stream()
+        .map(s -> s.keyword() + " " + s.name() + " " + s.span().file().path() + ":" + s.span().begin().line()).toList());
   }
 
   @Test

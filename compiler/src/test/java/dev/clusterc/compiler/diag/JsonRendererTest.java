@@ -19,15 +19,29 @@ class JsonRendererTest {
         + "{\"file\":\"a.cluster\",\"line\":2,\"column\":6,\"endLine\":2,\"endColumn\":7,\"severity\":\"error\","
         + "\"code\":\"duplicate-declaration\",\"message\":\"node `a` is declared twice\",\"hint\":\"rename one\","
         + "\"related\":[{\"file\":\"a.cluster\",\"line\":1,\"column\":6,\"endLine\":1,\"endColumn\":7,"
-        + "\"message\":\"first declared here\"}]}\n"
+        + "\"message\":\"first declared here\"}],\"fixes\":[]}\n"
         + "]}\n", JsonRenderer.render(List.of(d)));
+  }
+
+  @Test
+  void fixesComeLastWithTheirEdits() {
+    Diagnostic d = Diagnostic.error(Code.UNKNOWN_KIND, new SourceSpan(file, 0, 4), "m")
+        .withFix(Fix.replace("replace with `nodes`", new SourceSpan(file, 0, 4), "nodes"))
+        .withFix(new Fix("two edits", List.of(TextEdit.insert(file, 11, "# x\n"), new TextEdit(new SourceSpan(file, 16, 17), "b"))));
+    String json = JsonRenderer.diagnostic(d);
+    assertEquals(",\"related\":[],\"fixes\":["
+        + "{\"title\":\"replace with `nodes`\",\"edits\":[{\"file\":\"a.cluster\",\"line\":1,\"column\":1,\"endLine\":1,"
+        + "\"endColumn\":5,\"newText\":\"nodes\"}]},"
+        + "{\"title\":\"two edits\",\"edits\":[{\"file\":\"a.cluster\",\"line\":2,\"column\":1,\"endLine\":2,\"endColumn\":1,"
+        + "\"newText\":\"# x\\n\"},{\"file\":\"a.cluster\",\"line\":2,\"column\":6,\"endLine\":2,\"endColumn\":7,\"newText\":\"b\"}]}]}",
+        json.substring(json.indexOf(",\"related\"")));
   }
 
   @Test
   void noHintIsNullAndNoRelatedIsAnEmptyList() {
     Diagnostic d = Diagnostic.warning(Code.IMAGE_UNPINNED, new SourceSpan(file, 0, 4), "m");
     String json = JsonRenderer.diagnostic(d);
-    org.junit.jupiter.api.Assertions.assertTrue(json.endsWith(",\"message\":\"m\",\"hint\":null,\"related\":[]}"), json);
+    org.junit.jupiter.api.Assertions.assertTrue(json.endsWith(",\"message\":\"m\",\"hint\":null,\"related\":[],\"fixes\":[]}"), json);
   }
 
   @Test

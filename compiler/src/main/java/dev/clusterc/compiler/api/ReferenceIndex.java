@@ -1,0 +1,202 @@
+package dev.clusterc.compiler.api;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.graph.Need;
+import dev.clusterc.compiler.graph.Needs;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.source.SourceSpan;
+import dev.clusterc.compiler.syntax.Entry;
+import dev.clusterc.compiler.syntax.Item;
+import dev.clusterc.compiler.syntax.SourceUnit;
+import dev.clusterc.compiler.syntax.Value;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Every name written in the sources (and the standard library in use) that refers to something,
+ * with what it refers to, both ways. Built from what binding resolved, not by a second lookup: a
+ * reference slot's resolved declaration, a {@code use}'s component, a {@code from}'s template, a
+ * template's {@code $param} and named arguments, and a word that names a capability
+ * ({@code via cilium}, {@code class cilium}) as the components that provide it.
+ */
+final class ReferenceIndex {
+  private final Map<SourceSpan, Set<Symbol>> targets = new LinkedHashMap<>();
+  private final Map<SourceSpan, Set<SourceSpan>> uses = new LinkedHashMap<>();
+  private final Map<SourceSpan, Symbol> symbols = new LinkedHashMap<>();
+
+  ReferenceIndex(Program program) {
+    for (Decl decl : program.decls()) {
+      Symbol target = symbol(decl);
+      if (target != null) {
+        symbols.put(target.selection(), target);
+      }
+      if (decl.use() != null && decl.use().name() != null && target != null) {
+        add(decl.use().name().span(), target);
+      }
+      if (decl.body() != null) {
+        block(decl.body());
+        capabilities(program, decl);
+      }
+      if (decl.useBody() != null) {
+        block(decl.useBody());
+      }
+    }
+    program.templates().values().forEach(this::template);
+    for (SourceUnit unit : program.units()) {
+      for (Item item : unit.items()) {
+        if (item instanceof Item.Declaration d && d.from() != null && d.from().template() != null) {
+          call(d.from(), program.templates().get(d.from().template().text()));
+        }
+      }
+    }
+  }
+
+  /** What the name at {@code span} refers to; empty when it refers to nothing known. */
+  Set<Symbol> targets(SourceSpan span) {
+    return targets.getOrDefault(span, Set.of());
+  }
+
+  /** The reference spans, in the order found, and the symbols they name. */
+  Map<SourceSpan, Set<Symbol>> all() {
+    return targets;
+  }
+
+  /** The declaration whose name is written at {@code selection}, if one is known. */
+  Symbol declaredAt(SourceSpan selection) {
+    return symbols.get(selection);
+  }
+
+  /** Every span that refers to {@code symbol}. */
+  Collection<SourceSpan> references(Symbol symbol) {
+    return uses.getOrDefault(symbol.selection(), Set.of());
+  }
+
+  static Symbol symbol(Decl decl) {
+    Item.Declaration source = decl.source();
+    if (source == null || source.name() == null) {
+      return null;
+    }
+    return new Symbol(decl.kind().keyword(), decl.name(), source.span(), source.name().span());
+  }
+
+  static Symbol symbol(Item.Template template) {
+    return template.name() == null ? null
+        : new Symbol("template", template.name().text(), template.span(), template.name().span());
+  }
+
+  private void add(SourceSpan at, Symbol target) {
+    symbols.putIfAbsent(target.selection(), target);
+    targets.computeIfAbsent(at, k -> new LinkedHashSet<>()).add(target);
+    uses.computeIfAbsent(target.selection(), k -> new LinkedHashSet<>()).add(at);
+  }
+
+  private void block(BoundBlock block) {
+    for (List<BoundEntry> entries : block.entries().values()) {
+      for (BoundEntry entry : entries) {
+        entry.slots().values().forEach(this::typed);
+        if (entry.block() != null) {
+          block(entry.block());
+        }
+      }
+    }
+  }
+
+  private void typed(Typed value) {
+    if (value instanceof Typed.Ref ref && ref.target() != null) {
+      Symbol target = symbol(ref.target());
+      if (target != null) {
+        add(ref.span(), target);
+      }
+    } else if (value instanceof Typed.Items items) {
+      items.items().forEach(this::typed);
+    } else if (value instanceof Typed.Entries entries) {
+      entries.values().values().forEach(this::typed);
+    }
+  }
+
+  /** {@code via cilium}: the word names a capability; it refers to the components that provide it. */
+  private void capabilities(Program program, Decl decl) {
+    for (Need need : Needs.capabilities(decl)) {
+      for (List<BoundEntry> entries : decl.body().entries().values()) {
+        for (BoundEntry entry : entries) {
+          Typed value = entry.value();
+          boolean word = value instanceof Typed.Sym || value instanceof Typed.Str;
+          if (word && entry.entry().span().equals(need.span())) {
+            program.providers(need.capability()).stream().map(ReferenceIndex::symbol)
+                .filter(s -> s != null).forEach(s -> add(value.span(), s));
+          }
+        }
+      }
+    }
+  }
+
+  /** A template's {@code $param}s refer to its parameters. */
+  private void template(Item.Template template) {
+    Symbol self = symbol(template);
+    if (self == null) {
+      return;
+    }
+    symbols.put(self.selection(), self);
+    Map<String, Symbol> params = parameters(template);
+    params.values().forEach(p -> symbols.put(p.selection(), p));
+    if (template.body() != null) {
+      template.body().entries().forEach(e -> params(e, p -> {
+        Symbol param = params.get(p.name());
+        if (param != null) {
+          add(p.span(), param);
+        }
+      }));
+    }
+  }
+
+  /** {@code from media-app(port: 8989)}: the template's name, and each named argument's parameter. */
+  private void call(Item.TemplateCall call, Item.Template template) {
+    Symbol target = template == null ? null : symbol(template);
+    if (target == null) {
+      return;
+    }
+    add(call.template().span(), target);
+    Map<String, Symbol> params = parameters(template);
+    for (Item.Arg arg : call.args()) {
+      if (arg.name() != null && params.containsKey(arg.name().text())) {
+        add(arg.name().span(), params.get(arg.name().text()));
+      }
+    }
+  }
+
+  static Map<String, Symbol> parameters(Item.Template template) {
+    Map<String, Symbol> params = new LinkedHashMap<>();
+    for (Item.Param param : template.params()) {
+      if (param.name() != null) {
+        params.putIfAbsent(param.name().text(), new Symbol("parameter", param.name().text(), param.span(), param.name().span()));
+      }
+    }
+    return params;
+  }
+
+  private static void params(Entry entry, Consumer<Value.Param> action) {
+    List<Value> values = new ArrayList<>(entry.args());
+    while (!values.isEmpty()) {
+      Value value = values.remove(values.size() - 1);
+      if (value instanceof Value.Param p) {
+        action.accept(p);
+      } else if (value instanceof Value.ListOf l) {
+        values.addAll(l.items());
+      } else if (value instanceof Value.MapOf m) {
+        m.entries().forEach(e -> values.add(e.value()));
+      }
+    }
+    if (entry.block() != null) {
+      entry.block().entries().forEach(e -> params(e, action));
+    }
+  }
+}
