@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit.core;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.rules.Namespaces;
@@ -96,6 +97,19 @@ public final class EmitContext {
         .withLabels(labels)
         .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
         .build();
+  }
+
+  /**
+   * A new object made for {@code source}, as a plain tree ({@link KubeObject}), with the metadata
+   * {@link #meta} gives: the standard labels and the source annotation of the declaration's name.
+   */
+  public KubeObject object(Decl source, String apiVersion, String kind, String name, String namespace) {
+    KubeObject object = KubeObject.of(apiVersion, kind, name, namespace);
+    object.labels().put("app.kubernetes.io/name", source.name());
+    object.labels().put("app.kubernetes.io/part-of", clusterName());
+    object.labels().put("app.kubernetes.io/managed-by", "clusterc");
+    object.annotations().put(SOURCE_ANNOTATION, source(source.site()));
+    return object;
   }
 
   /** A custom resource: {@code spec} is written as given, in its insertion order. */

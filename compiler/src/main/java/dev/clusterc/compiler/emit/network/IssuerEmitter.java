@@ -5,7 +5,8 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.secret.SecretEmitter;
+import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,15 +39,15 @@ public final class IssuerEmitter implements Emitter {
     decl.body().str("email").ifPresent(email -> acme.put("email", email));
     acme.put("server", decl.body().sym("server").orElse("production").equals("staging") ? STAGING : PRODUCTION);
     acme.put("privateKeySecretRef", Map.of("name", decl.name() + "-account-key"));
-    decl.body().first("solver").map(IssuerEmitter::solver).ifPresent(solver -> acme.put("solvers", List.of(solver)));
+    decl.body().first("solver").map(solver -> solver(solver, context.program().model())).ifPresent(solver -> acme.put("solvers", List.of(solver)));
     unit.add(context.resource("cert-manager.io/v1", "ClusterIssuer", context.meta(decl, decl.name(), null), Map.of("acme", acme)));
   }
 
-  private static Map<String, Object> solver(BoundEntry solver) {
+  private static Map<String, Object> solver(BoundEntry solver, ClusterModel model) {
     String provider = solver.sym("provider").orElse("cloudflare");
     Optional<Decl> token = solver.ref("token");
     String secret = token.map(Decl::name).orElse("");
-    List<String> keys = token.map(SecretEmitter::keys).orElse(List.of());
+    List<String> keys = token.map(t -> Secret.of(model, t).keys()).orElse(List.of());
     Map<String, Object> dns01 = new LinkedHashMap<>();
     if (provider.equals("route53")) {
       Map<String, Object> route53 = new LinkedHashMap<>();

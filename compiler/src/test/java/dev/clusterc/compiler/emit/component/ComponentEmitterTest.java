@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.model.Values;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.LinkedHashMap;
@@ -240,7 +241,7 @@ class ComponentEmitterTest {
   void valuesMergeMapsAtEveryDepthAndReplaceEverythingElse() {
     Map<String, Object> base = map("a", map("x", 1L, "y", List.of(1L, 2L)), "b", "keep", "c", map("z", true));
     Map<String, Object> override = map("a", map("y", List.of(3L), "w", "new"), "c", "scalar", "d", map());
-    assertEquals("{a={x=1, y=[3], w=new}, b=keep, c=scalar, d={}}", ComponentRelease.merge(base, override).toString());
+    assertEquals("{a={x=1, y=[3], w=new}, b=keep, c=scalar, d={}}", Values.merge(base, override).toString());
     assertEquals("{a={x=1, y=[1, 2]}, b=keep, c={z=true}}", base.toString(), "the component's values are not changed");
   }
 
