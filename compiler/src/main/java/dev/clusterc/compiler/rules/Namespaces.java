@@ -3,6 +3,7 @@ package dev.clusterc.compiler.rules;
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Component;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class Namespaces {
       case DATABASE:
         return DatabaseReaders.databaseNamespace(decl);
       case COMPONENT:
-        return Optional.ofNullable(body).flatMap(b -> b.sym("namespace")).orElse(decl.name());
+        return Component.of(program, decl).namespace();
       case GATEWAY:
         return Optional.ofNullable(body).flatMap(b -> b.sym("class"))
             .flatMap(c -> program.providers("gateway-class:" + c).stream().findFirst())
