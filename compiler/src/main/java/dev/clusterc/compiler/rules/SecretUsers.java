@@ -71,7 +71,7 @@ public final class SecretUsers {
         return List.of(componentNamespace(program, namespaces, "cert-manager", "cert-manager"));
       case BACKUP:
         List<String> out = new ArrayList<>();
-        String via = user.body().sym("via").orElse("restic");
+        String via = user.body().sym("via").orElse("");
         for (Decl database : program.decls(Kind.DATABASE)) {
           if (backsUp(database, user)) {
             out.add(namespaces.of(database));
