@@ -10,12 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.golden.Snippets;
-import dev.clusterc.compiler.model.Values;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Flux source and HelmRelease of a component, declared or turned on with {@code use}. */
@@ -119,27 +115,11 @@ class ComponentEmitterTest {
   }
 
   @Test
-  void valuesMergeMapsAtEveryDepthAndReplaceEverythingElse() {
-    Map<String, Object> base = map("a", map("x", 1L, "y", List.of(1L, 2L)), "b", "keep", "c", map("z", true));
-    Map<String, Object> override = map("a", map("y", List.of(3L), "w", "new"), "c", "scalar", "d", map());
-    assertEquals("{a={x=1, y=[3], w=new}, b=keep, c=scalar, d={}}", Values.merge(base, override).toString());
-    assertEquals("{a={x=1, y=[1, 2]}, b=keep, c={z=true}}", base.toString(), "the component's values are not changed");
-  }
-
-  @Test
   void emittingTwiceGivesTheSameBytes() {
     String text = CheckFixture.BASE + """
         use traefik { values { ports: { web: { port: 8000 } }, logs: { general: { level: "INFO" } } } }
         """;
     assertEquals(yaml(emit(new ComponentEmitter(), CheckFixture.program(text), Kind.COMPONENT, "traefik")),
         yaml(emit(new ComponentEmitter(), CheckFixture.program(text), Kind.COMPONENT, "traefik")));
-  }
-
-  private static Map<String, Object> map(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 }
