@@ -71,11 +71,6 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
     return sources.stream().findFirst();
   }
 
-  /** Whether the value is a file read at compile time ({@code sops} or {@code sealed}). */
-  public boolean fromFile() {
-    return source().filter(s -> !(s instanceof External)).isPresent();
-  }
-
   private static Secret lower(Decl decl) {
     BoundBlock body = decl.body();
     if (body == null) {

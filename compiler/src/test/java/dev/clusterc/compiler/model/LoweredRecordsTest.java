@@ -65,7 +65,6 @@ class LoweredRecordsTest {
     assertEquals("apps/b", ((Secret.External) Secret.of(program.model(), decl(program, Kind.SECRET, "b")).source().orElseThrow()).key());
     Secret c = Secret.of(program.model(), decl(program, Kind.SECRET, "c"));
     assertEquals("c.yaml", ((Secret.Sops) c.source().orElseThrow()).path());
-    assertEquals(true, c.fromFile());
     assertEquals(List.of(), c.keys());
   }
 
