@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,13 +26,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   void applies(KubernetesClient client) { ... }
  * }
  * }</pre>
+ *
+ * <p>The annotation carries the JUnit tag {@value #TAG}, so that the fast inner loop
+ * ({@code mvn verify -Pfast}) leaves out every test that starts a server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ExtendWith(TestApiServerExtension.class)
+@Tag(WithTestApiServer.TAG)
 public @interface WithTestApiServer {
+  /** The JUnit tag of tests against a real API server. */
+  String TAG = "apiserver";
 
   /** Whether to install the upstream CRDs (see {@link RepoPaths#crdDirectory()}). */
   boolean crds() default true;

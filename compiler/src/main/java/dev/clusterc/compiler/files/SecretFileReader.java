@@ -6,6 +6,7 @@ import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Secret;
 import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.rules.SecretUsers;
 import java.nio.file.InvalidPathException;
@@ -121,7 +122,7 @@ final class SecretFileReader {
     if (!namespace.isEmpty() && KubernetesNames.namespaceProblem(namespace) != null) {
       problems.add(problem(secret, entry, "file `" + written + "`: " + KubernetesNames.namespaceProblem(namespace)));
     }
-    for (String key : declaredKeys(secret)) {
+    for (String key : Secret.of(program, secret).keys()) {
       if (!keys.contains(key)) {
         problems.add(problem(secret, entry, "file `" + written + "` has no key `" + key + "`")
             .withHint(keys.isEmpty() ? "the file holds no keys" : "it holds " + listed(keys)));
@@ -141,13 +142,6 @@ final class SecretFileReader {
     }
     problems.forEach(report);
     return problems.isEmpty() ? new SecretFile(path, read.content().bytes(), namespace.isEmpty() ? null : namespace) : null;
-  }
-
-  /** The secret's {@code keys}, in source order. */
-  static List<String> declaredKeys(Decl secret) {
-    return secret.body().typed("keys", Typed.Items.class)
-        .map(items -> items.items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())
-        .orElse(List.of());
   }
 
   private static void keys(Object map, Set<String> into) {

@@ -41,7 +41,7 @@ public final class ClusterModel {
     for (Decl decl : this.decls) {
       byKind.computeIfAbsent(decl.kind(), k -> new ArrayList<>()).add(decl);
       if (decl.kind() == Kind.COMPONENT) {
-        for (String capability : Components.capabilities(decl)) {
+        for (String capability : Component.of(this, decl).provides()) {
           providersByCapability.computeIfAbsent(capability, k -> new ArrayList<>()).add(decl);
         }
       }

@@ -4,6 +4,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Component;
 import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.IdentityHashMap;
@@ -45,7 +46,7 @@ public final class Namespaces {
       case DATABASE:
         return DatabaseReaders.databaseNamespace(decl);
       case COMPONENT:
-        return Optional.ofNullable(body).flatMap(b -> b.sym("namespace")).orElse(decl.name());
+        return Component.of(program, decl).namespace();
       case GATEWAY:
         return Optional.ofNullable(body).map(b -> Gateway.of(program, decl).gatewayClass())
             .flatMap(c -> program.providers("gateway-class:" + c).stream().findFirst())

@@ -25,6 +25,15 @@ final class CheckerHarness {
 
   private CheckerHarness() {}
 
+  /** One checker that runs {@code checkers} in turn, for a test of rules that go together. */
+  static Checker together(Checker... checkers) {
+    return (program, report) -> {
+      for (Checker checker : checkers) {
+        checker.check(program, report);
+      }
+    };
+  }
+
   /** The checker's diagnostics as {@code LINE:COL: severity[code]: message} lines, sorted. */
   static String run(Checker checker, String text) {
     return CheckFixture.render(diagnostics(checker, text, true));

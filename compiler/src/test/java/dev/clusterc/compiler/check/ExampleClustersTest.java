@@ -26,7 +26,11 @@ import org.junit.jupiter.api.TestFactory;
 class ExampleClustersTest {
   /** The checkers of this group, run directly so that the test does not depend on {@link Checkers#all()}. */
   static final List<Checker> GROUP = List.of(new QuorumChecker(), new AddressPlanChecker(), new AddressConflictChecker(),
-      new CidrChecker(), new PoolChecker(), new ReplicasChecker(), new ValueRulesChecker(), new NameRulesChecker());
+      new CidrChecker(), new PoolChecker(), new ReplicasChecker(), new SharedServiceAddressChecker(), new BackupScheduleChecker(),
+      new BackupTargetChecker(), new DatabaseArchiveChecker(), new SecretSourceChecker(), new PoolRangeChecker(),
+      new GatewayListenersChecker(), new PortRangeChecker(), new PortNameChecker(), new EnvPrefixChecker(),
+      new ResourceQuantityChecker(), new MinimumCountChecker(), new SizeChecker(), new PostgresVersionChecker(),
+      new NameRulesChecker());
 
   static String group(Program program) {
     List<Diagnostic> out = new ArrayList<>();

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Rules on listeners, database backups, port names and environment prefixes. */
 class ValueRulesMoreTest {
-  private static final Checker CHECKER = new ValueRulesChecker();
+  private static final Checker CHECKER = CheckerHarness.together(new GatewayListenersChecker(), new DatabaseArchiveChecker(),
+      new PortNameChecker(), new EnvPrefixChecker());
 
   private static final String GATEWAY = CheckFixture.BASE + """
       use cilium

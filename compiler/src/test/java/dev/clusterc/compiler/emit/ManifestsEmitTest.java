@@ -12,6 +12,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.app.AppEmitter;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
@@ -62,52 +63,8 @@ class ManifestsEmitTest {
     assertEquals("", CheckFixture.render(program.diagnostics()));
     Unit unit = emit(new AppEmitter(), program, Kind.APP, "ops");
     assertEquals("Deployment/ops\nServiceAccount/ops\nClusterRole/ops-reader\nConfigMap/shared", inventory(unit));
-    assertEquals("""
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          annotations:
-            clusterc.dev/source: main.cluster:10
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: ops
-            app.kubernetes.io/part-of: test
-          name: ops
-          namespace: ops
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata:
-          annotations:
-            clusterc.dev/source: main.cluster:10
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: ops
-            app.kubernetes.io/part-of: test
-          name: ops-reader
-        rules:
-          - apiGroups:
-              - ""
-            resources:
-              - nodes
-            verbs:
-              - get
-              - list
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          annotations:
-            clusterc.dev/source: main.cluster:10
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: ops
-            app.kubernetes.io/part-of: test
-          name: shared
-          namespace: tools
-        data:
-          retries: "3"
-        """, unit.objects().stream().skip(1).map(Yaml::write).collect(Collectors.joining("---\n")));
+    Snippets.assertMatches("manifests/ManifestsEmitTest-relativePath",
+        unit.objects().stream().skip(1).map(Yaml::write).collect(Collectors.joining("---\n")));
   }
 
   @Test
@@ -133,23 +90,8 @@ class ManifestsEmitTest {
             \"""
         }
         """);
-    assertEquals("""
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:11
-            note: kept
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: ops-config
-            app.kubernetes.io/part-of: test
-            tier: backend
-          name: ops-config
-          namespace: tools
-        data:
-          mode: fast
-        """, yaml(emit(new AppEmitter(), program, Kind.APP, "ops"), "ConfigMap", "ops-config"));
+    Snippets.assertMatches("manifests/ManifestsEmitTest-inlineTextBlock",
+        yaml(emit(new AppEmitter(), program, Kind.APP, "ops"), "ConfigMap", "ops-config"));
   }
 
   @Test

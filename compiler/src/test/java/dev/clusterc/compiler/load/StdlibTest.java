@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.model.Components;
+import dev.clusterc.compiler.model.Component;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.syntax.Item;
@@ -51,7 +51,7 @@ class StdlibTest {
       assertTrue(component.body().sym("namespace").isPresent(), component + " has a namespace");
       var chart = component.body().first("chart").orElseThrow(() -> new AssertionError(component + " has a chart"));
       assertTrue(chart.str("version").filter(v -> v.matches("v?[0-9]+\\.[0-9]+\\.[0-9]+.*")).isPresent(), component + " pins a version");
-      assertFalse(Components.capabilities(component).isEmpty(), component + " provides something");
+      assertFalse(Component.of(program.model(), component).provides().isEmpty(), component + " provides something");
     }
   }
 

@@ -5,9 +5,9 @@ import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.model.Component;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.types.Duration;
-import java.util.Optional;
 
 /**
  * A {@code component}, declared in the sources or turned on from the standard library by
@@ -25,16 +25,15 @@ public final class ComponentEmitter implements Emitter {
   static final String DEFAULT_INTERVAL = Duration.ofSeconds(600).toGoString();
 
   @Override
-  public void emit(Decl component, EmitContext context, Unit unit) {
-    Optional<HelmSource.Chart> chart = HelmSource.chart(component);
-    if (chart.isEmpty()) {
-      return;
-    }
-    String interval = interval(context);
-    unit.add(HelmSource.of(component, chart.get(), interval, context));
-    if (!releasedByDns(component, context)) {
-      unit.add(ComponentRelease.of(component, chart.get(), interval, context));
-    }
+  public void emit(Decl decl, EmitContext context, Unit unit) {
+    Component component = Component.of(context.program().model(), decl);
+    component.chart().ifPresent(chart -> {
+      String interval = interval(context);
+      unit.add(HelmSource.of(component, chart, interval, context));
+      if (!releasedByDns(decl, context)) {
+        unit.add(ComponentRelease.of(component, chart, interval, context));
+      }
+    });
   }
 
   /** k8s-gateway is released once per {@code dns} declaration ({@link DnsEmitter}), with its zone and address. */

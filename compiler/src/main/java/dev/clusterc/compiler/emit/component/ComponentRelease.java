@@ -1,29 +1,29 @@
 package dev.clusterc.compiler.emit.component;
 
-import dev.clusterc.compiler.bind.BoundBlock;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.network.PoolEmitter;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.kube.Tree;
+import dev.clusterc.compiler.model.Component;
+import dev.clusterc.compiler.model.Values;
 import dev.clusterc.compiler.rules.GatewayClasses;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.types.Ipv4;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A component's Flux {@code HelmRelease} (helm.toolkit.fluxcd.io/v2), named after the component
  * in its namespace: the chart by name and version from its {@code HelmRepository}, or by
  * {@code chartRef} to its {@code OCIRepository} (which pins the version); CRDs created and
- * replaced on install and upgrade, so that a chart's CRDs follow its version; and its values,
- * left out when there are none.
- *
- * <p>The values are the component's own {@code values} with those of {@code use NAME { values … }}
- * merged over them: maps merge key by key, at every depth; anything else (a list, a scalar, a map
- * meeting a non-map) is replaced by the {@code use}'s. Under both lies, for Traefik, the address of
- * its gateways ({@link #sharedServicePin}).
+ * replaced on install and upgrade, so that a chart's CRDs follow its version; and its values
+ * ({@link Component#values}: the component's with the {@code use}'s over them), left out when there
+ * are none. Under them lies, for Traefik, the address of its gateways ({@link #sharedServicePin}).
  */
 public final class ComponentRelease {
   public static final String API_VERSION = "helm.toolkit.fluxcd.io/v2";
@@ -31,26 +31,16 @@ public final class ComponentRelease {
 
   private ComponentRelease() {}
 
-  static GenericKubernetesResource of(Decl component, HelmSource.Chart chart, String interval, EmitContext context) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("interval", interval);
-    if (chart.oci()) {
-      spec.put("chartRef", sourceRef(component, chart));
-    } else {
-      Map<String, Object> chartSpec = new LinkedHashMap<>();
-      chartSpec.put("chart", chart.chart());
-      chartSpec.put("version", chart.version());
-      chartSpec.put("sourceRef", sourceRef(component, chart));
-      spec.put("chart", Map.of("spec", chartSpec));
-    }
-    spec.put("install", Map.of("crds", "CreateReplace"));
-    spec.put("upgrade", Map.of("crds", "CreateReplace"));
-    Map<String, Object> values = merge(sharedServicePin(component, context), values(component));
+  static KubeObject of(Component component, Component.Chart chart, String interval, EmitContext context) {
+    Map<String, Object> spec = map("interval", interval);
+    HelmSource.reference(component, chart, spec);
+    spec.put("install", map("crds", "CreateReplace"));
+    spec.put("upgrade", map("crds", "CreateReplace"));
+    Map<String, Object> values = Values.merge(sharedServicePin(component.decl(), context), Tree.copy(component.values()));
     if (!values.isEmpty()) {
       spec.put("values", values);
     }
-    return context.resource(API_VERSION, KIND,
-        context.meta(component, component.name(), context.namespaceOf(component)), spec);
+    return context.object(component.decl(), API_VERSION, KIND, component.name(), component.namespace()).put("spec", spec);
   }
 
   /**
@@ -71,44 +61,10 @@ public final class ComponentRelease {
         Optional<Ipv4> address = gateway.body().typed("address", Typed.Addr.class).map(Typed.Addr::value);
         if (address.isPresent()) {
           Map<String, String> annotations = PoolEmitter.pinning(context.program(), address.get());
-          return annotations.isEmpty() ? Map.of() : Map.of("service", Map.of("annotations", annotations));
+          return annotations.isEmpty() ? Map.of() : map("service", map("annotations", new TreeMap<>(annotations)));
         }
       }
     }
     return Map.of();
-  }
-
-  private static Map<String, Object> sourceRef(Decl component, HelmSource.Chart chart) {
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("kind", HelmSource.kind(chart));
-    ref.put("name", component.name());
-    return ref;
-  }
-
-  /** The component's values with the {@code use}'s merged over them (see the class comment). */
-  public static Map<String, Object> values(Decl component) {
-    Map<String, Object> own = plain(component.body());
-    BoundBlock use = component.useBody();
-    return use == null ? own : merge(own, plain(use));
-  }
-
-  /** {@code override} deep-merged over {@code base}; neither is changed. Keys keep the order they were first written in. */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
-    Map<String, Object> out = new LinkedHashMap<>(base);
-    override.forEach((key, value) -> {
-      Object under = out.get(key);
-      if (under instanceof Map<?, ?> a && value instanceof Map<?, ?> b) {
-        out.put(key, merge((Map<String, Object>) a, (Map<String, Object>) b));
-      } else {
-        out.put(key, value);
-      }
-    });
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> plain(BoundBlock block) {
-    return block.typed("values", Typed.Entries.class).map(v -> (Map<String, Object>) v.plain()).orElseGet(LinkedHashMap::new);
   }
 }

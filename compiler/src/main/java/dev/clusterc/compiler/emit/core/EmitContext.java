@@ -122,6 +122,19 @@ public final class EmitContext {
         .build();
   }
 
+  /**
+   * A new object made for {@code source}, as a plain tree ({@link KubeObject}), with the metadata
+   * {@link #meta} gives: the standard labels and the source annotation of the declaration's name.
+   */
+  public KubeObject object(Decl source, String apiVersion, String kind, String name, String namespace) {
+    KubeObject object = KubeObject.of(apiVersion, kind, name, namespace);
+    object.labels().put("app.kubernetes.io/name", source.name());
+    object.labels().put("app.kubernetes.io/part-of", clusterName());
+    object.labels().put("app.kubernetes.io/managed-by", "clusterc");
+    object.annotations().put(SOURCE_ANNOTATION, source(source.site()));
+    return object;
+  }
+
   /** A custom resource: {@code spec} is written as given, in its insertion order. */
   public GenericKubernetesResource resource(String apiVersion, String kind, ObjectMeta meta, Map<String, Object> spec) {
     GenericKubernetesResource resource = new GenericKubernetesResource();

@@ -9,7 +9,9 @@ import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.secret.SecretEmitter;
 import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.model.Issuer;
+import dev.clusterc.compiler.model.Secret;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,13 +44,13 @@ public final class IssuerEmitter implements Emitter {
         "email", issuer.email(),
         "server", issuer.staging() ? STAGING : PRODUCTION,
         "privateKeySecretRef", map("name", decl.name() + "-account-key"),
-        "solvers", issuer.solver() == null ? null : list(map("dns01", dns01(issuer.solver()))))));
+        "solvers", issuer.solver() == null ? null : list(map("dns01", dns01(issuer.solver(), context.program().model()))))));
     unit.add(object);
   }
 
-  private static Map<String, Object> dns01(Issuer.Solver solver) {
+  private static Map<String, Object> dns01(Issuer.Solver solver, ClusterModel model) {
     String secret = solver.token() == null ? "" : solver.token().name();
-    List<String> keys = solver.token() == null ? List.of() : SecretEmitter.keys(solver.token());
+    List<String> keys = solver.token() == null ? List.of() : Secret.of(model, solver.token()).keys();
     if (solver.route53()) {
       return map("route53", map(
           "accessKeyIDSecretRef", ref(secret, keys.stream().filter(k -> !isSecretKey(k)).findFirst().orElse("access-key-id")),

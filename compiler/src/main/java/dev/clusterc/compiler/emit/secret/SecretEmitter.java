@@ -1,17 +1,17 @@
 package dev.clusterc.compiler.emit.secret;
 
-import dev.clusterc.compiler.bind.BoundEntry;
+import static dev.clusterc.compiler.kube.Tree.map;
+
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.SecretFile;
+import dev.clusterc.compiler.model.Secret;
 import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.rules.SecretUsers;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,58 +57,45 @@ public final class SecretEmitter implements Emitter {
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
-    if (decl.body().first("sops").isPresent() || decl.body().first("sealed").isPresent()) {
-      context.program().files().secret(decl).ifPresent(file -> includeFile(decl, file, context, unit));
-      return;
+    Secret secret = Secret.of(context.program().model(), decl);
+    List<SecretUsers.Placement> placements =
+        SecretUsers.placements(context.program().model(), new Namespaces(context.program().model()), decl);
+    Secret.Source source = secret.source().orElse(null);
+    if (source instanceof Secret.External external) {
+      externalSecrets(secret, external, placements, context, unit);
+    } else if (source != null) {
+      boolean sops = source instanceof Secret.Sops;
+      context.program().files().secret(decl).ifPresent(file -> includeFile(secret, sops, file, placements, context, unit));
     }
-    decl.body().first("external").ifPresent(external -> externalSecrets(decl, external, context, unit));
   }
 
-  private void includeFile(Decl decl, SecretFile file, EmitContext context, Unit own) {
-    boolean sops = decl.body().first("sops").isPresent();
-    String fileName = decl.name() + (sops ? ".sops.yaml" : ".sealed.yaml");
-    List<SecretUsers.Placement> placements = SecretUsers.placements(context.program().model(), new Namespaces(context.program().model()), decl);
+  private void includeFile(Secret secret, boolean sops, SecretFile file, List<SecretUsers.Placement> placements,
+      EmitContext context, Unit own) {
+    String fileName = secret.name() + (sops ? ".sops.yaml" : ".sealed.yaml");
     if (placements.isEmpty() && file.namespace() != null) {
       own.include(fileName, file.path(), file.bytes(), sops, null);
     }
     for (SecretUsers.Placement placement : placements) {
-      unitOf(decl, placement.user(), context, own)
+      unitOf(secret.decl(), placement.user(), context, own)
           .include(fileName, file.path(), file.bytes(), sops, file.namespace() == null ? placement.namespace() : null);
     }
   }
 
-  private void externalSecrets(Decl decl, BoundEntry external, EmitContext context, Unit own) {
-    String store = external.ref("store").map(Decl::name).orElse(external.str("store").orElse(""));
-    String key = external.str("key").orElse(decl.name());
-    for (SecretUsers.Placement placement : SecretUsers.placements(context.program().model(), new Namespaces(context.program().model()), decl)) {
-      Map<String, Object> spec = new LinkedHashMap<>();
-      Map<String, Object> storeRef = new LinkedHashMap<>();
-      storeRef.put("name", store);
-      storeRef.put("kind", "ClusterSecretStore");
-      spec.put("secretStoreRef", storeRef);
-      Map<String, Object> target = new LinkedHashMap<>();
-      target.put("name", decl.name());
-      target.put("creationPolicy", "Owner");
-      spec.put("target", target);
-      List<String> keys = keys(decl);
-      if (keys.isEmpty()) {
-        spec.put("dataFrom", List.of(Map.of("extract", Map.of("key", key))));
+  private void externalSecrets(Secret secret, Secret.External external, List<SecretUsers.Placement> placements,
+      EmitContext context, Unit own) {
+    for (SecretUsers.Placement placement : placements) {
+      Map<String, Object> spec = map(
+          "secretStoreRef", map("name", external.store(), "kind", "ClusterSecretStore"),
+          "target", map("name", secret.name(), "creationPolicy", "Owner"));
+      if (secret.keys().isEmpty()) {
+        spec.put("dataFrom", List.of(map("extract", map("key", external.key()))));
       } else {
-        spec.put("data", keys.stream().map(k -> data(k, key)).toList());
+        spec.put("data", secret.keys().stream().map(k -> map("secretKey", k, "remoteRef", map("key", external.key(), "property", k))).toList());
       }
-      unitOf(decl, placement.user(), context, own).add(context.resource("external-secrets.io/v1", "ExternalSecret",
-          context.meta(decl, decl.name(), placement.namespace()), spec));
+      unitOf(secret.decl(), placement.user(), context, own).add(
+          context.object(secret.decl(), "external-secrets.io/v1", "ExternalSecret", secret.name(), placement.namespace())
+              .put("spec", spec));
     }
-  }
-
-  private static Map<String, Object> data(String secretKey, String remoteKey) {
-    Map<String, Object> remoteRef = new LinkedHashMap<>();
-    remoteRef.put("key", remoteKey);
-    remoteRef.put("property", secretKey);
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("secretKey", secretKey);
-    item.put("remoteRef", remoteRef);
-    return item;
   }
 
   private Unit unitOf(Decl secret, Decl user, EmitContext context, Unit own) {
@@ -116,12 +103,5 @@ public final class SecretEmitter implements Emitter {
       fallbacks.add(new Fallback(secret, user));
       return own;
     });
-  }
-
-  /** The secret's {@code keys}, in source order. */
-  public static List<String> keys(Decl secret) {
-    return secret.body().typed("keys", Typed.Items.class)
-        .map(items -> items.items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())
-        .orElse(List.of());
   }
 }

@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Flux source and HelmRelease of a component, declared or turned on with {@code use}. */
@@ -38,51 +36,7 @@ class ComponentEmitterTest {
         """);
     Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "reloader");
     assertEquals("HelmRepository/reloader\nHelmRelease/reloader", inventory(unit));
-    assertEquals("""
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: HelmRepository
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:7
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: reloader
-            app.kubernetes.io/part-of: lab
-          name: reloader
-          namespace: reloader
-        spec:
-          interval: 1h0m0s
-          url: https://stakater.github.io/stakater-charts
-        ---
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:7
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: reloader
-            app.kubernetes.io/part-of: lab
-          name: reloader
-          namespace: reloader
-        spec:
-          chart:
-            spec:
-              chart: reloader
-              sourceRef:
-                kind: HelmRepository
-                name: reloader
-              version: 2.2.15
-          install:
-            crds: CreateReplace
-          interval: 1h0m0s
-          upgrade:
-            crds: CreateReplace
-          values:
-            reloader:
-              watchGlobally: false
-            replicas: 1
-        """, yaml(unit));
+    Snippets.assertMatches("component/ComponentEmitterTest-helmRepository", yaml(unit));
   }
 
   @Test
@@ -94,48 +48,7 @@ class ComponentEmitterTest {
         }
         """);
     Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "loki");
-    assertEquals("""
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: OCIRepository
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:8
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: loki
-            app.kubernetes.io/part-of: test
-          name: loki
-          namespace: monitoring
-        spec:
-          interval: 10m0s
-          layerSelector:
-            mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip
-            operation: copy
-          ref:
-            tag: 6.49.0
-          url: oci://ghcr.io/grafana/helm-charts/loki
-        ---
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:8
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: loki
-            app.kubernetes.io/part-of: test
-          name: loki
-          namespace: monitoring
-        spec:
-          chartRef:
-            kind: OCIRepository
-            name: loki
-          install:
-            crds: CreateReplace
-          interval: 10m0s
-          upgrade:
-            crds: CreateReplace
-        """, yaml(unit));
+    Snippets.assertMatches("component/ComponentEmitterTest-ociRepository", yaml(unit));
   }
 
   @Test
@@ -151,42 +64,7 @@ class ComponentEmitterTest {
         }
         """);
     Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "cilium");
-    assertEquals("""
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata:
-          annotations:
-            clusterc.dev/source: test.cluster:8
-          labels:
-            app.kubernetes.io/managed-by: clusterc
-            app.kubernetes.io/name: cilium
-            app.kubernetes.io/part-of: test
-          name: cilium
-          namespace: kube-system
-        spec:
-          chart:
-            spec:
-              chart: cilium
-              sourceRef:
-                kind: HelmRepository
-                name: cilium
-              version: 1.18.5
-          install:
-            crds: CreateReplace
-          interval: 10m0s
-          upgrade:
-            crds: CreateReplace
-          values:
-            gatewayAPI:
-              enabled: false
-            hubble:
-              relay:
-                enabled: true
-            kubeProxyReplacement: true
-            l2announcements:
-              enabled: true
-              leaseDuration: 3s
-        """, yaml(unit, "HelmRelease", "cilium"));
+    Snippets.assertMatches("component/ComponentEmitterTest-useOverrides", yaml(unit, "HelmRelease", "cilium"));
   }
 
   @Test
@@ -237,27 +115,11 @@ class ComponentEmitterTest {
   }
 
   @Test
-  void valuesMergeMapsAtEveryDepthAndReplaceEverythingElse() {
-    Map<String, Object> base = map("a", map("x", 1L, "y", List.of(1L, 2L)), "b", "keep", "c", map("z", true));
-    Map<String, Object> override = map("a", map("y", List.of(3L), "w", "new"), "c", "scalar", "d", map());
-    assertEquals("{a={x=1, y=[3], w=new}, b=keep, c=scalar, d={}}", ComponentRelease.merge(base, override).toString());
-    assertEquals("{a={x=1, y=[1, 2]}, b=keep, c={z=true}}", base.toString(), "the component's values are not changed");
-  }
-
-  @Test
   void emittingTwiceGivesTheSameBytes() {
     String text = CheckFixture.BASE + """
         use traefik { values { ports: { web: { port: 8000 } }, logs: { general: { level: "INFO" } } } }
         """;
     assertEquals(yaml(emit(new ComponentEmitter(), CheckFixture.program(text), Kind.COMPONENT, "traefik")),
         yaml(emit(new ComponentEmitter(), CheckFixture.program(text), Kind.COMPONENT, "traefik")));
-  }
-
-  private static Map<String, Object> map(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 }

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Inputs start with {@link CheckFixture#BASE} (lines 1–7), so the first added line is line 8. */
-class ValueRulesCheckerTest {
-  private static final Checker CHECKER = new ValueRulesChecker();
+/**
+ * The rules on entries that a schema signature cannot say, each checked by its own checker. Inputs start with {@link CheckFixture#BASE} (lines 1–7), so the first added line is line 8. */
+class ValueRulesTest {
 
   private static String base(String more) {
     return CheckFixture.BASE + more;
@@ -26,8 +26,8 @@ class ValueRulesCheckerTest {
    * {@link CheckerHarness#detailed} for inputs that are malformed on purpose: a missing or duplicate
    * entry is what this checker reports, so the harness's well-formedness guard cannot apply.
    */
-  private static String detailedBroken(String text) {
-    return CheckerHarness.diagnostics(CHECKER, text, false).stream().map(d -> {
+  private static String detailedBroken(Checker checker, String text) {
+    return CheckerHarness.diagnostics(checker, text, false).stream().map(d -> {
       StringBuilder out = new StringBuilder(CheckFixture.render(List.of(d)));
       if (d.hint() != null) {
         out.append("\n  hint: ").append(d.hint());
@@ -39,6 +39,7 @@ class ValueRulesCheckerTest {
 
   @Nested
   class Backups {
+    static final Checker CHECKER = CheckerHarness.together(new BackupScheduleChecker(), new BackupTargetChecker());
     private static final String CREDS = "secret creds { sops \"secrets/creds.sops.yaml\"; keys [\"id\", \"key\"] }\n";
 
     private String backup(String schedule, String target, boolean credentials) {
@@ -96,7 +97,7 @@ class ValueRulesCheckerTest {
       assertEquals("""
           9:8: error[missing-property]: backup b has no `credentials`, which its s3:// target needs
             hint: add `credentials SECRET`, naming the secret that holds the access keys
-            note 9:60: the target is s3://backups/homelab""", detailedBroken( backup("0 3 * * *", "s3://backups/homelab", false)));
+            note 9:60: the target is s3://backups/homelab""", detailedBroken(CHECKER, backup("0 3 * * *", "s3://backups/homelab", false)));
       assertEquals("9:8: error[missing-property]: backup b has no `credentials`, which its azure:// target needs",
           runBroken(CHECKER, backup("0 3 * * *", "azure://container/prefix", false)));
       assertEquals("9:8: error[missing-property]: backup b has no `credentials`, which its gs:// target needs",
@@ -121,6 +122,7 @@ class ValueRulesCheckerTest {
 
   @Nested
   class Secrets {
+    static final Checker CHECKER = new SecretSourceChecker();
     private static final String PROVIDERS = "use sealed-secrets\nuse external-secrets\nstore vault { via vault }\n";
 
     @Test
@@ -138,7 +140,7 @@ class ValueRulesCheckerTest {
       assertEquals("""
           11:8: error[missing-property]: secret a has no source
             hint: add one of `sops PATH`, `external STORE key KEY` or `sealed PATH`""",
-          detailedBroken( base(PROVIDERS + "secret a { keys [\"x\"] }\n")));
+          detailedBroken(CHECKER, base(PROVIDERS + "secret a { keys [\"x\"] }\n")));
     }
 
     @Test
@@ -150,7 +152,7 @@ class ValueRulesCheckerTest {
             note 11:12: the first source, `sealed`, is here
           11:53: error[duplicate-property]: secret a has a second source, `sops` after `sealed`
             hint: a secret comes from exactly one of `sops`, `external` and `sealed`: remove one
-            note 11:12: the first source, `sealed`, is here""", detailedBroken( text));
+            note 11:12: the first source, `sealed`, is here""", detailedBroken(CHECKER, text));
     }
 
     @Test
@@ -167,6 +169,8 @@ class ValueRulesCheckerTest {
 
   @Nested
   class PoolsAndGateways {
+    static final Checker CHECKER =
+        CheckerHarness.together(new PoolRangeChecker(), new GatewayListenersChecker(), new PortRangeChecker());
     private static final String LB = "use cilium\npool lb { range 10.0.0.200/29; via cilium }\n";
 
     @Test
@@ -174,7 +178,7 @@ class ValueRulesCheckerTest {
       assertEquals("""
           9:6: error[missing-property]: pool lb2 has no `range`
             hint: add `range FIRST..LAST` or `range CIDR`: the addresses the pool hands out""",
-          detailedBroken( base("use cilium\npool lb2 { via cilium }\n")));
+          detailedBroken(CHECKER, base("use cilium\npool lb2 { via cilium }\n")));
     }
 
     @Test
@@ -182,7 +186,7 @@ class ValueRulesCheckerTest {
       assertEquals("""
           10:9: error[missing-property]: gateway g has no `listener`
             hint: add `listener https { hostname "*.DOMAIN"; certificate CERTIFICATE }` or `listener http { }`""",
-          detailedBroken( base(LB + "gateway g { address 10.0.0.200; class cilium }\n")));
+          detailedBroken(CHECKER, base(LB + "gateway g { address 10.0.0.200; class cilium }\n")));
     }
 
     @Test
@@ -209,7 +213,7 @@ class ValueRulesCheckerTest {
           """);
       assertEquals("""
           13:12: error[missing-property]: listener `web` of gateway g has no `protocol`
-            hint: add `protocol http` or `protocol https`, or name the listener `http` or `https`""", detailedBroken( text));
+            hint: add `protocol http` or `protocol https`, or name the listener `http` or `https`""", detailedBroken(CHECKER, text));
     }
 
     @Test
@@ -226,7 +230,7 @@ class ValueRulesCheckerTest {
           13:12: error[missing-property]: https listener `https` of gateway g has no `certificate`
             hint: add `certificate NAME`, naming a certificate whose hosts cover the listener's hostname
           14:12: error[missing-property]: https listener `tls` of gateway g has no `certificate`
-            hint: add `certificate NAME`, naming a certificate whose hosts cover the listener's hostname""", detailedBroken( text));
+            hint: add `certificate NAME`, naming a certificate whose hosts cover the listener's hostname""", detailedBroken(CHECKER, text));
     }
 
     @Test
@@ -249,6 +253,8 @@ class ValueRulesCheckerTest {
 
   @Nested
   class Numbers {
+    static final Checker CHECKER = CheckerHarness.together(
+        new PortRangeChecker(), new MinimumCountChecker(), new PostgresVersionChecker(), new SizeChecker());
     @Test
     void appPortsAreOneTo65535() {
       assertEquals("""

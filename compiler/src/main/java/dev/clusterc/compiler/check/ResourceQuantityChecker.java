@@ -1,0 +1,39 @@
+package dev.clusterc.compiler.check;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.schema.Kind;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An app's {@code resources} are above zero, and memory is whole bytes: {@code memory 512m} asks
+ * for 0.512 bytes ({@code m} is milli in a quantity, a common slip for {@code Mi}).
+ */
+public final class ResourceQuantityChecker implements Checker {
+  @Override
+  public void check(Program program, Consumer<Diagnostic> reportAll) {
+    Written.each(program, Kind.APP, reportAll, (decl, body, exempt, report) -> {
+      BoundBlock resources = body.first("resources").map(BoundEntry::block).orElse(null);
+      if (resources == null) {
+        return;
+      }
+      for (String key : List.of("cpu", "memory")) {
+        resources.typed(key, Typed.Qty.class).filter(q -> q.value().signum() <= 0).ifPresent(q -> report.accept(
+            Diagnostic.error(Code.INVALID_VALUE, q.span(), key + " `" + q.value() + "` of " + decl.label() + " must be above zero")));
+      }
+      resources.typed("memory", Typed.Qty.class).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
+        String text = memory.value().toString();
+        String digits = text.replaceAll("[a-zA-Z]+$", "");
+        boolean milli = text.matches(".*[0-9](m|u|n)");
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, memory.span(), "memory `" + text + "` of " + decl.label() + " is "
+                + memory.value().value().toPlainString() + " bytes" + (milli ? ": `m` means milli, not mega" : ", not a whole number"))
+            .withHint(milli ? "write `" + digits + "Mi` for " + digits + " mebibytes" : "write whole bytes, or use a unit such as `Mi` or `Gi`"));
+      });
+    });
+  }
+}

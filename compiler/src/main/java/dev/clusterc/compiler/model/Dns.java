@@ -1,0 +1,39 @@
+package dev.clusterc.compiler.model;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.types.Ipv4;
+import java.util.Optional;
+
+/**
+ * A {@code dns} declaration: a DNS server for the cluster's names, answering at one address.
+ *
+ * @param address the address it answers at; empty only in a cluster with errors (it is required)
+ * @param zone its {@code zone}, else the cluster's {@code domain}, else empty
+ * @param via the server that answers, {@code k8s-gateway} by the schema's default
+ */
+public record Dns(Decl decl, Optional<Ipv4> address, String zone, String via) {
+
+  public static Dns of(ClusterModel model, Decl decl) {
+    return model.lowered(decl, Dns.class, d -> lower(model, d));
+  }
+
+  public String name() {
+    return decl.name();
+  }
+
+  private static Dns lower(ClusterModel model, Decl decl) {
+    BoundBlock body = decl.body();
+    if (body == null) {
+      return new Dns(decl, Optional.empty(), domain(model), "");
+    }
+    Optional<Ipv4> address = body.typed("address", Typed.Addr.class).map(Typed.Addr::value);
+    String zone = body.str("zone").orElseGet(() -> domain(model));
+    return new Dns(decl, address, zone, body.str("via").orElse(""));
+  }
+
+  private static String domain(ClusterModel model) {
+    return model.cluster().filter(c -> c.body() != null).flatMap(c -> c.body().str("domain")).orElse("");
+  }
+}
