@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -35,7 +34,7 @@ public final class ManifestCompiler {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       return List.of();
     }
-    return clashes(orderedUnits(program, new EmitContext(program)));
+    return clashes(orderedUnits(program, Emission.of(program).emitAll()));
   }
 
   /**
@@ -48,8 +47,8 @@ public final class ManifestCompiler {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       throw new IllegalArgumentException("only a cluster without errors compiles");
     }
-    EmitContext context = new EmitContext(program);
-    List<Unit> ordered = orderedUnits(program, context);
+    Emission emission = Emission.of(program).emitAll();
+    List<Unit> ordered = orderedUnits(program, emission);
     List<Diagnostic> clashes = clashes(ordered);
     if (!clashes.isEmpty()) {
       throw new CompileRefusedException(clashes);
@@ -58,7 +57,7 @@ public final class ManifestCompiler {
     FluxSettings gitops = FluxSettings.of(program).orElse(null);
     Map<String, String> talos = VipEmitter.talosPatches(program);
     String path = Compilation.path(name, gitops);
-    return new Compilation(name, List.copyOf(ordered), FluxEmitter.emit(program, context, ordered), talos, gitops,
+    return new Compilation(name, List.copyOf(ordered), FluxEmitter.emit(program, emission.context(), ordered), talos, gitops,
         NextSteps.of(program, path, gitops, ordered, talos));
   }
 
@@ -70,19 +69,10 @@ public final class ManifestCompiler {
   }
 
   /** Every non-empty unit, filled by its kind's emitter and connected, in apply order. */
-  private static List<Unit> orderedUnits(Program program, EmitContext context) {
-    Map<Decl, Unit> units = new LinkedHashMap<>();
-    Map<Decl, String> names = UnitNames.of(program.graph().nodes());
-    for (Decl decl : program.graph().nodes()) {
-      Unit unit = new Unit(names.get(decl), decl.layer(), decl);
-      units.put(decl, unit);
-      context.register(decl, unit);
-    }
-    for (Map.Entry<Decl, Unit> entry : units.entrySet()) {
-      Emitters.of(entry.getKey().kind()).ifPresent(emitter -> emitter.emit(entry.getKey(), context, entry.getValue()));
-    }
+  private static List<Unit> orderedUnits(Program program, Emission emission) {
+    Map<Decl, Unit> units = emission.units();
     UnitGraph.connect(program, units);
-    Unit cluster = ClusterEmitter.emit(program, context, units.values(), program.ladder().get(0));
+    Unit cluster = ClusterEmitter.emit(program, emission.context(), units.values(), program.ladder().get(0));
     List<Unit> kept = new ArrayList<>();
     kept.add(cluster);
     for (Unit unit : units.values()) {

@@ -55,7 +55,7 @@ class AppAndComponentExamplesTest {
   private static String emitAll(Path example, Path root) throws IOException {
     Program program = Frontend.check(example, new Workspace(root));
     assertEquals(List.of(), program.diagnostics().stream().filter(d -> d.isError()).map(Object::toString).toList());
-    EmitContext context = new EmitContext(program);
+    Emission emission = Emission.of(program);
     List<String> problems = new ArrayList<>();
     StringBuilder out = new StringBuilder();
     int emitted = 0;
@@ -64,8 +64,7 @@ class AppAndComponentExamplesTest {
       if (emitter == null) {
         continue;
       }
-      Unit unit = new Unit(decl.name(), decl.layer(), decl);
-      emitter.emit(decl, context, unit);
+      Unit unit = emission.emit(decl, emitter);
       assertTrue(!unit.objects().isEmpty(), decl + " emits nothing");
       for (HasMetadata object : unit.objects()) {
         problems.addAll(problems(decl, object));

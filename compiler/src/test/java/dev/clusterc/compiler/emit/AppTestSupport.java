@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.core.Yaml;
@@ -36,17 +35,14 @@ public final class AppTestSupport {
         .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
-  /** The unit that {@code emitter} fills for the declaration {@code kind name}. */
+  /** The unit that {@code emitter} fills for the declaration {@code kind name}, named and registered as compile does. */
   public static Unit emit(Emitter emitter, Program program, Kind kind, String name) {
-    return emit(emitter, new EmitContext(program), kind, name);
+    return emit(emitter, Emission.of(program), kind, name);
   }
 
-  /** The same in a given context. */
-  public static Unit emit(Emitter emitter, EmitContext context, Kind kind, String name) {
-    Decl decl = decl(context.program(), kind, name);
-    Unit unit = new Unit(decl.name(), decl.layer(), decl);
-    emitter.emit(decl, context, unit);
-    return unit;
+  /** The same in a given emission, whose other units earlier calls may have filled. */
+  public static Unit emit(Emitter emitter, Emission emission, Kind kind, String name) {
+    return emission.emit(decl(emission.context().program(), kind, name), emitter);
   }
 
   /** Every object of the unit, as YAML documents in order. */

@@ -28,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -187,27 +186,19 @@ public final class PlatformEmitFixture {
     return emitters;
   }
 
-  /** Registers a unit per layered declaration, then runs the emitters in source order. */
+  /** A unit per layered declaration, named and registered as compile does, filled by these emitters in source order. */
   public static Emitted emit(Program program) {
-    EmitContext context = new EmitContext(program);
-    Map<Decl, Unit> units = new LinkedHashMap<>();
-    for (Decl decl : program.decls()) {
-      if (decl.layer() != null) {
-        Unit unit = new Unit(decl.name(), decl.layer(), decl);
-        units.put(decl, unit);
-        context.register(decl, unit);
-      }
-    }
+    Emission emission = Emission.of(program);
     SecretEmitter secrets = new SecretEmitter();
     Map<Kind, Emitter> emitters = emitters(secrets);
-    units.forEach((decl, unit) -> {
+    emission.units().keySet().forEach(decl -> {
       Emitter emitter = emitters.get(decl.kind());
       if (emitter != null) {
-        emitter.emit(decl, context, unit);
+        emission.emit(decl, emitter);
       }
     });
-    units.values().forEach(unit -> unit.objects().forEach(PlatformEmitFixture::assertReadsBack));
-    return new Emitted(units, secrets);
+    emission.units().values().forEach(unit -> unit.objects().forEach(PlatformEmitFixture::assertReadsBack));
+    return new Emitted(emission.units(), secrets);
   }
 
   public static String yaml(List<HasMetadata> objects) {

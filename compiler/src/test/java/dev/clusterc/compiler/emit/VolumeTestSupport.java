@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.emit.core.EmitContext;
-import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.core.Yaml;
-import dev.clusterc.compiler.emit.storage.DatabaseEmitter;
-import dev.clusterc.compiler.emit.storage.VolumeEmitter;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -31,10 +27,7 @@ public final class VolumeTestSupport {
   /** The unit of the volume or database {@code name}, filled by its emitter. */
   public static Unit emit(Program program, Kind kind, String name) {
     Decl decl = program.decls(kind).stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
-    Unit unit = new Unit(name, decl.layer(), decl);
-    Emitter emitter = kind == Kind.DATABASE ? new DatabaseEmitter() : new VolumeEmitter();
-    emitter.emit(decl, new EmitContext(program), unit);
-    return unit;
+    return Emission.of(program).emit(decl);
   }
 
   public static Unit emit(String text, Kind kind, String name) {

@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit.core;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.rules.Namespaces;
@@ -74,6 +75,29 @@ public final class EmitContext {
 
   public void register(Decl decl, Unit unit) {
     units.put(decl, unit);
+  }
+
+  /**
+   * A new object made for {@code source}, carrying the standard labels and the source annotation
+   * of the declaration's name ({@link #object(Decl, SourceSpan, String, String, String, String)}).
+   */
+  public KubeObject object(Decl source, String apiVersion, String kind, String name, String namespace) {
+    return object(source, source.site(), apiVersion, kind, name, namespace);
+  }
+
+  /**
+   * A new object with the standard labels ({@code app.kubernetes.io/name}, {@code part-of},
+   * {@code managed-by}) and {@code clusterc.dev/source: FILE:LINE} of {@code span}; {@code namespace}
+   * is {@code null} for a cluster-scoped object. Fill it with {@link KubeObject#put} or {@link KubeObject#map}.
+   */
+  public KubeObject object(Decl source, SourceSpan span, String apiVersion, String kind, String name, String namespace) {
+    KubeObject object = KubeObject.of(apiVersion, kind, name, namespace);
+    Map<String, String> labels = object.labels();
+    labels.put("app.kubernetes.io/managed-by", "clusterc");
+    labels.put("app.kubernetes.io/name", source.name());
+    labels.put("app.kubernetes.io/part-of", clusterName());
+    object.annotations().put(SOURCE_ANNOTATION, source(span));
+    return object;
   }
 
   /** Metadata for an object made for {@code source}, pointing at the declaration's name. */

@@ -7,7 +7,7 @@ import static dev.clusterc.compiler.emit.AppTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.Emission;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.storage.DatabaseEmitter;
 import dev.clusterc.compiler.program.Program;
@@ -55,10 +55,10 @@ class DatabaseCredentialsCopyTest {
   @Test
   void theFirstAppOfEachNamespaceCarriesOneExternalSecret() {
     Program program = program(COPIER + CLUSTER);
-    EmitContext context = new EmitContext(program);
-    Unit shop = emit(new AppEmitter(), context, Kind.APP, "shop");
-    Unit admin = emit(new AppEmitter(), context, Kind.APP, "admin");
-    Unit blog = emit(new AppEmitter(), context, Kind.APP, "blog");
+    Emission emission = Emission.of(program);
+    Unit shop = emit(new AppEmitter(), emission, Kind.APP, "shop");
+    Unit admin = emit(new AppEmitter(), emission, Kind.APP, "admin");
+    Unit blog = emit(new AppEmitter(), emission, Kind.APP, "blog");
     assertEquals("""
         apiVersion: external-secrets.io/v1
         kind: ExternalSecret
