@@ -95,7 +95,7 @@ public final class CompileCommand extends Subcommand {
       compilations.add(compilation);
     }
     if (toStdout) {
-      out().print(FlatLayout.write(compilations.get(0)));
+      FlatLayout.write(compilations.get(0), out());
       if (out().checkError()) {
         err().println("clusterc: standard output: write failed; the stream is incomplete");
         return ExitCode.FAILURE;

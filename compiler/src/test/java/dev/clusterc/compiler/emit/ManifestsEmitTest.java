@@ -11,7 +11,7 @@ import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.app.AppEmitter;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
@@ -107,7 +107,7 @@ class ManifestsEmitTest {
           namespace: tools
         data:
           retries: "3"
-        """, unit.objects().stream().skip(1).map(Yaml::write).collect(Collectors.joining("---\n")));
+        """, unit.objects().stream().skip(1).map(YamlWriter::toYaml).collect(Collectors.joining("---\n")));
   }
 
   @Test

@@ -7,9 +7,9 @@ import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.ManifestsMetadata;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.RawObject;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.source.SourceSpan;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +29,11 @@ import java.util.Map;
 public final class AppEmitter implements Emitter {
   @Override
   public void emit(Decl app, EmitContext context, Unit unit) {
-    List<GenericKubernetesResource> raw = new ArrayList<>();
+    List<KubeObject> raw = new ArrayList<>();
     for (RawObject object : context.program().files().manifests(app)) {
-      GenericKubernetesResource resource = object.toResource();
-      ManifestsMetadata.complete(resource, app, entrySpan(app, object.entry()), context);
-      raw.add(resource);
+      KubeObject tree = object.toObject();
+      ManifestsMetadata.complete(tree, app, entrySpan(app, object.entry()), context);
+      raw.add(tree);
     }
     unit.add(AppDeployment.of(app, context));
     AppService.of(app, context).ifPresent(unit::add);

@@ -3,7 +3,7 @@ package dev.clusterc.compiler.emit.network;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.YamlWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +50,6 @@ final class TalosVipPatch {
     link.put("vip", Map.of("ip", address));
     Map<String, Object> patch = Map.of("machine", Map.of("network", Map.of("interfaces", List.of(link))));
     return "# " + vip.label() + " (" + context.source(vip.site()) + "), written by clusterc\n"
-        + Yaml.write(patch);
+        + YamlWriter.toYaml(patch);
   }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.clusterc.compiler.emit.AppTestSupport;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterc.compiler.kube.KubeObject;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
@@ -111,7 +113,8 @@ class AppDatabaseEnvTest {
         database postgres { size 5Gi; backup none }
         app wiki { image "ghcr.io/example/wiki:3.2.1"; database postgres }
         """);
-    Deployment deployment = (Deployment) AppTestSupport.object(emit(new AppEmitter(), program, Kind.APP, "wiki"), "Deployment", "wiki");
+    KubeObject object = AppTestSupport.object(emit(new AppEmitter(), program, Kind.APP, "wiki"), "Deployment", "wiki");
+    Deployment deployment = new ObjectMapper().convertValue(object.tree(), Deployment.class);
     for (EnvVar variable : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
       if (!variable.getName().endsWith("_HOST")) {
         assertNull(variable.getValue(), variable.getName());
