@@ -32,7 +32,13 @@ final class YamlQuoting extends StringQuotingChecker.Default {
     return super.needToQuoteValue(value) || other(value);
   }
 
+  /** Most texts start with a letter and are neither: only the short ones and those that start like a number are looked at. */
   private static boolean other(String text) {
-    return WORDS.contains(text) || (!text.isEmpty() && NUMBER.matcher(text).matches());
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    boolean numeric = (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
+    return numeric ? NUMBER.matcher(text).matches() : text.length() <= 2 && WORDS.contains(text);
   }
 }

@@ -6,7 +6,6 @@ import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.kube.YamlWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Map;
@@ -38,12 +37,41 @@ public final class FlatLayout {
 
   /** The stream as one string, for a caller that needs it whole (a file written atomically, a test). */
   public static String write(Compilation compilation) {
-    StringWriter out = new StringWriter();
+    TextWriter out = new TextWriter();
     try {
       write(compilation, out);
     } catch (IOException e) {
-      throw new UncheckedIOException("a StringWriter does not fail", e);
+      throw new UncheckedIOException("a TextWriter does not fail", e);
     }
-    return out.toString();
+    return out.text.toString();
+  }
+
+  /**
+   * A writer into a {@link StringBuilder}: {@link java.io.StringWriter} appends to a synchronized
+   * buffer, which took a fifth of the time of writing 1,000 apps.
+   */
+  private static final class TextWriter extends Writer {
+    final StringBuilder text = new StringBuilder(1 << 16);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 }

@@ -100,7 +100,10 @@ public final class EmitContext {
     return object;
   }
 
-  /** Metadata for an object made for {@code source}, pointing at the declaration's name. */
+  /**
+   * Metadata for an object made for {@code source}, pointing at the declaration's name: for emitters
+   * still on fabric8's builders; it goes when the last one builds {@link #object} trees.
+   */
   public ObjectMeta meta(Decl source, String name, String namespace) {
     return meta(source, source.site(), name, namespace);
   }
@@ -122,7 +125,7 @@ public final class EmitContext {
         .build();
   }
 
-  /** A custom resource: {@code spec} is written as given, in its insertion order. */
+  /** A custom resource with fabric8's metadata; goes with {@link #meta} (use {@link #object} and {@code put("spec", …)}). */
   public GenericKubernetesResource resource(String apiVersion, String kind, ObjectMeta meta, Map<String, Object> spec) {
     GenericKubernetesResource resource = new GenericKubernetesResource();
     resource.setApiVersion(apiVersion);
