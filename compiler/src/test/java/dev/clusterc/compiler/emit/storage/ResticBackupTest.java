@@ -126,8 +126,8 @@ class ResticBackupTest {
           accessModes:
             - ReadWriteOnce
           dataSourceRef:
-            kind: ReplicationDestination
             apiGroup: volsync.backube
+            kind: ReplicationDestination
             name: sonarr-config-restore
           resources:
             requests:
