@@ -8,7 +8,6 @@ import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.source.SourceSpan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -117,12 +116,14 @@ public final class EmitContext {
     labels.put("app.kubernetes.io/name", source.name());
     labels.put("app.kubernetes.io/part-of", clusterName());
     labels.put("app.kubernetes.io/managed-by", "clusterc");
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(namespace)
-        .withLabels(labels)
-        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
-        .build();
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(SOURCE_ANNOTATION, source(span));
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(name);
+    meta.setNamespace(namespace);
+    meta.setLabels(labels);
+    meta.setAnnotations(annotations);
+    return meta;
   }
 
   /** A custom resource with fabric8's metadata; goes with {@link #meta} (use {@link #object} and {@code put("spec", …)}). */

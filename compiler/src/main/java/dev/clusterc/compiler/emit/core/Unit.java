@@ -66,7 +66,13 @@ public final class Unit {
    */
   @SuppressWarnings("unchecked")
   public void add(HasMetadata object) {
-    objects.add(KubeObject.fromMap(BRIDGE.convertValue(object, Map.class)));
+    Map<String, Object> fields = BRIDGE.convertValue(object, Map.class);
+    Map<String, Object> metadata = (Map<String, Object>) fields.remove("metadata");
+    KubeObject tree = KubeObject.of((String) fields.remove("apiVersion"), (String) fields.remove("kind"),
+        (String) metadata.get("name"), null);
+    tree.metadata().putAll(metadata);
+    fields.forEach(tree::put);
+    objects.add(tree);
   }
 
   private static final ObjectMapper BRIDGE = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
