@@ -20,8 +20,8 @@ import java.util.Map;
  * goes straight to its {@link Writer}). The same tree gives the same bytes: {@code apiVersion},
  * {@code kind} and {@code metadata} first, every other key of every map sorted, as
  * {@code kubectl get -o yaml} prints them; no document start marker; quotes only where YAML needs
- * them, and on strings that would read back as numbers or booleans ({@link YamlQuoting}); no line splitting; list items
- * indented under their key; multi-line strings as literal blocks.
+ * them, and on strings that would read back as numbers or booleans ({@link YamlQuoting}); no line
+ * splitting; list items indented under their key; multi-line strings as literal blocks.
  */
 public final class YamlWriter {
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
