@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code kind} and {@code metadata} first, every other key of every map sorted, as
  * {@code kubectl get -o yaml} prints them; no document start marker; quotes only where YAML needs
  * them, and on strings that would read back as numbers or booleans ({@link YamlQuoting}); no line
- * splitting; list items indented under their key; multi-line strings as literal blocks.
+ * splitting; list items indented under their key; multi-line strings as literal blocks; a map
+ * entry whose value is {@code null} (a {@code manifests} file's {@code key: ~}) left out, as it was
+ * when objects went through fabric8.
  */
 public final class YamlWriter {
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
@@ -130,9 +132,12 @@ public final class YamlWriter {
     generator.writeEndObject();
   }
 
+  /** A key and its value; a key whose value is {@code null} is left out, as an unset field. */
   private static void entry(JsonGenerator generator, String key, Object value) throws IOException {
-    generator.writeFieldName(key);
-    value(generator, value);
+    if (value != null) {
+      generator.writeFieldName(key);
+      value(generator, value);
+    }
   }
 
   private static boolean allStrings(Map<?, ?> map) {

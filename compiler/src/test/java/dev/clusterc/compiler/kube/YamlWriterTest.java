@@ -127,6 +127,16 @@ class YamlWriterTest {
   }
 
   @Test
+  void nullMapValuesAreLeftOutAndNullListItemsKept() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("unset", null);
+    data.put("items", java.util.Arrays.asList("a", null));
+    KubeObject object = KubeObject.of("v1", "ConfigMap", "x", null).put("data", data);
+    assertEquals("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  items:\n    - a\n    - null\n",
+        YamlWriter.toYaml(object));
+  }
+
+  @Test
   void refusesWhatATreeCannotHold() {
     KubeObject object = KubeObject.of("v1", "ConfigMap", "x", null).put("data", Map.of("when", new java.util.Date()));
     assertThrows(IllegalArgumentException.class, () -> YamlWriter.toYaml(object));
