@@ -83,7 +83,7 @@ public final class CompileCommand extends Subcommand {
       compiled.add(result.cluster().get());
     }
     if (toStdout) {
-      out().print(compiled.get(0).stream());
+      compiled.get(0).writeStream(out());
       if (out().checkError()) {
         err().println("clusterc: standard output: write failed; the stream is incomplete");
         return ExitCode.FAILURE;

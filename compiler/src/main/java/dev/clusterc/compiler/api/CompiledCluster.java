@@ -10,7 +10,6 @@ import dev.clusterc.compiler.layout.FlatLayout;
 import dev.clusterc.compiler.layout.GitOpsLayout;
 import dev.clusterc.compiler.layout.OutputDirectory;
 import dev.clusterc.compiler.layout.OutputRefusedException;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -60,7 +59,7 @@ public final class CompiledCluster {
 
   /** The GitRepository and one Kustomization per unit; empty without {@code gitops flux}. */
   public List<KubeObject> fluxObjects() {
-    return ResultObjects.of(compilation.flux());
+    return compilation.flux().stream().map(KubeObject::copy).toList();
   }
 
   /** How many units there are, without converting their objects. */
@@ -90,11 +89,15 @@ public final class CompiledCluster {
     return FlatLayout.write(compilation);
   }
 
-  /** Writes {@link #stream()} to {@code out} as UTF-8, and flushes it. */
+  /** Writes the stream to {@code out}, object by object (never the whole stream in memory), and flushes it. */
+  public void writeStream(Writer out) throws IOException {
+    FlatLayout.write(compilation, out);
+    out.flush();
+  }
+
+  /** The same, to a byte stream as UTF-8. */
   public void writeStream(OutputStream out) throws IOException {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write(stream());
-    writer.flush();
+    writeStream(new OutputStreamWriter(out, StandardCharsets.UTF_8));
   }
 
   /**
@@ -126,8 +129,7 @@ public final class CompiledCluster {
   }
 
   private static CompiledUnit unit(Unit unit) {
-    List<HasMetadata> ordered = ObjectOrder.applyOrder(unit.objects());
-    List<KubeObject> objects = ResultObjects.of(ordered);
+    List<KubeObject> objects = ObjectOrder.applyOrder(unit.objects()).stream().map(KubeObject::copy).toList();
     List<KubeObject> gates = HealthGates.of(objects, KubeObject::kind);
     CompiledUnit.Declaration declaration = unit.decl() == null ? null
         : new CompiledUnit.Declaration(unit.decl().kind().keyword(), unit.decl().name(), unit.decl().site());

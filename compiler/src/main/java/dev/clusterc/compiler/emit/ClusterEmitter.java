@@ -5,10 +5,8 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.program.Program;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,20 +28,18 @@ final class ClusterEmitter {
     Unit unit = new Unit(UnitNames.CLUSTER_UNIT, layer, cluster);
     Set<String> namespaces = new TreeSet<>();
     for (Unit other : units) {
-      for (HasMetadata object : other.objects()) {
-        String namespace = object.getMetadata().getNamespace();
+      for (KubeObject object : other.objects()) {
+        String namespace = object.namespace();
         if (namespace != null && !BUILT_IN.contains(namespace)) {
           namespaces.add(namespace);
         }
       }
     }
     for (String namespace : namespaces) {
-      unit.add(new NamespaceBuilder().withMetadata(context.meta(cluster, namespace, null)).build());
+      unit.add(context.object(cluster, "v1", "Namespace", namespace, null));
     }
-    unit.add(new ConfigMapBuilder()
-        .withMetadata(context.meta(cluster, "cluster-settings", settingsNamespace(program)))
-        .withData(settings(cluster))
-        .build());
+    unit.add(context.object(cluster, "v1", "ConfigMap", "cluster-settings", settingsNamespace(program))
+        .put("data", settings(cluster)));
     return unit;
   }
 

@@ -2,7 +2,7 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param gitops the cluster's {@code gitops flux} block, or {@code null} without one
  * @param nextSteps the steps by hand, in order, as if Flux had not been bootstrapped yet
  */
-public record Compilation(String name, List<Unit> units, List<HasMetadata> flux, Map<String, String> outside,
+public record Compilation(String name, List<Unit> units, List<KubeObject> flux, Map<String, String> outside,
     FluxSettings gitops, List<NextStep> nextSteps) {
 
   /**

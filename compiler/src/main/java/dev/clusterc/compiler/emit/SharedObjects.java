@@ -5,7 +5,7 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.ObjectKinds;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class SharedObjects {
     Map<String, Unit> owners = new HashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
     for (Unit unit : ordered) {
-      for (HasMetadata object : unit.objects()) {
+      for (KubeObject object : unit.objects()) {
         String identity = identity(object);
         Unit owner = owners.putIfAbsent(identity, unit);
         if (owner != null && owner != unit) {
@@ -37,11 +37,11 @@ final class SharedObjects {
     return problems;
   }
 
-  private static Diagnostic clash(HasMetadata object, Unit first, Unit second) {
+  private static Diagnostic clash(KubeObject object, Unit first, Unit second) {
     Decl earlier = first.decl();
     Decl later = second.decl();
-    String namespace = object.getMetadata().getNamespace();
-    String what = object.getKind() + " `" + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName() + "`";
+    String namespace = object.namespace();
+    String what = object.kind() + " `" + (namespace == null ? "" : namespace + "/") + object.name() + "`";
     return Diagnostic.error(Code.INVALID_VALUE, later.site(), later.label() + " makes the " + what + ", which "
             + earlier.label() + " makes too, in unit " + first.name())
         .withHint("rename one of them: two Flux Kustomizations would own one object, undo each other's changes "
@@ -50,9 +50,7 @@ final class SharedObjects {
   }
 
   /** What Kubernetes tells objects apart by: group (not version), kind, namespace and name. */
-  private static String identity(HasMetadata object) {
-    String apiVersion = object.getApiVersion() == null ? "" : object.getApiVersion();
-    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-    return ObjectKinds.identity(group, object.getKind(), object.getMetadata().getNamespace(), object.getMetadata().getName());
+  private static String identity(KubeObject object) {
+    return ObjectKinds.identity(object.group(), object.kind(), object.namespace(), object.name());
   }
 }

@@ -138,6 +138,12 @@ final class ManifestsReader {
     if (problem == null && ownNamespace instanceof String ns && !ns.isEmpty()) {
       problem = KubernetesNames.namespaceProblem(ns);
     }
+    if (problem == null) {
+      problem = textMapProblem(metadata, "labels");
+    }
+    if (problem == null) {
+      problem = textMapProblem(metadata, "annotations");
+    }
     if (problem != null) {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, span, prefix + ": " + problem));
       return null;
@@ -145,16 +151,29 @@ final class ManifestsReader {
     String namespace = !ObjectKinds.namespaced(kind) ? null
         : ownNamespace instanceof String ns && !ns.isEmpty() ? ns : DatabaseReaders.appNamespace(source.app());
     int slash = apiVersion.indexOf('/');
-    RawObject object = new RawObject(fields, slash < 0 ? "" : apiVersion.substring(0, slash), kind, namespace, name,
+    return new RawObject(fields, slash < 0 ? "" : apiVersion.substring(0, slash), kind, namespace, name,
         source.entry(), span, where(source, document));
-    try {
-      object.toResource();
-    } catch (IllegalArgumentException e) {
-      report.accept(Diagnostic.error(Code.INVALID_VALUE, span, prefix + " is not a Kubernetes object: "
-          + e.getMessage().lines().findFirst().orElse("")).withHint(NEEDS));
+  }
+
+  /**
+   * What is wrong with {@code metadata.KEY} as a map of texts (labels, annotations), or {@code null}:
+   * the compiler adds its own entries to both, and Kubernetes takes only text values (numbers and
+   * booleans are written as text).
+   */
+  private static String textMapProblem(Map<String, Object> metadata, String key) {
+    Object value = metadata.get(key);
+    if (value == null) {
       return null;
     }
-    return object;
+    if (!(value instanceof Map<?, ?> map)) {
+      return "`metadata." + key + "` is not a mapping";
+    }
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (entry.getValue() instanceof Map || entry.getValue() instanceof List) {
+        return "`metadata." + key + "." + entry.getKey() + "` is not a text";
+      }
+    }
+    return null;
   }
 
   /** What the document lacks to be an object, or {@code null}. */

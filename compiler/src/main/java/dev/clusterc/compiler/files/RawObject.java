@@ -1,9 +1,8 @@
 package dev.clusterc.compiler.files;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.source.SourceSpan;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Map;
 
 /**
@@ -19,10 +18,8 @@ import java.util.Map;
  */
 public record RawObject(Map<String, Object> fields, String group, String kind, String namespace, String name,
     BoundEntry entry, SourceSpan span, String where) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  /** A fresh Kubernetes object with the fields as read, for the emitter to complete. */
-  public GenericKubernetesResource toResource() {
-    return MAPPER.convertValue(fields, GenericKubernetesResource.class);
+  /** A fresh object with the fields as read (a deep copy), for the emitter to complete. */
+  public KubeObject toObject() {
+    return KubeObject.fromMap(fields);
   }
 }

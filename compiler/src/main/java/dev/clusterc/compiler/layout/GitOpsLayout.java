@@ -3,8 +3,7 @@ package dev.clusterc.compiler.layout;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +53,10 @@ public final class GitOpsLayout {
       String dir = unit.layer() + "/" + unit.name() + "/";
       String what = "unit `" + unit.name() + "`";
       List<String> resources = new ArrayList<>();
-      List<HasMetadata> ordered = ObjectOrder.applyOrder(unit.objects());
+      List<KubeObject> ordered = ObjectOrder.applyOrder(unit.objects());
       List<String> files = ObjectOrder.fileNames(ordered);
       for (int i = 0; i < ordered.size(); i++) {
-        tree.text(dir + files.get(i), Yaml.write(ordered.get(i)), ObjectOrder.describe(ordered.get(i)));
+        tree.object(dir + files.get(i), ordered.get(i), ObjectOrder.describe(ordered.get(i)));
         resources.add(files.get(i));
       }
       Map<String, List<String>> placed = new TreeMap<>();
@@ -82,8 +81,8 @@ public final class GitOpsLayout {
       List<String> resources = new ArrayList<>();
       List<String> files = ObjectOrder.fileNames(compilation.flux());
       for (int i = 0; i < files.size(); i++) {
-        HasMetadata object = compilation.flux().get(i);
-        tree.text("flux/" + files.get(i), Yaml.write(object), "Flux's " + ObjectOrder.describe(object));
+        KubeObject object = compilation.flux().get(i);
+        tree.object("flux/" + files.get(i), object, "Flux's " + ObjectOrder.describe(object));
         resources.add(files.get(i));
       }
       tree.text("flux/kustomization.yaml", kustomization(null, resources), "the kustomization of the Flux objects");

@@ -1,8 +1,13 @@
 package dev.clusterc.compiler.layout;
 
 import dev.clusterc.compiler.emit.core.FileNames;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.kube.YamlWriter;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +37,13 @@ public final class TreeWriter {
   public void text(String relative, String text, String what) throws IOException {
     try (OutputStream out = create(relative, what)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Writes {@code object} as YAML to {@code relative}, streaming it into the file. */
+  void object(String relative, KubeObject object, String what) throws IOException {
+    try (Writer out = new BufferedWriter(new OutputStreamWriter(create(relative, what), StandardCharsets.UTF_8))) {
+      YamlWriter.write(object, out);
     }
   }
 

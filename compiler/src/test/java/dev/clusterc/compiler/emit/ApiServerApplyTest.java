@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.testapiserver.ServerSideApply;
 import dev.clusterc.testapiserver.WithTestApiServer;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -40,11 +40,11 @@ class ApiServerApplyTest {
       List<String> rejected = new ArrayList<>();
       int applied = 0;
       for (Unit unit : compilation.units()) {
-        for (HasMetadata object : ObjectOrder.applyOrder(unit.objects())) {
+        for (KubeObject object : ObjectOrder.applyOrder(unit.objects())) {
           applied += apply(object, unit.name(), rejected);
         }
       }
-      for (HasMetadata object : compilation.flux()) {
+      for (KubeObject object : compilation.flux()) {
         applied += apply(object, "flux", rejected);
       }
       assertEquals(List.of(), rejected, example + ": objects the API server rejected");
@@ -52,13 +52,13 @@ class ApiServerApplyTest {
     }));
   }
 
-  private static int apply(HasMetadata object, String unit, List<String> rejected) {
-    boolean forReal = object.getKind().equals("Namespace") || object.getKind().equals("CustomResourceDefinition");
+  private static int apply(KubeObject object, String unit, List<String> rejected) {
+    boolean forReal = object.kind().equals("Namespace") || object.kind().equals("CustomResourceDefinition");
     try {
-      ServerSideApply.applyYaml(client, Yaml.write(object), !forReal);
+      ServerSideApply.applyYaml(client, YamlWriter.toYaml(object), !forReal);
       return 1;
     } catch (KubernetesClientException e) {
-      rejected.add(unit + ": " + object.getKind() + " " + object.getMetadata().getName() + ": " + e.getMessage());
+      rejected.add(unit + ": " + object.kind() + " " + object.name() + ": " + e.getMessage());
       return 0;
     }
   }

@@ -12,11 +12,11 @@ import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.ManifestsMetadata;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +66,9 @@ class AppAndComponentExamplesTest {
       }
       Unit unit = emission.emit(decl, emitter);
       assertTrue(!unit.objects().isEmpty(), decl + " emits nothing");
-      for (HasMetadata object : unit.objects()) {
+      for (KubeObject object : unit.objects()) {
         problems.addAll(problems(decl, object));
-        out.append(Yaml.write(object)).append("---\n");
+        out.append(YamlWriter.toYaml(object)).append("---\n");
         emitted++;
       }
     }
@@ -77,13 +77,13 @@ class AppAndComponentExamplesTest {
     return out.toString();
   }
 
-  private static List<String> problems(Decl decl, HasMetadata object) {
-    String what = decl + ": " + object.getKind() + " " + object.getMetadata().getName();
+  private static List<String> problems(Decl decl, KubeObject object) {
+    String what = decl + ": " + object.kind() + " " + object.name();
     List<String> problems = new ArrayList<>();
-    if (blank(object.getApiVersion()) || blank(object.getKind()) || blank(object.getMetadata().getName())) {
+    if (blank(object.apiVersion()) || blank(object.kind()) || blank(object.name())) {
       problems.add(what + " lacks apiVersion, kind or name");
     }
-    Map<String, String> labels = object.getMetadata().getLabels() == null ? Map.of() : object.getMetadata().getLabels();
+    Map<String, String> labels = object.labels();
     String missing = LABELS.stream().filter(l -> blank(labels.get(l))).collect(Collectors.joining(", "));
     if (!missing.isEmpty()) {
       problems.add(what + " lacks the labels " + missing);
@@ -91,12 +91,12 @@ class AppAndComponentExamplesTest {
     if (!"clusterc".equals(labels.get("app.kubernetes.io/managed-by"))) {
       problems.add(what + " is not managed by clusterc");
     }
-    Map<String, String> annotations = object.getMetadata().getAnnotations() == null ? Map.of() : object.getMetadata().getAnnotations();
+    Map<String, String> annotations = object.annotations();
     String source = annotations.get(EmitContext.SOURCE_ANNOTATION);
     if (source == null || !source.matches("[^:]+\\.cluster:[0-9]+")) {
       problems.add(what + " has no source annotation FILE:LINE but " + source);
     }
-    if (ManifestsMetadata.namespaced(object.getKind()) && blank(object.getMetadata().getNamespace())) {
+    if (ManifestsMetadata.namespaced(object.kind()) && blank(object.namespace())) {
       problems.add(what + " is namespaced but has no namespace");
     }
     return problems;

@@ -7,10 +7,10 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.stream.Collectors;
 
 /** Checks a cluster written in a test, emits one declaration into a fresh unit, and prints objects as YAML. */
@@ -47,21 +47,21 @@ public final class AppTestSupport {
 
   /** Every object of the unit, as YAML documents in order. */
   public static String yaml(Unit unit) {
-    return unit.objects().stream().map(Yaml::write).collect(Collectors.joining("---\n"));
+    return unit.objects().stream().map(YamlWriter::toYaml).collect(Collectors.joining("---\n"));
   }
 
   /** The one object of {@code kind} named {@code name}. */
   public static String yaml(Unit unit, String kind, String name) {
-    return Yaml.write(object(unit, kind, name));
+    return YamlWriter.toYaml(object(unit, kind, name));
   }
 
-  public static HasMetadata object(Unit unit, String kind, String name) {
-    return unit.objects().stream().filter(o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name))
+  public static KubeObject object(Unit unit, String kind, String name) {
+    return unit.objects().stream().filter(o -> o.kind().equals(kind) && o.name().equals(name))
         .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in\n" + yaml(unit)));
   }
 
   /** The kinds and names of the unit's objects, {@code Kind/name} one a line. */
   public static String inventory(Unit unit) {
-    return unit.objects().stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).collect(Collectors.joining("\n"));
+    return unit.objects().stream().map(o -> o.kind() + "/" + o.name()).collect(Collectors.joining("\n"));
   }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.clusterc.compiler.Repo;
 import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.diag.Diagnostic;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.YamlTrees;
 import dev.clusterc.compiler.layout.FlatLayout;
 import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.syntax.SourceUnit;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,12 +48,10 @@ class CompilePropertiesTest {
   @Property(tries = 10)
   void everyObjectSurvivesAYamlRoundTrip(@ForAll("examples") Path example) throws Exception {
     Compilation compilation = Examples.compile(example);
-    List<HasMetadata> objects = new ArrayList<>(compilation.flux());
+    List<KubeObject> objects = new ArrayList<>(compilation.flux());
     compilation.units().forEach(u -> objects.addAll(u.objects()));
-    for (HasMetadata object : objects) {
-      String yaml = Yaml.write(object);
-      assertEquals(yaml, Yaml.write(Yaml.read(yaml, object.getClass())), object.getKind() + " " + object.getMetadata().getName());
-      assertEquals(yaml, Yaml.write(Yaml.read(yaml, GenericKubernetesResource.class)), "as a generic resource too");
+    for (KubeObject object : objects) {
+      YamlTrees.assertReadsBack(object);
     }
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.clusterc.compiler.layout.GitOpsLayout;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,14 +131,14 @@ class FluxRootKustomizeTest {
       "Deployment/flux-system/kustomize-controller", "GitRepository/flux-system/flux-system",
       "Kustomization/flux-system/flux-system");
 
-  private static List<String> names(List<HasMetadata> objects) {
-    return objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName())
+  private static List<String> names(List<KubeObject> objects) {
+    return objects.stream().map(o -> o.kind() + "/" + o.namespace() + "/" + o.name())
         .sorted().toList();
   }
 
   private static List<String> kustomizationPaths(Compilation compilation) {
-    return compilation.flux().stream().filter(o -> o.getKind().equals("Kustomization"))
-        .map(o -> ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) o).getAdditionalProperties().get("spec"))
+    return compilation.flux().stream().filter(o -> o.kind().equals("Kustomization"))
+        .map(o -> o.get("spec"))
         .map(spec -> (String) ((Map<?, ?>) spec).get("path")).toList();
   }
 

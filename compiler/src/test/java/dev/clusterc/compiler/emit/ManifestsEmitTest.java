@@ -11,8 +11,8 @@ import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.app.AppEmitter;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
 import dev.clusterc.compiler.golden.Snippets;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.compiler.load.Workspace;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
@@ -64,7 +64,7 @@ class ManifestsEmitTest {
     Unit unit = emit(new AppEmitter(), program, Kind.APP, "ops");
     assertEquals("Deployment/ops\nServiceAccount/ops\nClusterRole/ops-reader\nConfigMap/shared", inventory(unit));
     Snippets.assertMatches("manifests/ManifestsEmitTest-relativePath",
-        unit.objects().stream().skip(1).map(Yaml::write).collect(Collectors.joining("---\n")));
+        unit.objects().stream().skip(1).map(YamlWriter::toYaml).collect(Collectors.joining("---\n")));
   }
 
   @Test

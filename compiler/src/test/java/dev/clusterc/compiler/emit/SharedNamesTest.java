@@ -9,8 +9,7 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -142,9 +141,8 @@ class SharedNamesTest {
     }
     Map<String, String> objects = new HashMap<>();
     for (Unit unit : compilation.units()) {
-      for (HasMetadata object : unit.objects()) {
-        String group = object.getApiVersion().contains("/") ? object.getApiVersion().substring(0, object.getApiVersion().indexOf('/')) : "";
-        String key = object.getKind() + "." + group + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+      for (KubeObject object : unit.objects()) {
+        String key = object.kind() + "." + object.group() + " " + object.namespace() + "/" + object.name();
         String other = objects.put(key, unit.name());
         assertTrue(other == null, key + " is in " + other + " and in " + unit.name());
       }
@@ -152,11 +150,11 @@ class SharedNamesTest {
     Set<String> directories = new HashSet<>();
     compilation.units().forEach(u -> assertTrue(directories.add(u.layer() + "/" + u.name()), "directory " + u.layer() + "/" + u.name()));
     Map<String, Map<String, Object>> kustomizations = new LinkedHashMap<>();
-    for (HasMetadata object : compilation.flux()) {
-      if (object.getKind().equals("Kustomization")) {
-        assertEquals("flux-system", object.getMetadata().getNamespace());
-        Map<String, Object> spec = (Map<String, Object>) ((GenericKubernetesResource) object).getAdditionalProperties().get("spec");
-        assertTrue(kustomizations.put(object.getMetadata().getName(), spec) == null, "Kustomization " + object.getMetadata().getName());
+    for (KubeObject object : compilation.flux()) {
+      if (object.kind().equals("Kustomization")) {
+        assertEquals("flux-system", object.namespace());
+        Map<String, Object> spec = (Map<String, Object>) object.get("spec");
+        assertTrue(kustomizations.put(object.name(), spec) == null, "Kustomization " + object.name());
       }
     }
     assertFalse(kustomizations.containsKey("flux-system"), "Flux's own Kustomization is left alone");

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.Repo;
 import dev.clusterc.compiler.layout.GitOpsLayout;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,9 +32,9 @@ class TreePlacementTest {
       Compilation compilation = Examples.compile(example);
       Path root = repo.resolve(example.getFileName().toString()); // each example is a repository of its own
       GitOpsLayout.write(compilation, root.resolve(compilation.path()));
-      for (HasMetadata object : compilation.flux()) {
-        if (object.getKind().equals("Kustomization")) {
-          Object path = ((Map<?, ?>) ((GenericKubernetesResource) object).getAdditionalProperties().get("spec")).get("path");
+      for (KubeObject object : compilation.flux()) {
+        if (object.kind().equals("Kustomization")) {
+          Object path = ((Map<?, ?>) object.get("spec")).get("path");
           assertTrue(path.toString().startsWith("./" + compilation.path() + "/"), path.toString());
           assertTrue(Files.isRegularFile(root.resolve(path.toString()).resolve("kustomization.yaml")), example + ": " + path);
         }

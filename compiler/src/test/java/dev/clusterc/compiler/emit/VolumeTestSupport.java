@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,25 +36,25 @@ public final class VolumeTestSupport {
 
   /** Every object of the unit as YAML, one document each, in the unit's order. */
   public static String yaml(Unit unit) {
-    return unit.objects().stream().map(Yaml::write).collect(Collectors.joining("---\n"));
+    return unit.objects().stream().map(YamlWriter::toYaml).collect(Collectors.joining("---\n"));
   }
 
   /** The YAML of the unit's objects of one kind, in order. */
   public static String yaml(Unit unit, String kind) {
-    return unit.objects().stream().filter(o -> o.getKind().equals(kind)).map(Yaml::write).collect(Collectors.joining("---\n"));
+    return unit.objects().stream().filter(o -> o.kind().equals(kind)).map(YamlWriter::toYaml).collect(Collectors.joining("---\n"));
   }
 
   /** The kinds and names of the unit's objects, as {@code Kind/name}, in order. */
   public static List<String> names(Unit unit) {
-    return unit.objects().stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
+    return unit.objects().stream().map(o -> o.kind() + "/" + o.name()).toList();
   }
 
   public static void assertNames(Unit unit, String... expected) {
     assertEquals(List.of(expected), names(unit));
   }
 
-  public static HasMetadata only(Unit unit, String kind) {
-    List<HasMetadata> found = unit.objects().stream().filter(o -> o.getKind().equals(kind)).toList();
+  public static KubeObject only(Unit unit, String kind) {
+    List<KubeObject> found = unit.objects().stream().filter(o -> o.kind().equals(kind)).toList();
     assertEquals(1, found.size(), kind);
     return found.get(0);
   }

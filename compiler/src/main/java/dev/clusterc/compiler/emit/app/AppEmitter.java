@@ -6,9 +6,9 @@ import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.ManifestsMetadata;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.RawObject;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.source.SourceSpan;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +30,11 @@ public final class AppEmitter implements Emitter {
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
     App app = App.of(context.program().model(), decl);
-    List<GenericKubernetesResource> raw = new ArrayList<>();
+    List<KubeObject> raw = new ArrayList<>();
     for (RawObject object : context.program().files().manifests(decl)) {
-      GenericKubernetesResource resource = object.toResource();
-      ManifestsMetadata.complete(resource, decl, entrySpan(decl, object.entry().entry().span()), context);
-      raw.add(resource);
+      KubeObject tree = object.toObject();
+      ManifestsMetadata.complete(tree, decl, entrySpan(decl, object.entry().entry().span()), context);
+      raw.add(tree);
     }
     unit.add(AppDeployment.of(app, context));
     AppService.of(app, context).ifPresent(unit::add);

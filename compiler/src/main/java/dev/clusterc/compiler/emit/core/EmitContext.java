@@ -8,7 +8,6 @@ import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.source.SourceSpan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -100,7 +99,10 @@ public final class EmitContext {
     return object;
   }
 
-  /** Metadata for an object made for {@code source}, pointing at the declaration's name. */
+  /**
+   * Metadata for an object made for {@code source}, pointing at the declaration's name: for emitters
+   * still on fabric8's builders; it goes when the last one builds {@link #object} trees.
+   */
   public ObjectMeta meta(Decl source, String name, String namespace) {
     return meta(source, source.site(), name, namespace);
   }
@@ -114,28 +116,17 @@ public final class EmitContext {
     labels.put("app.kubernetes.io/name", source.name());
     labels.put("app.kubernetes.io/part-of", clusterName());
     labels.put("app.kubernetes.io/managed-by", "clusterc");
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(namespace)
-        .withLabels(labels)
-        .withAnnotations(Map.of(SOURCE_ANNOTATION, source(span)))
-        .build();
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(SOURCE_ANNOTATION, source(span));
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(name);
+    meta.setNamespace(namespace);
+    meta.setLabels(labels);
+    meta.setAnnotations(annotations);
+    return meta;
   }
 
-  /**
-   * A new object made for {@code source}, as a plain tree ({@link KubeObject}), with the metadata
-   * {@link #meta} gives: the standard labels and the source annotation of the declaration's name.
-   */
-  public KubeObject object(Decl source, String apiVersion, String kind, String name, String namespace) {
-    KubeObject object = KubeObject.of(apiVersion, kind, name, namespace);
-    object.labels().put("app.kubernetes.io/name", source.name());
-    object.labels().put("app.kubernetes.io/part-of", clusterName());
-    object.labels().put("app.kubernetes.io/managed-by", "clusterc");
-    object.annotations().put(SOURCE_ANNOTATION, source(source.site()));
-    return object;
-  }
-
-  /** A custom resource: {@code spec} is written as given, in its insertion order. */
+  /** A custom resource with fabric8's metadata; goes with {@link #meta} (use {@link #object} and {@code put("spec", …)}). */
   public GenericKubernetesResource resource(String apiVersion, String kind, ObjectMeta meta, Map<String, Object> spec) {
     GenericKubernetesResource resource = new GenericKubernetesResource();
     resource.setApiVersion(apiVersion);

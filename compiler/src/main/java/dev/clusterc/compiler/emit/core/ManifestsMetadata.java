@@ -2,11 +2,10 @@ package dev.clusterc.compiler.emit.core;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.files.ObjectKinds;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.source.SourceSpan;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the compiler adds to a raw object of an app's {@code manifests}: the app's namespace when a
@@ -21,24 +20,34 @@ public final class ManifestsMetadata {
     return ObjectKinds.namespaced(kind);
   }
 
-  /** Completes the object's metadata in place (see the class comment). */
-  public static void complete(GenericKubernetesResource object, Decl app, SourceSpan entry, EmitContext context) {
-    ObjectMeta own = object.getMetadata();
+  /**
+   * Completes the object's metadata in place (see the class comment). Label and annotation values
+   * a file wrote as numbers or booleans become text, as Kubernetes requires.
+   */
+  public static void complete(KubeObject object, Decl app, SourceSpan entry, EmitContext context) {
     String namespace = context.namespaceOf(app);
-    ObjectMeta standard = context.meta(app, entry, own.getName(), namespace);
-    if (namespaced(object.getKind()) && (own.getNamespace() == null || own.getNamespace().isEmpty())) {
-      own.setNamespace(namespace);
+    if (namespaced(object.kind()) && (object.namespace() == null || object.namespace().isEmpty())) {
+      object.metadata().put("namespace", namespace);
     }
-    Map<String, String> labels = new LinkedHashMap<>(standard.getLabels());
-    if (own.getLabels() != null) {
-      labels.putAll(own.getLabels());
+    KubeObject standard = context.object(app, entry, object.apiVersion(), object.kind(), object.name(), namespace);
+    Map<String, String> labels = new TreeMap<>(standard.labels());
+    labels.putAll(texts(object.metadata().get("labels")));
+    object.metadata().put("labels", labels);
+    Map<String, String> annotations = new TreeMap<>(texts(object.metadata().get("annotations")));
+    annotations.putAll(standard.annotations());
+    object.metadata().put("annotations", annotations);
+  }
+
+  /** A map read from a file as text keys and values; anything else (absent, a list) as empty. */
+  private static Map<String, String> texts(Object map) {
+    Map<String, String> texts = new TreeMap<>();
+    if (map instanceof Map<?, ?> entries) {
+      entries.forEach((k, v) -> {
+        if (v != null) {
+          texts.put(String.valueOf(k), String.valueOf(v));
+        }
+      });
     }
-    own.setLabels(labels);
-    Map<String, String> annotations = new LinkedHashMap<>();
-    if (own.getAnnotations() != null) {
-      annotations.putAll(own.getAnnotations());
-    }
-    annotations.putAll(standard.getAnnotations());
-    own.setAnnotations(annotations);
+    return texts;
   }
 }

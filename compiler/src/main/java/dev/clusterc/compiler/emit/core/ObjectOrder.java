@@ -1,6 +1,6 @@
 package dev.clusterc.compiler.emit.core;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,18 +12,18 @@ public final class ObjectOrder {
   private ObjectOrder() {}
 
   /** CRDs, then Namespaces, then cluster-scoped kinds, then the rest; stable otherwise. */
-  public static List<HasMetadata> applyOrder(List<HasMetadata> objects) {
+  public static List<KubeObject> applyOrder(List<KubeObject> objects) {
     return objects.stream().sorted(Comparator.comparingInt(ObjectOrder::rank)).toList();
   }
 
-  private static int rank(HasMetadata object) {
-    if (object.getKind().equals("CustomResourceDefinition")) {
+  private static int rank(KubeObject object) {
+    if (object.kind().equals("CustomResourceDefinition")) {
       return 0;
     }
-    if (object.getKind().equals("Namespace")) {
+    if (object.kind().equals("Namespace")) {
       return 1;
     }
-    return object.getMetadata().getNamespace() == null ? 2 : 3;
+    return object.namespace() == null ? 2 : 3;
   }
 
   /**
@@ -32,14 +32,14 @@ public final class ObjectOrder {
    * part made safe by {@link FileNames#part}, so a name from a {@code manifests} file cannot leave
    * the unit's directory.
    */
-  public static List<String> fileNames(List<HasMetadata> unitObjects) {
+  public static List<String> fileNames(List<KubeObject> unitObjects) {
     Map<String, Integer> sharing = new HashMap<>();
-    unitObjects.forEach(o -> sharing.merge(o.getKind() + "\n" + o.getMetadata().getName(), 1, Integer::sum));
+    unitObjects.forEach(o -> sharing.merge(o.kind() + "\n" + o.name(), 1, Integer::sum));
     List<String> names = new ArrayList<>(unitObjects.size());
-    for (HasMetadata object : unitObjects) {
-      String kind = object.getKind();
-      String name = object.getMetadata().getName();
-      String namespace = object.getMetadata().getNamespace();
+    for (KubeObject object : unitObjects) {
+      String kind = object.kind();
+      String name = object.name();
+      String namespace = object.namespace();
       String stem = sharing.get(kind + "\n" + name) > 1 && namespace != null
           ? FileNames.part(kind) + "-" + FileNames.part(namespace) + "-" + FileNames.part(name)
           : FileNames.part(kind) + "-" + FileNames.part(name);
@@ -49,8 +49,8 @@ public final class ObjectOrder {
   }
 
   /** How an object is named in messages: {@code Kind namespace/name}. */
-  public static String describe(HasMetadata object) {
-    String namespace = object.getMetadata().getNamespace();
-    return "`" + object.getKind() + " " + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName() + "`";
+  public static String describe(KubeObject object) {
+    String namespace = object.namespace();
+    return "`" + object.kind() + " " + (namespace == null ? "" : namespace + "/") + object.name() + "`";
   }
 }

@@ -1,9 +1,9 @@
 package dev.clusterc.compiler.emit.core;
 
-import dev.clusterc.compiler.bind.Decl;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.kube.KubeObject;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class Unit {
   private final String name;
   private final String layer;
   private final Decl decl;
-  private final List<HasMetadata> objects = new ArrayList<>();
+  private final List<KubeObject> objects = new ArrayList<>();
   private final Map<String, Path> includes = new TreeMap<>();
   private final Map<String, byte[]> contents = new TreeMap<>();
   /** Units have no equals of their own, so this set holds them by identity. */
@@ -54,20 +54,28 @@ public final class Unit {
     return decl;
   }
 
-  public void add(HasMetadata object) {
+  /** Adds an object; the unit keeps it as it is, so the emitter must not change it afterwards. */
+  public void add(KubeObject object) {
     objects.add(object);
   }
 
   /**
-   * Adds an object built as a plain tree. For now it is stored as a fabric8 generic resource, while
-   * emitters move from fabric8's builders to {@link KubeObject}; once all have moved, the unit
-   * holds trees only.
+   * Adds an object built with fabric8's model, as a tree: the bridge for emitters that still use
+   * the builders. It goes when the last emitter has moved to {@link KubeObject} (it costs Jackson's
+   * bean introspection, which the tree path avoids).
    */
-  public void add(KubeObject object) {
-    objects.add(BRIDGE.convertValue(object.tree(), GenericKubernetesResource.class));
+  @SuppressWarnings("unchecked")
+  public void add(HasMetadata object) {
+    Map<String, Object> fields = BRIDGE.convertValue(object, Map.class);
+    Map<String, Object> metadata = (Map<String, Object>) fields.remove("metadata");
+    KubeObject tree = KubeObject.of((String) fields.remove("apiVersion"), (String) fields.remove("kind"),
+        (String) metadata.get("name"), null);
+    tree.metadata().putAll(metadata);
+    fields.forEach(tree::put);
+    objects.add(tree);
   }
 
-  private static final ObjectMapper BRIDGE = new ObjectMapper();
+  private static final ObjectMapper BRIDGE = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   /**
    * Includes a file as it is, under {@code fileName} in the unit's directory, or, when
@@ -89,7 +97,8 @@ public final class Unit {
     }
   }
 
-  public List<HasMetadata> objects() {
+  /** The objects in the order they were added. */
+  public List<KubeObject> objects() {
     return Collections.unmodifiableList(objects);
   }
 

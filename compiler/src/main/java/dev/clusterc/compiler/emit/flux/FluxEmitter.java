@@ -4,8 +4,9 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.kube.Tree;
 import dev.clusterc.compiler.program.Program;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +25,13 @@ public final class FluxEmitter {
 
   private FluxEmitter() {}
 
-  public static List<HasMetadata> emit(Program program, EmitContext context, List<Unit> units) {
+  public static List<KubeObject> emit(Program program, EmitContext context, List<Unit> units) {
     Decl cluster = program.cluster().orElseThrow();
     FluxSettings settings = FluxSettings.of(program).orElse(null);
     if (settings == null) {
       return List.of();
     }
-    List<HasMetadata> objects = new ArrayList<>();
+    List<KubeObject> objects = new ArrayList<>();
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("interval", settings.interval());
     source.put("ref", Map.of("branch", settings.branch()));
@@ -38,15 +39,15 @@ public final class FluxEmitter {
       source.put("secretRef", Map.of("name", settings.credentialsSecret()));
     }
     source.put("url", settings.url());
-    objects.add(context.resource("source.toolkit.fluxcd.io/v1", "GitRepository",
-        context.meta(cluster, cluster.name(), NAMESPACE), source));
+    objects.add(context.object(cluster, "source.toolkit.fluxcd.io/v1", "GitRepository", cluster.name(), NAMESPACE)
+        .put("spec", source));
     for (Unit unit : units) {
       objects.add(kustomization(context, cluster, unit, settings));
     }
     return objects;
   }
 
-  private static HasMetadata kustomization(EmitContext context, Decl cluster, Unit unit, FluxSettings settings) {
+  private static KubeObject kustomization(EmitContext context, Decl cluster, Unit unit, FluxSettings settings) {
     Map<String, Object> spec = new LinkedHashMap<>();
     if (!unit.dependsOn().isEmpty()) {
       spec.put("dependsOn", unit.dependsOn().stream().map(d -> Map.of("name", d.name())).toList());
@@ -55,8 +56,8 @@ public final class FluxEmitter {
     spec.put("path", "./" + settings.path() + "/" + unit.layer() + "/" + unit.name());
     spec.put("prune", true);
     spec.put("sourceRef", Map.of("kind", "GitRepository", "name", cluster.name()));
-    List<HasMetadata> objects = ObjectOrder.applyOrder(unit.objects());
-    List<HasMetadata> checked = HealthGates.of(objects, HasMetadata::getKind);
+    List<KubeObject> objects = ObjectOrder.applyOrder(unit.objects());
+    List<KubeObject> checked = HealthGates.of(objects, KubeObject::kind);
     if (checked.size() == objects.size()) {
       spec.put("wait", true);
     } else if (!checked.isEmpty()) {
@@ -67,17 +68,11 @@ public final class FluxEmitter {
       spec.put("decryption", Map.of("provider", "sops", "secretRef", Map.of("name", settings.decryptionSecret())));
     }
     Decl source = unit.decl() != null ? unit.decl() : cluster;
-    return context.resource("kustomize.toolkit.fluxcd.io/v1", "Kustomization", context.meta(source, unit.name(), NAMESPACE), spec);
+    return context.object(source, "kustomize.toolkit.fluxcd.io/v1", "Kustomization", unit.name(), NAMESPACE).put("spec", spec);
   }
 
-  private static Map<String, Object> reference(HasMetadata object) {
-    Map<String, Object> reference = new LinkedHashMap<>();
-    reference.put("apiVersion", object.getApiVersion());
-    reference.put("kind", object.getKind());
-    reference.put("name", object.getMetadata().getName());
-    if (object.getMetadata().getNamespace() != null) {
-      reference.put("namespace", object.getMetadata().getNamespace());
-    }
-    return reference;
+  private static Map<String, Object> reference(KubeObject object) {
+    return Tree.map("apiVersion", object.apiVersion(), "kind", object.kind(), "name", object.name(),
+        "namespace", object.namespace());
   }
 }

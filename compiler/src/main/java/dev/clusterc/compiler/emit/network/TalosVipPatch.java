@@ -5,7 +5,7 @@ import static dev.clusterc.compiler.kube.Tree.map;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
-import dev.clusterc.compiler.emit.core.Yaml;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.compiler.model.Vip;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +46,6 @@ final class TalosVipPatch {
         "vip", map("ip", vip.address() == null ? "" : vip.address().toString()));
     Map<String, Object> patch = map("machine", map("network", map("interfaces", list(link))));
     return "# " + vip.decl().label() + " (" + context.source(vip.decl().site()) + "), written by clusterc\n"
-        + Yaml.write(patch);
+        + YamlWriter.toYaml(patch);
   }
 }

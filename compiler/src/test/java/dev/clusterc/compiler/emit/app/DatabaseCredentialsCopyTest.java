@@ -80,6 +80,6 @@ class DatabaseCredentialsCopyTest {
   }
 
   private static long count(Unit unit, String kind) {
-    return unit.objects().stream().filter(o -> o.getKind().equals(kind)).count();
+    return unit.objects().stream().filter(o -> o.kind().equals(kind)).count();
   }
 }

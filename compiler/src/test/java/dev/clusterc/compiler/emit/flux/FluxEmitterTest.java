@@ -9,8 +9,7 @@ import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.ManifestCompiler;
 import dev.clusterc.compiler.emit.PlatformEmitFixture;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.clusterc.compiler.kube.KubeObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class FluxEmitterTest {
       }
       """;
 
-  private static List<HasMetadata> flux() {
+  private static List<KubeObject> flux() {
     return compile(CLUSTER).flux();
   }
 
@@ -57,15 +56,15 @@ class FluxEmitterTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> specOf(Compilation compilation, String kind, String name) {
-    return compilation.flux().stream().filter(o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name))
-        .map(o -> (Map<String, Object>) ((GenericKubernetesResource) o).getAdditionalProperties().get("spec"))
+    return compilation.flux().stream().filter(o -> o.kind().equals(kind) && o.name().equals(name))
+        .map(o -> (Map<String, Object>) o.get("spec"))
         .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> spec(String unit) {
-    return flux().stream().filter(o -> o.getKind().equals("Kustomization") && o.getMetadata().getName().equals(unit))
-        .map(o -> (Map<String, Object>) ((GenericKubernetesResource) o).getAdditionalProperties().get("spec"))
+    return flux().stream().filter(o -> o.kind().equals("Kustomization") && o.name().equals(unit))
+        .map(o -> (Map<String, Object>) o.get("spec"))
         .findFirst().orElseThrow(() -> new AssertionError("no Kustomization " + unit));
   }
 
@@ -103,7 +102,7 @@ class FluxEmitterTest {
   void onlyUnitsWithSopsFilesDecrypt() {
     assertEquals(Map.of("provider", "sops", "secretRef", Map.of("name", "sops-age")), spec("nightly").get("decryption"));
     assertFalse(spec("web").containsKey("decryption"));
-    assertTrue(flux().stream().anyMatch(o -> o.getKind().equals("GitRepository")));
+    assertTrue(flux().stream().anyMatch(o -> o.kind().equals("GitRepository")));
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.emit.PlatformEmitFixture;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.core.Yaml;
 import dev.clusterc.compiler.golden.Snippets;
+import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.Map;
@@ -28,7 +28,7 @@ class VipEmitterTest {
     Program program = PlatformEmitFixture.program("vip api { address 10.0.0.50; on [cp, w1]; interface \"eth0\" }\n");
     Unit unit = PlatformEmitFixture.emit(program).unit("api");
     assertEquals(4, unit.objects().size());
-    String daemonSet = Yaml.write(unit.objects().get(3));
+    String daemonSet = YamlWriter.toYaml(unit.objects().get(3));
     Snippets.assertMatches("network/VipEmitterTest-onNodesPlacesKubeVipByHostnameAndInterfaceIsEnvironment",
         daemonSet);
   }

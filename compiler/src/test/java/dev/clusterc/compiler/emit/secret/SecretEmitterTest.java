@@ -278,8 +278,8 @@ class SecretEmitterTest {
   /** A unit's objects as {@code KIND NAME [in NAMESPACE]}. */
   private record HasNamespaces(Unit unit) {
     List<String> describe() {
-      return unit.objects().stream().map(o -> o.getKind() + " " + o.getMetadata().getName()
-          + (o.getMetadata().getNamespace() == null ? "" : " in " + o.getMetadata().getNamespace())).toList();
+      return unit.objects().stream().map(o -> o.kind() + " " + o.name()
+          + (o.namespace() == null ? "" : " in " + o.namespace())).toList();
     }
   }
 }

@@ -43,7 +43,7 @@ class ResticBackupTest {
     Unit unit = emit(R2.replace(", \"restic-password\"", ""), Kind.VOLUME, "sonarr-config");
     assertEquals("RESTIC_PASSWORD=r2-credentials/RESTIC_PASSWORD,AWS_ACCESS_KEY_ID=r2-credentials/access-key-id,"
             + "AWS_SECRET_ACCESS_KEY=r2-credentials/secret-access-key",
-        VolumeTestSupport.only(unit, "Secret").getMetadata().getAnnotations().get(ResticRepository.SECRET_KEYS_ANNOTATION));
+        VolumeTestSupport.only(unit, "Secret").annotations().get(ResticRepository.SECRET_KEYS_ANNOTATION));
   }
 
   @Test
