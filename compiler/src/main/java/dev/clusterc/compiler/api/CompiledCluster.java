@@ -2,9 +2,9 @@ package dev.clusterc.compiler.api;
 
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.core.FileNames;
+import dev.clusterc.compiler.emit.core.HealthGates;
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
-import dev.clusterc.compiler.emit.flux.HealthGates;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.layout.FlatLayout;
 import dev.clusterc.compiler.layout.GitOpsLayout;
@@ -130,7 +130,7 @@ public final class CompiledCluster {
 
   private static CompiledUnit unit(Unit unit) {
     List<KubeObject> objects = ObjectOrder.applyOrder(unit.objects()).stream().map(KubeObject::copy).toList();
-    List<KubeObject> gates = HealthGates.of(objects, KubeObject::kind);
+    List<KubeObject> gates = HealthGates.of(objects);
     CompiledUnit.Declaration declaration = unit.decl() == null ? null
         : new CompiledUnit.Declaration(unit.decl().kind().keyword(), unit.decl().name(), unit.decl().site());
     return new CompiledUnit(unit.name(), unit.layer(), declaration, objects,

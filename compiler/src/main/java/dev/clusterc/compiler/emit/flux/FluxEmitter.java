@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit.flux;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
+import dev.clusterc.compiler.emit.core.HealthGates;
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
@@ -57,7 +58,7 @@ public final class FluxEmitter {
     spec.put("prune", true);
     spec.put("sourceRef", Map.of("kind", "GitRepository", "name", cluster.name()));
     List<KubeObject> objects = ObjectOrder.applyOrder(unit.objects());
-    List<KubeObject> checked = HealthGates.of(objects, KubeObject::kind);
+    List<KubeObject> checked = HealthGates.of(objects);
     if (checked.size() == objects.size()) {
       spec.put("wait", true);
     } else if (!checked.isEmpty()) {

@@ -1,11 +1,11 @@
-package dev.clusterc.compiler.emit.flux;
+package dev.clusterc.compiler.emit.core;
 
+import dev.clusterc.compiler.kube.KubeObject;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * Which of a unit's objects gate its health: the ones Flux waits for before the units that depend
- * on it are applied. Every object but a PersistentVolumeClaim: a claim of a
+ * Which of a unit's objects gate its health: the ones Flux (or a runtime) waits for before the
+ * units that depend on it are applied. Every object but a PersistentVolumeClaim: a claim of a
  * {@code WaitForFirstConsumer} class stays {@code Pending} until a pod mounts it, and that pod's
  * unit waits for this one, so waiting for the claim would never end. A unit holding only claims
  * is not gated at all.
@@ -20,13 +20,8 @@ public final class HealthGates {
 
   private HealthGates() {}
 
-  /**
-   * The gating objects among {@code objects}, in their order; generic in the object type so that
-   * it reads fabric8 models and plain trees alike.
-   *
-   * @param kind the object's {@code kind}
-   */
-  public static <T> List<T> of(List<T> objects, Function<T, String> kind) {
-    return objects.stream().filter(o -> !NEVER_GATES.equals(kind.apply(o))).toList();
+  /** The gating objects among {@code objects}, in their order. */
+  public static List<KubeObject> of(List<KubeObject> objects) {
+    return objects.stream().filter(o -> !NEVER_GATES.equals(o.kind())).toList();
   }
 }
