@@ -1,7 +1,10 @@
 package dev.clusterc.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -43,6 +46,11 @@ final class AtomicFile {
     }
   }
 
+  /** What writes a file's content, streamed into the temporary file. */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /**
    * Writes a new or replaced file all at once: the content goes to a temporary file of a fixed name
    * beside it ({@code .NAME.clusterc-tmp}, so a killed run's leftover is found and replaced by the
@@ -50,16 +58,20 @@ final class AtomicFile {
    * process's default mode, so the umask applies; a failed write is an {@link IOException}.
    */
   static void write(Path file, byte[] content) throws IOException {
+    write(file, out -> out.write(content));
+  }
+
+  /** The same, with content streamed as it is made (a large flat stream is never one string in memory). */
+  static void write(Path file, Content content) throws IOException {
     Path target = file.toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());
     Path temp = temporary(target);
     Files.deleteIfExists(temp);
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         channel.force(true);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

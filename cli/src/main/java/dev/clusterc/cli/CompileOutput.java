@@ -76,7 +76,10 @@ final class CompileOutput {
 
   private int writeFlat(List<Target> targets) throws IOException {
     for (Target target : targets) {
-      AtomicFile.write(target.path(), (FLAT_MARK + target.cluster().stream()).getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(target.path(), out -> {
+        out.write(FLAT_MARK.getBytes(StandardCharsets.UTF_8));
+        target.cluster().writeStream(out);
+      });
       if (!quiet) {
         err.println("clusterc: wrote " + cwd.display(target.path()));
       }
