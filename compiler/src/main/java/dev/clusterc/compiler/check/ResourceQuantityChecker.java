@@ -1,13 +1,12 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundBlock;
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,16 +16,20 @@ import java.util.function.Consumer;
 public final class ResourceQuantityChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.APP, reportAll, (decl, body, exempt, report) -> {
-      BoundBlock resources = body.first("resources").map(BoundEntry::block).orElse(null);
+    SourceDecls.each(program, Kind.APP, reportAll, (decl, exempt, report) -> {
+      App.Resources resources = App.of(program.model(), decl).resources();
       if (resources == null) {
         return;
       }
-      for (String key : List.of("cpu", "memory")) {
-        resources.typed(key, Typed.Qty.class).filter(q -> q.value().signum() <= 0).ifPresent(q -> report.accept(
-            Diagnostic.error(Code.INVALID_VALUE, q.span(), key + " `" + q.value() + "` of " + decl.label() + " must be above zero")));
+      Typed.Qty[] quantities = {resources.cpu(), resources.memory()};
+      String[] names = {"cpu", "memory"};
+      for (int i = 0; i < names.length; i++) {
+        Typed.Qty q = quantities[i];
+        if (q != null && q.value().signum() <= 0) {
+          report.accept(Diagnostic.error(Code.INVALID_VALUE, q.span(), names[i] + " `" + q.value() + "` of " + decl.label() + " must be above zero"));
+        }
       }
-      resources.typed("memory", Typed.Qty.class).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
+      Optional.ofNullable(resources.memory()).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
         String text = memory.value().toString();
         String digits = text.replaceAll("[a-zA-Z]+$", "");
         boolean milli = text.matches(".*[0-9](m|u|n)");

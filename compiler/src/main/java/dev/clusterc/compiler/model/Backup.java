@@ -40,7 +40,7 @@ public record Backup(Decl decl, Schedule schedule, Retention keep, BackupTarget 
     Retention keep = body.first("keep").map(Retention::of).orElse(null);
     String endpoint = body.typed("endpoint", Typed.Str.class).map(Typed.Str::value).orElse(null);
     BackupTarget target = body.typed("target", Typed.Str.class)
-        .map(t -> BackupTarget.parse(t.value(), t.span(), endpoint)).orElse(null);
+        .map(t -> BackupTarget.parse(t.value(), t.span(), body.spanOf("target", t.span()), endpoint)).orElse(null);
     BackupCredentials credentials = body.first("credentials").map(BackupCredentials::of).orElse(BackupCredentials.NONE);
     return new Backup(decl, schedule, keep, target, Via.of(body.sym("via").orElseThrow()), credentials);
   }

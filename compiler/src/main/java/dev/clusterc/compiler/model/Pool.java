@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param via {@code cilium} or {@code metallb}; {@code null} when missing (already reported)
  * @param l2 {@code announce l2}
  * @param ranges the valid ranges, in source order
- * @param rejectedRange whether a range was written but rejected while binding (then "in no pool"
- *     could be a consequence of that mistake)
+ * @param rejectedRange whether a range was written but is not a range or network (rejected while
+ *     binding: then "in no pool" could be a consequence of that mistake)
  */
 public record Pool(Decl decl, String via, boolean l2, List<Range> ranges, boolean rejectedRange) {
   public static final String CILIUM = "cilium";
@@ -71,7 +71,7 @@ public record Pool(Decl decl, String via, boolean l2, List<Range> ranges, boolea
       } else if (value instanceof Typed.Net net) {
         ranges.add(new Range(decl, AddressRange.of(net.value()), net.value(), net.span()));
       } else {
-        rejected |= value == null;
+        rejected = true;
       }
     }
     boolean l2 = decl.body().sym("announce").filter("l2"::equals).isPresent();
