@@ -23,7 +23,8 @@ public final class EnvPrefixChecker implements Checker {
       for (App.DatabaseRead database : App.of(program.model(), decl).databases()) {
         SourceSpan prefix = database.prefixSpan();
         if (prefix != null && !ENV_PREFIX.matcher(prefix.text()).matches()) {
-          report.accept(Diagnostic.error(Code.INVALID_VALUE, prefix, "`" + prefix.text() + "` cannot start an environment variable name")
+          report.accept(Diagnostic.error(Code.INVALID_VALUE, prefix,
+                  "`" + prefix.text() + "` cannot start an environment variable name")
               .withHint("use letters, digits and `_`, not starting with a digit, e.g. `"
                   + prefix.text().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "`"));
         }

@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.check;
 
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
@@ -21,14 +22,8 @@ public final class ResourceQuantityChecker implements Checker {
       if (resources == null) {
         return;
       }
-      Typed.Qty[] quantities = {resources.cpu(), resources.memory()};
-      String[] names = {"cpu", "memory"};
-      for (int i = 0; i < names.length; i++) {
-        Typed.Qty q = quantities[i];
-        if (q != null && q.value().signum() <= 0) {
-          report.accept(Diagnostic.error(Code.INVALID_VALUE, q.span(), names[i] + " `" + q.value() + "` of " + decl.label() + " must be above zero"));
-        }
-      }
+      aboveZero(decl, "cpu", resources.cpu(), report);
+      aboveZero(decl, "memory", resources.memory(), report);
       Optional.ofNullable(resources.memory()).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
         String text = memory.value().toString();
         String digits = text.replaceAll("[a-zA-Z]+$", "");
@@ -38,5 +33,12 @@ public final class ResourceQuantityChecker implements Checker {
             .withHint(milli ? "write `" + digits + "Mi` for " + digits + " mebibytes" : "write whole bytes, or use a unit such as `Mi` or `Gi`"));
       });
     });
+  }
+
+  private static void aboveZero(Decl decl, String what, Typed.Qty quantity, Consumer<Diagnostic> report) {
+    if (quantity != null && quantity.value().signum() <= 0) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, quantity.span(),
+          what + " `" + quantity.value() + "` of " + decl.label() + " must be above zero"));
+    }
   }
 }

@@ -23,7 +23,8 @@ import java.util.Locale;
  * @param endpoint the policy's {@code endpoint} without a trailing {@code /}, or {@code null}
  */
 public record BackupTarget(
-    String text, SourceSpan span, SourceSpan entry, String scheme, String bucket, String prefix, String accountHost, String endpoint) {
+    String text, SourceSpan span, SourceSpan entry, String scheme, String bucket, String prefix, String accountHost,
+    String endpoint) {
 
   /** Where VolSync mounts an NFS target in the restic mover: {@code /mnt/} and this. */
   public static final String NFS_MOUNT = "restic-nfs";

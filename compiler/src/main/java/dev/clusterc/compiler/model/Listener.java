@@ -52,7 +52,8 @@ public record Listener(String name, SourceSpan keySpan, SourceSpan nameSpan, boo
     return new Listener(name, keySpan, entry.entry().args().isEmpty() ? keySpan : entry.entry().args().get(0).span(),
         block != null, protocol, block != null && block.has("protocol"), written == null ? null : written.span(), (int) port,
         writtenPort, hostname, host == null ? null : host.value(), host == null ? null : host.span(),
-        certificate == null ? null : certificate.ref("value").orElse(null), certificate == null ? null : certificate.entry().span());
+        certificate == null ? null : certificate.ref("value").orElse(null),
+        certificate == null ? null : certificate.entry().span());
   }
 
   /**

@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param router the router's address, or {@code null}
  * @param routerSpan where the router's address is written, or {@code null}
  */
-public record NetworkPlan(SourceSpan site, boolean stated, Optional<Network> nodes, Optional<Network> pods, Optional<Network> services,
+public record NetworkPlan(SourceSpan site, boolean stated, Optional<Network> nodes, Optional<Network> pods,
+    Optional<Network> services,
     Ipv4 router, SourceSpan routerSpan) {
 
   /**
@@ -59,7 +60,8 @@ public record NetworkPlan(SourceSpan site, boolean stated, Optional<Network> nod
     SourceSpan site = entry != null ? entry.entry().key().span() : cluster.site();
     Optional<Network> nodes = block == null ? Optional.empty() : written(block, "nodes");
     Typed.Addr router = block == null ? null : block.typed("router", Typed.Addr.class).orElse(null);
-    return new NetworkPlan(site, block != null, nodes, podsOrServices(block, "pods", site), podsOrServices(block, "services", site),
+    return new NetworkPlan(site, block != null, nodes, podsOrServices(block, "pods", site),
+        podsOrServices(block, "services", site),
         router == null ? null : router.value(), router == null ? null : router.span());
   }
 

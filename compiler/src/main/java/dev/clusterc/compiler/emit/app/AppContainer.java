@@ -9,7 +9,6 @@ import dev.clusterc.compiler.model.AppMount;
 import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.model.AppProbe;
 import dev.clusterc.compiler.model.ClusterModel;
-import dev.clusterc.compiler.model.Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +99,7 @@ final class AppContainer {
     for (AppMount mount : app.mounts()) {
       if (mount.target() != null && mount.path() != null) {
         mounts.add(map("name", mount.target().name(), "mountPath", mount.path(),
-            "readOnly", Volume.of(model, mount.target()).access() == Volume.Access.ROX ? Boolean.TRUE : null));
+            "readOnly", AppDeployment.readOnly(model, mount.target()) ? Boolean.TRUE : null));
       }
     }
     return mounts;

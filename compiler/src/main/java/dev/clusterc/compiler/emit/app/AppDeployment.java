@@ -48,6 +48,11 @@ final class AppDeployment {
         .anyMatch(v -> v != null && Volume.of(model, v).access() == Volume.Access.RWO);
   }
 
+  /** Whether a volume is mounted read-only: {@code access rox}. */
+  static boolean readOnly(ClusterModel model, Decl volume) {
+    return Volume.of(model, volume).access() == Volume.Access.ROX;
+  }
+
   /** The Deployment's own labels with the selector's {@code app.kubernetes.io/instance} added. */
   private static Map<String, String> podLabels(App app, KubeObject deployment) {
     Map<String, String> labels = new LinkedHashMap<>(AppEmitter.selector(app));
@@ -69,7 +74,7 @@ final class AppDeployment {
     List<Object> volumes = new ArrayList<>();
     for (Decl volume : seen) {
       volumes.add(map("name", volume.name(), "persistentVolumeClaim",
-          map("claimName", volume.name(), "readOnly", Volume.of(model, volume).access() == Volume.Access.ROX ? Boolean.TRUE : null)));
+          map("claimName", volume.name(), "readOnly", readOnly(model, volume) ? Boolean.TRUE : null)));
     }
     return volumes;
   }
