@@ -106,7 +106,7 @@ public final class Frontend {
     List<String> ladder = Layers.ladder(cluster, report);
     Layers.assign(decls, ladder, report);
     ClusterModel model = new ClusterModel(units, collector.scope, decls, collector.templates, ladder);
-    DependencyGraph graph = DependencyGraph.of(decls, model::providers);
+    DependencyGraph graph = DependencyGraph.of(model);
     ReferencedFiles files = ReferencedFilesReader.read(model, workingDirectory.toAbsolutePath().normalize(),
         decl -> syntaxErrors.within(decl.source().span()), report);
     Program program = new Program(model, graph, files);

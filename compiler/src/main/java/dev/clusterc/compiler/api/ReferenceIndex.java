@@ -125,7 +125,7 @@ final class ReferenceIndex {
 
   /** {@code via cilium}: the word names a capability; it refers to the components that provide it. */
   private void capabilities(Program program, Decl decl) {
-    for (Need need : Needs.capabilities(decl)) {
+    for (Need need : Needs.capabilities(program.model(), decl)) {
       for (List<BoundEntry> entries : decl.body().entries().values()) {
         for (BoundEntry entry : entries) {
           Typed value = entry.value();

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 public final class BackupScheduleChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.BACKUP, reportAll, (decl, body, exempt, report) -> {
+    SourceDecls.each(program, Kind.BACKUP, reportAll, (decl, exempt, report) -> {
       Backup backup = Backup.of(program.model(), decl);
       Schedule schedule = backup.schedule();
       if (schedule != null && !schedule.valid()) {

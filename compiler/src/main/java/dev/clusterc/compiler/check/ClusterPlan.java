@@ -1,10 +1,10 @@
 package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Dns;
 import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.model.NetworkPlan;
 import dev.clusterc.compiler.model.Node;
@@ -88,8 +88,11 @@ final class ClusterPlan {
           Gateway gateway = Gateway.of(model, decl);
           use(uses, decl, gateway.address(), gateway.addressSpan());
         }
-        // dns: its record is the component concern's; read from the bound entry until they meet
-        default -> decl.body().typed("address", Typed.Addr.class).ifPresent(a -> use(uses, decl, a.value(), a.span()));
+        case DNS -> {
+          Dns dns = Dns.of(model, decl);
+          use(uses, decl, dns.address().orElse(null), dns.addressSpan());
+        }
+        default -> throw new IllegalArgumentException(kind + " has no address");
       }
     }
     return uses;

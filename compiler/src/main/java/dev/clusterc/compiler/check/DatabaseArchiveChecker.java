@@ -2,9 +2,11 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.BackupTarget;
+import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -15,16 +17,19 @@ import java.util.function.Consumer;
 public final class DatabaseArchiveChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.DATABASE, reportAll, (decl, body, exempt, report) ->
-        body.first("backup").flatMap(e -> e.ref("value").map(backup -> Map.entry(e, backup))).ifPresent(pair -> {
-          String target = pair.getValue().body() == null ? "" : pair.getValue().body().str("target").orElse("");
-          if (target.startsWith("nfs://")) {
-            report.accept(Diagnostic.error(Code.INVALID_VALUE, pair.getKey().entry().span(),
-                    decl.label() + " is backed up by " + pair.getValue().label() + ", whose target " + target
-                        + " is no object store; CloudNativePG archives to s3://, azure:// or gs://")
-                .withHint("give the database a backup policy with an object-store target")
-                .withRelated(pair.getValue().body().spanOf("target", pair.getValue().site()), "the target is here"));
-          }
-        }));
+    SourceDecls.each(program, Kind.DATABASE, reportAll, (decl, exempt, report) -> {
+      Database database = Database.of(program.model(), decl);
+      if (database.backup() == null) {
+        return;
+      }
+      BackupTarget target = Backup.of(program.model(), database.backup()).target();
+      if (target != null && target.text().startsWith("nfs://")) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, database.backupEntry(),
+                decl.label() + " is backed up by " + database.backup().label() + ", whose target " + target.text()
+                    + " is no object store; CloudNativePG archives to s3://, azure:// or gs://")
+            .withHint("give the database a backup policy with an object-store target")
+            .withRelated(target.entry(), "the target is here"));
+      }
+    });
   }
 }

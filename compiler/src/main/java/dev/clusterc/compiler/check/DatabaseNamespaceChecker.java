@@ -1,9 +1,9 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.Components;
 import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.program.Program;
@@ -29,11 +29,11 @@ public final class DatabaseNamespaceChecker implements Checker {
       if (app.isStd()) {
         continue;
       }
-      for (BoundEntry entry : DatabaseReaders.foreign(app)) {
-        Decl database = entry.ref("database").orElseThrow();
+      for (App.DatabaseRead read : DatabaseReaders.foreign(program.model(), app)) {
+        Decl database = read.database();
         String appNamespace = DatabaseReaders.appNamespace(app);
         String databaseNamespace = Database.of(program.model(), database).namespace();
-        Diagnostic warning = Diagnostic.warning(Code.CROSS_NAMESPACE_DATABASE, entry.entry().span(),
+        Diagnostic warning = Diagnostic.warning(Code.CROSS_NAMESPACE_DATABASE, read.span(),
                 app.label() + " runs in namespace " + appNamespace + ", but " + database.label() + " is in "
                     + databaseNamespace + ", the only namespace where CloudNativePG writes its credentials ("
                     + database.name() + "-app)")

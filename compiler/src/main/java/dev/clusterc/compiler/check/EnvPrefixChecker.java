@@ -1,8 +1,9 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.Locale;
@@ -18,12 +19,15 @@ public final class EnvPrefixChecker implements Checker {
 
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.APP, reportAll, (decl, body, exempt, report) -> {
-      for (BoundEntry database : body.all("database")) {
-        database.get("prefix").filter(p -> !ENV_PREFIX.matcher(p.span().text()).matches()).ifPresent(p -> report.accept(
-            Diagnostic.error(Code.INVALID_VALUE, p.span(), "`" + p.span().text() + "` cannot start an environment variable name")
-                .withHint("use letters, digits and `_`, not starting with a digit, e.g. `"
-                    + p.span().text().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "`")));
+    SourceDecls.each(program, Kind.APP, reportAll, (decl, exempt, report) -> {
+      for (App.DatabaseRead database : App.of(program.model(), decl).databases()) {
+        SourceSpan prefix = database.prefixSpan();
+        if (prefix != null && !ENV_PREFIX.matcher(prefix.text()).matches()) {
+          report.accept(Diagnostic.error(Code.INVALID_VALUE, prefix,
+                  "`" + prefix.text() + "` cannot start an environment variable name")
+              .withHint("use letters, digits and `_`, not starting with a digit, e.g. `"
+                  + prefix.text().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "`"));
+        }
       }
     });
   }

@@ -1,13 +1,14 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundBlock;
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Gateway;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,42 +20,41 @@ import java.util.function.Consumer;
 public final class GatewayListenersChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.GATEWAY, reportAll, (decl, body, exempt, report) -> {
-      if (!body.has("listener") && !exempt) {
+    SourceDecls.each(program, Kind.GATEWAY, reportAll, (decl, exempt, report) -> {
+      List<Listener> listeners = Gateway.of(program.model(), decl).listeners();
+      if (listeners.isEmpty() && !exempt) {
         report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no `listener`")
             .withHint("add `listener https { hostname \"*.DOMAIN\"; certificate CERTIFICATE }` or `listener http { }`"));
       }
-      Map<String, BoundEntry> names = new HashMap<>();
-      for (BoundEntry listener : body.all("listener")) {
-        BoundEntry earlier = names.putIfAbsent(listener.firstArgument(), listener);
+      Map<String, Listener> names = new HashMap<>();
+      for (Listener listener : listeners) {
+        Listener earlier = names.putIfAbsent(listener.name(), listener);
         if (earlier != null) {
-          report.accept(Diagnostic.error(Code.DUPLICATE_PROPERTY, listener.entry().args().get(0).span(),
-                  decl.label() + " has two listeners named `" + listener.firstArgument() + "`")
+          report.accept(Diagnostic.error(Code.DUPLICATE_PROPERTY, listener.nameSpan(),
+                  decl.label() + " has two listeners named `" + listener.name() + "`")
               .withHint("give each listener its own name")
-              .withRelated(earlier.entry().args().get(0).span(), "the first is here"));
+              .withRelated(earlier.nameSpan(), "the first is here"));
         }
-        if (listener.block() != null) {
-          protocol(listener, "listener `" + listener.firstArgument() + "` of " + decl.label(), exempt, report);
+        if (listener.hasBlock()) {
+          protocol(listener, "listener `" + listener.name() + "` of " + decl.label(), exempt, report);
         }
       }
     });
   }
 
-  private static void protocol(BoundEntry listener, String label, boolean exempt, Consumer<Diagnostic> report) {
-    BoundBlock block = listener.block();
-    String name = listener.firstArgument();
-    SourceSpan at = listener.entry().args().isEmpty() ? listener.entry().key().span() : listener.entry().args().get(0).span();
-    String protocol = block.sym("protocol").orElse(name.equals("http") || name.equals("https") ? name : null);
-    if (protocol == null) {
-      if (!block.has("protocol") && !exempt) {
+  private static void protocol(Listener listener, String label, boolean exempt, Consumer<Diagnostic> report) {
+    SourceSpan at = listener.nameSpan();
+    boolean certificate = listener.certificateSpan() != null;
+    if (listener.protocol().isEmpty()) {
+      if (!listener.protocolStated() && !exempt) {
         report.accept(Diagnostic.error(Code.MISSING_PROPERTY, at, label + " has no `protocol`")
             .withHint("add `protocol http` or `protocol https`, or name the listener `http` or `https`"));
       }
-    } else if (protocol.equals("https") && !block.has("certificate") && !exempt) {
+    } else if (listener.https() && !certificate && !exempt) {
       report.accept(Diagnostic.error(Code.MISSING_PROPERTY, at, "https " + label + " has no `certificate`")
           .withHint("add `certificate NAME`, naming a certificate whose hosts cover the listener's hostname"));
-    } else if (protocol.equals("http") && block.has("certificate")) {
-      report.accept(Diagnostic.error(Code.INVALID_VALUE, block.spanOf("certificate", at),
+    } else if (listener.protocol().equals(Listener.HTTP) && certificate) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, listener.certificateSpan(),
               "plain-HTTP " + label + " has a `certificate`, which only an https listener serves")
           .withHint("make it `protocol https`, or drop the certificate"));
     }

@@ -1,12 +1,12 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundBlock;
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.files.KubernetesNames;
+import dev.clusterc.compiler.model.Cluster;
+import dev.clusterc.compiler.model.GitOps;
+import dev.clusterc.compiler.model.Written;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.TreePath;
 import dev.clusterc.compiler.schema.Kind;
@@ -35,14 +35,21 @@ public final class GitOpsChecker implements Checker {
     if (cluster == null || cluster.isStd() || cluster.body() == null) {
       return;
     }
-    BoundBlock gitops = cluster.body().first("gitops").map(BoundEntry::block).orElse(null);
+    GitOps gitops = Cluster.of(program.model(), cluster).gitops();
     if (gitops == null) {
       return;
     }
-    gitops.typed("repository", Typed.Str.class).ifPresent(url -> repository(url, gitops, report));
-    gitops.typed("path", Typed.Str.class).ifPresent(path -> path(path, cluster, report));
-    gitops.typed("decryption", Typed.Str.class).ifPresent(name -> secretName(name, "decryption", report));
-    gitops.typed("secret", Typed.Str.class).ifPresent(name -> {
+    if (gitops.repository() != null) {
+      repository(gitops.repository(), gitops, report);
+    }
+    if (gitops.path() != null) {
+      path(gitops.path(), cluster, report);
+    }
+    if (gitops.decryption().isWritten()) {
+      secretName(gitops.decryption(), "decryption", report);
+    }
+    Written<String> name = gitops.secret();
+    if (name != null) {
       secretName(name, "secret", report);
       program.decls(Kind.SECRET).stream().filter(s -> !s.isStd() && s.name().equals(name.value())).findFirst()
           .ifPresent(declared -> report.accept(Diagnostic.warning(Code.INVALID_VALUE, name.span(),
@@ -51,13 +58,13 @@ public final class GitOpsChecker implements Checker {
               .withHint("create the credentials in flux-system by hand (`flux create secret git`), or name `flux-system`,"
                   + " the secret `flux bootstrap` creates")
               .withRelated(declared.site(), declared.label() + " is declared here")));
-    });
+    }
   }
 
-  private static void repository(Typed.Str url, BoundBlock gitops, Consumer<Diagnostic> report) {
+  private static void repository(Written<String> url, GitOps gitops, Consumer<Diagnostic> report) {
     String text = url.value();
     if (URL.matcher(text).matches()) {
-      if (text.startsWith("ssh://") && !gitops.has("secret")) {
+      if (text.startsWith("ssh://") && !gitops.secretStated()) {
         report.accept(Diagnostic.warning(Code.INVALID_VALUE, url.span(),
                 "Flux clones an ssh:// repository only with a key, and no `secret` names one")
             .withHint("add `secret \"flux-system\"` to reuse the key `flux bootstrap` stores, or name a secret made with"
@@ -96,7 +103,7 @@ public final class GitOpsChecker implements Checker {
    * The tree is written to {@code -o DIR/PATH} and Flux reads {@code ./PATH/…}: a relative path of
    * plain segments, so that it can neither leave the repository nor be the repository's root.
    */
-  private static void path(Typed.Str path, Decl cluster, Consumer<Diagnostic> report) {
+  private static void path(Written<String> path, Decl cluster, Consumer<Diagnostic> report) {
     String text = path.value();
     String trimmed = TreePath.normalize(text);
     String problem = null;
@@ -113,7 +120,7 @@ public final class GitOpsChecker implements Checker {
     }
   }
 
-  private static void secretName(Typed.Str name, String entry, Consumer<Diagnostic> report) {
+  private static void secretName(Written<String> name, String entry, Consumer<Diagnostic> report) {
     String text = name.value();
     if (KubernetesNames.isSubdomain(text)) {
       return;

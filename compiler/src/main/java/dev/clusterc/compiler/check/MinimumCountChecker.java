@@ -1,10 +1,12 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.Volume;
+import dev.clusterc.compiler.model.Written;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.function.Consumer;
@@ -17,17 +19,24 @@ import java.util.function.Consumer;
 public final class MinimumCountChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.APP, reportAll, (decl, body, exempt, report) ->
-        body.typed("replicas", Typed.Int.class).filter(r -> r.value() < 0).ifPresent(r -> report.accept(
-            Diagnostic.error(Code.INVALID_VALUE, r.span(),
-                decl.label() + " has " + r.value() + " replicas; replicas are 0 or more"))));
-    Written.each(program, Kind.VOLUME, reportAll, (decl, body, exempt, report) -> atLeast(decl, body, "replicas", 1, report));
-    Written.each(program, Kind.DATABASE, reportAll, (decl, body, exempt, report) -> atLeast(decl, body, "instances", 1, report));
+    SourceDecls.each(program, Kind.APP, reportAll, (decl, exempt, report) -> {
+      App app = App.of(program.model(), decl);
+      if (app.replicasSpan() != null && app.replicas() < 0) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, app.replicasSpan(),
+            decl.label() + " has " + app.replicas() + " replicas; replicas are 0 or more"));
+      }
+    });
+    SourceDecls.each(program, Kind.VOLUME, reportAll,
+        (decl, exempt, report) -> atLeast(decl, Volume.of(program.model(), decl).replicas(), "replicas", report));
+    SourceDecls.each(program, Kind.DATABASE, reportAll,
+        (decl, exempt, report) -> atLeast(decl, Database.of(program.model(), decl).instances(), "instances", report));
   }
 
-  private static void atLeast(Decl decl, BoundBlock body, String key, int least, Consumer<Diagnostic> report) {
-    body.typed(key, Typed.Int.class).filter(n -> n.value() < least).ifPresent(n -> report.accept(
-        Diagnostic.error(Code.INVALID_VALUE, n.span(), decl.label() + " has " + n.value() + " " + key + "; "
-            + decl.kind().withArticle() + " needs at least " + least)));
+  /** A count of volume replicas or database instances, when written, is at least one. */
+  private static void atLeast(Decl decl, Written<Long> count, String what, Consumer<Diagnostic> report) {
+    if (count != null && count.isWritten() && count.value() < 1) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, count.span(), decl.label() + " has " + count.value() + " " + what + "; "
+          + decl.kind().withArticle() + " needs at least 1"));
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.files.KubernetesNames;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
@@ -31,7 +32,7 @@ public final class NameRulesChecker implements Checker {
 
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
-    program.cluster().filter(c -> c.body() != null && c.body().has("gitops") && c.source().name() != null)
+    program.cluster().filter(c -> Cluster.of(program.model(), c).gitops() != null && c.source().name() != null)
         .ifPresent(cluster -> gitRepository(cluster, report));
     for (Decl store : program.decls(Kind.STORE)) {
       for (Decl database : program.decls(Kind.DATABASE)) {

@@ -2,6 +2,7 @@ package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.function.Consumer;
@@ -10,8 +11,9 @@ import java.util.function.Consumer;
 public final class PoolRangeChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.POOL, reportAll, (decl, body, exempt, report) -> {
-      if (!body.has("range") && !exempt) {
+    SourceDecls.each(program, Kind.POOL, reportAll, (decl, exempt, report) -> {
+      Pool pool = Pool.of(program.model(), decl);
+      if (pool.ranges().isEmpty() && !pool.rejectedRange() && !exempt) {
         report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no `range`")
             .withHint("add `range FIRST..LAST` or `range CIDR`: the addresses the pool hands out"));
       }

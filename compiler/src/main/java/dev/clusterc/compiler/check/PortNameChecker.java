@@ -1,8 +1,9 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.function.Consumer;
@@ -19,12 +20,13 @@ public final class PortNameChecker implements Checker {
 
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.APP, reportAll, (decl, body, exempt, report) -> {
-      for (BoundEntry port : body.all("port")) {
-        port.get("name").filter(n -> !PORT_NAME.matcher(n.span().text()).matches()).ifPresent(n -> report.accept(
-            Diagnostic.error(Code.INVALID_VALUE, n.span(), "port name `" + n.span().text() + "` of " + decl.label()
-                    + " is not a Kubernetes port name")
-                .withHint("a port name has at most 15 lower-case letters, digits and `-`, with a letter in it")));
+    SourceDecls.each(program, Kind.APP, reportAll, (decl, exempt, report) -> {
+      for (AppPort port : App.of(program.model(), decl).ports()) {
+        if (port.name() != null && !PORT_NAME.matcher(port.name().span().text()).matches()) {
+          report.accept(Diagnostic.error(Code.INVALID_VALUE, port.name().span(), "port name `" + port.name().span().text()
+                  + "` of " + decl.label() + " is not a Kubernetes port name")
+              .withHint("a port name has at most 15 lower-case letters, digits and `-`, with a letter in it"));
+        }
       }
     });
   }

@@ -1,9 +1,12 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.AppPort;
+import dev.clusterc.compiler.model.Gateway;
+import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.function.Consumer;
@@ -12,17 +15,17 @@ import java.util.function.Consumer;
 public final class PortRangeChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.APP, reportAll, (decl, body, exempt, report) -> {
-      for (BoundEntry port : body.all("port")) {
-        port.get("number").filter(Typed.Int.class::isInstance).map(Typed.Int.class::cast)
-            .ifPresent(n -> port(n, "port `" + port.firstArgument() + "` of " + decl.label(), report));
+    SourceDecls.each(program, Kind.APP, reportAll, (decl, exempt, report) -> {
+      for (AppPort port : App.of(program.model(), decl).ports()) {
+        if (port.number() != null) {
+          port(port.number(), "port `" + port.label() + "` of " + decl.label(), report);
+        }
       }
     });
-    Written.each(program, Kind.GATEWAY, reportAll, (decl, body, exempt, report) -> {
-      for (BoundEntry listener : body.all("listener")) {
-        if (listener.block() != null) {
-          listener.block().typed("port", Typed.Int.class).ifPresent(port ->
-              port(port, "the port of listener `" + listener.firstArgument() + "` of " + decl.label(), report));
+    SourceDecls.each(program, Kind.GATEWAY, reportAll, (decl, exempt, report) -> {
+      for (Listener listener : Gateway.of(program.model(), decl).listeners()) {
+        if (listener.writtenPort() != null) {
+          port(listener.writtenPort(), "the port of listener `" + listener.name() + "` of " + decl.label(), report);
         }
       }
     });

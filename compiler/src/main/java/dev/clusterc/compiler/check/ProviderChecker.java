@@ -18,7 +18,7 @@ public final class ProviderChecker implements Checker {
       if (decl.isStd()) {
         continue;
       }
-      for (Need need : Needs.capabilities(decl)) {
+      for (Need need : Needs.capabilities(program.model(), decl)) {
         if (!program.providers(need.capability()).isEmpty()) {
           continue;
         }

@@ -1,13 +1,13 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundBlock;
-import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,16 +17,14 @@ import java.util.function.Consumer;
 public final class ResourceQuantityChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.APP, reportAll, (decl, body, exempt, report) -> {
-      BoundBlock resources = body.first("resources").map(BoundEntry::block).orElse(null);
+    SourceDecls.each(program, Kind.APP, reportAll, (decl, exempt, report) -> {
+      App.Resources resources = App.of(program.model(), decl).resources();
       if (resources == null) {
         return;
       }
-      for (String key : List.of("cpu", "memory")) {
-        resources.typed(key, Typed.Qty.class).filter(q -> q.value().signum() <= 0).ifPresent(q -> report.accept(
-            Diagnostic.error(Code.INVALID_VALUE, q.span(), key + " `" + q.value() + "` of " + decl.label() + " must be above zero")));
-      }
-      resources.typed("memory", Typed.Qty.class).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
+      aboveZero(decl, "cpu", resources.cpu(), report);
+      aboveZero(decl, "memory", resources.memory(), report);
+      Optional.ofNullable(resources.memory()).filter(m -> m.value().signum() > 0 && !m.value().isWhole()).ifPresent(memory -> {
         String text = memory.value().toString();
         String digits = text.replaceAll("[a-zA-Z]+$", "");
         boolean milli = text.matches(".*[0-9](m|u|n)");
@@ -35,5 +33,12 @@ public final class ResourceQuantityChecker implements Checker {
             .withHint(milli ? "write `" + digits + "Mi` for " + digits + " mebibytes" : "write whole bytes, or use a unit such as `Mi` or `Gi`"));
       });
     });
+  }
+
+  private static void aboveZero(Decl decl, String what, Typed.Qty quantity, Consumer<Diagnostic> report) {
+    if (quantity != null && quantity.value().signum() <= 0) {
+      report.accept(Diagnostic.error(Code.INVALID_VALUE, quantity.span(),
+          what + " `" + quantity.value() + "` of " + decl.label() + " must be above zero"));
+    }
   }
 }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public final class SecretSourceChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> reportAll) {
-    Written.each(program, Kind.SECRET, reportAll, (decl, body, exempt, report) -> {
+    SourceDecls.each(program, Kind.SECRET, reportAll, (decl, exempt, report) -> {
       List<Secret.Source> sources = Secret.of(program.model(), decl).sources();
       if (sources.isEmpty() && !exempt) {
         report.accept(Diagnostic.error(Code.MISSING_PROPERTY, decl.site(), decl.label() + " has no source")

@@ -1,15 +1,14 @@
 package dev.clusterc.compiler.check;
 
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.GatewayClasses;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,28 +19,28 @@ import java.util.function.Consumer;
 public final class SharedServiceAddressChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
-    Map<String, Decl> first = new HashMap<>();
-    for (Decl gateway : program.decls(Kind.GATEWAY)) {
-      if (gateway.isStd() || gateway.body() == null) {
+    Map<String, Gateway> first = new HashMap<>();
+    for (Decl decl : program.decls(Kind.GATEWAY)) {
+      if (decl.isStd() || decl.body() == null) {
         continue;
       }
-      String gatewayClass = gateway.body().sym("class").orElse("");
-      Optional<Typed.Addr> address = gateway.body().typed("address", Typed.Addr.class);
-      if (!GatewayClasses.sharesOneService(gatewayClass) || address.isEmpty()) {
+      Gateway gateway = Gateway.of(program.model(), decl);
+      String gatewayClass = gateway.gatewayClass() == null ? "" : gateway.gatewayClass();
+      if (!GatewayClasses.sharesOneService(gatewayClass) || gateway.address() == null) {
         continue;
       }
-      Decl earlier = first.putIfAbsent(gatewayClass, gateway);
+      Gateway earlier = first.putIfAbsent(gatewayClass, gateway);
       if (earlier == null) {
         continue;
       }
-      Typed.Addr theirs = earlier.body().typed("address", Typed.Addr.class).orElseThrow();
-      if (!theirs.value().equals(address.get().value())) {
-        report.accept(Sites.placed(program, gateway, Diagnostic.error(Code.INVALID_VALUE, address.get().span(),
-                gateway.label() + " has class " + gatewayClass + ", whose gateways all answer at the one Service of its chart, "
-                    + "which " + earlier.label() + " puts at " + theirs.value())
-            .withHint("drop `address` here (" + gateway.label() + " then answers at " + theirs.value()
+      if (!earlier.address().equals(gateway.address())) {
+        String theirs = earlier.decl().label();
+        report.accept(Sites.placed(program, decl, Diagnostic.error(Code.INVALID_VALUE, gateway.addressSpan(),
+                decl.label() + " has class " + gatewayClass + ", whose gateways all answer at the one Service of its chart, "
+                    + "which " + theirs + " puts at " + earlier.address())
+            .withHint("drop `address` here (" + decl.label() + " then answers at " + earlier.address()
                 + " too), or use a class that makes a Service per gateway, such as cilium or envoy-gateway")
-            .withRelated(theirs.span(), earlier.label() + " sets the address here")));
+            .withRelated(earlier.addressSpan(), theirs + " sets the address here")));
       }
     }
   }

@@ -1,11 +1,11 @@
 package dev.clusterc.compiler.emit;
 
-import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
+import dev.clusterc.compiler.model.Cluster;
+import dev.clusterc.compiler.model.NetworkPlan;
 import dev.clusterc.compiler.program.Program;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,31 +39,32 @@ final class ClusterEmitter {
       unit.add(context.object(cluster, "v1", "Namespace", namespace, null));
     }
     unit.add(context.object(cluster, "v1", "ConfigMap", "cluster-settings", settingsNamespace(program))
-        .put("data", settings(cluster)));
+        .put("data", settings(Cluster.of(program.model(), cluster))));
     return unit;
   }
 
   static String settingsNamespace(Program program) {
-    return program.cluster().map(Decl::body).filter(b -> b.has("gitops")).isPresent() ? "flux-system" : "kube-system";
+    return Cluster.of(program.model()).map(Cluster::gitops).isPresent() ? "flux-system" : "kube-system";
   }
 
-  private static Map<String, String> settings(Decl cluster) {
-    BoundBlock body = cluster.body();
+  private static Map<String, String> settings(Cluster cluster) {
     Map<String, String> data = new LinkedHashMap<>();
-    data.put("CLUSTER_NAME", cluster.name());
-    body.str("domain").ifPresent(d -> data.put("CLUSTER_DOMAIN", d));
-    BoundBlock network = body.first("network").map(e -> e.block()).orElse(null);
-    if (network != null) {
-      network.value("nodes").ifPresent(n -> data.put("NODE_NETWORK", text(n)));
-      network.value("router").ifPresent(r -> data.put("ROUTER", text(r)));
-      data.put("POD_NETWORK", network.value("pods").map(ClusterEmitter::text).orElse((String) network.defaultOf("pods")));
-      data.put("SERVICE_NETWORK", network.value("services").map(ClusterEmitter::text).orElse((String) network.defaultOf("services")));
+    data.put("CLUSTER_NAME", cluster.decl().name());
+    if (cluster.domain() != null) {
+      data.put("CLUSTER_DOMAIN", cluster.domain());
     }
-    body.str("timezone").ifPresent(t -> data.put("TIMEZONE", t));
+    NetworkPlan network = cluster.network();
+    if (network.stated()) {
+      network.nodes().ifPresent(n -> data.put("NODE_NETWORK", n.text()));
+      if (network.routerSpan() != null) {
+        data.put("ROUTER", network.routerSpan().text());
+      }
+      network.pods().ifPresent(n -> data.put("POD_NETWORK", n.text()));
+      network.services().ifPresent(n -> data.put("SERVICE_NETWORK", n.text()));
+    }
+    if (cluster.timezone() != null) {
+      data.put("TIMEZONE", cluster.timezone());
+    }
     return data;
-  }
-
-  private static String text(Typed value) {
-    return String.valueOf(value.plain());
   }
 }

@@ -1,10 +1,10 @@
 package dev.clusterc.compiler.files;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Secret;
 import dev.clusterc.compiler.schema.Kind;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,7 +43,7 @@ public final class ReferencedFilesReader {
         continue;
       }
       if (decl.kind() == Kind.SECRET) {
-        BoundEntry entry = SecretFileReader.fileEntry(decl);
+        Secret.File entry = Secret.of(program, decl).file().orElse(null);
         SecretFile file = entry == null || sources(decl) > 1 ? null : secretReader.read(decl, entry);
         if (file != null) {
           secrets.put(decl, file);

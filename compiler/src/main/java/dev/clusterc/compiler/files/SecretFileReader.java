@@ -1,8 +1,6 @@
 package dev.clusterc.compiler.files;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.ClusterModel;
@@ -51,17 +49,12 @@ final class SecretFileReader {
     this.report = report;
   }
 
-  /** The {@code sops} or {@code sealed} entry of a secret, if it has one. */
-  static BoundEntry fileEntry(Decl secret) {
-    return secret.body().first("sops").or(() -> secret.body().first("sealed")).orElse(null);
-  }
-
   /** The secret's file, or {@code null} after reporting why it cannot be used. */
-  SecretFile read(Decl secret, BoundEntry entry) {
-    if (!(entry.value() instanceof Typed.Str value)) {
+  SecretFile read(Decl secret, Secret.File entry) {
+    if (entry.path() == null) {
       return null;
     }
-    String written = value.value();
+    String written = entry.path();
     String declaring = secret.source().span().file().path();
     Path path;
     try {
@@ -76,7 +69,7 @@ final class SecretFileReader {
           .withHint("looked for " + shown(written, declaring) + "; the path is relative to the directory of " + declaring));
       return null;
     }
-    boolean sops = entry.property().name().equals("sops");
+    boolean sops = entry instanceof Secret.Sops;
     String expectedKind = sops ? "Secret" : "SealedSecret";
     YamlDocuments.Parsed parsed = this.parsed.computeIfAbsent(read.content().text(), YamlDocuments::parse);
     if (parsed.problem() != null) {
@@ -155,8 +148,8 @@ final class SecretFileReader {
     return String.join(", ", shown) + (keys.size() > KEYS_SHOWN ? " and " + (keys.size() - KEYS_SHOWN) + " more" : "");
   }
 
-  static Diagnostic problem(Decl secret, BoundEntry entry, String message) {
-    return Diagnostic.error(Code.INVALID_VALUE, entry.entry().span(), "secret `" + secret.name() + "`: " + message);
+  static Diagnostic problem(Decl secret, Secret.File entry, String message) {
+    return Diagnostic.error(Code.INVALID_VALUE, entry.entry(), "secret `" + secret.name() + "`: " + message);
   }
 
   /** The path as messages show it: relative to the working directory like the declaring file's, or absolute. */

@@ -1,7 +1,8 @@
 package dev.clusterc.compiler.graph;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Who needs whom, over the layered declarations: the edges {@code depends-on} writes and the ones
@@ -37,30 +37,30 @@ public final class DependencyGraph {
   }
 
   /**
-   * The graph of a set of declarations: their references, edges to the components that provide what
+   * The graph of the model's declarations: their references, edges to the components that provide what
    * they need, and for an app reading a database of another namespace, edges from both to the
    * component that copies the credentials when one is in use ({@link DatabaseReaders}).
    */
-  public static DependencyGraph of(List<Decl> decls, Function<String, List<Decl>> providers) {
-    List<Decl> nodes = decls.stream().filter(d -> d.kind().isLayered()).toList();
+  public static DependencyGraph of(ClusterModel model) {
+    List<Decl> nodes = model.decls().stream().filter(d -> d.kind().isLayered()).toList();
     Map<String, Edge> unique = new LinkedHashMap<>();
     for (Decl decl : nodes) {
-      for (Edge edge : Needs.references(decl)) {
+      for (Edge edge : Needs.references(model, decl)) {
         unique.putIfAbsent(key(edge), edge);
       }
-      for (Need need : Needs.capabilities(decl)) {
-        for (Decl provider : providers.apply(need.capability())) {
+      for (Need need : Needs.capabilities(model, decl)) {
+        for (Decl provider : model.providers(need.capability())) {
           if (provider != decl) {
             Edge edge = new Edge(decl, provider, need.reason(), need.span());
             unique.putIfAbsent(key(edge), edge);
           }
         }
       }
-      for (BoundEntry entry : DatabaseReaders.foreign(decl)) {
-        Decl database = entry.ref("database").orElseThrow();
-        for (Decl copier : providers.apply(DatabaseReaders.COPIER)) {
+      for (App.DatabaseRead read : DatabaseReaders.foreign(model, decl)) {
+        Decl database = read.database();
+        for (Decl copier : model.providers(DatabaseReaders.COPIER)) {
           Edge app = new Edge(decl, copier, "reads " + database.label() + " from namespace "
-              + DatabaseReaders.databaseNamespace(database), entry.entry().span());
+              + DatabaseReaders.databaseNamespace(database), read.span());
           Edge source = new Edge(database, copier, "is read from other namespaces", database.site());
           unique.putIfAbsent(key(app), app);
           unique.putIfAbsent(key(source), source);

@@ -3,8 +3,22 @@ package dev.clusterc.compiler.graph;
 import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.BackupCredentials;
+import dev.clusterc.compiler.model.Certificate;
+import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.Dns;
+import dev.clusterc.compiler.model.Gateway;
+import dev.clusterc.compiler.model.Issuer;
+import dev.clusterc.compiler.model.Pool;
+import dev.clusterc.compiler.model.Secret;
+import dev.clusterc.compiler.model.Volume;
+import dev.clusterc.compiler.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a declaration uses, in one place: the components it needs (by capability) and the
@@ -13,53 +27,72 @@ import java.util.List;
 public final class Needs {
   private Needs() {}
 
-  /** The capabilities a declaration needs from components in use. */
-  public static List<Need> capabilities(Decl decl) {
-    BoundBlock body = decl.body();
+  /** The capabilities a declaration needs from components in use, read from its lowered record. */
+  public static List<Need> capabilities(ClusterModel model, Decl decl) {
     List<Need> needs = new ArrayList<>();
-    if (body == null) {
+    if (decl.body() == null) {
       return needs;
     }
     switch (decl.kind()) {
-      case GATEWAY -> body.first("class").ifPresent(e -> e.str("value").ifPresent(c -> {
-        needs.add(new Need("gateway-class:" + c, "has class " + c, e.entry().span()));
-        needs.add(new Need("gateway-api", "is a Gateway API gateway", decl.site()));
-      }));
-      case POOL -> body.first("via").ifPresent(e -> e.str("value").ifPresent(
-          via -> needs.add(new Need("pool:" + via, "is announced via " + via, e.entry().span()))));
-      case DNS -> needs.add(new Need("dns:k8s-gateway", "is served via k8s-gateway", body.spanOf("via", decl.site())));
+      case GATEWAY -> {
+        Gateway gateway = Gateway.of(model, decl);
+        if (gateway.gatewayClass() != null) {
+          String c = gateway.gatewayClass();
+          needs.add(new Need("gateway-class:" + c, "has class " + c, gateway.classEntry()));
+          needs.add(new Need("gateway-api", "is a Gateway API gateway", decl.site()));
+        }
+      }
+      case POOL -> {
+        Pool pool = Pool.of(model, decl);
+        if (pool.via() != null) {
+          needs.add(new Need("pool:" + pool.via(), "is announced via " + pool.via(), pool.viaEntry()));
+        }
+      }
+      case DNS -> needs.add(new Need("dns:k8s-gateway", "is served via k8s-gateway", Dns.of(model, decl).viaEntry()));
       case ISSUER -> needs.add(new Need("cert-manager", "is a cert-manager issuer", decl.site()));
       case CERTIFICATE -> needs.add(new Need("cert-manager", "is issued by cert-manager", decl.site()));
-      case SECRET -> {
-        body.first("external").ifPresent(e -> needs.add(new Need("external-secrets", "is an external secret", e.entry().span())));
-        body.first("sealed").ifPresent(e -> needs.add(new Need("sealed-secrets", "is a sealed secret", e.entry().span())));
+      case SECRET -> secret(Secret.of(model, decl), needs);
+      case BACKUP -> {
+        Backup backup = Backup.of(model, decl);
+        if (backup.via() != Backup.Via.RESTIC) {
+          String via = backup.via().name().toLowerCase(Locale.ROOT);
+          needs.add(new Need(via, "is carried out via " + via, backup.viaEntry()));
+        }
       }
-      case BACKUP -> body.first("via").ifPresent(e -> e.str("value").filter(v -> !v.equals("restic")).ifPresent(
-          via -> needs.add(new Need(via, "is carried out via " + via, e.entry().span()))));
-      case VOLUME -> volume(body, needs);
+      case VOLUME -> volume(model, Volume.of(model, decl), needs);
       case DATABASE -> needs.add(new Need("cloudnative-pg", "is a CloudNativePG database", decl.site()));
       default -> { }
     }
     return needs;
   }
 
-  private static void volume(BoundBlock body, List<Need> needs) {
-    for (BoundEntry entry : body.all("backup")) {
-      entry.ref("value").ifPresent(backup -> {
-        String via = backup.body() == null ? "restic" : backup.body().sym("via").orElse("restic");
-        if (via.equals("restic")) {
-          needs.add(new Need("volsync", "is backed up with restic", entry.entry().span()));
-        }
-      });
-    }
-    body.first("replicate").ifPresent(e -> needs.add(new Need("volsync", "is replicated via "
-        + e.str("method").orElse("syncthing"), e.entry().span())));
-    body.first("class").ifPresent(e -> e.str("value").filter("longhorn"::equals).ifPresent(
-        c -> needs.add(new Need("storage-class:longhorn", "uses the longhorn storage class", e.entry().span()))));
+  /** The first {@code external} and the first {@code sealed} source (a secret with more is reported elsewhere). */
+  private static void secret(Secret secret, List<Need> needs) {
+    secret.sources().stream().filter(Secret.External.class::isInstance).findFirst()
+        .ifPresent(s -> needs.add(new Need("external-secrets", "is an external secret", s.entry())));
+    secret.sources().stream().filter(Secret.Sealed.class::isInstance).findFirst()
+        .ifPresent(s -> needs.add(new Need("sealed-secrets", "is a sealed secret", s.entry())));
   }
 
-  /** The declarations a declaration names, each with the reason and where it is written. */
-  public static List<Edge> references(Decl decl) {
+  private static void volume(ClusterModel model, Volume volume, List<Need> needs) {
+    if (volume.backup() != null && Backup.of(model, volume.backup()).via() == Backup.Via.RESTIC) {
+      needs.add(new Need("volsync", "is backed up with restic", volume.backupEntry()));
+    }
+    if (volume.replicateEntry() != null) {
+      String method = volume.replica() != null && volume.replica().method() != null ? volume.replica().method() : "syncthing";
+      needs.add(new Need("volsync", "is replicated via " + method, volume.replicateEntry()));
+    }
+    if ("longhorn".equals(volume.storageClass())) {
+      needs.add(new Need("storage-class:longhorn", "uses the longhorn storage class", volume.classEntry()));
+    }
+  }
+
+  /**
+   * The declarations a declaration names, each with the reason and where it is written: from its
+   * lowered record, and from {@code depends-on}, the one entry every kind (and every {@code use})
+   * has, read where it is written since no kind's record holds it.
+   */
+  public static List<Edge> references(ClusterModel model, Decl decl) {
     BoundBlock body = decl.body();
     List<Edge> edges = new ArrayList<>();
     if (body == null) {
@@ -75,29 +108,46 @@ public final class Needs {
     }
     switch (decl.kind()) {
       case APP -> {
-        ref(decl, body, "mount", "volume", "mounts", edges);
-        ref(decl, body, "database", "database", "uses the database", edges);
-        ref(decl, body, "secret-env", "value", "reads the secret", edges);
-        ref(decl, body, "route", "gateway", "is routed through", edges);
+        App app = App.of(model, decl);
+        app.mounts().forEach(m -> edge(decl, m.target(), "mounts", m.span(), edges));
+        app.databases().forEach(d -> edge(decl, d.database(), "uses the database", d.span(), edges));
+        app.secretEnvReads().forEach(s -> edge(decl, s.secret(), "reads the secret", s.span(), edges));
+        app.routes().forEach(r -> edge(decl, r.gateway(), "is routed through", r.span(), edges));
       }
-      case GATEWAY -> body.all("listener").forEach(l -> {
-        if (l.block() != null) {
-          ref(decl, l.block(), "certificate", "value", "serves the certificate", edges);
+      case GATEWAY -> Gateway.of(model, decl).listeners()
+          .forEach(l -> edge(decl, l.certificate(), "serves the certificate", l.certificateSpan(), edges));
+      case VOLUME -> {
+        Volume volume = Volume.of(model, decl);
+        edge(decl, volume.backup(), "is backed up by", volume.backupEntry(), edges);
+      }
+      case DATABASE -> {
+        Database database = Database.of(model, decl);
+        edge(decl, database.backup(), "is backed up by", database.backupEntry(), edges);
+      }
+      case CERTIFICATE -> {
+        Certificate certificate = Certificate.of(model, decl);
+        edge(decl, certificate.issuer(), "is issued by", certificate.issuerEntry(), edges);
+      }
+      case ISSUER -> {
+        Issuer.Solver solver = Issuer.of(model, decl).solver();
+        if (solver != null) {
+          edge(decl, solver.token(), "solves challenges with", solver.span(), edges);
         }
-      });
-      case VOLUME, DATABASE -> ref(decl, body, "backup", "value", "is backed up by", edges);
-      case CERTIFICATE -> ref(decl, body, "issuer", "value", "is issued by", edges);
-      case ISSUER -> ref(decl, body, "solver", "token", "solves challenges with", edges);
-      case SECRET -> ref(decl, body, "external", "store", "is read from", edges);
-      case BACKUP -> ref(decl, body, "credentials", "value", "authenticates with", edges);
+      }
+      case SECRET -> Secret.of(model, decl).sources().stream().filter(Secret.External.class::isInstance)
+          .map(Secret.External.class::cast).forEach(s -> edge(decl, s.storeDecl(), "is read from", s.entry(), edges));
+      case BACKUP -> {
+        BackupCredentials credentials = Backup.of(model, decl).credentials();
+        edge(decl, credentials.declaration(), "authenticates with", credentials.entry(), edges);
+      }
       default -> { }
     }
     return edges;
   }
 
-  private static void ref(Decl from, BoundBlock body, String key, String slot, String reason, List<Edge> edges) {
-    for (BoundEntry e : body.all(key)) {
-      e.ref(slot).filter(to -> to.kind().isLayered()).ifPresent(to -> edges.add(new Edge(from, to, reason, e.entry().span())));
+  private static void edge(Decl from, Decl to, String reason, SourceSpan span, List<Edge> edges) {
+    if (to != null && to.kind().isLayered()) {
+      edges.add(new Edge(from, to, reason, span));
     }
   }
 }

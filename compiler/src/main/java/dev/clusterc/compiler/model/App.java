@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param replicas {@code replicas}, else the schema's default
  * @param replicasSpan where {@code replicas} is written, or {@code null} when it is the default
  * @param env the {@code env} map in source order, each value also as the string the container gets
- * @param secretEnv the secrets of the {@code secret-env} entries that resolved, in source order
+ * @param secretEnvReads the {@code secret-env} entries that resolved, in source order
  * @param resources the {@code resources} block, or {@code null}
  * @param probe the {@code probe} entry, or {@code null}
  * @param spread whether the replicas spread over nodes: {@code spread} when written, else true,
@@ -44,7 +44,7 @@ public record App(
     List<AppRoute> routes,
     List<AppMount> mounts,
     List<Env> env,
-    List<Decl> secretEnv,
+    List<SecretEnv> secretEnvReads,
     List<DatabaseRead> databases,
     Resources resources,
     AppProbe probe,
@@ -67,6 +67,9 @@ public record App(
    */
   public record DatabaseRead(Decl database, String prefix, SourceSpan prefixSpan, SourceSpan span) {}
 
+  /** One {@code secret-env SECRET} that resolved: the secret and the whole entry. */
+  public record SecretEnv(Decl secret, SourceSpan span) {}
+
   /** {@code resources { cpu …; memory … }}: either may be {@code null}. */
   public record Resources(Typed.Qty cpu, Typed.Qty memory) {}
 
@@ -84,8 +87,9 @@ public record App(
     List<AppPort> ports = body.all("port").stream().map(AppPort::of).toList();
     List<AppMount> mounts = body.all("mount").stream().map(AppMount::of).toList();
     List<AppRoute> routes = body.all("route").stream().map(AppRoute::of).toList();
-    List<Decl> secretEnv = new ArrayList<>();
-    body.all("secret-env").forEach(entry -> entry.ref("value").ifPresent(secretEnv::add));
+    List<SecretEnv> secretEnv = new ArrayList<>();
+    body.all("secret-env").forEach(entry -> entry.ref("value")
+        .ifPresent(secret -> secretEnv.add(new SecretEnv(secret, entry.entry().span()))));
     List<DatabaseRead> databases = body.all("database").stream().map(App::database).toList();
     List<Typed.Ref> on = body.value("on").filter(Typed.Items.class::isInstance)
         .map(items -> ((Typed.Items) items).items().stream()
@@ -166,6 +170,11 @@ public record App(
       return bound.stream().findFirst();
     }
     return bound.stream().filter(p -> p.name().value().equals(named.value())).findFirst();
+  }
+
+  /** The secrets of the {@code secret-env} entries that resolved, in source order. */
+  public List<Decl> secretEnv() {
+    return secretEnvReads.stream().map(SecretEnv::secret).toList();
   }
 
   /** The names of the app's ports, in order. */

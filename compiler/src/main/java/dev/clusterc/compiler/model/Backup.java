@@ -4,6 +4,7 @@ import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.source.SourceSpan;
 import java.util.Locale;
 
 /**
@@ -16,10 +17,12 @@ import java.util.Locale;
  * @param keep the {@code keep}, or {@code null} when not written
  * @param target the {@code target}, or {@code null} when not written
  * @param via who carries the backup out
+ * @param viaEntry the whole {@code via} entry, or {@code null} when it is the default
  * @param credentials the keys of the {@code credentials} secret; {@link BackupCredentials#secret()} is
  *     {@code null} when the policy names none
  */
-public record Backup(Decl decl, Schedule schedule, Retention keep, BackupTarget target, Via via, BackupCredentials credentials) {
+public record Backup(Decl decl, Schedule schedule, Retention keep, BackupTarget target, Via via, SourceSpan viaEntry,
+    BackupCredentials credentials) {
 
   /** {@code via restic|velero|longhorn}. */
   public enum Via {
@@ -40,9 +43,10 @@ public record Backup(Decl decl, Schedule schedule, Retention keep, BackupTarget 
     Retention keep = body.first("keep").map(Retention::of).orElse(null);
     String endpoint = body.typed("endpoint", Typed.Str.class).map(Typed.Str::value).orElse(null);
     BackupTarget target = body.typed("target", Typed.Str.class)
-        .map(t -> BackupTarget.parse(t.value(), t.span(), endpoint)).orElse(null);
+        .map(t -> BackupTarget.parse(t.value(), t.span(), body.spanOf("target", t.span()), endpoint)).orElse(null);
     BackupCredentials credentials = body.first("credentials").map(BackupCredentials::of).orElse(BackupCredentials.NONE);
-    return new Backup(decl, schedule, keep, target, Via.of(body.sym("via").orElseThrow()), credentials);
+    return new Backup(decl, schedule, keep, target, Via.of(body.sym("via").orElseThrow()),
+        body.first("via").map(e -> e.entry().span()).orElse(null), credentials);
   }
 
   public String name() {

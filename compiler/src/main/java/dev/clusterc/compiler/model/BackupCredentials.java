@@ -3,6 +3,7 @@ package dev.clusterc.compiler.model;
 import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.source.SourceSpan;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,13 +46,17 @@ public final class BackupCredentials {
   }
 
   /** A policy without {@code credentials}: every role gets its conventional name. */
-  static final BackupCredentials NONE = new BackupCredentials(null, List.of());
+  static final BackupCredentials NONE = new BackupCredentials(null, null, null, List.of());
 
   private final String secret;
+  private final Decl declaration;
+  private final SourceSpan entry;
   private final List<String> keys;
 
-  private BackupCredentials(String secret, List<String> keys) {
+  private BackupCredentials(String secret, Decl declaration, SourceSpan entry, List<String> keys) {
     this.secret = secret;
+    this.declaration = declaration;
+    this.entry = entry;
     this.keys = keys;
   }
 
@@ -62,17 +67,27 @@ public final class BackupCredentials {
   static BackupCredentials of(BoundEntry written) {
     Decl credentials = written.ref("value").orElse(null);
     if (credentials == null || credentials.body() == null) {
-      return new BackupCredentials(written.firstArgument(), List.of());
+      return new BackupCredentials(written.firstArgument(), credentials, written.entry().span(), List.of());
     }
     List<String> keys = credentials.body().value("keys").filter(Typed.Items.class::isInstance)
         .map(t -> ((Typed.Items) t).items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())
         .orElse(List.of());
-    return new BackupCredentials(credentials.name(), keys);
+    return new BackupCredentials(credentials.name(), credentials, written.entry().span(), keys);
   }
 
   /** The name of the credentials secret, or {@code null} when the policy has none. */
   public String secret() {
     return secret;
+  }
+
+  /** The secret {@code credentials} names, or {@code null} when the policy has none or it resolved to nothing. */
+  public Decl declaration() {
+    return declaration;
+  }
+
+  /** The whole {@code credentials} entry, or {@code null} when the policy has none. */
+  public SourceSpan entry() {
+    return entry;
   }
 
   /** The declared key that holds a credential, if one is recognised. */

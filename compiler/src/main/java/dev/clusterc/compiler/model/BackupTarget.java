@@ -14,6 +14,7 @@ import java.util.Locale;
  *
  * @param text the target as written
  * @param span where it was written
+ * @param entry the whole {@code target} entry, for diagnostics that point at the policy's line
  * @param scheme {@code s3}, {@code azure}, {@code gs} or {@code nfs}
  * @param bucket the S3 or GCS bucket, the Azure container, or the NFS server
  * @param prefix the path inside the bucket without leading or trailing {@code /} (may be empty); for
@@ -22,7 +23,8 @@ import java.util.Locale;
  * @param endpoint the policy's {@code endpoint} without a trailing {@code /}, or {@code null}
  */
 public record BackupTarget(
-    String text, SourceSpan span, String scheme, String bucket, String prefix, String accountHost, String endpoint) {
+    String text, SourceSpan span, SourceSpan entry, String scheme, String bucket, String prefix, String accountHost,
+    String endpoint) {
 
   /** Where VolSync mounts an NFS target in the restic mover: {@code /mnt/} and this. */
   public static final String NFS_MOUNT = "restic-nfs";
@@ -30,7 +32,7 @@ public record BackupTarget(
   private static final String AZURE_SUFFIX = "core.windows.net";
 
   /** Takes {@code text} apart; {@code endpoint} is the policy's, or {@code null}. */
-  static BackupTarget parse(String text, SourceSpan span, String endpoint) {
+  static BackupTarget parse(String text, SourceSpan span, SourceSpan entry, String endpoint) {
     endpoint = endpoint == null ? null : endpoint.replaceAll("/+$", "");
     int colon = text.indexOf("://");
     String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -39,17 +41,17 @@ public record BackupTarget(
       int slash = rest.indexOf('/');
       String server = slash < 0 ? rest : rest.substring(0, slash);
       String path = slash < 0 ? "/" : rest.substring(slash).replaceAll("/+$", "");
-      return new BackupTarget(text, span, scheme, server.replaceAll(":$", ""), path.isEmpty() ? "/" : path, null, endpoint);
+      return new BackupTarget(text, span, entry, scheme, server.replaceAll(":$", ""), path.isEmpty() ? "/" : path, null, endpoint);
     }
     String[] parts = rest.replaceAll("^/+|/+$", "").split("/", 2);
     String first = parts[0];
     String tail = parts.length > 1 ? parts[1] : "";
     if (scheme.equals("azure") && first.contains(".")) {
       String[] container = tail.split("/", 2);
-      return new BackupTarget(text, span, scheme, container[0], container.length > 1 ? container[1] : "", first, endpoint);
+      return new BackupTarget(text, span, entry, scheme, container[0], container.length > 1 ? container[1] : "", first, endpoint);
     }
     String accountHost = scheme.equals("azure") && endpoint != null ? endpoint.replaceAll("^[a-z]+://", "") : null;
-    return new BackupTarget(text, span, scheme, first, tail, accountHost, endpoint);
+    return new BackupTarget(text, span, entry, scheme, first, tail, accountHost, endpoint);
   }
 
   /** The restic repository of one volume: its own directory under the target, as restic writes it. */

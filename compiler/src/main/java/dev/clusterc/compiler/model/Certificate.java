@@ -1,7 +1,9 @@
 package dev.clusterc.compiler.model;
 
+import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.source.SourceSpan;
 import java.util.List;
 
 /**
@@ -9,8 +11,9 @@ import java.util.List;
  *
  * @param hosts the hosts as written, in order
  * @param issuer the issuer, or {@code null} when missing or unresolved (already reported)
+ * @param issuerEntry the whole {@code issuer} entry, or {@code null} when missing
  */
-public record Certificate(Decl decl, List<String> hosts, Decl issuer) {
+public record Certificate(Decl decl, List<String> hosts, Decl issuer, SourceSpan issuerEntry) {
 
   public static Certificate of(ClusterModel model, Decl decl) {
     return model.lowered(decl, Certificate.class, Certificate::lower);
@@ -29,6 +32,8 @@ public record Certificate(Decl decl, List<String> hosts, Decl issuer) {
     List<String> hosts = decl.body().typed("hosts", Typed.Items.class)
         .map(items -> items.items().stream().filter(Typed.Str.class::isInstance).map(s -> ((Typed.Str) s).value()).toList())
         .orElse(List.of());
-    return new Certificate(decl, hosts, decl.body().first("issuer").flatMap(e -> e.ref("value")).orElse(null));
+    BoundEntry issuer = decl.body().first("issuer").orElse(null);
+    return new Certificate(decl, hosts, issuer == null ? null : issuer.ref("value").orElse(null),
+        issuer == null ? null : issuer.entry().span());
   }
 }

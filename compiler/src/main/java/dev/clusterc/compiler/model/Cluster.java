@@ -7,15 +7,16 @@ import dev.clusterc.compiler.source.SourceSpan;
 import java.util.Optional;
 
 /**
- * {@code cluster}, lowered: its domain, its timezone and its address plan. The layer ladder is the
- * model's ({@link ClusterModel#ladder()}); {@code gitops} is read by the Flux emitters.
+ * {@code cluster}, lowered: its domain, its timezone, its address plan and its GitOps settings.
+ * The layer ladder is the model's ({@link ClusterModel#ladder()}).
  *
  * @param domain the cluster domain as written, or {@code null}
  * @param domainSpan where the domain is written, or {@code null}
  * @param timezone the timezone as written, or {@code null}
  * @param network the address plan, with the schema's defaults for pods and services
+ * @param gitops the {@code gitops flux} settings, or {@code null} when the cluster has none
  */
-public record Cluster(Decl decl, String domain, SourceSpan domainSpan, String timezone, NetworkPlan network) {
+public record Cluster(Decl decl, String domain, SourceSpan domainSpan, String timezone, NetworkPlan network, GitOps gitops) {
 
   public static Cluster of(ClusterModel model, Decl decl) {
     return model.lowered(decl, Cluster.class, Cluster::lower);
@@ -30,7 +31,8 @@ public record Cluster(Decl decl, String domain, SourceSpan domainSpan, String ti
     BoundBlock body = decl.body();
     Typed.Str domain = body == null ? null : body.typed("domain", Typed.Str.class).orElse(null);
     String timezone = body == null ? null : body.str("timezone").orElse(null);
+    GitOps gitops = body == null ? null : body.first("gitops").map(GitOps::of).orElse(null);
     return new Cluster(decl, domain == null ? null : domain.value(), domain == null ? null : domain.span(), timezone,
-        NetworkPlan.of(decl));
+        NetworkPlan.of(decl), gitops);
   }
 }

@@ -11,14 +11,15 @@ import java.util.List;
  * it faces the internet ({@code expose}, {@code internal} by the schema's default).
  *
  * @param gatewayClass the class as written, or {@code null} when missing (already reported)
+ * @param classEntry the whole {@code class} entry, or {@code null} when missing
  * @param address the address, or {@code null} when not written or rejected
  * @param addressSpan where the address is written, or {@code null}
  * @param listeners the listeners, in source order
  * @param expose {@code internal} or {@code public}
  * @param exposeSpan where {@code expose} is written, or {@code null} when it is the default
  */
-public record Gateway(Decl decl, String gatewayClass, Ipv4 address, SourceSpan addressSpan, List<Listener> listeners,
-    String expose, SourceSpan exposeSpan) {
+public record Gateway(Decl decl, String gatewayClass, SourceSpan classEntry, Ipv4 address, SourceSpan addressSpan,
+    List<Listener> listeners, String expose, SourceSpan exposeSpan) {
 
   public static Gateway of(ClusterModel model, Decl decl) {
     return model.lowered(decl, Gateway.class, Gateway::lower);
@@ -31,7 +32,8 @@ public record Gateway(Decl decl, String gatewayClass, Ipv4 address, SourceSpan a
   private static Gateway lower(Decl decl) {
     Typed.Addr address = decl.body().typed("address", Typed.Addr.class).orElse(null);
     List<Listener> listeners = decl.body().all("listener").stream().map(Listener::of).toList();
-    return new Gateway(decl, decl.body().sym("class").orElse(null), address == null ? null : address.value(),
+    return new Gateway(decl, decl.body().sym("class").orElse(null),
+        decl.body().first("class").map(e -> e.entry().span()).orElse(null), address == null ? null : address.value(),
         address == null ? null : address.span(), listeners, decl.body().sym("expose").orElse(null),
         decl.body().value("expose").map(Typed::span).orElse(null));
   }

@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.model;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.source.SourceSpan;
 
 /**
  * {@code issuer}, lowered: the ACME account's email, the server ({@code production} by the schema's
@@ -18,8 +19,9 @@ public record Issuer(Decl decl, String email, String server, Solver solver) {
    *
    * @param provider {@code cloudflare} or {@code route53}; {@code null} when rejected (already reported)
    * @param token the secret holding the provider's credentials, or {@code null} when unresolved
+   * @param span the whole entry
    */
-  public record Solver(String provider, Decl token) {
+  public record Solver(String provider, Decl token, SourceSpan span) {
     public boolean route53() {
       return "route53".equals(provider);
     }
@@ -35,7 +37,8 @@ public record Issuer(Decl decl, String email, String server, Solver solver) {
 
   private static Issuer lower(Decl decl) {
     Solver solver = decl.body().first("solver")
-        .map(entry -> new Solver(entry.sym("provider").orElse(null), entry.ref("token").orElse(null))).orElse(null);
+        .map(entry -> new Solver(entry.sym("provider").orElse(null), entry.ref("token").orElse(null), entry.entry().span()))
+        .orElse(null);
     return new Issuer(decl, decl.body().str("email").orElse(null), decl.body().sym("server").orElse(null), solver);
   }
 }

@@ -21,13 +21,15 @@ import java.util.Optional;
  * second diagnostic in the checkers that read the plan.
  *
  * @param site where to report about a default network: the {@code network} entry, or the cluster's name
+ * @param stated whether a {@code network} block is written
  * @param nodes {@code network.nodes}, when written and valid
  * @param pods {@code network.pods}, written or by default; empty when written but invalid
  * @param services {@code network.services}, likewise
  * @param router the router's address, or {@code null}
  * @param routerSpan where the router's address is written, or {@code null}
  */
-public record NetworkPlan(SourceSpan site, Optional<Network> nodes, Optional<Network> pods, Optional<Network> services,
+public record NetworkPlan(SourceSpan site, boolean stated, Optional<Network> nodes, Optional<Network> pods,
+    Optional<Network> services,
     Ipv4 router, SourceSpan routerSpan) {
 
   /**
@@ -42,6 +44,11 @@ public record NetworkPlan(SourceSpan site, Optional<Network> nodes, Optional<Net
       return "network." + name + " " + (written ? span.text() : cidr + " (the default)");
     }
 
+    /** The network as written, or the schema's default in CIDR notation. */
+    public String text() {
+      return written ? span.text() : cidr.toString();
+    }
+
     public AddressRange range() {
       return AddressRange.of(cidr);
     }
@@ -53,7 +60,8 @@ public record NetworkPlan(SourceSpan site, Optional<Network> nodes, Optional<Net
     SourceSpan site = entry != null ? entry.entry().key().span() : cluster.site();
     Optional<Network> nodes = block == null ? Optional.empty() : written(block, "nodes");
     Typed.Addr router = block == null ? null : block.typed("router", Typed.Addr.class).orElse(null);
-    return new NetworkPlan(site, nodes, podsOrServices(block, "pods", site), podsOrServices(block, "services", site),
+    return new NetworkPlan(site, block != null, nodes, podsOrServices(block, "pods", site),
+        podsOrServices(block, "services", site),
         router == null ? null : router.value(), router == null ? null : router.span());
   }
 

@@ -17,12 +17,13 @@ import java.util.Optional;
  * announces them on the node network ({@code announce l2}, the schema's default) or leaves that to BGP.
  *
  * @param via {@code cilium} or {@code metallb}; {@code null} when missing (already reported)
+ * @param viaEntry the whole {@code via} entry, or {@code null} when missing
  * @param l2 {@code announce l2}
  * @param ranges the valid ranges, in source order
- * @param rejectedRange whether a range was written but rejected while binding (then "in no pool"
- *     could be a consequence of that mistake)
+ * @param rejectedRange whether a range was written but is not a range or network (rejected while
+ *     binding: then "in no pool" could be a consequence of that mistake)
  */
-public record Pool(Decl decl, String via, boolean l2, List<Range> ranges, boolean rejectedRange) {
+public record Pool(Decl decl, String via, SourceSpan viaEntry, boolean l2, List<Range> ranges, boolean rejectedRange) {
   public static final String CILIUM = "cilium";
   public static final String METALLB = "metallb";
 
@@ -71,10 +72,11 @@ public record Pool(Decl decl, String via, boolean l2, List<Range> ranges, boolea
       } else if (value instanceof Typed.Net net) {
         ranges.add(new Range(decl, AddressRange.of(net.value()), net.value(), net.span()));
       } else {
-        rejected |= value == null;
+        rejected = true;
       }
     }
     boolean l2 = decl.body().sym("announce").filter("l2"::equals).isPresent();
-    return new Pool(decl, decl.body().sym("via").orElse(null), l2, List.copyOf(ranges), rejected);
+    return new Pool(decl, decl.body().sym("via").orElse(null),
+        decl.body().first("via").map(e -> e.entry().span()).orElse(null), l2, List.copyOf(ranges), rejected);
   }
 }

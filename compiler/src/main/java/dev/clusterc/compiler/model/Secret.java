@@ -18,15 +18,25 @@ import java.util.Optional;
  */
 public record Secret(Decl decl, List<Source> sources, List<String> keys) {
 
-  /** Where a secret's value comes from; {@code keyword} is the entry's keyword, {@code span} where it is written. */
+  /**
+   * Where a secret's value comes from; {@code keyword} is the entry's keyword, {@code span} where
+   * the keyword is written, {@code entry} the whole entry.
+   */
   public sealed interface Source {
     SourceSpan span();
+
+    SourceSpan entry();
 
     String keyword();
   }
 
+  /** A source that is a file beside the sources: {@code path} as written, or {@code null} when it did not bind. */
+  public sealed interface File extends Source {
+    String path();
+  }
+
   /** {@code sops PATH}: a SOPS-encrypted Secret file that Flux decrypts. */
-  public record Sops(SourceSpan span, String path) implements Source {
+  public record Sops(SourceSpan span, SourceSpan entry, String path) implements File {
     @Override
     public String keyword() {
       return "sops";
@@ -34,7 +44,7 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
   }
 
   /** {@code sealed PATH}: a SealedSecret file. */
-  public record Sealed(SourceSpan span, String path) implements Source {
+  public record Sealed(SourceSpan span, SourceSpan entry, String path) implements File {
     @Override
     public String keyword() {
       return "sealed";
@@ -45,9 +55,10 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
    * {@code external STORE key K}: {@code K} read from a ClusterSecretStore.
    *
    * @param store the store's name (as written when it names no declaration)
+   * @param storeDecl the store, or {@code null} when the name resolved to none
    * @param key the remote key, the secret's name when not given
    */
-  public record External(SourceSpan span, String store, String key) implements Source {
+  public record External(SourceSpan span, SourceSpan entry, String store, Decl storeDecl, String key) implements Source {
     @Override
     public String keyword() {
       return "external";
@@ -64,6 +75,11 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
 
   public String name() {
     return decl.name();
+  }
+
+  /** The first {@code sops} or {@code sealed} source, when the secret has one. */
+  public Optional<File> file() {
+    return sources.stream().filter(File.class::isInstance).map(File.class::cast).findFirst();
   }
 
   /** The source, when the secret has one. */
@@ -87,10 +103,12 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
 
   private static Source source(Decl decl, BoundEntry entry) {
     SourceSpan span = entry.entry().key().span();
+    SourceSpan whole = entry.entry().span();
     return switch (entry.property().name()) {
-      case "sops" -> new Sops(span, entry.str("value").orElse(""));
-      case "sealed" -> new Sealed(span, entry.str("value").orElse(""));
-      default -> new External(span, entry.ref("store").map(Decl::name).orElse(entry.str("store").orElse("")),
+      case "sops" -> new Sops(span, whole, entry.str("value").orElse(null));
+      case "sealed" -> new Sealed(span, whole, entry.str("value").orElse(null));
+      default -> new External(span, whole, entry.ref("store").map(Decl::name).orElse(entry.str("store").orElse("")),
+          entry.ref("store").orElse(null),
           entry.str("key").orElse(decl.name()));
     };
   }

@@ -19,15 +19,18 @@ import java.util.Optional;
  * @param size the {@code size}, or {@code null} when not written
  * @param access the access mode
  * @param storageClass the {@code class}, or {@code null} for the cluster's default
+ * @param classEntry the whole {@code class} entry, or {@code null}
  * @param local the node directory of {@code local NODE at PATH}, or {@code null}
  * @param replica the second node of {@code replicate to NODE via METHOD}, or {@code null}
+ * @param replicateEntry the whole {@code replicate} entry (bound or not), or {@code null}
  * @param replicas the {@code replicas} written, or {@code null}
  * @param backupEntry where the {@code backup} entry (a policy or {@code none}) is written, or {@code null}
  * @param backup the backup policy, or {@code null} for none
  * @param restore whether the volume is populated from its latest backup
  */
 public record Volume(
-    Decl decl, Written<Quantity> size, Access access, String storageClass, Local local, Replica replica, Written<Long> replicas,
+    Decl decl, Written<Quantity> size, Access access, String storageClass, SourceSpan classEntry, Local local, Replica replica,
+    SourceSpan replicateEntry, Written<Long> replicas,
     SourceSpan backupEntry, Decl backup, boolean restore) {
 
   /** {@code access rwo|rwx|rox}, with the Kubernetes access mode each means. */
@@ -69,9 +72,14 @@ public record Volume(
         .map(node -> new Local(node, e.str("path").orElse(null), OwnSpans.of(decl, "local")))).orElse(null);
     Replica replica = body.first("replicate").flatMap(e -> node(e)
         .map(node -> new Replica(node, e.sym("method").orElse(null), OwnSpans.of(decl, "replicate")))).orElse(null);
-    return new Volume(decl, size, access, body.str("class").orElse(null), local, replica,
+    return new Volume(decl, size, access, body.str("class").orElse(null), entrySpan(body, "class"), local, replica,
+        entrySpan(body, "replicate"),
         body.typed("replicas", Typed.Int.class).map(Written::of).orElse(null), body.first("backup").map(e -> e.entry().span()).orElse(null), Backup.policyOf(body),
         body.bool("restore").orElseThrow());
+  }
+
+  private static SourceSpan entrySpan(BoundBlock body, String key) {
+    return body.first(key).map(e -> e.entry().span()).orElse(null);
   }
 
   private static Optional<Typed.Ref> node(BoundEntry entry) {

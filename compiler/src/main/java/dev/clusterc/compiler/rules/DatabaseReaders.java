@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.rules;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.ClusterModel;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -38,15 +36,14 @@ public final class DatabaseReaders {
   }
 
   /** The {@code database} entries of an app whose database lives in another namespace, in source order. */
-  public static List<BoundEntry> foreign(Decl app) {
-    List<BoundEntry> out = new ArrayList<>();
+  public static List<App.DatabaseRead> foreign(ClusterModel model, Decl app) {
+    List<App.DatabaseRead> out = new ArrayList<>();
     if (app.kind() != Kind.APP || app.body() == null) {
       return out;
     }
-    for (BoundEntry entry : app.body().all("database")) {
-      Optional<Decl> database = entry.ref("database");
-      if (database.isPresent() && !databaseNamespace(database.get()).equals(appNamespace(app))) {
-        out.add(entry);
+    for (App.DatabaseRead read : App.of(model, app).databases()) {
+      if (read.database() != null && !databaseNamespace(read.database()).equals(appNamespace(app))) {
+        out.add(read);
       }
     }
     return out;
@@ -59,8 +56,8 @@ public final class DatabaseReaders {
   public static Map<Decl, SortedMap<String, Decl>> firstReaders(ClusterModel program) {
     Map<Decl, SortedMap<String, Decl>> readers = new IdentityHashMap<>();
     for (Decl app : program.decls(Kind.APP)) {
-      for (BoundEntry entry : foreign(app)) {
-        readers.computeIfAbsent(entry.ref("database").orElseThrow(), d -> new TreeMap<>())
+      for (App.DatabaseRead read : foreign(program, app)) {
+        readers.computeIfAbsent(read.database(), d -> new TreeMap<>())
             .putIfAbsent(appNamespace(app), app);
       }
     }

@@ -1,11 +1,11 @@
 package dev.clusterc.compiler.rules;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.Backup;
 import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.model.Database;
+import dev.clusterc.compiler.model.Issuer;
 import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -45,8 +45,11 @@ public final class SecretUsers {
       }
       boolean uses = switch (decl.kind()) {
         case APP -> App.of(program, decl).secretEnv().contains(secret);
-        case BACKUP -> decl.body().all("credentials").stream().anyMatch(e -> names(e, "value", secret));
-        case ISSUER -> decl.body().all("solver").stream().anyMatch(e -> names(e, "token", secret));
+        case BACKUP -> Backup.of(program, decl).credentials().declaration() == secret;
+        case ISSUER -> {
+          Issuer.Solver solver = Issuer.of(program, decl).solver();
+          yield solver != null && solver.token() == secret;
+        }
         default -> false;
       };
       if (uses) {
@@ -100,9 +103,5 @@ public final class SecretUsers {
 
   private static String componentNamespace(ClusterModel program, Namespaces namespaces, String capability, String fallback) {
     return program.providers(capability).stream().findFirst().map(namespaces::of).orElse(fallback);
-  }
-
-  private static boolean names(BoundEntry entry, String slot, Decl secret) {
-    return entry.ref(slot).orElse(null) == secret;
   }
 }

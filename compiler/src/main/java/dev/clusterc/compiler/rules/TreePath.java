@@ -1,7 +1,5 @@
 package dev.clusterc.compiler.rules;
 
-import dev.clusterc.compiler.bind.Decl;
-
 /**
  * Where a cluster's GitOps tree lives in its Git repository — the {@code path} of
  * {@code gitops flux}, {@code clusters/NAME} by default — and what makes a relative path safe to
@@ -17,14 +15,10 @@ public final class TreePath {
 
   private TreePath() {}
 
-  /** The cluster's tree path, {@code /}-separated, without a leading {@code ./} or a trailing {@code /}. */
-  public static String of(Decl cluster) {
-    String written = cluster.body() == null ? null
-        : cluster.body().first("gitops").map(e -> e.block()).flatMap(b -> b.str("path")).orElse(null);
-    return of(cluster.name(), written);
-  }
-
-  /** The tree path of a cluster named {@code clusterName} whose {@code path} entry is {@code written} ({@code null} when absent). */
+  /**
+   * The tree path of a cluster named {@code clusterName} whose {@code path} entry is {@code written}
+   * ({@code null} when absent): {@code /}-separated, without a leading {@code ./} or a trailing {@code /}.
+   */
   public static String of(String clusterName, String written) {
     return written == null ? "clusters/" + clusterName : normalize(written);
   }

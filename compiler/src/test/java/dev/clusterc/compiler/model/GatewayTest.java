@@ -36,6 +36,18 @@ class GatewayTest {
   }
 
   @Test
+  void whatTheChecksPointAtIsKeptAsWritten() {
+    Gateway gateway = gateway(CheckFixture.program(WEB));
+    List<Listener> listeners = gateway.listeners();
+    assertEquals(List.of("http", "https", "admin", "alt"), listeners.stream().map(l -> l.nameSpan().text()).toList());
+    assertEquals(List.of(false, false, true, true), listeners.stream().map(Listener::protocolStated).toList());
+    assertNull(listeners.get(0).writtenPort());
+    assertEquals("9000", listeners.get(2).writtenPort().span().text());
+    assertNull(listeners.get(1).certificateSpan());
+    assertEquals("class    traefik", gateway.classEntry().text());
+  }
+
+  @Test
   void hostnamesAreComparedLowerCasedWithoutTheTrailingDotButKeptAsWrittenForMessages() {
     List<Listener> listeners = gateway(CheckFixture.program(WEB)).listeners();
     assertNull(listeners.get(0).hostname());

@@ -8,6 +8,7 @@ import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;
 import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.model.AppProbe;
+import dev.clusterc.compiler.model.ClusterModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class AppContainer {
         "env", nonEmpty(env(app, context)),
         "envFrom", nonEmpty(envFrom(app)),
         "resources", resources(app.resources()),
-        "volumeMounts", nonEmpty(mounts(app)));
+        "volumeMounts", nonEmpty(mounts(app, context.program().model())));
     httpGet(app).ifPresent(get -> {
       container.put("startupProbe", map("httpGet", get, "periodSeconds", 10, "failureThreshold", 30));
       container.put("readinessProbe", map("httpGet", Tree.copy(get)));
@@ -93,12 +94,12 @@ final class AppContainer {
   }
 
   /** One mount per {@code mount} entry, read-only for {@code rox} volumes. */
-  private static List<Object> mounts(App app) {
+  private static List<Object> mounts(App app, ClusterModel model) {
     List<Object> mounts = new ArrayList<>();
     for (AppMount mount : app.mounts()) {
       if (mount.target() != null && mount.path() != null) {
         mounts.add(map("name", mount.target().name(), "mountPath", mount.path(),
-            "readOnly", Volumes.readOnly(mount.target()) ? Boolean.TRUE : null));
+            "readOnly", AppDeployment.readOnly(model, mount.target()) ? Boolean.TRUE : null));
       }
     }
     return mounts;

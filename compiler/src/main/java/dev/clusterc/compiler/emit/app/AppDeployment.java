@@ -8,6 +8,8 @@ import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;
+import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,19 +32,25 @@ final class AppDeployment {
     deployment.put("spec", map(
         "replicas", app.replicas(),
         "selector", map("matchLabels", AppEmitter.selector(app)),
-        "strategy", map("type", recreates(app) ? "Recreate" : "RollingUpdate"),
+        "strategy", map("type", recreates(app, context.program().model()) ? "Recreate" : "RollingUpdate"),
         "template", map(
             "metadata", map("labels", podLabels(app, deployment)),
             "spec", map(
-                "affinity", AppPlacement.of(app),
+                "affinity", AppPlacement.of(app, context.program().model()),
                 "containers", list(AppContainer.of(app, context)),
-                "volumes", volumes(app)))));
+                "volumes", volumes(app, context.program().model())))));
     return deployment;
   }
 
   /** Whether the app mounts a volume with {@code access rwo} (the default). */
-  static boolean recreates(App app) {
-    return app.mounts().stream().map(AppMount::target).anyMatch(v -> v != null && Volumes.access(v).equals("rwo"));
+  static boolean recreates(App app, ClusterModel model) {
+    return app.mounts().stream().map(AppMount::target)
+        .anyMatch(v -> v != null && Volume.of(model, v).access() == Volume.Access.RWO);
+  }
+
+  /** Whether a volume is mounted read-only: {@code access rox}. */
+  static boolean readOnly(ClusterModel model, Decl volume) {
+    return Volume.of(model, volume).access() == Volume.Access.ROX;
   }
 
   /** The Deployment's own labels with the selector's {@code app.kubernetes.io/instance} added. */
@@ -53,7 +61,7 @@ final class AppDeployment {
   }
 
   /** One volume per mounted volume declaration, in order of first mount; {@code null} when none. */
-  private static List<Object> volumes(App app) {
+  private static List<Object> volumes(App app, ClusterModel model) {
     Set<Decl> seen = new LinkedHashSet<>();
     for (AppMount mount : app.mounts()) {
       if (mount.target() != null) {
@@ -66,7 +74,7 @@ final class AppDeployment {
     List<Object> volumes = new ArrayList<>();
     for (Decl volume : seen) {
       volumes.add(map("name", volume.name(), "persistentVolumeClaim",
-          map("claimName", volume.name(), "readOnly", Volumes.readOnly(volume) ? Boolean.TRUE : null)));
+          map("claimName", volume.name(), "readOnly", readOnly(model, volume) ? Boolean.TRUE : null)));
     }
     return volumes;
   }

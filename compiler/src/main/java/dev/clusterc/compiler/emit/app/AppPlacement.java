@@ -7,6 +7,8 @@ import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppMount;
+import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +33,8 @@ final class AppPlacement {
   private AppPlacement() {}
 
   /** The pod's affinity, or {@code null} when it may run anywhere. */
-  static Map<String, Object> of(App app) {
-    Map<String, Object> nodes = nodeAffinity(app);
+  static Map<String, Object> of(App app, ClusterModel model) {
+    Map<String, Object> nodes = nodeAffinity(app, model);
     Map<String, Object> spread = app.spread() ? antiAffinity(app) : null;
     if (nodes == null && spread == null) {
       return null;
@@ -51,11 +53,14 @@ final class AppPlacement {
   }
 
   /** The nodes the app is pinned to, in order: its local volumes' node, else its {@code on} list. */
-  static List<String> pinnedNodes(App app) {
+  static List<String> pinnedNodes(App app, ClusterModel model) {
     Set<String> local = new LinkedHashSet<>();
     for (AppMount mount : app.mounts()) {
       if (mount.target() != null) {
-        Volumes.localNode(mount.target()).ifPresent(local::add);
+        Volume.Local node = Volume.of(model, mount.target()).local();
+        if (node != null) {
+          local.add(node.node().name());
+        }
       }
     }
     if (!local.isEmpty()) {
@@ -66,8 +71,8 @@ final class AppPlacement {
     return new ArrayList<>(on);
   }
 
-  private static Map<String, Object> nodeAffinity(App app) {
-    List<String> nodes = pinnedNodes(app);
+  private static Map<String, Object> nodeAffinity(App app, ClusterModel model) {
+    List<String> nodes = pinnedNodes(app, model);
     if (nodes.isEmpty()) {
       return null;
     }

@@ -3,14 +3,13 @@ package dev.clusterc.compiler.emit.app;
 import static dev.clusterc.compiler.kube.Tree.list;
 import static dev.clusterc.compiler.kube.Tree.map;
 
-import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.model.AppRoute;
+import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.rules.Hostnames;
 import java.util.ArrayList;
@@ -79,32 +78,18 @@ final class AppRoutes {
     return map(
         "name", gateway.name(),
         "namespace", context.namespaceOf(gateway),
-        "sectionName", listener(gateway, host).orElse(null));
+        "sectionName", listener(Gateway.of(context.program().model(), gateway), host).orElse(null));
   }
 
   /** The name of the gateway's listener that takes {@code host}, if one does. */
-  static Optional<String> listener(Decl gateway, String host) {
-    List<BoundEntry> listeners = gateway.body().all("listener");
+  static Optional<String> listener(Gateway gateway, String host) {
+    List<Listener> listeners = gateway.listeners();
     return listeners.stream()
-        .filter(l -> accepts(hostname(l), host))
-        .min(Comparator.<BoundEntry>comparingInt(l -> specificity(hostname(l), host))
-            .thenComparingInt(l -> protocol(l).equals("https") ? 0 : 1)
+        .filter(l -> accepts(l.writtenHostname(), host))
+        .min(Comparator.<Listener>comparingInt(l -> specificity(l.writtenHostname(), host))
+            .thenComparingInt(l -> l.https() ? 0 : 1)
             .thenComparingInt(listeners::indexOf))
-        .map(AppRoutes::listenerName);
-  }
-
-  private static String listenerName(BoundEntry listener) {
-    return listener.str("value").orElse(listener.firstArgument());
-  }
-
-  /** The listener's hostname, or {@code null} when it takes every host. */
-  private static String hostname(BoundEntry listener) {
-    return listener.block() == null ? null : listener.block().typed("hostname", Typed.Str.class).map(Typed.Str::value).orElse(null);
-  }
-
-  /** {@code http} or {@code https}: as written, else implied by the listener's name. */
-  private static String protocol(BoundEntry listener) {
-    return Listener.of(listener).protocol();
+        .map(Listener::name);
   }
 
   private static int specificity(String listenerHostname, String host) {

@@ -1,19 +1,19 @@
 package dev.clusterc.compiler.emit.component;
 
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.Component;
+import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.schema.Kind;
-import dev.clusterc.compiler.types.Duration;
 
 /**
  * A {@code component}, declared in the sources or turned on from the standard library by
  * {@code use}: the Flux source of its chart ({@link HelmSource}) and its HelmRelease
  * ({@link ComponentRelease}), in the component's namespace. Both reconcile at the cluster's
- * {@code gitops} interval, 10 minutes when it gives none. A component without a chart (one that
+ * {@code gitops} interval, the schema's default when it gives none. A component without a chart (one that
  * only {@code provides}) emits nothing.
  *
  * <p>The component's Namespace is not made here: the cluster-wide unit ({@link ClusterEmitter})
@@ -21,9 +21,6 @@ import dev.clusterc.compiler.types.Duration;
  * never write it twice.
  */
 public final class ComponentEmitter implements Emitter {
-  /** The interval when the cluster's {@code gitops} block gives none, as Flux writes it. */
-  static final String DEFAULT_INTERVAL = Duration.ofSeconds(600).toGoString();
-
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
     Component component = Component.of(context.program().model(), decl);
@@ -42,13 +39,9 @@ public final class ComponentEmitter implements Emitter {
         && context.program().providers("dns:k8s-gateway").contains(component);
   }
 
-  /** The cluster's {@code gitops flux { interval }} in Go's notation ({@code 1h0m0s}), else {@code 10m0s}. */
+  /** The cluster's {@code gitops flux { interval }} in Go's notation ({@code 1h0m0s}), else the schema's default. */
   public static String interval(EmitContext context) {
-    return context.program().cluster()
-        .flatMap(cluster -> cluster.body().first("gitops"))
-        .filter(gitops -> gitops.block() != null)
-        .flatMap(gitops -> gitops.block().typed("interval", Typed.Dur.class))
-        .map(d -> d.value().toGoString())
-        .orElse(DEFAULT_INTERVAL);
+    GitOps gitops = Cluster.of(context.program().model()).map(Cluster::gitops).orElse(null);
+    return (gitops == null ? GitOps.defaultInterval() : gitops.interval()).toGoString();
   }
 }

@@ -3,18 +3,16 @@ package dev.clusterc.compiler.emit.component;
 import static dev.clusterc.compiler.kube.Tree.map;
 
 import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.network.PoolEmitter;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.kube.Tree;
 import dev.clusterc.compiler.model.Component;
+import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.model.Values;
 import dev.clusterc.compiler.rules.GatewayClasses;
 import dev.clusterc.compiler.schema.Kind;
-import dev.clusterc.compiler.types.Ipv4;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -54,13 +52,10 @@ public final class ComponentRelease {
       if (!context.program().providers("gateway-class:" + gatewayClass).contains(component)) {
         continue;
       }
-      for (Decl gateway : context.program().decls(Kind.GATEWAY)) {
-        if (!gateway.body().sym("class").orElse("").equals(gatewayClass)) {
-          continue;
-        }
-        Optional<Ipv4> address = gateway.body().typed("address", Typed.Addr.class).map(Typed.Addr::value);
-        if (address.isPresent()) {
-          Map<String, String> annotations = PoolEmitter.pinning(context.program(), address.get());
+      for (Decl decl : context.program().decls(Kind.GATEWAY)) {
+        Gateway gateway = Gateway.of(context.program().model(), decl);
+        if (gatewayClass.equals(gateway.gatewayClass()) && gateway.address() != null) {
+          Map<String, String> annotations = PoolEmitter.pinning(context.program(), gateway.address());
           return annotations.isEmpty() ? Map.of() : map("service", map("annotations", new TreeMap<>(annotations)));
         }
       }

@@ -1,17 +1,16 @@
 package dev.clusterc.compiler.emit.flux;
 
-import dev.clusterc.compiler.bind.BoundBlock;
-import dev.clusterc.compiler.bind.BoundEntry;
-import dev.clusterc.compiler.bind.Decl;
-import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.model.Cluster;
+import dev.clusterc.compiler.model.GitOps;
+import dev.clusterc.compiler.model.Written;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.TreePath;
 import java.util.Optional;
 
 /**
- * The cluster's {@code gitops flux { … }} block, read once with its defaults, so that the Flux
- * objects, the tree's place in the repository and the next steps printed after {@code compile} all
- * agree on one URL, path and pair of secret names.
+ * The cluster's {@code gitops flux { … }} settings ({@link GitOps}) as Flux writes them, so that the
+ * Flux objects, the tree's place in the repository and the next steps printed after {@code compile}
+ * all agree on one URL, path and pair of secret names.
  *
  * @param url the Git URL, as written ({@code https://}, {@code http://} or {@code ssh://}; the checker refuses others)
  * @param branch the branch Flux follows
@@ -26,27 +25,23 @@ public record FluxSettings(String url, String branch, String path, String interv
   /** The namespace Flux runs in and every Flux object of the tree lives in. */
   public static final String NAMESPACE = "flux-system";
 
-  /** The decryption secret's name when {@code decryption} is not written (the name Flux's guides use). */
-  public static final String DEFAULT_DECRYPTION_SECRET = "sops-age";
-
   /** The secret {@code flux bootstrap} creates in {@code flux-system} with the credentials it was given. */
   public static final String BOOTSTRAP_SECRET = "flux-system";
 
   /** The settings of a cluster with a {@code gitops flux} block, or empty when it has none. */
   public static Optional<FluxSettings> of(Program program) {
-    Decl cluster = program.cluster().orElse(null);
-    BoundBlock gitops = cluster == null ? null : cluster.body().first("gitops").map(BoundEntry::block).orElse(null);
+    Cluster cluster = Cluster.of(program.model()).orElse(null);
+    GitOps gitops = cluster == null ? null : cluster.gitops();
     if (gitops == null) {
       return Optional.empty();
     }
-    String interval = gitops.typed("interval", Typed.Dur.class).map(d -> d.value().toGoString()).orElse("10m0s");
     return Optional.of(new FluxSettings(
-        gitops.str("repository").orElse(""),
-        gitops.str("branch").orElse("main"),
-        TreePath.of(cluster),
-        interval,
-        gitops.str("decryption").orElse(DEFAULT_DECRYPTION_SECRET),
-        gitops.str("secret").orElse(null)));
+        gitops.repository() == null ? "" : gitops.repository().value(),
+        gitops.branch(),
+        TreePath.of(cluster.decl().name(), gitops.path() == null ? null : gitops.path().value()),
+        gitops.interval().toGoString(),
+        gitops.decryption().value(),
+        gitops.secret() == null ? null : gitops.secret().value()));
   }
 
   /** Where the tree goes in the repository when {@code path} is not written. */

@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.check;
 
-import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.program.Program;
@@ -9,17 +8,18 @@ import java.util.function.Consumer;
 
 /**
  * The declarations of one kind written in the cluster's sources (not the standard library's), for
- * the checkers of rules on their entries. Each comes with whether a syntax error lies inside it (a
- * missing entry is then not reported: the parser may have lost it) and a report that places what
- * it is given where the user can edit it ({@link Sites#placed}).
+ * the checkers of rules on what they hold (each reads the declaration's lowered record). Each
+ * comes with whether a syntax error lies inside it (a missing entry is then not reported: the
+ * parser may have lost it) and a report that places what it is given where the user can edit it
+ * ({@link Sites#placed}).
  */
-final class Written {
+final class SourceDecls {
   /** What a checker does with one declaration. */
   interface Visit {
-    void accept(Decl decl, BoundBlock body, boolean exempt, Consumer<Diagnostic> report);
+    void accept(Decl decl, boolean exempt, Consumer<Diagnostic> report);
   }
 
-  private Written() {}
+  private SourceDecls() {}
 
   static void each(Program program, Kind kind, Consumer<Diagnostic> report, Visit visit) {
     SyntaxErrorIndex syntaxErrors = null;
@@ -31,7 +31,7 @@ final class Written {
         syntaxErrors = SyntaxErrorIndex.of(program);
       }
       boolean exempt = syntaxErrors.within(decl.source().span());
-      visit.accept(decl, decl.body(), exempt, found -> report.accept(Sites.placed(program, decl, found)));
+      visit.accept(decl, exempt, found -> report.accept(Sites.placed(program, decl, found)));
     }
   }
 }

@@ -1,0 +1,63 @@
+package dev.clusterc.compiler.model;
+
+import dev.clusterc.compiler.bind.BoundBlock;
+import dev.clusterc.compiler.bind.BoundEntry;
+import dev.clusterc.compiler.bind.Typed;
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.schema.Property;
+import dev.clusterc.compiler.schema.Schema;
+import dev.clusterc.compiler.schema.Schemas;
+import dev.clusterc.compiler.types.Duration;
+import java.util.Map;
+
+/**
+ * The cluster's {@code gitops flux { … }} block, lowered once with the schema's defaults
+ * ({@code branch}, {@code interval}, {@code decryption}), so that the checker of its entries, the
+ * Flux emitters, the tree's place in the repository and the components' reconcile interval read one
+ * reading. Values the checker points at keep their span ({@link Written}).
+ *
+ * @param repository the {@code repository} as written, or {@code null} when missing (already reported)
+ * @param branch the branch Flux follows
+ * @param path the {@code path} as written, or {@code null} for the default place
+ * @param interval how often Flux reconciles
+ * @param decryption the Secret holding the age key SOPS files are decrypted with
+ * @param secret the Secret holding the Git credentials, or {@code null} when not written
+ * @param secretStated whether a {@code secret} entry is written, also one whose value did not bind
+ */
+public record GitOps(Written<String> repository, String branch, Written<String> path, Duration interval,
+    Written<String> decryption, Written<String> secret, boolean secretStated) {
+
+  /**
+   * Lowers the {@code gitops} entry of a cluster: one written without its block (already reported)
+   * lowers as an empty block, with the schema's defaults.
+   */
+  static GitOps of(BoundEntry entry) {
+    BoundBlock block = entry.block() != null ? entry.block() : new BoundBlock(entry.entry().span(), schema(), Map.of());
+    return new GitOps(text(block, "repository"), block.str("branch").orElseThrow(), text(block, "path"),
+        block.typed("interval", Typed.Dur.class).map(Typed.Dur::value).orElseGet(GitOps::defaultInterval),
+        block.typed("decryption", Typed.Str.class).map(GitOps::written)
+            .orElseGet(() -> Written.byDefault(block.str("decryption").orElseThrow())),
+        text(block, "secret"), block.has("secret"));
+  }
+
+  /**
+   * The schema's {@code interval}: what Flux objects use also when the cluster has no {@code gitops}
+   * block (components are released by Flux in either case).
+   */
+  public static Duration defaultInterval() {
+    Object interval = schema().property("interval").map(Property::defaultValue).orElseThrow();
+    return Duration.ofSeconds(((java.time.Duration) interval).getSeconds());
+  }
+
+  private static Schema schema() {
+    return Schemas.of(Kind.CLUSTER).property("gitops").map(Property::block).orElseThrow();
+  }
+
+  private static Written<String> text(BoundBlock block, String key) {
+    return block.typed(key, Typed.Str.class).map(GitOps::written).orElse(null);
+  }
+
+  private static Written<String> written(Typed.Str value) {
+    return new Written<>(value.value(), value.span());
+  }
+}
