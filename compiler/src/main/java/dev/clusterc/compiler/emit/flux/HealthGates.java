@@ -22,7 +22,7 @@ public final class HealthGates {
 
   /**
    * The gating objects among {@code objects}, in their order; generic in the object type so that
-   * it reads fabric8 models and plain trees alike.
+   * it serves trees and the objects tests and runtimes hold alike.
    *
    * @param kind the object's {@code kind}
    */
