@@ -41,6 +41,9 @@ final class YamlQuoting {
     if (text.isEmpty()) {
       return Style.DOUBLE;
     }
+    if (ordinary(text)) {
+      return other(text) ? Style.DOUBLE : Style.PLAIN;
+    }
     if (text.indexOf('\n') >= 0) {
       Shape shape = Shape.of(text);
       return shape.block() ? Style.LITERAL : Style.DOUBLE;
@@ -53,6 +56,9 @@ final class YamlQuoting {
 
   /** The style of a key; {@code simple} says whether it is written as {@code key:} rather than {@code ? key}. */
   static Style key(String text, boolean simple) {
+    if (ordinary(text)) {
+      return other(text) ? Style.DOUBLE : Style.PLAIN;
+    }
     if (text.isEmpty() || other(text) || control(text)) {
       return Style.DOUBLE;
     }
@@ -65,7 +71,42 @@ final class YamlQuoting {
 
   /** Whether a key fits on its own line before the colon: short, not empty, no line break. */
   static boolean simpleKey(String text) {
-    return !text.isEmpty() && text.length() < SIMPLE_KEY_LENGTH && !Shape.of(text).multiline();
+    return !text.isEmpty() && text.length() < SIMPLE_KEY_LENGTH && !hasLineBreak(text);
+  }
+
+  static boolean hasLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (lineBreak(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Most texts (names, labels, images, paths, quantities) start with a letter and hold only letters,
+   * digits, {@code ._/-}, inner blanks and colons not before a blank: plain unless a YAML 1.1 word,
+   * seen without the full analysis. Anything else goes through {@link Shape}.
+   */
+  static boolean ordinary(String text) {
+    int length = text.length();
+    if (length == 0) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') || text.charAt(length - 1) == ' '
+        || text.charAt(length - 1) == ':') {
+      return false;
+    }
+    for (int i = 1; i < length; i++) {
+      char c = text.charAt(i);
+      boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+          || c == '_' || c == '/' || c == ' ' && text.charAt(i - 1) != ':' || c == ':' && text.charAt(i + 1) != ' ';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Numbers (the plain scalars Jackson printed) need no quotes, but take them where the text does. */

@@ -92,31 +92,31 @@ public final class YamlWriter {
 
   /** The {@code first} keys first (those present), then the rest sorted by their text; null values left out. */
   private void map(Map<?, ?> map, List<String> first, boolean inMap) {
-    List<String> keys = new ArrayList<>(map.size());
-    boolean textKeys = true;
+    List<Map.Entry<String, Object>> entries = new ArrayList<>(map.size());
+    for (String key : first) {
+      Object value = map.get(key);
+      if (value != null) {
+        entries.add(Map.entry(key, value));
+      }
+    }
+    int head = entries.size();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String key = String.valueOf(entry.getKey());
-      textKeys &= entry.getKey() instanceof String;
-      if (entry.getValue() != null && !first.contains(key)) {
-        keys.add(key);
+      if (entry.getValue() != null && (head == 0 || !first.contains(key))) {
+        entries.add(Map.entry(key, entry.getValue()));
       }
     }
-    keys.sort(null);
-    int head = 0;
-    for (int i = first.size() - 1; i >= 0; i--) {
-      if (map.get(first.get(i)) != null) {
-        keys.add(0, first.get(i));
-        head++;
-      }
+    if (entries.size() - head > 1) {
+      entries.subList(head, entries.size()).sort(Map.Entry.comparingByKey());
     }
-    if (keys.isEmpty()) {
+    if (entries.isEmpty()) {
       flow("{}");
       return;
     }
     int outer = indent;
     indent = indent < 0 ? 0 : indent + STEP;
-    for (String key : keys) {
-      Object value = textKeys || head-- > 0 ? map.get(key) : lookup(map, key);
+    for (Map.Entry<String, Object> entry : entries) {
+      String key = entry.getKey();
       lineStart();
       if (YamlQuoting.simpleKey(key)) {
         scalar(key, YamlQuoting.key(key, true));
@@ -127,7 +127,7 @@ public final class YamlWriter {
         lineStart();
         indicator(":", true, true);
       }
-      node(value, true);
+      node(entry.getValue(), true);
     }
     indent = outer;
   }
@@ -161,16 +161,6 @@ public final class YamlWriter {
     indicator(empty, true, false);
   }
 
-  /** The value of a key that a file wrote as a number or boolean ({@code 1: one}), found by its text. */
-  private static Object lookup(Map<?, ?> map, String key) {
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      if (String.valueOf(entry.getKey()).equals(key)) {
-        return entry.getValue();
-      }
-    }
-    return null;
-  }
-
   /** A number, boolean or {@code null}: plain unless its text could not stand plain there. */
   private void plain(String text) {
     scalar(text, YamlQuoting.number(text));
@@ -184,7 +174,12 @@ public final class YamlWriter {
         if (!whitespace) {
           write(' ');
         }
-        lines(text, false);
+        if (!YamlQuoting.hasLineBreak(text)) {
+          out.append(text);
+          column += text.length();
+        } else {
+          lines(text, false);
+        }
         whitespace = false;
         indention = false;
       }
