@@ -8,6 +8,7 @@ import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class EmitContext {
   private final Program program;
   private final Path sourceBase;
   private final Map<Decl, Unit> units = new IdentityHashMap<>();
+  private final Map<String, String> relativePaths = new HashMap<>();
   private final Namespaces namespaces;
   private Map<Decl, SortedMap<String, Decl>> databaseReaders;
 
@@ -49,11 +51,15 @@ public final class EmitContext {
 
   /** {@code FILE:LINE}, with FILE relative to the cluster's directory: the same wherever clusterc runs. */
   public String source(SourceSpan span) {
-    String path = span.file().path();
-    if (sourceBase != null && !path.startsWith("std/")) {
-      path = sourceBase.relativize(Path.of(path).toAbsolutePath().normalize()).toString().replace('\\', '/');
+    return relativePaths.computeIfAbsent(span.file().path(), this::relative) + ":" + span.begin().line();
+  }
+
+  /** A file's path as {@link #source} prints it (worked out once per file: every object asks). */
+  private String relative(String path) {
+    if (sourceBase == null || path.startsWith("std/")) {
+      return path;
     }
-    return path + ":" + span.begin().line();
+    return sourceBase.relativize(Path.of(path).toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
   public Program program() {
