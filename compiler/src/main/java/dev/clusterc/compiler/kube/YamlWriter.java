@@ -16,10 +16,9 @@ import java.util.Map;
  * quotes only where YAML needs them ({@link YamlQuoting}); no line splitting; multi-line strings as
  * literal blocks; empty maps and lists as {@code {}} and {@code []}; a map entry whose value is
  * {@code null} (a {@code manifests} file's {@code key: ~}) left out, as it was when objects went
- * through fabric8. The layout is the one Jackson's YAML generator (over SnakeYAML's emitter) gave
- * before, byte for byte; a property test compares the two. Like that emitter, it keeps a cursor
- * (column, indent, whether the line holds only blanks so far) and breaks a line only where the next
- * item must start one.
+ * through fabric8. The layout is byte for byte the one Jackson's YAML generator (over SnakeYAML's
+ * emitter) gave before, which a property test checks; like that emitter, it keeps a cursor (column,
+ * indent, whether the line holds only blanks so far) and breaks a line only where the next item must.
  */
 public final class YamlWriter {
   /** The keys a Kubernetes object starts with, in this order; every other key follows, sorted. */
@@ -110,7 +109,7 @@ public final class YamlWriter {
       entries.subList(head, entries.size()).sort(Map.Entry.comparingByKey());
     }
     if (entries.isEmpty()) {
-      flow("{}");
+      indicator("{}", true, false);
       return;
     }
     int outer = indent;
@@ -135,7 +134,7 @@ public final class YamlWriter {
   /** Items under a key start at the key's column; the first item's indicator sets the indent of the rest. */
   private void list(List<?> list, boolean inMap) {
     if (list.isEmpty()) {
-      flow("[]");
+      indicator("[]", true, false);
       return;
     }
     int outer = indent;
@@ -155,10 +154,6 @@ public final class YamlWriter {
       node(item, false);
     }
     indent = outer;
-  }
-
-  private void flow(String empty) {
-    indicator(empty, true, false);
   }
 
   /** A number, boolean or {@code null}: plain unless its text could not stand plain there. */
