@@ -8,10 +8,10 @@ import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.NetworkPlan;
 import dev.clusterc.compiler.program.Program;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The cluster-wide unit: a Namespace for every namespace the other units use (Kubernetes' own
@@ -26,7 +26,7 @@ final class ClusterEmitter {
   static Unit emit(Program program, EmitContext context, Collection<Unit> units, String layer) {
     Decl cluster = program.cluster().orElseThrow();
     Unit unit = new Unit(UnitNames.CLUSTER_UNIT, layer, cluster);
-    Set<String> namespaces = new TreeSet<>();
+    Set<String> namespaces = new HashSet<>();
     for (Unit other : units) {
       for (KubeObject object : other.objects()) {
         String namespace = object.namespace();
@@ -35,7 +35,7 @@ final class ClusterEmitter {
         }
       }
     }
-    for (String namespace : namespaces) {
+    for (String namespace : namespaces.stream().sorted().toList()) {
       unit.add(context.object(cluster, "v1", "Namespace", namespace, null));
     }
     unit.add(context.object(cluster, "v1", "ConfigMap", "cluster-settings", settingsNamespace(program))

@@ -100,8 +100,11 @@ public final class ManifestCompiler {
       waiting.put(unit, needed.size());
       needed.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(unit));
     }
-    PriorityQueue<Unit> ready = new PriorityQueue<>(Comparator
-        .comparingInt((Unit u) -> u == cluster ? -1 : program.layerIndex(u.layer()))
+    Map<Unit, Integer> rank = new IdentityHashMap<>();
+    for (Unit unit : units) {
+      rank.put(unit, unit == cluster ? -1 : program.layerIndex(unit.layer()));
+    }
+    PriorityQueue<Unit> ready = new PriorityQueue<>(Comparator.comparingInt((Unit u) -> rank.get(u))
         .thenComparing(Unit::name));
     units.stream().filter(u -> waiting.get(u) == 0).forEach(ready::add);
     List<Unit> ordered = new ArrayList<>();

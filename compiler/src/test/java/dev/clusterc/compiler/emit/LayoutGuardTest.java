@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.layout.GitOpsLayout;
 import dev.clusterc.compiler.layout.OutputRefusedException;
 import dev.clusterc.compiler.layout.TreeWriter;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,11 +90,7 @@ class LayoutGuardTest {
     return new Compilation("lab", List.of(unit), List.of(), Map.of(), null, List.of());
   }
 
-  private static HasMetadata object(String kind, String name, String namespace) {
-    GenericKubernetesResource object = new GenericKubernetesResource();
-    object.setApiVersion("v1");
-    object.setKind(kind);
-    object.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-    return object;
+  private static KubeObject object(String kind, String name, String namespace) {
+    return KubeObject.of("v1", kind, name, namespace);
   }
 }

@@ -6,12 +6,10 @@ import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.source.SourceSpan;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -28,6 +26,7 @@ public final class EmitContext {
   private final Program program;
   private final Path sourceBase;
   private final Map<Decl, Unit> units = new IdentityHashMap<>();
+  private final Map<String, String> relativePaths = new HashMap<>();
   private final Namespaces namespaces;
   private Map<Decl, SortedMap<String, Decl>> databaseReaders;
 
@@ -52,11 +51,15 @@ public final class EmitContext {
 
   /** {@code FILE:LINE}, with FILE relative to the cluster's directory: the same wherever clusterc runs. */
   public String source(SourceSpan span) {
-    String path = span.file().path();
-    if (sourceBase != null && !path.startsWith("std/")) {
-      path = sourceBase.relativize(Path.of(path).toAbsolutePath().normalize()).toString().replace('\\', '/');
+    return relativePaths.computeIfAbsent(span.file().path(), this::relative) + ":" + span.begin().line();
+  }
+
+  /** A file's path as {@link #source} prints it (worked out once per file: every object asks). */
+  private String relative(String path) {
+    if (sourceBase == null || path.startsWith("std/")) {
+      return path;
     }
-    return path + ":" + span.begin().line();
+    return sourceBase.relativize(Path.of(path).toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
   public Program program() {
@@ -97,45 +100,6 @@ public final class EmitContext {
     labels.put("app.kubernetes.io/part-of", clusterName());
     object.annotations().put(SOURCE_ANNOTATION, source(span));
     return object;
-  }
-
-  /**
-   * Metadata for an object made for {@code source}, pointing at the declaration's name: for emitters
-   * still on fabric8's builders; it goes when the last one builds {@link #object} trees.
-   */
-  public ObjectMeta meta(Decl source, String name, String namespace) {
-    return meta(source, source.site(), name, namespace);
-  }
-
-  /**
-   * Metadata with the standard labels ({@code app.kubernetes.io/name}, {@code part-of},
-   * {@code managed-by}) and {@code clusterc.dev/source: FILE:LINE} of {@code span}.
-   */
-  public ObjectMeta meta(Decl source, SourceSpan span, String name, String namespace) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/name", source.name());
-    labels.put("app.kubernetes.io/part-of", clusterName());
-    labels.put("app.kubernetes.io/managed-by", "clusterc");
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(SOURCE_ANNOTATION, source(span));
-    ObjectMeta meta = new ObjectMeta();
-    meta.setName(name);
-    meta.setNamespace(namespace);
-    meta.setLabels(labels);
-    meta.setAnnotations(annotations);
-    return meta;
-  }
-
-  /** A custom resource with fabric8's metadata; goes with {@link #meta} (use {@link #object} and {@code put("spec", …)}). */
-  public GenericKubernetesResource resource(String apiVersion, String kind, ObjectMeta meta, Map<String, Object> spec) {
-    GenericKubernetesResource resource = new GenericKubernetesResource();
-    resource.setApiVersion(apiVersion);
-    resource.setKind(kind);
-    resource.setMetadata(meta);
-    if (spec != null) {
-      resource.setAdditionalProperty("spec", spec);
-    }
-    return resource;
   }
 
   /** The namespace a declaration's objects live in, or {@code null} for cluster-scoped ones ({@link Namespaces}). */

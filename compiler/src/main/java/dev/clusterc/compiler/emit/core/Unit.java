@@ -1,10 +1,7 @@
 package dev.clusterc.compiler.emit.core;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.kube.KubeObject;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,24 +55,6 @@ public final class Unit {
   public void add(KubeObject object) {
     objects.add(object);
   }
-
-  /**
-   * Adds an object built with fabric8's model, as a tree: the bridge for emitters that still use
-   * the builders. It goes when the last emitter has moved to {@link KubeObject} (it costs Jackson's
-   * bean introspection, which the tree path avoids).
-   */
-  @SuppressWarnings("unchecked")
-  public void add(HasMetadata object) {
-    Map<String, Object> fields = BRIDGE.convertValue(object, Map.class);
-    Map<String, Object> metadata = (Map<String, Object>) fields.remove("metadata");
-    KubeObject tree = KubeObject.of((String) fields.remove("apiVersion"), (String) fields.remove("kind"),
-        (String) metadata.get("name"), null);
-    tree.metadata().putAll(metadata);
-    fields.forEach(tree::put);
-    objects.add(tree);
-  }
-
-  private static final ObjectMapper BRIDGE = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   /**
    * Includes a file as it is, under {@code fileName} in the unit's directory, or, when

@@ -8,7 +8,7 @@ import dev.clusterc.compiler.source.SourceSpan;
 /**
  * New objects of the storage emitters as plain trees, with the metadata every emitted object
  * carries: the standard labels and the {@code clusterc.dev/source} line of the entry that made it
- * (the same as {@link EmitContext#meta}, without building a fabric8 {@code ObjectMeta}).
+ * (the same as {@link EmitContext#object} gives).
  */
 final class StorageObjects {
   private StorageObjects() {}
