@@ -108,7 +108,14 @@ public final class BackupCredentials {
     return find(role).orElse(role.conventional());
   }
 
+  /** Lower-case letters and digits only, so {@code AWS_ACCESS_KEY_ID} and {@code aws-access-key-id} match alike (no regex per lookup). */
   private static String normalize(String key) {
-    return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    StringBuilder letters = new StringBuilder(key.length());
+    for (char c : key.toLowerCase(Locale.ROOT).toCharArray()) {
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        letters.append(c);
+      }
+    }
+    return letters.toString();
   }
 }
