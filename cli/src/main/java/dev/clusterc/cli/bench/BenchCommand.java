@@ -6,6 +6,7 @@ import dev.clusterc.compiler.api.ClusterCompiler;
 import dev.clusterc.compiler.api.CompiledCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,12 +162,12 @@ public final class BenchCommand implements Callable<Integer> {
     int reparsed = (compiler.parseCount() - parsedBefore) / runs;
     Analysis analysis = check(ClusterCompiler.open(dir, dir));
     for (int i = 0; i < 3; i++) {
-      compile(analysis).stream();
+      compile(analysis).writeStream(Writer.nullWriter());
     }
     double[] compiles = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      compile(analysis).stream();
+      compile(analysis).writeStream(Writer.nullWriter());
       compiles[i] = (System.nanoTime() - start) / 1e6;
     }
     WholeProcess.Figures check = processRuns > 0 ? process.measure("check", dir, processRuns) : SKIPPED;
