@@ -1,6 +1,5 @@
 package dev.clusterc.compiler.api;
 
-import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.util.List;
 
@@ -51,11 +50,11 @@ public sealed interface Completion {
   }
 
   /**
-   * A reference: the name of a declaration of {@code kind} ({@code null} when any kind will do, as
-   * in {@code depends-on}); {@code candidates} are the names in scope of that kind, {@code symbols}
+   * A reference: the name of a declaration of the kind whose keyword is {@code kind} ({@code volume};
+   * {@code null} when any kind will do, as in {@code depends-on}); {@code candidates} are the names in scope of that kind, {@code symbols}
    * the words the slot accepts besides (the {@code none} of {@code backup BACKUP|none}).
    */
-  record Reference(SourceSpan replace, String entry, Kind kind, List<String> candidates, List<String> symbols)
+  record Reference(SourceSpan replace, String entry, String kind, List<String> candidates, List<String> symbols)
       implements Completion {
     public Reference {
       candidates = List.copyOf(candidates);
@@ -66,8 +65,8 @@ public sealed interface Completion {
   /** A value of a type with no fixed words (a string, a number, an address): only its description helps. */
   record Value(SourceSpan replace, String entry, String expected) implements Completion {}
 
-  /** The template after {@code from}: those for the declaration's kind. */
-  record TemplateName(SourceSpan replace, Kind kind, List<String> templates) implements Completion {
+  /** The template after {@code from}: those for the declaration's kind (its keyword, or {@code null}). */
+  record TemplateName(SourceSpan replace, String kind, List<String> templates) implements Completion {
     public TemplateName {
       templates = List.copyOf(templates);
     }

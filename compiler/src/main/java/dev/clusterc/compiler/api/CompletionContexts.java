@@ -115,7 +115,7 @@ final class CompletionContexts {
       List<String> templates = program.templates().values().stream()
           .filter(t -> t.name() != null && (kind == null || t.kind() != null && t.kind().text().equals(kind.keyword())))
           .map(t -> t.name().text()).sorted().toList();
-      return new Completion.TemplateName(replace, kind, templates);
+      return new Completion.TemplateName(replace, kind == null ? null : kind.keyword(), templates);
     }
     Matcher call = CALL.matcher(before);
     if (call.find() && (before.endsWith("(") || before.endsWith(","))) {
@@ -232,7 +232,7 @@ final class CompletionContexts {
     if (ref != null) {
       List<String> candidates = ref.kind() == null ? program.scope().allNames().stream().distinct().sorted().toList()
           : program.scope().names(ref.kind());
-      return new Completion.Reference(replace, entry, ref.kind(), candidates, symbols);
+      return new Completion.Reference(replace, entry, ref.kind() == null ? null : ref.kind().keyword(), candidates, symbols);
     }
     if (entry.equals("layer") && type == ValueType.Scalar.SYMBOL) {
       symbols.addAll(program.ladder());

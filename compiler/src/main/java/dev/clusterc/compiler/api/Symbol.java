@@ -1,8 +1,6 @@
 package dev.clusterc.compiler.api;
 
-import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
-import java.util.Optional;
 
 /**
  * Something a name can refer to: a declaration of the sources or of the standard library, a
@@ -12,10 +10,4 @@ import java.util.Optional;
  * @param span the whole declaration, for an editor to show
  * @param selection the name in it, where "go to definition" puts the cursor
  */
-public record Symbol(String keyword, String name, SourceSpan span, SourceSpan selection) {
-
-  /** The kind of declaration, empty for a template or a parameter. */
-  public Optional<Kind> kind() {
-    return Kind.of(keyword);
-  }
-}
+public record Symbol(String keyword, String name, SourceSpan span, SourceSpan selection) {}
