@@ -17,7 +17,8 @@
  * out Kubernetes objects as {@code compiler.kube.KubeObject} copies, plain trees a runtime can apply.
  * Every other package (syntax, binding, the model, checks, emitters, layouts) is the compiler's own
  * and may change at any time; architecture tests fail the build when the CLI imports one of them,
- * or when a package of the compiler imports one above it.
+ * when a public member of this package shows one of their types, or when a package of the compiler
+ * imports one above it.
  *
  * <p>Results are immutable: lists are copies and objects are fresh trees on every call, so a caller
  * may keep and share them. {@link dev.clusterc.compiler.api.Frontend} is the pass driver behind the
