@@ -45,7 +45,7 @@ public final class DatabaseEmitter implements Emitter {
     String namespace = context.namespaceOf(decl);
     Backup backup = database.backup() == null ? null : Backup.of(context.program().model(), database.backup());
 
-    KubeObject cluster = StorageObjects.of(context, API_VERSION, "Cluster", decl, decl.name(), namespace);
+    KubeObject cluster = context.object(decl, API_VERSION, "Cluster", decl.name(), namespace);
     cluster.put("spec", map(
         "instances", database.instances().value(),
         "imageName", IMAGE + ":" + database.version().value(),
@@ -61,7 +61,7 @@ public final class DatabaseEmitter implements Emitter {
     DatabaseCredentialsCopy.source(decl, context).forEach(unit::add);
 
     if (backup != null && backup.schedule() != null && backup.schedule().valid()) {
-      unit.add(StorageObjects.of(context, API_VERSION, "ScheduledBackup", decl, OwnSpans.of(decl, "backup"), decl.name(),
+      unit.add(context.object(decl, OwnSpans.of(decl, "backup"), API_VERSION, "ScheduledBackup", decl.name(),
           namespace).put("spec", map(
               "schedule", backup.schedule().cron().toSixField(),
               "cluster", map("name", decl.name()),

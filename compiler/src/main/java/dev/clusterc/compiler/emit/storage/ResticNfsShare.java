@@ -29,7 +29,7 @@ final class ResticNfsShare {
     String pv = "pv-" + claimName(volume);
     String namespace = context.namespaceOf(volume.decl());
     String size = volume.size().value().toString();
-    KubeObject share = StorageObjects.of(context, "v1", "PersistentVolume", volume.decl(), volume.spanOf("backup"), pv, null)
+    KubeObject share = context.object(volume.decl(), volume.spanOf("backup"), "v1", "PersistentVolume", pv, null)
         .put("spec", map(
             "accessModes", list("ReadWriteMany"),
             "capacity", map("storage", size),
@@ -38,7 +38,7 @@ final class ResticNfsShare {
             "persistentVolumeReclaimPolicy", "Retain",
             "storageClassName", "",
             "volumeMode", "Filesystem"));
-    KubeObject claim = StorageObjects.of(context, "v1", "PersistentVolumeClaim", volume.decl(), volume.spanOf("backup"),
+    KubeObject claim = context.object(volume.decl(), volume.spanOf("backup"), "v1", "PersistentVolumeClaim",
         claimName(volume), namespace).put("spec", map(
             "accessModes", list("ReadWriteMany"),
             "resources", map("requests", map("storage", size)),

@@ -3,8 +3,8 @@ package dev.clusterc.compiler.emit.storage;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Backup;
-import dev.clusterc.compiler.model.BackupCredentials;
 import dev.clusterc.compiler.model.BackupCredentials.Role;
+import dev.clusterc.compiler.model.BackupCredentials;
 import dev.clusterc.compiler.model.BackupTarget;
 import dev.clusterc.compiler.model.Volume;
 import java.util.LinkedHashMap;
@@ -58,7 +58,7 @@ final class ResticRepository {
         settings.put("AZURE_ENDPOINT_SUFFIX", target.azureEndpointSuffix());
       }
     }
-    KubeObject secret = StorageObjects.of(context, "v1", "Secret", volume.decl(), volume.spanOf("backup"), name(volume),
+    KubeObject secret = context.object(volume.decl(), volume.spanOf("backup"), "v1", "Secret", name(volume),
         context.namespaceOf(volume.decl()));
     secret.annotations().put(SECRET_KEYS_ANNOTATION, secretKeys(target, keys).entrySet().stream()
         .map(e -> keys.secret() == null ? e.getKey() : e.getKey() + "=" + keys.secret() + "/" + e.getValue())

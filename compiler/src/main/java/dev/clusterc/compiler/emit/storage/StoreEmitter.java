@@ -27,7 +27,7 @@ public final class StoreEmitter implements Emitter {
       block.put("service", "SecretsManager");
     }
     block.putAll(store.config());
-    unit.add(StorageObjects.of(context, "external-secrets.io/v1", "ClusterSecretStore", decl, decl.name(), null)
+    unit.add(context.object(decl, "external-secrets.io/v1", "ClusterSecretStore", decl.name(), null)
         .put("spec", map("provider", map(providerKey(store.via()), block))));
   }
 

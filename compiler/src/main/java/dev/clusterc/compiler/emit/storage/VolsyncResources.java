@@ -26,13 +26,13 @@ final class VolsyncResources {
 
   /** A ReplicationSource of the volume, made by the entry at {@code span}. */
   static KubeObject source(EmitContext context, Volume volume, SourceSpan span, String name, Map<String, Object> spec) {
-    return StorageObjects.of(context, API_VERSION, "ReplicationSource", volume.decl(), span, name,
+    return context.object(volume.decl(), span, API_VERSION, "ReplicationSource", name,
         context.namespaceOf(volume.decl())).put("spec", spec);
   }
 
   /** A ReplicationDestination of the volume, made by the entry at {@code span}. */
   static KubeObject destination(EmitContext context, Volume volume, SourceSpan span, String name, Map<String, Object> spec) {
-    return StorageObjects.of(context, API_VERSION, "ReplicationDestination", volume.decl(), span, name,
+    return context.object(volume.decl(), span, API_VERSION, "ReplicationDestination", name,
         context.namespaceOf(volume.decl())).put("spec", spec);
   }
 

@@ -54,7 +54,7 @@ final class VolumeClaims {
 
   /** The claim {@code NAME} the apps mount; {@code dataSource} names what populates it, or is {@code null}. */
   static KubeObject claim(EmitContext context, Volume volume, Map<String, String> labels, Map<String, Object> dataSource) {
-    KubeObject claim = StorageObjects.of(context, "v1", "PersistentVolumeClaim", volume.decl(), volume.name(),
+    KubeObject claim = context.object(volume.decl(), "v1", "PersistentVolumeClaim", volume.name(),
         context.namespaceOf(volume.decl()));
     claim.labels().putAll(labels);
     String boundTo = volume.isLocal() ? "pv-" + volume.name() + "-primary" : null;
@@ -63,7 +63,7 @@ final class VolumeClaims {
 
   /** The claim {@code NAME-backup} on the replica node, which VolSync replicates into. */
   static KubeObject backupClaim(EmitContext context, Volume volume) {
-    KubeObject claim = StorageObjects.of(context, "v1", "PersistentVolumeClaim", volume.decl(), volume.replica().span(),
+    KubeObject claim = context.object(volume.decl(), volume.replica().span(), "v1", "PersistentVolumeClaim",
         backupClaimName(volume), context.namespaceOf(volume.decl()));
     return claim.put("spec", claimSpec(volume, "pv-" + volume.name() + "-backup", null));
   }
@@ -84,7 +84,7 @@ final class VolumeClaims {
 
   private static KubeObject localVolume(EmitContext context, Volume volume, String name, String node, String claim,
       SourceSpan span) {
-    return StorageObjects.of(context, "v1", "PersistentVolume", volume.decl(), span, name, null).put("spec", map(
+    return context.object(volume.decl(), span, "v1", "PersistentVolume", name, null).put("spec", map(
         "accessModes", list(volume.access().mode()),
         "capacity", map("storage", volume.size().value().toString()),
         "claimRef", map("name", claim, "namespace", context.namespaceOf(volume.decl())),
