@@ -10,9 +10,9 @@ import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.model.Listener;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
+import dev.clusterc.compiler.types.Hostnames;
 import java.util.Optional;
 import java.util.function.Consumer;
 

@@ -5,8 +5,8 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.program.Program;
-import dev.clusterc.compiler.rules.Hostnames;
 import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.types.Hostnames;
 import java.util.Optional;
 import java.util.function.Consumer;
 

@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.BoundEntry;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.source.SourceSpan;
+import dev.clusterc.compiler.types.Hostnames;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ public record Listener(String name, SourceSpan keySpan, SourceSpan nameSpan, boo
     Typed.Int writtenPort = block == null ? null : block.typed("port", Typed.Int.class).orElse(null);
     long port = writtenPort != null ? writtenPort.value() : protocol.equals(HTTP) ? 80L : protocol.equals(HTTPS) ? 443L : 0L;
     Typed.Str host = block == null ? null : block.typed("hostname", Typed.Str.class).orElse(null);
-    String hostname = host == null || normal(host.value()).isEmpty() ? null : normal(host.value());
+    String hostname = host == null || Hostnames.normal(host.value()).isEmpty() ? null : Hostnames.normal(host.value());
     BoundEntry certificate = block == null ? null : block.first("certificate").orElse(null);
     SourceSpan keySpan = entry.entry().key().span();
     return new Listener(name, keySpan, entry.entry().args().isEmpty() ? keySpan : entry.entry().args().get(0).span(),
@@ -54,15 +55,6 @@ public record Listener(String name, SourceSpan keySpan, SourceSpan nameSpan, boo
         writtenPort, hostname, host == null ? null : host.value(), host == null ? null : host.span(),
         certificate == null ? null : certificate.ref("value").orElse(null),
         certificate == null ? null : certificate.entry().span());
-  }
-
-  /**
-   * Lower case, trimmed, without a trailing dot: host names compare so (the rules' {@code Hostnames}
-   * sit above the model and build their matching on the same form).
-   */
-  private static String normal(String host) {
-    String lower = host.trim().toLowerCase(Locale.ROOT);
-    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   public boolean https() {

@@ -1,4 +1,4 @@
-package dev.clusterc.compiler.rules;
+package dev.clusterc.compiler.types;
 
 import java.util.Locale;
 

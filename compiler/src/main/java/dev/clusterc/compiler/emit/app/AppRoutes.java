@@ -11,7 +11,7 @@ import dev.clusterc.compiler.model.AppPort;
 import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.model.Gateway;
 import dev.clusterc.compiler.model.Listener;
-import dev.clusterc.compiler.rules.Hostnames;
+import dev.clusterc.compiler.types.Hostnames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
