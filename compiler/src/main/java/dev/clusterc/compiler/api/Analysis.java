@@ -21,19 +21,22 @@ import java.util.Optional;
 public final class Analysis {
   private final Program program;
   private final List<Diagnostic> diagnostics;
-  private final Navigator navigator;
+  private Navigator navigator;
 
   Analysis(Program program) {
     this.program = program;
     this.diagnostics = program.diagnostics();
-    this.navigator = new Navigator(program);
   }
 
   /**
    * The position queries over this analysis (what is at a position, definition, references,
-   * outline, completion context); answers on broken documents too.
+   * outline, completion context); answers on broken documents too. Made on first use: the command
+   * line never asks.
    */
-  public Navigator navigator() {
+  public synchronized Navigator navigator() {
+    if (navigator == null) {
+      navigator = new Navigator(program);
+    }
     return navigator;
   }
 
