@@ -58,7 +58,7 @@ public final class YamlWriter {
   }
 
   /** Writes one document holding {@code tree} to {@code out}, which stays open. */
-  public static void document(Map<String, ?> tree, Writer out) throws IOException {
+  private static void document(Map<String, ?> tree, Writer out) throws IOException {
     out.append(printed(tree));
   }
 
