@@ -44,6 +44,8 @@ public final class Checkers {
         new SizeChecker(),
         new PostgresVersionChecker(),
         new GitOpsChecker(),
-        new NameRulesChecker());
+        new NameRulesChecker(),
+        new ConfigChecker(),
+        new AccessChecker());
   }
 }

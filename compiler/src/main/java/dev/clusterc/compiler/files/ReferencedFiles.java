@@ -8,25 +8,35 @@ import java.util.Optional;
 
 /**
  * What analysis read of the files a cluster names besides its sources: each secret's file and
- * each app's raw {@code manifests} objects, all checked ({@link ReferencedFilesReader}). The
+ * each app's raw {@code manifests} objects and {@code config} files, all checked ({@link ReferencedFilesReader}). The
  * emitters take them from here and never open a file again, so {@code compile} emits exactly what
  * {@code check} validated.
  */
 public final class ReferencedFiles {
   /** Nothing read: a program not yet analysed, or one without such files. */
-  public static final ReferencedFiles NONE = new ReferencedFiles(Map.of(), Map.of());
+  public static final ReferencedFiles NONE = new ReferencedFiles(Map.of(), Map.of(), Map.of());
 
   private final Map<Decl, SecretFile> secrets;
   private final Map<Decl, List<RawObject>> manifests;
+  private final Map<Decl, Map<String, String>> configs;
 
-  ReferencedFiles(Map<Decl, SecretFile> secrets, Map<Decl, List<RawObject>> manifests) {
+  ReferencedFiles(Map<Decl, SecretFile> secrets, Map<Decl, List<RawObject>> manifests, Map<Decl, Map<String, String>> configs) {
     this.secrets = new IdentityHashMap<>(secrets);
     this.manifests = new IdentityHashMap<>(manifests);
+    this.configs = new IdentityHashMap<>(configs);
   }
 
   /** The checked file of a {@code sops}/{@code sealed} secret; empty when it has none or it was refused. */
   public Optional<SecretFile> secret(Decl secret) {
     return Optional.ofNullable(secrets.get(secret));
+  }
+
+  /**
+   * The text of the file an app's {@code config PATH file FILE} names, by {@code PATH}; empty when
+   * the entry has no file or it could not be read (already reported).
+   */
+  public Optional<String> config(Decl app, String path) {
+    return Optional.ofNullable(configs.getOrDefault(app, Map.of()).get(path));
   }
 
   /** The raw objects of an app's {@code manifests}, in order (an entry with a problem adds none). */

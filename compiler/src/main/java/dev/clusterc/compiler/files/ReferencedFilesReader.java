@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * The analysis pass that reads the files declarations name — {@code secret … sops/sealed PATH}
- * ({@link SecretFileReader}) and {@code app … manifests} ({@link ManifestsReader}) — so that
+ * ({@link SecretFileReader}), {@code app … manifests} ({@link ManifestsReader}) and
+ * {@code app … config PATH file FILE} ({@link ConfigFileReader}) — so that
  * {@code check} reports every problem {@code compile} would meet, and keeps what it read for the
  * emitters ({@link ReferencedFiles}).
  *
@@ -38,6 +39,8 @@ public final class ReferencedFilesReader {
     Map<Decl, List<RawObject>> manifests = new IdentityHashMap<>();
     SecretFileReader secretReader = new SecretFileReader(program, workingDirectory, report);
     ManifestsReader manifestsReader = new ManifestsReader(workingDirectory, report);
+    ConfigFileReader configReader = new ConfigFileReader(program, workingDirectory, report);
+    Map<Decl, Map<String, String>> configs = new IdentityHashMap<>();
     for (Decl decl : program.decls()) {
       if (decl.body() == null || broken.test(decl)) {
         continue;
@@ -53,10 +56,14 @@ public final class ReferencedFilesReader {
         if (!objects.isEmpty()) {
           manifests.put(decl, objects);
         }
+        Map<String, String> texts = configReader.read(decl);
+        if (!texts.isEmpty()) {
+          configs.put(decl, texts);
+        }
       }
     }
     duplicates(program, manifests, report);
-    return new ReferencedFiles(secrets, manifests);
+    return new ReferencedFiles(secrets, manifests, configs);
   }
 
   /**

@@ -33,6 +33,10 @@ import java.util.Optional;
  * @param spread whether the replicas spread over nodes: {@code spread} when written, else true,
  *     and never with a single replica
  * @param on the nodes of {@code on [...]} that resolved, in source order
+ * @param command the container's {@code command}, or {@code null} when not written (the image's entrypoint)
+ * @param args the container's {@code args}, or {@code null} when not written (the image's)
+ * @param configs the {@code config} entries, in source order
+ * @param access the {@code access} block, or {@code null} when the app needs no API access
  */
 public record App(
     Decl decl,
@@ -49,7 +53,11 @@ public record App(
     Resources resources,
     AppProbe probe,
     boolean spread,
-    List<Typed.Ref> on) {
+    List<Typed.Ref> on,
+    List<String> command,
+    List<String> args,
+    List<AppConfig> configs,
+    AppAccess access) {
 
   /**
    * One variable of {@code env}: {@code text} is the value as Kubernetes wants it, a string
@@ -112,7 +120,11 @@ public record App(
             .orElse(null),
         body.first("probe").map(AppProbe::of).orElse(null),
         replicas > 1 && body.bool("spread").orElse(true),
-        on);
+        on,
+        strings(body, "command"),
+        strings(body, "args"),
+        body.all("config").stream().map(AppConfig::of).toList(),
+        body.first("access").map(AppAccess::of).orElse(null));
   }
 
   /**
@@ -121,6 +133,13 @@ public record App(
    */
   public static String namespaceOf(Decl app) {
     return app.body() == null ? app.name() : app.body().sym("namespace").orElse(app.name());
+  }
+
+  /** A list of strings as written, or {@code null} when the entry is absent or did not bind. */
+  private static List<String> strings(BoundBlock body, String key) {
+    return body.typed(key, Typed.Items.class)
+        .map(items -> items.items().stream().filter(Typed.Str.class::isInstance).map(i -> ((Typed.Str) i).value()).toList())
+        .orElse(null);
   }
 
   private static List<Env> env(BoundBlock body) {

@@ -121,6 +121,11 @@ public final class Schemas {
         .one("probe", "http path:STRING [port port:SYMBOL]")
         .one("spread", "BOOL")
         .one("on", "LIST(@node)")
+        .one("command", "LIST(STRING)")
+        .one("args", "LIST(STRING)")
+        .repeated("config", "path:STRING [file file:STRING] [text text:STRING]")
+        .block("access", "scope:cluster|namespace", false, new Schema("access")
+            .repeated("rule", "verbs:LIST(SYMBOL|STRING) on resources:LIST(STRING) [in groups:LIST(STRING)]"))
         .repeated("manifests", "STRING")));
     KINDS.put(Kind.COMPONENT, layered(new Schema("component")
         .one("namespace", "SYMBOL")

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The app's one container, named after the app: image, ports, environment, resources, probes and
- * mounts.
+ * The app's one container, named after the app: image, {@code command} and {@code args} (each
+ * only when written, so the image's own entrypoint and arguments stay otherwise), ports,
+ * environment, resources, probes and mounts.
  *
  * <p>The database variables come first and {@code env} after it in source order, because
  * Kubernetes expands {@code $(VAR)} only from variables defined earlier in the list, and the
@@ -33,11 +34,13 @@ final class AppContainer {
     Map<String, Object> container = map(
         "name", app.decl().name(),
         "image", app.image() == null ? null : app.image().value(),
+        "command", app.command() == null ? null : new ArrayList<Object>(app.command()),
+        "args", app.args() == null ? null : new ArrayList<Object>(app.args()),
         "ports", nonEmpty(ports(app)),
         "env", nonEmpty(env(app, context)),
         "envFrom", nonEmpty(envFrom(app)),
         "resources", resources(app.resources()),
-        "volumeMounts", nonEmpty(mounts(app, context.program().model())));
+        "volumeMounts", nonEmpty(mounts(app, context)));
     httpGet(app).ifPresent(get -> {
       container.put("startupProbe", map("httpGet", get, "periodSeconds", 10, "failureThreshold", 30));
       container.put("readinessProbe", map("httpGet", Tree.copy(get)));
@@ -93,8 +96,12 @@ final class AppContainer {
     return app.target(probe.port()).map(port -> map("path", probe.path(), "port", port.name().value()));
   }
 
-  /** One mount per {@code mount} entry, read-only for {@code rox} volumes. */
-  private static List<Object> mounts(App app, ClusterModel model) {
+  /**
+   * One mount per {@code mount} entry, read-only for {@code rox} volumes, then one per
+   * {@code config} file ({@link AppConfigMap}).
+   */
+  private static List<Object> mounts(App app, EmitContext context) {
+    ClusterModel model = context.program().model();
     List<Object> mounts = new ArrayList<>();
     for (AppMount mount : app.mounts()) {
       if (mount.target() != null && mount.path() != null) {
@@ -102,6 +109,7 @@ final class AppContainer {
             "readOnly", AppDeployment.readOnly(model, mount.target()) ? Boolean.TRUE : null));
       }
     }
+    mounts.addAll(AppConfigMap.mounts(app, context.program().files()));
     return mounts;
   }
 

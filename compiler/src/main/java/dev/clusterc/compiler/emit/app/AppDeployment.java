@@ -21,7 +21,9 @@ import java.util.Set;
  * An app's Deployment. Its strategy is {@code Recreate} when it mounts a read-write-once volume
  * (the old pod must let go of the volume before the new one can attach it), else
  * {@code RollingUpdate}; its pods carry the selector labels and their placement
- * ({@link AppPlacement}), and mount each volume through the claim named after it.
+ * ({@link AppPlacement}), run as the app's ServiceAccount when it has {@code access}
+ * ({@link AppServiceAccount}), and mount each volume through the claim named after it and the
+ * configs through their ConfigMap ({@link AppConfigMap}).
  */
 final class AppDeployment {
   private AppDeployment() {}
@@ -36,9 +38,10 @@ final class AppDeployment {
         "template", map(
             "metadata", map("labels", podLabels(app, deployment)),
             "spec", map(
+                "serviceAccountName", AppServiceAccount.accountName(app),
                 "affinity", AppPlacement.of(app, context.program().model()),
                 "containers", list(AppContainer.of(app, context)),
-                "volumes", volumes(app, context.program().model())))));
+                "volumes", volumes(app, context)))));
     return deployment;
   }
 
@@ -60,22 +63,27 @@ final class AppDeployment {
     return labels;
   }
 
-  /** One volume per mounted volume declaration, in order of first mount; {@code null} when none. */
-  private static List<Object> volumes(App app, ClusterModel model) {
+  /**
+   * One volume per mounted volume declaration, in order of first mount, then the ConfigMap of the
+   * app's configs ({@link AppConfigMap}); {@code null} when none.
+   */
+  private static List<Object> volumes(App app, EmitContext context) {
+    ClusterModel model = context.program().model();
     Set<Decl> seen = new LinkedHashSet<>();
     for (AppMount mount : app.mounts()) {
       if (mount.target() != null) {
         seen.add(mount.target());
       }
     }
-    if (seen.isEmpty()) {
-      return null;
-    }
     List<Object> volumes = new ArrayList<>();
     for (Decl volume : seen) {
       volumes.add(map("name", volume.name(), "persistentVolumeClaim",
           map("claimName", volume.name(), "readOnly", readOnly(model, volume) ? Boolean.TRUE : null)));
     }
-    return volumes;
+    Map<String, Object> config = AppConfigMap.volume(app, context.program().files());
+    if (config != null) {
+      volumes.add(config);
+    }
+    return volumes.isEmpty() ? null : volumes;
   }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An {@code app}: its Deployment ({@link AppDeployment}), its Service when it has ports
+ * An {@code app}: its ServiceAccount and role when it has {@code access} ({@link AppServiceAccount}),
+ * the ConfigMap of its {@code config} files ({@link AppConfigMap}), its Deployment
+ * ({@link AppDeployment}), its Service when it has ports
  * ({@link AppService}), a PodDisruptionBudget when it spreads over nodes
  * ({@link AppPlacement}), an HTTPRoute per route ({@link AppRoutes}), the copy of the credentials
  * of a database in another namespace ({@link DatabaseCredentialsCopy}) and the objects of
@@ -36,6 +38,8 @@ public final class AppEmitter implements Emitter {
       ManifestsMetadata.complete(tree, decl, entrySpan(decl, object.entry().entry().span()), context);
       raw.add(tree);
     }
+    AppServiceAccount.of(app, context).forEach(unit::add);
+    AppConfigMap.of(app, context).ifPresent(unit::add);
     unit.add(AppDeployment.of(app, context));
     AppService.of(app, context).ifPresent(unit::add);
     AppPlacement.disruptionBudget(app, context).ifPresent(unit::add);
