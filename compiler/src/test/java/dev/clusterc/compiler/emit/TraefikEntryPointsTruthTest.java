@@ -40,7 +40,7 @@ class TraefikEntryPointsTruthTest {
       "websecure", Map.of("port", 8443, "exposedPort", 443, "expose", Map.of("default", true)),
       "metrics", Map.of("port", 9100, "exposedPort", 9100, "expose", Map.of("default", false))));
 
-  /** Listeners on the usual ports, on a port above 1024 and on one below it. */
+  /** Listeners on the usual ports, on ports above 1024 (one the chart's own entry point takes) and on one below. */
   static final Map<String, String> INLINE = Map.of("traefik-ports", CheckFixture.BASE + """
       use traefik
       use metallb
@@ -51,6 +51,7 @@ class TraefikEntryPointsTruthTest {
         listener http {}
         listener alt { protocol http; port 8081 }
         listener low { protocol http; port 81 }
+        listener dash { protocol http; port 8080 }
       }
       gateway other {
         class    traefik
