@@ -46,6 +46,7 @@ public final class Checkers {
         new GitOpsChecker(),
         new NameRulesChecker(),
         new ConfigChecker(),
-        new AccessChecker());
+        new AccessChecker()),
+        new CiliumApiServerChecker());
   }
 }

@@ -44,7 +44,8 @@ public enum Code {
   IMAGE_UNPINNED("image-unpinned"),
   PORT_CONFLICT("port-conflict"),
   UNKNOWN_PORT("unknown-port"),
-  MOUNT_CONFLICT("mount-conflict");
+  MOUNT_CONFLICT("mount-conflict"),
+  API_SERVER_UNKNOWN("api-server-unknown");
 
   private final String id;
 

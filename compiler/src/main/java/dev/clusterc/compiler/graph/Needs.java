@@ -8,6 +8,7 @@ import dev.clusterc.compiler.model.Backup;
 import dev.clusterc.compiler.model.BackupCredentials;
 import dev.clusterc.compiler.model.Certificate;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Component;
 import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.model.Dns;
 import dev.clusterc.compiler.model.Gateway;
@@ -25,6 +26,10 @@ import java.util.Locale;
  * declarations it names. The dependency graph and the provider check both read this.
  */
 public final class Needs {
+  /** The capability of the Gateway API CRDs. */
+  public static final String GATEWAY_API = "gateway-api";
+  private static final String GATEWAY_CLASS = "gateway-class:";
+
   private Needs() {}
 
   /** The capabilities a declaration needs from components in use, read from its lowered record. */
@@ -61,9 +66,23 @@ public final class Needs {
       }
       case VOLUME -> volume(model, Volume.of(model, decl), needs);
       case DATABASE -> needs.add(new Need("cloudnative-pg", "is a CloudNativePG database", decl.site()));
+      case COMPONENT -> gatewayApi(Component.of(model, decl), needs);
       default -> { }
     }
     return needs;
+  }
+
+  /**
+   * A component that implements gateway classes or answers DNS from routes watches Gateway API
+   * objects, and a controller started before their CRDs exist does not serve them (Cilium's
+   * operator looks for them once, at start): it waits for the component providing {@code gateway-api}.
+   */
+  private static void gatewayApi(Component component, List<Need> needs) {
+    component.provides().stream()
+        .filter(c -> c.startsWith(GATEWAY_CLASS) || c.equals("dns:k8s-gateway"))
+        .findFirst()
+        .ifPresent(c -> needs.add(new Need(GATEWAY_API, "watches Gateway API objects (it provides `" + c + "`)",
+            component.decl().site())));
   }
 
   /** The first {@code external} and the first {@code sealed} source (a secret with more is reported elsewhere). */

@@ -5,6 +5,7 @@ import static dev.clusterc.compiler.kube.Tree.map;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.network.PoolEmitter;
+import dev.clusterc.compiler.emit.network.TraefikEntryPoints;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.kube.Tree;
 import dev.clusterc.compiler.model.Component;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
  * {@code chartRef} to its {@code OCIRepository} (which pins the version); CRDs created and
  * replaced on install and upgrade, so that a chart's CRDs follow its version; and its values
  * ({@link Component#values}: the component's with the {@code use}'s over them), left out when there
- * are none. Under them lies, for Traefik, the address of its gateways ({@link #sharedServicePin}).
+ * are none. Under them lie the values the compiler derives from the rest of the cluster
+ * ({@link #derived}); the user's values win over them.
  */
 public final class ComponentRelease {
   public static final String API_VERSION = "helm.toolkit.fluxcd.io/v2";
@@ -34,7 +36,7 @@ public final class ComponentRelease {
     HelmSource.reference(component, chart, spec);
     spec.put("install", map("crds", "CreateReplace"));
     spec.put("upgrade", map("crds", "CreateReplace"));
-    Map<String, Object> values = Values.merge(sharedServicePin(component.decl(), context), Tree.copy(component.values()));
+    Map<String, Object> values = Values.merge(derived(component, context), Tree.copy(component.values()));
     if (!values.isEmpty()) {
       spec.put("values", values);
     }
@@ -42,10 +44,27 @@ public final class ComponentRelease {
   }
 
   /**
+   * What the cluster fixes in a component's values: for the component serving {@code traefik}-class
+   * gateways, its Service's address ({@link #sharedServicePin}) and the entry points of their
+   * listeners ({@link TraefikEntryPoints}); for Cilium, its IPAM pool and API server address
+   * ({@link CiliumValues}).
+   */
+  static Map<String, Object> derived(Component component, EmitContext context) {
+    Map<String, Object> values = sharedServicePin(component.decl(), context);
+    if (context.program().providers("gateway-class:traefik").contains(component.decl())) {
+      values = Values.merge(values, TraefikEntryPoints.values(context.program()));
+    }
+    if (CiliumValues.isCilium(component)) {
+      values = Values.merge(values, CiliumValues.of(component, context.program()));
+    }
+    return values;
+  }
+
+  /**
    * For a component serving gateways of a class from the one Service of its chart (Traefik), that
    * Service's address: {@code service.annotations} with the pool provider's annotation for the
-   * address of the first gateway of the class that has one. Empty for other components, or when
-   * that address lies in no pool.
+   * address of the first gateway of the class that has one, or {@code service.spec.loadBalancerIP}
+   * when that address lies in no pool. Empty for other components.
    */
   static Map<String, Object> sharedServicePin(Decl component, EmitContext context) {
     for (String gatewayClass : GatewayClasses.SHARED_SERVICE) {
@@ -56,7 +75,8 @@ public final class ComponentRelease {
         Gateway gateway = Gateway.of(context.program().model(), decl);
         if (gatewayClass.equals(gateway.gatewayClass()) && gateway.address() != null) {
           Map<String, String> annotations = PoolEmitter.pinning(context.program(), gateway.address());
-          return annotations.isEmpty() ? Map.of() : map("service", map("annotations", new TreeMap<>(annotations)));
+          return annotations.isEmpty() ? map("service", map("spec", map("loadBalancerIP", gateway.address().toString())))
+              : map("service", map("annotations", new TreeMap<>(annotations)));
         }
       }
     }

@@ -42,6 +42,10 @@ import java.util.Map;
  * </ul>
  * A class that wants annotations but whose address lies in no pool falls back to {@code spec.addresses}.
  * {@code expose} is not emitted: it only informs the checks.
+ *
+ * <p>A {@code traefik}-class listener's port is the container port of the Traefik entry point that
+ * serves it ({@link TraefikEntryPoints}: 80 → 8000, 443 → 8443), since Traefik matches listeners to
+ * entry points by that port; the Service still answers on the listener's port.
  */
 public final class GatewayEmitter implements Emitter {
 
@@ -53,7 +57,7 @@ public final class GatewayEmitter implements Emitter {
     List<Object> listeners = new ArrayList<>();
     Map<String, List<String>> grants = new LinkedHashMap<>();
     for (Listener listener : gateway.listeners()) {
-      listeners.add(listener(listener, namespace, context, grants));
+      listeners.add(listener(listener, gatewayClass, namespace, context, grants));
     }
     Map<String, Object> spec = map("gatewayClassName", gatewayClass, "listeners", listeners);
     if (gateway.address() != null) {
@@ -80,7 +84,7 @@ public final class GatewayEmitter implements Emitter {
     return grant;
   }
 
-  private static Map<String, Object> listener(Listener listener, String namespace, EmitContext context,
+  private static Map<String, Object> listener(Listener listener, String gatewayClass, String namespace, EmitContext context,
       Map<String, List<String>> grants) {
     Map<String, Object> tls = null;
     if (listener.https() && listener.certificate() != null) {
@@ -98,7 +102,7 @@ public final class GatewayEmitter implements Emitter {
     return map(
         "name", listener.name(),
         "protocol", listener.gatewayProtocol(),
-        "port", listener.port(),
+        "port", gatewayClass.equals("traefik") ? TraefikEntryPoints.containerPort(context.program(), listener.port()) : listener.port(),
         "hostname", listener.hostname(),
         "allowedRoutes", map("namespaces", map("from", "All")),
         "tls", tls);

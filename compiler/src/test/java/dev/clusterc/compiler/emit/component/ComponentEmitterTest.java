@@ -67,6 +67,45 @@ class ComponentEmitterTest {
     Snippets.assertMatches("component/ComponentEmitterTest-useOverrides", yaml(unit, "HelmRelease", "cilium"));
   }
 
+  /** Listeners on 80 and 443 use the chart's web and websecure; 8443 (websecure's own port) and 25 get entry points of their own. */
+  @Test
+  void traefikGetsTheEntryPointsOfItsGatewaysListenersAndTheirAddress() {
+    Program program = clean(FLUX_CLUSTER + """
+        use traefik
+        use metallb
+        pool lb { range 10.0.0.100..10.0.0.120; via metallb }
+        gateway web {
+          address  10.0.0.100
+          class    traefik
+          listener http {}
+          listener alt { protocol http; port 8443 }
+          listener smtp { protocol http; port 25 }
+        }
+        """);
+    Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "traefik");
+    Snippets.assertMatches("component/ComponentEmitterTest-traefikEntryPoints", yaml(unit, "HelmRelease", "traefik"));
+  }
+
+  /** On Talos, Cilium reaches the API server through KubePrism; its pool is the default network.pods. */
+  @Test
+  void ciliumOnTalosGetsKubePrismAndThePodNetwork() {
+    Program program = clean(FLUX_CLUSTER + """
+        vip api { address 10.0.0.50; on control-plane; via talos }
+        use cilium
+        """);
+    Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "cilium");
+    String release = yaml(unit, "HelmRelease", "cilium");
+    assertEquals(true, release.contains("""
+            ipam:
+              mode: cluster-pool
+              operator:
+                clusterPoolIPv4PodCIDRList:
+                  - 10.42.0.0/16
+            k8sServiceHost: localhost
+            k8sServicePort: 7445
+        """), release);
+  }
+
   @Test
   void useOverridesTheTagOfAnOciChart() {
     Program program = program("use k8s-gateway { version \"3.8.0\" }\n");
