@@ -46,7 +46,7 @@ public final class Checkers {
         new GitOpsChecker(),
         new NameRulesChecker(),
         new ConfigChecker(),
-        new AccessChecker()),
+        new AccessChecker(),
         new CiliumApiServerChecker());
   }
 }
