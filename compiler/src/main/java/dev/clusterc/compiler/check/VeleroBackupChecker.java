@@ -7,12 +7,14 @@ import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.rules.VeleroBackups;
 import dev.clusterc.compiler.schema.Kind;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code backup-via} for {@code via velero}: the target is object storage a Velero plugin writes to
- * (not {@code nfs://}); the credentials secret, when it declares its keys, has one that holds the
- * credentials file the plugin reads ({@link VeleroBackups#credentialsKey}); and some volume names
+ * {@code backup-via} for {@code via velero}: the target is object storage (not {@code nfs://})
+ * that a plugin the Velero component loads writes to (an init container
+ * {@code velero-plugin-for-PROVIDER}, {@link VeleroBackups#plugins}); the credentials secret, when
+ * it declares its keys, has one that holds the credentials file the plugin reads ({@link VeleroBackups#credentialsKey}); and some volume names
  * the policy, since Velero's Schedule includes the namespaces of those volumes and an empty list
  * would back up every namespace (no Schedule is emitted then, which this warns about).
  */
@@ -30,6 +32,14 @@ public final class VeleroBackupChecker implements Checker {
                     + decl.label() + " is via velero)")
             .withHint("use an `s3://`, `azure://` or `gs://` target, or back up via longhorn or restic"));
         return;
+      }
+      String provider = VeleroBackups.provider(backup.target());
+      Set<String> plugins = VeleroBackups.plugins(program.model());
+      if (!program.model().providers(VeleroBackups.CAPABILITY).isEmpty() && !plugins.contains(provider)) {
+        report.accept(Diagnostic.error(Code.BACKUP_VIA, backup.target().span(),
+                "Velero has no `" + provider + "` plugin to write to `" + backup.target().text() + "` (" + decl.label()
+                    + " is via velero; its plugins: " + (plugins.isEmpty() ? "none" : String.join(", ", plugins)) + ")")
+            .withHint("add the init container `velero/velero-plugin-for-" + provider + "` to the values of `use velero`"));
       }
       if (backup.hasCredentials() && VeleroBackups.credentialsKey(backup.credentials()).isEmpty()) {
         report.accept(Diagnostic.error(Code.BACKUP_VIA, backup.credentials().entry(),

@@ -4,13 +4,19 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.BackupCredentials;
 import dev.clusterc.compiler.model.BackupTarget;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.model.Component;
 import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.schema.Kind;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What Velero needs of a {@code backup … via velero} policy, shared by the check
@@ -30,6 +36,8 @@ public final class VeleroBackups {
   public static final String DEFAULT_NAMESPACE = "velero";
   /** The key of the credentials file when the secret declares no keys. */
   public static final String DEFAULT_KEY = "cloud";
+
+  private static final Pattern PLUGIN = Pattern.compile("velero-plugin-for-([a-z]+)");
 
   private VeleroBackups() {}
 
@@ -60,6 +68,28 @@ public final class VeleroBackups {
       String name = k.toLowerCase(Locale.ROOT);
       return name.contains("credentials") || name.contains("cloud");
     }).findFirst();
+  }
+
+  /**
+   * The providers whose object-store plugin the Velero component loads: each init container of its
+   * values whose image is {@code …/velero-plugin-for-PROVIDER:…}. Empty when no component provides
+   * Velero (reported as {@code missing-provider}).
+   */
+  public static Set<String> plugins(ClusterModel model) {
+    Set<String> plugins = new TreeSet<>();
+    for (Decl provider : model.providers(CAPABILITY)) {
+      if (Component.of(model, provider).values().get("initContainers") instanceof List<?> containers) {
+        for (Object container : containers) {
+          if (container instanceof Map<?, ?> map && map.get("image") instanceof String image) {
+            Matcher plugin = PLUGIN.matcher(image);
+            if (plugin.find()) {
+              plugins.add(plugin.group(1));
+            }
+          }
+        }
+      }
+    }
+    return plugins;
   }
 
   /** The namespace of the component that provides Velero, else {@link #DEFAULT_NAMESPACE}. */

@@ -116,4 +116,12 @@ class BackupViaCheckerTest {
     assertEquals("10:8: warning[backup-via]: backup cluster is via velero but no volume names it, so it gets no Schedule",
         CheckerHarness.run(CHECKER, velero("\"cloud\"", "s3://velero/homelab").replace("volume data { size 5Gi; backup cluster }\n", "")));
   }
+
+  @Test
+  void veleroNeedsThePluginOfItsProvider() {
+    assertEquals("""
+        10:66: error[backup-via]: Velero has no `azure` plugin to write to `azure://velero/homelab` (backup cluster is via velero; its plugins: aws)
+          hint: add the init container `velero/velero-plugin-for-azure` to the values of `use velero`""",
+        CheckerHarness.detailed(CHECKER, velero("\"cloud\"", "azure://velero/homelab")));
+  }
 }
