@@ -32,6 +32,8 @@ public final class Checkers {
         new SharedServiceAddressChecker(),
         new BackupScheduleChecker(),
         new BackupTargetChecker(),
+        new LonghornBackupChecker(),
+        new VeleroBackupChecker(),
         new DatabaseArchiveChecker(),
         new SecretSourceChecker(),
         new PoolRangeChecker(),

@@ -10,6 +10,7 @@ import dev.clusterc.compiler.emit.network.IssuerEmitter;
 import dev.clusterc.compiler.emit.network.PoolEmitter;
 import dev.clusterc.compiler.emit.network.VipEmitter;
 import dev.clusterc.compiler.emit.secret.SecretEmitter;
+import dev.clusterc.compiler.emit.storage.BackupEmitter;
 import dev.clusterc.compiler.emit.storage.DatabaseEmitter;
 import dev.clusterc.compiler.emit.storage.StoreEmitter;
 import dev.clusterc.compiler.emit.storage.VolumeEmitter;
@@ -18,7 +19,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The emitter of each kind. Kinds without one (backup, node, cluster) emit nothing of their own. */
+/** The emitter of each kind. Kinds without one (node, cluster) emit nothing of their own. */
 final class Emitters {
   private static final Map<Kind, Emitter> BY_KIND = new EnumMap<>(Kind.class);
 
@@ -34,6 +35,7 @@ final class Emitters {
     BY_KIND.put(Kind.CERTIFICATE, new CertificateEmitter());
     BY_KIND.put(Kind.ISSUER, new IssuerEmitter());
     BY_KIND.put(Kind.STORE, new StoreEmitter());
+    BY_KIND.put(Kind.BACKUP, new BackupEmitter());
   }
 
   private Emitters() {}

@@ -90,6 +90,11 @@ public final class BackupCredentials {
     return entry;
   }
 
+  /** The keys the secret declares, as written; empty when it declares none (or the policy has no credentials). */
+  public List<String> keys() {
+    return keys;
+  }
+
   /** The declared key that holds a credential, if one is recognised. */
   public Optional<String> find(Role role) {
     for (String key : keys) {

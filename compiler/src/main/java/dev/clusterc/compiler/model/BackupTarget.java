@@ -7,8 +7,9 @@ import java.util.Locale;
  * A backup policy's {@code target} and {@code endpoint}, taken apart once so that restic (VolSync)
  * and Barman (CloudNativePG) can each be told the same place in their own notation.
  *
- * <p>The forms read: {@code s3://BUCKET[/PREFIX]} (with {@code endpoint} for an S3-compatible
- * service, AWS otherwise), {@code azure://ACCOUNT.blob.SUFFIX/CONTAINER[/PREFIX]} or
+ * <p>The forms read: {@code s3://BUCKET[@REGION][/PREFIX]} (with {@code endpoint} for an S3-compatible
+ * service, AWS otherwise; {@code @REGION} is Longhorn's notation, given to the other tools apart),
+ * {@code azure://ACCOUNT.blob.SUFFIX/CONTAINER[/PREFIX]} or
  * {@code azure://CONTAINER[/PREFIX]} (the account then comes from {@code endpoint}, else from the
  * credentials), {@code gs://BUCKET[/PREFIX]}, and {@code nfs://SERVER[:]/PATH}.
  *
@@ -21,10 +22,11 @@ import java.util.Locale;
  *     NFS the exported directory, absolute
  * @param accountHost the Azure blob host ({@code ACCOUNT.blob.core.windows.net}), or {@code null}
  * @param endpoint the policy's {@code endpoint} without a trailing {@code /}, or {@code null}
+ * @param region the S3 region of {@code s3://BUCKET@REGION/…}, or {@code null} when not written
  */
 public record BackupTarget(
     String text, SourceSpan span, SourceSpan entry, String scheme, String bucket, String prefix, String accountHost,
-    String endpoint) {
+    String endpoint, String region) {
 
   /** Where VolSync mounts an NFS target in the restic mover: {@code /mnt/} and this. */
   public static final String NFS_MOUNT = "restic-nfs";
@@ -41,17 +43,21 @@ public record BackupTarget(
       int slash = rest.indexOf('/');
       String server = slash < 0 ? rest : rest.substring(0, slash);
       String path = slash < 0 ? "/" : rest.substring(slash).replaceAll("/+$", "");
-      return new BackupTarget(text, span, entry, scheme, server.replaceAll(":$", ""), path.isEmpty() ? "/" : path, null, endpoint);
+      return new BackupTarget(text, span, entry, scheme, server.replaceAll(":$", ""), path.isEmpty() ? "/" : path, null, endpoint,
+          null);
     }
     String[] parts = rest.replaceAll("^/+|/+$", "").split("/", 2);
     String first = parts[0];
     String tail = parts.length > 1 ? parts[1] : "";
     if (scheme.equals("azure") && first.contains(".")) {
       String[] container = tail.split("/", 2);
-      return new BackupTarget(text, span, entry, scheme, container[0], container.length > 1 ? container[1] : "", first, endpoint);
+      return new BackupTarget(text, span, entry, scheme, container[0], container.length > 1 ? container[1] : "", first, endpoint,
+          null);
     }
     String accountHost = scheme.equals("azure") && endpoint != null ? endpoint.replaceAll("^[a-z]+://", "") : null;
-    return new BackupTarget(text, span, entry, scheme, first, tail, accountHost, endpoint);
+    int at = scheme.equals("s3") ? first.indexOf('@') : -1;
+    String region = at < 0 || at == first.length() - 1 ? null : first.substring(at + 1);
+    return new BackupTarget(text, span, entry, scheme, at < 0 ? first : first.substring(0, at), tail, accountHost, endpoint, region);
   }
 
   /** The restic repository of one volume: its own directory under the target, as restic writes it. */

@@ -23,8 +23,9 @@ import java.util.Map;
  *       {@code restore true}, the ReplicationDestination that brings the latest snapshot back;</li>
  *   <li>{@code backup B} with B {@code via longhorn}: the claim joins B's recurring-job group
  *       ({@code recurring-job-group.longhorn.io/B: enabled}, passed on to the Longhorn volume);
- *       the RecurringJob itself belongs to the policy;</li>
- *   <li>{@code backup none}, and {@code via velero} (Velero selects what it backs up itself): nothing more.</li>
+ *       the RecurringJobs of that group belong to the policy ({@link BackupEmitter});</li>
+ *   <li>{@code backup none}, and {@code via velero} (the policy's Schedule includes the volume's
+ *       namespace, {@link BackupEmitter}): nothing more.</li>
  * </ul>
  * {@code replicas} is a property of the storage class (Longhorn's {@code numberOfReplicas}), which a
  * claim cannot ask for; it is not emitted here.

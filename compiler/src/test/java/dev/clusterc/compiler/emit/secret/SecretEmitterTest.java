@@ -221,8 +221,9 @@ class SecretEmitterTest {
         use external-secrets
         use velero
         store kv { via vault; config { server: "https://vault.example.org" } }
-        secret s3 { external kv key "backup/s3"; keys ["access-key-id", "secret-access-key"] }
+        secret s3 { external kv key "backup/s3"; keys ["cloud"] }
         backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "s3://backups/test"; credentials s3; via velero }
+        volume data { size 1Gi; backup nightly; namespace web }
         """);
     assertEquals(List.of("ExternalSecret s3 in velero"), new HasNamespaces(PlatformEmitFixture.emit(program).unit("nightly")).describe());
   }

@@ -140,7 +140,7 @@ class ResticBackupTest {
   void aVolumeBackedUpByVeleroGetsNoVolSyncObjects() {
     Unit unit = emit(CheckFixture.BASE + """
         use velero
-        secret s3 { sops "s.yaml"; keys ["access-key-id", "secret-access-key"] }
+        secret s3 { sops "s.yaml"; keys ["cloud"] }
         backup cluster-wide { schedule "0 1 * * *"; keep { daily: 7 }; target "s3://velero"; credentials s3; via velero }
         volume notes { size 1Gi; backup cluster-wide }
         """, Kind.VOLUME, "notes");
