@@ -44,6 +44,7 @@ public final class Checkers {
         new SizeChecker(),
         new PostgresVersionChecker(),
         new GitOpsChecker(),
-        new NameRulesChecker());
+        new NameRulesChecker(),
+        new SolverChecker());
   }
 }

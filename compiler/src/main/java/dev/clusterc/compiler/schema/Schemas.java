@@ -73,7 +73,8 @@ public final class Schemas {
     KINDS.put(Kind.ISSUER, layered(new Schema("issuer")
         .required("email", "STRING")
         .one("server", "production|staging", "production")
-        .required("solver", "dns01 provider:cloudflare|route53 token token:@secret")));
+        .required("solver", "dns01 provider:cloudflare|route53|webhook [group group:STRING] [name solver:STRING] "
+            + "token token:@secret [config config:MAP(ANY)]")));
     KINDS.put(Kind.STORE, layered(new Schema("store")
         .required("via", "onepassword|azure-keyvault|vault|aws")
         .one("config", "MAP(ANY)")));
