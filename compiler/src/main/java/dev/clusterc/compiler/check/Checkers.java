@@ -45,6 +45,7 @@ public final class Checkers {
         new PostgresVersionChecker(),
         new GitOpsChecker(),
         new NameRulesChecker(),
-        new SolverChecker());
+        new SolverChecker(),
+        new PlainSecretChecker());
   }
 }

@@ -18,10 +18,21 @@ public final class ReferencedFiles {
 
   private final Map<Decl, SecretFile> secrets;
   private final Map<Decl, List<RawObject>> manifests;
+  private final Map<Decl, PlainSecret> plains;
 
   ReferencedFiles(Map<Decl, SecretFile> secrets, Map<Decl, List<RawObject>> manifests) {
+    this(secrets, manifests, Map.of());
+  }
+
+  ReferencedFiles(Map<Decl, SecretFile> secrets, Map<Decl, List<RawObject>> manifests, Map<Decl, PlainSecret> plains) {
     this.secrets = new IdentityHashMap<>(secrets);
     this.manifests = new IdentityHashMap<>(manifests);
+    this.plains = new IdentityHashMap<>(plains);
+  }
+
+  /** The checked keys and values of an {@code env-file} secret; empty when it has none or it was refused. */
+  public Optional<PlainSecret> plain(Decl secret) {
+    return Optional.ofNullable(plains.get(secret));
   }
 
   /** The checked file of a {@code sops}/{@code sealed} secret; empty when it has none or it was refused. */

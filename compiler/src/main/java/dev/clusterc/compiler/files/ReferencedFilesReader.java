@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 
 /**
  * The analysis pass that reads the files declarations name — {@code secret … sops/sealed PATH}
- * ({@link SecretFileReader}) and {@code app … manifests} ({@link ManifestsReader}) — so that
+ * ({@link SecretFileReader}), {@code secret … env-file PATH} ({@link EnvFileReader}) and {@code app … manifests} ({@link ManifestsReader}) — so that
  * {@code check} reports every problem {@code compile} would meet, and keeps what it read for the
  * emitters ({@link ReferencedFiles}).
  *
@@ -36,7 +36,9 @@ public final class ReferencedFilesReader {
   public static ReferencedFiles read(ClusterModel program, Path workingDirectory, Predicate<Decl> broken, Consumer<Diagnostic> report) {
     Map<Decl, SecretFile> secrets = new IdentityHashMap<>();
     Map<Decl, List<RawObject>> manifests = new IdentityHashMap<>();
+    Map<Decl, PlainSecret> plains = new IdentityHashMap<>();
     SecretFileReader secretReader = new SecretFileReader(program, workingDirectory, report);
+    EnvFileReader envReader = new EnvFileReader(program, workingDirectory, report);
     ManifestsReader manifestsReader = new ManifestsReader(workingDirectory, report);
     for (Decl decl : program.decls()) {
       if (decl.body() == null || broken.test(decl)) {
@@ -48,6 +50,11 @@ public final class ReferencedFilesReader {
         if (file != null) {
           secrets.put(decl, file);
         }
+        Secret.EnvFile envFile = Secret.of(program, decl).envFile().orElse(null);
+        PlainSecret plain = envFile == null || sources(decl) > 1 ? null : envReader.read(decl, envFile);
+        if (plain != null) {
+          plains.put(decl, plain);
+        }
       } else if (decl.kind() == Kind.APP) {
         List<RawObject> objects = manifestsReader.read(decl);
         if (!objects.isEmpty()) {
@@ -56,7 +63,7 @@ public final class ReferencedFilesReader {
       }
     }
     duplicates(program, manifests, report);
-    return new ReferencedFiles(secrets, manifests);
+    return new ReferencedFiles(secrets, manifests, plains);
   }
 
   /**
@@ -66,7 +73,7 @@ public final class ReferencedFilesReader {
    */
   private static int sources(Decl secret) {
     return (int) secret.entries().stream().map(e -> e.entry().key().text())
-        .filter(k -> k.equals("sops") || k.equals("sealed") || k.equals("external")).count();
+        .filter(Secret.KEYWORDS::contains).count();
   }
 
   private static void duplicates(ClusterModel program, Map<Decl, List<RawObject>> manifests, Consumer<Diagnostic> report) {

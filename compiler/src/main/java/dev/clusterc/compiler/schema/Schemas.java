@@ -82,6 +82,7 @@ public final class Schemas {
         .one("sops", "STRING")
         .one("external", "store:@store key key:STRING")
         .one("sealed", "STRING")
+        .one("env-file", "STRING")
         .one("keys", "LIST(STRING)")));
     KINDS.put(Kind.BACKUP, layered(new Schema("backup")
         .required("schedule", "STRING")
