@@ -72,7 +72,7 @@ class CompileCommandTest {
 
   @Test
   void aClusterWithErrorsWritesNothing() {
-    Cli.Result result = Cli.run("compile", Cli.repo().resolve("examples/tosih-home-ops").toString(), "-o", dir.toString());
+    Cli.Result result = Cli.run("compile", Cli.repo().resolve("compiler/src/test/resources/check/quorum").toString(), "-o", dir.toString());
     assertEquals(1, result.exit(), result::toString);
     assertTrue(result.err().contains("error[quorum]"), result::toString);
     assertEquals("", result.out());

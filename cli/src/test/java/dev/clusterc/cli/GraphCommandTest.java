@@ -24,7 +24,7 @@ class GraphCommandTest {
 
   @Test
   void aClusterWithErrorsHasNoGraph() {
-    Cli.Result result = Cli.run("graph", Cli.repo().resolve("examples/tosih-home-ops").toString());
+    Cli.Result result = Cli.run("graph", Cli.repo().resolve("compiler/src/test/resources/check/quorum").toString());
     assertEquals(1, result.exit(), result::toString);
     assertEquals("", result.out(), result::toString);
     assertTrue(result.err().contains("error[quorum]"), result::toString);

@@ -5,6 +5,7 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.bind.Interpolation;
 import dev.clusterc.compiler.bind.References;
 import dev.clusterc.compiler.bind.SourcedEntry;
+import dev.clusterc.compiler.check.Acceptances;
 import dev.clusterc.compiler.check.Checker;
 import dev.clusterc.compiler.check.Checkers;
 import dev.clusterc.compiler.diag.Diagnostic;
@@ -113,7 +114,7 @@ public final class Frontend {
     for (Checker checker : Checkers.all()) {
       checker.check(program, report);
     }
-    return program.withDiagnostics(sorted(diagnostics));
+    return program.withDiagnostics(sorted(Acceptances.apply(program, diagnostics)));
   }
 
   private static void bind(Binder binder, Decl decl, Interpolation fields, SyntaxErrors syntaxErrors) {

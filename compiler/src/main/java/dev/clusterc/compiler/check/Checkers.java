@@ -49,6 +49,8 @@ public final class Checkers {
         new NameRulesChecker(),
         new ConfigChecker(),
         new AccessChecker(),
-        new CiliumApiServerChecker());
+        new CiliumApiServerChecker(),
+        new SolverChecker(),
+        new PlainSecretChecker());
   }
 }

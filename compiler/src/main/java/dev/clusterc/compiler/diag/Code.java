@@ -46,7 +46,8 @@ public enum Code {
   PORT_CONFLICT("port-conflict"),
   UNKNOWN_PORT("unknown-port"),
   MOUNT_CONFLICT("mount-conflict"),
-  API_SERVER_UNKNOWN("api-server-unknown");
+  API_SERVER_UNKNOWN("api-server-unknown"),
+  UNUSED_ALLOW("unused-allow");
 
   private final String id;
 
@@ -56,5 +57,19 @@ public enum Code {
 
   public String id() {
     return id;
+  }
+
+  /**
+   * Whether {@code allow [id] because "…"} may accept it: a finding about the cluster's design that
+   * the cluster can run with at a cost (two control planes, an unpinned image), not a malformed
+   * source or a contradiction the output could not honour (a port conflict, a dependency cycle).
+   */
+  public boolean acceptable() {
+    return switch (this) {
+      case QUORUM, ADDRESS_OUTSIDE_NETWORK, CIDR_NOT_CANONICAL, HOSTNAME_OUTSIDE_DOMAIN, PUBLIC_PLAINTEXT,
+          REPLICAS_EXCEED_NODES, RWO_SHARED, LOCAL_VOLUME_UNPINNED, UNBACKED_VOLUME, BACKUP_RETENTION,
+          CROSS_NAMESPACE_DATABASE, PLAINTEXT_SECRET, IMAGE_UNPINNED -> true;
+      default -> false;
+    };
   }
 }

@@ -14,16 +14,24 @@ import java.util.Optional;
  */
 public final class ReferencedFiles {
   /** Nothing read: a program not yet analysed, or one without such files. */
-  public static final ReferencedFiles NONE = new ReferencedFiles(Map.of(), Map.of(), Map.of());
+  public static final ReferencedFiles NONE = new ReferencedFiles(Map.of(), Map.of(), Map.of(), Map.of());
 
   private final Map<Decl, SecretFile> secrets;
   private final Map<Decl, List<RawObject>> manifests;
   private final Map<Decl, Map<String, String>> configs;
+  private final Map<Decl, PlainSecret> plains;
 
-  ReferencedFiles(Map<Decl, SecretFile> secrets, Map<Decl, List<RawObject>> manifests, Map<Decl, Map<String, String>> configs) {
+  ReferencedFiles(Map<Decl, SecretFile> secrets, Map<Decl, List<RawObject>> manifests, Map<Decl, Map<String, String>> configs,
+      Map<Decl, PlainSecret> plains) {
     this.secrets = new IdentityHashMap<>(secrets);
     this.manifests = new IdentityHashMap<>(manifests);
     this.configs = new IdentityHashMap<>(configs);
+    this.plains = new IdentityHashMap<>(plains);
+  }
+
+  /** The checked keys and values of an {@code env-file} secret; empty when it has none or it was refused. */
+  public Optional<PlainSecret> plain(Decl secret) {
+    return Optional.ofNullable(plains.get(secret));
   }
 
   /** The checked file of a {@code sops}/{@code sealed} secret; empty when it has none or it was refused. */

@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * The analysis pass that reads the files declarations name — {@code secret … sops/sealed PATH}
- * ({@link SecretFileReader}), {@code app … manifests} ({@link ManifestsReader}) and
- * {@code app … config PATH file FILE} ({@link ConfigFileReader}) — so that
+ * ({@link SecretFileReader}), {@code secret … env-file PATH} ({@link EnvFileReader}), {@code app … manifests}
+ * ({@link ManifestsReader}) and {@code app … config PATH file FILE} ({@link ConfigFileReader}) — so that
  * {@code check} reports every problem {@code compile} would meet, and keeps what it read for the
  * emitters ({@link ReferencedFiles}).
  *
@@ -37,7 +37,9 @@ public final class ReferencedFilesReader {
   public static ReferencedFiles read(ClusterModel program, Path workingDirectory, Predicate<Decl> broken, Consumer<Diagnostic> report) {
     Map<Decl, SecretFile> secrets = new IdentityHashMap<>();
     Map<Decl, List<RawObject>> manifests = new IdentityHashMap<>();
+    Map<Decl, PlainSecret> plains = new IdentityHashMap<>();
     SecretFileReader secretReader = new SecretFileReader(program, workingDirectory, report);
+    EnvFileReader envReader = new EnvFileReader(program, workingDirectory, report);
     ManifestsReader manifestsReader = new ManifestsReader(workingDirectory, report);
     ConfigFileReader configReader = new ConfigFileReader(program, workingDirectory, report);
     Map<Decl, Map<String, String>> configs = new IdentityHashMap<>();
@@ -51,6 +53,11 @@ public final class ReferencedFilesReader {
         if (file != null) {
           secrets.put(decl, file);
         }
+        Secret.EnvFile envFile = Secret.of(program, decl).envFile().orElse(null);
+        PlainSecret plain = envFile == null || sources(decl) > 1 ? null : envReader.read(decl, envFile);
+        if (plain != null) {
+          plains.put(decl, plain);
+        }
       } else if (decl.kind() == Kind.APP) {
         List<RawObject> objects = manifestsReader.read(decl);
         if (!objects.isEmpty()) {
@@ -63,7 +70,7 @@ public final class ReferencedFilesReader {
       }
     }
     duplicates(program, manifests, report);
-    return new ReferencedFiles(secrets, manifests, configs);
+    return new ReferencedFiles(secrets, manifests, configs, plains);
   }
 
   /**
@@ -73,7 +80,7 @@ public final class ReferencedFilesReader {
    */
   private static int sources(Decl secret) {
     return (int) secret.entries().stream().map(e -> e.entry().key().text())
-        .filter(k -> k.equals("sops") || k.equals("sealed") || k.equals("external")).count();
+        .filter(Secret.KEYWORDS::contains).count();
   }
 
   private static void duplicates(ClusterModel program, Map<Decl, List<RawObject>> manifests, Consumer<Diagnostic> report) {

@@ -65,7 +65,23 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
     }
   }
 
-  private static final List<String> KEYWORDS = List.of("sops", "external", "sealed");
+  /**
+   * {@code env-file PATH}: {@code KEY=VALUE} lines in a file beside the sources, emitted as a plain
+   * Secret; only for a cluster without {@code gitops}, whose output is applied and never committed.
+   *
+   * @param path as written, or {@code null} when it did not bind
+   */
+  public record EnvFile(SourceSpan span, SourceSpan entry, String path) implements Source {
+    public static final String KEYWORD = "env-file";
+
+    @Override
+    public String keyword() {
+      return KEYWORD;
+    }
+  }
+
+  /** The keywords of the sources, in the order hints list them. */
+  public static final List<String> KEYWORDS = List.of("sops", "external", "sealed", EnvFile.KEYWORD);
   private static final Comparator<SourceSpan> SOURCE_ORDER =
       Comparator.<SourceSpan, String>comparing(s -> s.file().path()).thenComparingInt(SourceSpan::start);
 
@@ -80,6 +96,11 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
   /** The first {@code sops} or {@code sealed} source, when the secret has one. */
   public Optional<File> file() {
     return sources.stream().filter(File.class::isInstance).map(File.class::cast).findFirst();
+  }
+
+  /** The {@code env-file} source, when that is the secret's source. */
+  public Optional<EnvFile> envFile() {
+    return source().filter(EnvFile.class::isInstance).map(EnvFile.class::cast);
   }
 
   /** The source, when the secret has one. */
@@ -107,6 +128,7 @@ public record Secret(Decl decl, List<Source> sources, List<String> keys) {
     return switch (entry.property().name()) {
       case "sops" -> new Sops(span, whole, entry.str("value").orElse(null));
       case "sealed" -> new Sealed(span, whole, entry.str("value").orElse(null));
+      case EnvFile.KEYWORD -> new EnvFile(span, whole, entry.str("value").orElse(null));
       default -> new External(span, whole, entry.ref("store").map(Decl::name).orElse(entry.str("store").orElse("")),
           entry.ref("store").orElse(null),
           entry.str("key").orElse(decl.name()));

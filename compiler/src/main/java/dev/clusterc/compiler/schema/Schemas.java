@@ -16,9 +16,12 @@ public final class Schemas {
   private static final Map<Kind, Schema> KINDS = new EnumMap<>(Kind.class);
 
   /** The entries of {@code use NAME { … }}. */
-  public static final Schema USE = layered(new Schema("use")
+  public static final Schema USE = accepting(layered(new Schema("use")
       .one("version", "STRING")
-      .one("values", "MAP(ANY)"));
+      .one("values", "MAP(ANY)")));
+
+  /** {@code allow [CODE…] because REASON}: accepting a finding on one declaration (check/Acceptances). */
+  public static final String ALLOW = "allow";
 
   static {
     KINDS.put(Kind.CLUSTER, new Schema("cluster")
@@ -70,7 +73,8 @@ public final class Schemas {
     KINDS.put(Kind.ISSUER, layered(new Schema("issuer")
         .required("email", "STRING")
         .one("server", "production|staging", "production")
-        .required("solver", "dns01 provider:cloudflare|route53 token token:@secret")));
+        .required("solver", "dns01 provider:cloudflare|route53|webhook [group group:STRING] [name solver:STRING] "
+            + "token token:@secret [config config:MAP(ANY)]")));
     KINDS.put(Kind.STORE, layered(new Schema("store")
         .required("via", "onepassword|azure-keyvault|vault|aws")
         .one("config", "MAP(ANY)")));
@@ -78,6 +82,7 @@ public final class Schemas {
         .one("sops", "STRING")
         .one("external", "store:@store key key:STRING")
         .one("sealed", "STRING")
+        .one("env-file", "STRING")
         .one("keys", "LIST(STRING)")));
     KINDS.put(Kind.BACKUP, layered(new Schema("backup")
         .required("schedule", "STRING")
@@ -132,12 +137,18 @@ public final class Schemas {
         .one("chart", "repository:STRING name chart:STRING version version:STRING")
         .one("values", "MAP(ANY)")
         .one("provides", "LIST(STRING)")));
+    KINDS.values().forEach(Schemas::accepting);
   }
 
   private Schemas() {}
 
   public static Schema of(Kind kind) {
     return KINDS.get(kind);
+  }
+
+  /** {@code allow} is accepted on every declaration, cluster and node too, and on {@code use}. */
+  private static Schema accepting(Schema schema) {
+    return schema.repeated(ALLOW, "codes:LIST(SYMBOL) because reason:STRING");
   }
 
   /** {@code layer} and {@code depends-on} are accepted on every declaration except cluster and node. */

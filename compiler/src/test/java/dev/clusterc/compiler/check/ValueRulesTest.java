@@ -139,7 +139,7 @@ class ValueRulesTest {
     void noSourceIsMissingAtTheName() {
       assertEquals("""
           11:8: error[missing-property]: secret a has no source
-            hint: add one of `sops PATH`, `external STORE key KEY` or `sealed PATH`""",
+            hint: add one of `sops PATH`, `external STORE key KEY` or `sealed PATH` (or `env-file PATH` for a cluster without `gitops`)""",
           detailedBroken(CHECKER, base(PROVIDERS + "secret a { keys [\"x\"] }\n")));
     }
 
@@ -148,10 +148,10 @@ class ValueRulesTest {
       String text = base(PROVIDERS + "secret a { sealed \"b.yaml\"; external vault key \"k\"; sops \"a.yaml\"; keys [\"x\"] }\n");
       assertEquals("""
           11:29: error[duplicate-property]: secret a has a second source, `external` after `sealed`
-            hint: a secret comes from exactly one of `sops`, `external` and `sealed`: remove one
+            hint: a secret comes from exactly one of `sops`, `external`, `sealed` and `env-file`: remove one
             note 11:12: the first source, `sealed`, is here
           11:53: error[duplicate-property]: secret a has a second source, `sops` after `sealed`
-            hint: a secret comes from exactly one of `sops`, `external` and `sealed`: remove one
+            hint: a secret comes from exactly one of `sops`, `external`, `sealed` and `env-file`: remove one
             note 11:12: the first source, `sealed`, is here""", detailedBroken(CHECKER, text));
     }
 

@@ -29,8 +29,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every app and component of every example cluster (but {@code tosih-home-ops}, which must fail
- * {@code quorum}) emits without throwing, twice the same, and every object it makes says what it
+ * Every app and component of every example cluster emits without throwing, twice the same, and every object it makes says what it
  * is, what it is called, and where it comes from.
  */
 class AppAndComponentExamplesTest {
@@ -42,7 +41,7 @@ class AppAndComponentExamplesTest {
     Path root = Repo.root();
     List<Path> examples;
     try (Stream<Path> list = Files.list(root.resolve("examples"))) {
-      examples = list.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals("tosih-home-ops")).sorted().toList();
+      examples = list.filter(Files::isDirectory).sorted().toList();
     }
     assertTrue(examples.size() >= 6, "examples: " + examples);
     return examples.stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(), () -> {

@@ -30,8 +30,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every volume and database of every example cluster (but {@code tosih-home-ops}, which keeps the
- * seed's failing quorum) emits without failing, deterministically, with the metadata every object
+ * Every volume and database of every example cluster emits without failing, deterministically, with the metadata every object
  * carries and without a secret value.
  */
 class VolumeExamplesTest {
@@ -41,7 +40,7 @@ class VolumeExamplesTest {
   Stream<DynamicTest> everyVolumeAndDatabaseOfTheExamples() throws IOException {
     List<Path> examples;
     try (Stream<Path> list = Files.list(Repo.root().resolve("examples"))) {
-      examples = list.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals("tosih-home-ops")).sorted().toList();
+      examples = list.filter(Files::isDirectory).sorted().toList();
     }
     assertFalse(examples.isEmpty());
     return examples.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));

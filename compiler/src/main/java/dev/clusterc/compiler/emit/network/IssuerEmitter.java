@@ -12,6 +12,7 @@ import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.model.Issuer;
 import dev.clusterc.compiler.model.Secret;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +30,19 @@ import java.util.Map;
  *   when it lists none);</li>
  *   <li>{@code route53}: {@code accessKeyIDSecretRef} with the first key whose name has no
  *   {@code secret} in it and {@code secretAccessKeySecretRef} with the first that has
- *   ({@code access-key-id} and {@code secret-access-key} when it lists none).</li>
+ *   ({@code access-key-id} and {@code secret-access-key} when it lists none);</li>
+ *   <li>{@code webhook}: cert-manager's {@code webhook} solver, {@code groupName} and
+ *   {@code solverName} as written, and {@code config} the written {@code config} map with
+ *   {@code secretName} set to the token secret's name unless the map sets it itself. That is how
+ *   the Hetzner webhook (and others built on the same example) finds its API key, in the
+ *   namespace cert-manager resolves a ClusterIssuer's Secrets in, where the token is put.</li>
  * </ul>
  */
 public final class IssuerEmitter implements Emitter {
   static final String PRODUCTION = "https://acme-v02.api.letsencrypt.org/directory";
   static final String STAGING = "https://acme-staging-v02.api.letsencrypt.org/directory";
+  /** The key of a webhook's {@code config} that names the token Secret. */
+  public static final String WEBHOOK_SECRET_NAME = "secretName";
 
   @Override
   public void emit(Decl decl, EmitContext context, Unit unit) {
@@ -51,6 +59,11 @@ public final class IssuerEmitter implements Emitter {
   private static Map<String, Object> dns01(Issuer.Solver solver, ClusterModel model) {
     String secret = solver.token() == null ? "" : solver.token().name();
     List<String> keys = solver.token() == null ? List.of() : Secret.of(model, solver.token()).keys();
+    if (solver.webhook()) {
+      Map<String, Object> config = new LinkedHashMap<>(solver.config());
+      config.putIfAbsent(WEBHOOK_SECRET_NAME, secret);
+      return map("webhook", map("groupName", solver.group(), "solverName", solver.solverName(), "config", config));
+    }
     if (solver.route53()) {
       return map("route53", map(
           "accessKeyIDSecretRef", ref(secret, keys.stream().filter(k -> !isSecretKey(k)).findFirst().orElse("access-key-id")),

@@ -6,12 +6,15 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.files.PlainSecret;
 import dev.clusterc.compiler.files.SecretFile;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Secret;
 import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.rules.SecretUsers;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +38,10 @@ import java.util.Map;
  *   {@code keys} entry (remote property = key), or all of {@code K}'s properties
  *   ({@code dataFrom.extract}) when {@code keys} is empty. A secret nobody uses has no namespace and
  *   emits nothing.</li>
+ *   <li>{@code env-file PATH} (only in a cluster without {@code gitops}): a plain {@code Secret}
+ *   with the file's keys and values as {@code stringData}, in every namespace where it is needed,
+ *   annotated {@code clusterc.dev/plaintext} so that nobody mistakes it for something to commit.
+ *   It is the only object whose values reach the output.</li>
  * </ul>
  *
  * <p>When a user has no unit (the compiler did not register one), the object goes into the secret's
@@ -47,6 +54,9 @@ public final class SecretEmitter implements Emitter {
       return secret.label() + ": " + user.label() + " has no unit yet, so its Secret is in the unit of " + secret.label();
     }
   }
+
+  /** Marks the plain Secret of an {@code env-file}: the one object whose values are in the output. */
+  public static final String PLAINTEXT_ANNOTATION = "clusterc.dev/plaintext";
 
   private final List<Fallback> fallbacks = new ArrayList<>();
 
@@ -63,6 +73,8 @@ public final class SecretEmitter implements Emitter {
     Secret.Source source = secret.source().orElse(null);
     if (source instanceof Secret.External external) {
       externalSecrets(secret, external, placements, context, unit);
+    } else if (source instanceof Secret.EnvFile envFile) {
+      context.program().files().plain(decl).ifPresent(plain -> plainSecrets(secret, envFile, plain, placements, context, unit));
     } else if (source != null) {
       boolean sops = source instanceof Secret.Sops;
       context.program().files().secret(decl).ifPresent(file -> includeFile(secret, sops, file, placements, context, unit));
@@ -95,6 +107,16 @@ public final class SecretEmitter implements Emitter {
       unitOf(secret.decl(), placement.user(), context, own).add(
           context.object(secret.decl(), "external-secrets.io/v1", "ExternalSecret", secret.name(), placement.namespace())
               .put("spec", spec));
+    }
+  }
+
+  private void plainSecrets(Secret secret, Secret.EnvFile envFile, PlainSecret plain, List<SecretUsers.Placement> placements,
+      EmitContext context, Unit own) {
+    for (SecretUsers.Placement placement : placements) {
+      KubeObject object = context.object(secret.decl(), "v1", "Secret", secret.name(), placement.namespace());
+      object.annotations().put(PLAINTEXT_ANNOTATION, "from " + envFile.path() + "; never commit this file");
+      object.put("type", "Opaque").put("stringData", new LinkedHashMap<>(plain.values()));
+      unitOf(secret.decl(), placement.user(), context, own).add(object);
     }
   }
 
