@@ -32,6 +32,7 @@ public final class Checkers {
         new SharedServiceAddressChecker(),
         new BackupScheduleChecker(),
         new BackupTargetChecker(),
+        new BackupCredentialsChecker(),
         new DatabaseArchiveChecker(),
         new SecretSourceChecker(),
         new PoolRangeChecker(),

@@ -36,6 +36,7 @@ public enum Code {
   LOCAL_VOLUME_UNPINNED("local-volume-unpinned"),
   UNBACKED_VOLUME("unbacked-volume"),
   BACKUP_RETENTION("backup-retention"),
+  BACKUP_CREDENTIALS("backup-credentials"),
   LAYER_VIOLATION("layer-violation"),
   DEPENDENCY_CYCLE("dependency-cycle"),
   MISSING_PROVIDER("missing-provider"),

@@ -90,6 +90,11 @@ public final class BackupCredentials {
     return entry;
   }
 
+  /** Whether the secret lists its {@code keys}, so that a key it lacks can be named. */
+  public boolean listsKeys() {
+    return !keys.isEmpty();
+  }
+
   /** The declared key that holds a credential, if one is recognised. */
   public Optional<String> find(Role role) {
     for (String key : keys) {
