@@ -14,7 +14,8 @@ public final class ClusterGenerator {
   public static void write(Path dir, int apps, int files) throws IOException {
     Files.createDirectories(dir.resolve("secrets"));
     Files.writeString(dir.resolve("secrets/token.sops.yaml"), fakeSops("token", "api-token"));
-    Files.writeString(dir.resolve("secrets/creds.sops.yaml"), fakeSops("creds", "access-key-id", "secret-access-key"));
+    Files.writeString(dir.resolve("secrets/creds.sops.yaml"),
+        fakeSops("creds", "access-key-id", "secret-access-key", "restic-password"));
     Files.writeString(dir.resolve("cluster.cluster"), """
         cluster bench {
           domain  "bench.example"
@@ -36,7 +37,7 @@ public final class ClusterGenerator {
         pool lb { range 10.0.200.0..10.0.200.255; via cilium }
 
         secret token { sops "secrets/token.sops.yaml"; keys ["api-token"] }
-        secret creds { sops "secrets/creds.sops.yaml"; keys ["access-key-id", "secret-access-key"] }
+        secret creds { sops "secrets/creds.sops.yaml"; keys ["access-key-id", "secret-access-key", "restic-password"] }
 
         issuer le { email "ops@bench.example"; solver dns01 cloudflare token token }
         certificate wild { hosts ["*.bench.example"]; issuer le }

@@ -34,6 +34,7 @@ public final class Checkers {
         new BackupTargetChecker(),
         new LonghornBackupChecker(),
         new VeleroBackupChecker(),
+        new BackupCredentialsChecker(),
         new DatabaseArchiveChecker(),
         new SecretSourceChecker(),
         new PoolRangeChecker(),

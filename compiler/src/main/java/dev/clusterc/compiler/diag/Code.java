@@ -37,6 +37,7 @@ public enum Code {
   UNBACKED_VOLUME("unbacked-volume"),
   BACKUP_RETENTION("backup-retention"),
   BACKUP_VIA("backup-via"),
+  BACKUP_CREDENTIALS("backup-credentials"),
   LAYER_VIOLATION("layer-violation"),
   DEPENDENCY_CYCLE("dependency-cycle"),
   MISSING_PROVIDER("missing-provider"),

@@ -23,7 +23,12 @@ public record NextStep(Kind kind, String what, List<String> commands) {
     /** The GitRepository names a credentials secret that bootstrap does not create. */
     GIT_CREDENTIALS,
     /** Units include SOPS files: Flux decrypts them with an age key it must be given. */
-    AGE_KEY
+    AGE_KEY,
+    /**
+     * A restic repository Secret of VolSync still lacks its password and storage keys, which only a
+     * SOPS or sealed credentials secret holds: they are copied in the cluster, once.
+     */
+    RESTIC_KEYS
   }
 
   public NextStep {

@@ -3,11 +3,18 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
+import dev.clusterc.compiler.emit.storage.ResticRepository;
+import dev.clusterc.compiler.model.Backup;
+import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.model.Node;
+import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.Namespaces;
+import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The steps a compiled cluster still needs by hand, worked out from what the compiler knows: whether
@@ -40,6 +47,7 @@ final class NextSteps {
       steps.add(talos(program, path, talos));
     }
     if (settings == null) {
+      resticKeys(program).ifPresent(steps::add);
       return steps;
     }
     steps.add(new NextStep(NextStep.Kind.BOOTSTRAP, "commit and push " + path + "/, then install Flux pointed at it"
@@ -63,7 +71,34 @@ final class NextSteps {
           List.of("kubectl create secret generic " + settings.decryptionSecret() + " --namespace=" + FluxSettings.NAMESPACE
               + " --from-file=age.agekey=" + AGE_KEY_FILE)));
     }
+    resticKeys(program).ifPresent(steps::add);
     return steps;
+  }
+
+  /**
+   * The copy of restic passwords and storage keys from SOPS or sealed credentials secrets into the
+   * repository Secrets VolSync reads ({@link ResticRepository}), one command per volume, in source order.
+   */
+  private static Optional<NextStep> resticKeys(Program program) {
+    ClusterModel model = program.model();
+    Namespaces namespaces = new Namespaces(model);
+    List<String> commands = new ArrayList<>();
+    List<String> volumes = new ArrayList<>();
+    for (Decl decl : model.decls(Kind.VOLUME)) {
+      Volume volume = Volume.of(model, decl);
+      Backup backup = volume.backup() == null ? null : Backup.of(model, volume.backup());
+      if (backup != null && backup.via() == Backup.Via.RESTIC && backup.target() != null
+          && ResticRepository.needsCopy(model, backup)) {
+        volumes.add(volume.name());
+        commands.add(ResticRepository.copyCommand(volume, backup, namespaces.of(decl)));
+      }
+    }
+    if (commands.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new NextStep(NextStep.Kind.RESTIC_KEYS, "once the units are applied, copy the restic password and"
+        + " storage keys from the credentials secrets into the repository Secrets of " + String.join(", ", volumes)
+        + " (VolSync's mover does not start without them; the values stay in the cluster)", commands));
   }
 
   /** One {@code talosctl patch} per file, on the nodes its directory names (all control-plane nodes for {@code controller/}). */

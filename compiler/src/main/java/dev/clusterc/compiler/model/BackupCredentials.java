@@ -95,6 +95,11 @@ public final class BackupCredentials {
     return keys;
   }
 
+  /** Whether the secret lists its {@code keys}, so that a key it lacks can be named. */
+  public boolean listsKeys() {
+    return !keys.isEmpty();
+  }
+
   /** The declared key that holds a credential, if one is recognised. */
   public Optional<String> find(Role role) {
     for (String key : keys) {

@@ -97,9 +97,11 @@ public record BackupTarget(
   }
 
   /**
-   * Barman's {@code destinationPath}: the target for S3 and GCS, the container's {@code https://}
-   * URL for Azure. An Azure target whose account is named nowhere is written as it is, so that
-   * Barman rejects it visibly rather than writing somewhere else.
+   * Barman's {@code destinationPath}: the target for S3 and GCS; for Azure the container's URL on
+   * the account's blob host, {@code https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX]}, the
+   * one form from which Barman takes the account (an {@code http://} endpoint, an emulator, keeps its
+   * scheme). An Azure target whose account is named nowhere is written as it is; the checker
+   * reports it, so it never reaches a cluster.
    */
   public String barmanDestinationPath() {
     String path = prefix.isEmpty() ? "" : "/" + prefix;
@@ -111,10 +113,16 @@ public record BackupTarget(
         if (accountHost == null) {
           return text;
         }
-        return (accountInTarget() ? "https://" + accountHost : endpoint) + "/" + bucket + path;
+        boolean plain = !accountInTarget() && endpoint != null && endpoint.startsWith("http://");
+        return (plain ? "http://" : "https://") + accountHost + "/" + bucket + path;
       default:
         return text;
     }
+  }
+
+  /** Whether Barman reads this Azure target's account from its URL: a host on Azure's public blob domain. */
+  public boolean azurePublicBlobHost() {
+    return accountHost != null && accountHost.endsWith(".blob." + AZURE_SUFFIX);
   }
 
   /** Whether an Azure target names its account host itself, rather than through {@code endpoint}. */

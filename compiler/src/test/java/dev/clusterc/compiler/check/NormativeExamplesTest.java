@@ -52,7 +52,7 @@ class NormativeExamplesTest {
       }
 
       secret cloudflare-token { sops "secrets/cloudflare.sops.yaml"; keys ["api-token"] }
-      secret r2-credentials   { sops "secrets/r2.sops.yaml"; keys ["access-key-id", "secret-access-key"] }
+      secret r2-credentials   { sops "secrets/r2.sops.yaml"; keys ["access-key-id", "secret-access-key", "restic-password"] }
 
       issuer letsencrypt {
         email  "admin@tosih.org"

@@ -19,7 +19,7 @@ class NextStepsTest {
 
   private static final String SOPS = """
       use volsync
-      secret r2 { sops "r2.sops.yaml"; keys ["access-key-id", "secret-access-key"] }
+      secret r2 { sops "r2.sops.yaml"; keys ["access-key-id", "secret-access-key", "restic-password"] }
       backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "s3://backups/lab"; credentials r2 }
       volume data { size 1Gi; class "local-path"; backup nightly }
       app web { image "nginx:1.27"; mount data at "/data" }
@@ -30,7 +30,7 @@ class NextStepsTest {
         + (gitops == null ? "" : "  gitops flux { " + gitops + " }\n") + "}\n" + NODES + more;
     Program program = AppTestSupport.clean(text);
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
-        PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key")));
+        PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key", "restic-password")));
     return ManifestCompiler.compile(program);
   }
 
@@ -58,6 +58,29 @@ class NextStepsTest {
   }
 
   @Test
+  void resticKeysInASopsFileAreCopiedIntoTheRepositorySecretInTheCluster() {
+    Compilation compilation = compile("repository \"https://git.example/lab\"", SOPS);
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP, NextStep.Kind.AGE_KEY, NextStep.Kind.RESTIC_KEYS), kinds(compilation.nextSteps()));
+    NextStep copy = compilation.nextSteps().get(2);
+    assertEquals(List.of("kubectl --namespace=web patch secret data-restic-repository --type=merge"
+        + " --patch=\"$(kubectl --namespace=web get secret r2 --output=go-template='{\"data\":{"
+        + "\"RESTIC_PASSWORD\":\"{{index .data \"restic-password\"}}\","
+        + "\"AWS_ACCESS_KEY_ID\":\"{{index .data \"access-key-id\"}}\","
+        + "\"AWS_SECRET_ACCESS_KEY\":\"{{index .data \"secret-access-key\"}}\"}}')\""), copy.commands());
+    assertEquals(true, copy.what().contains("repository Secrets of data "), copy.what());
+    assertEquals(List.of(NextStep.Kind.NO_DEPLOYER, NextStep.Kind.RESTIC_KEYS), kinds(compile(null, SOPS).nextSteps()),
+        "without Flux the copy is still a step");
+  }
+
+  @Test
+  void resticKeysFromAnExternalStoreNeedNoStep() {
+    String external = SOPS.replace("use volsync", "use volsync\nuse external-secrets\n"
+        + "store vault { via vault; config { server: \"https://vault.example.org\", path: \"kv\", version: \"v2\" } }")
+        .replace("sops \"r2.sops.yaml\"", "external vault key \"r2\"");
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP), kinds(compile("repository \"https://git.example/lab\"", external).nextSteps()));
+  }
+
+  @Test
   void credentialsOtherThanBootstrapsAreCreatedByHand() {
     assertEquals(List.of(NextStep.Kind.BOOTSTRAP),
         kinds(compile("repository \"ssh://git@git.example/lab\"; secret \"flux-system\"", "").nextSteps()));
@@ -82,7 +105,7 @@ class NextStepsTest {
 
   @Test
   void withoutGitopsNothingDeploysTheTree() {
-    Compilation compilation = compile(null, SOPS);
+    Compilation compilation = compile(null, "app web { image \"nginx:1.27\" }\n");
     assertEquals(List.of(NextStep.Kind.NO_DEPLOYER), kinds(compilation.nextSteps()));
     assertEquals("clusters/lab", compilation.path());
   }

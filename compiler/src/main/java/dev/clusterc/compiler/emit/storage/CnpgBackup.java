@@ -18,6 +18,11 @@ import java.util.Map;
  * {@link BackupCredentials}), both streams gzip-compressed, and the policy's {@code keep} as a
  * retention window.
  *
+ * <p>For Azure, Barman takes the account from {@code destinationPath}
+ * ({@link BackupTarget#barmanDestinationPath()}) and one credential: a connection string, else a
+ * storage key or a SAS token (CloudNativePG accepts exactly one of the two). {@code storageAccount}
+ * is named only when the secret declares an account key: naming one it lacks would stop the backup.
+ *
  * <p>Barman keeps backups by age, not by count, so {@code keep} becomes the longest window it
  * covers: {@code hourly: N} is N hours (rounded up to days, the smallest unit CloudNativePG takes),
  * {@code daily: N} N days, {@code weekly: N} N weeks, {@code monthly: N} N months; {@code daily: 7,
@@ -55,7 +60,7 @@ final class CnpgBackup {
         if (keys.find(Role.AZURE_CONNECTION_STRING).isPresent()) {
           credentials.put("connectionString", ref(keys, keys.key(Role.AZURE_CONNECTION_STRING)));
         } else {
-          credentials.put("storageAccount", ref(keys, keys.key(Role.AZURE_ACCOUNT)));
+          keys.find(Role.AZURE_ACCOUNT).ifPresent(k -> credentials.put("storageAccount", ref(keys, k)));
           if (keys.find(Role.AZURE_SAS).isPresent() && keys.find(Role.AZURE_KEY).isEmpty()) {
             credentials.put("storageSasToken", ref(keys, keys.key(Role.AZURE_SAS)));
           } else {

@@ -26,7 +26,7 @@ class FluxEmitterTest {
       node cp { role control-plane; address 10.0.0.2 }
       node w1 { role worker; address 10.0.0.11 }
       use volsync
-      secret r2 { sops "r2.sops.yaml"; keys ["access-key-id", "secret-access-key"] }
+      secret r2 { sops "r2.sops.yaml"; keys ["access-key-id", "secret-access-key", "restic-password"] }
       backup nightly {
         schedule "0 3 * * *"; keep { daily: 7 }; target "s3://backups/lab"; credentials r2
       }
@@ -45,7 +45,7 @@ class FluxEmitterTest {
 
   private static Compilation compile(String text) {
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
-        PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key")));
+        PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key", "restic-password")));
     return ManifestCompiler.compile(CheckFixture.program(text, dir));
   }
 

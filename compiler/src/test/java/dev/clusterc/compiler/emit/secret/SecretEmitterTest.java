@@ -29,7 +29,7 @@ class SecretEmitterTest {
   static final String SOPS_USERS = """
       use cert-manager
       use volsync
-      secret token { sops "secrets/token.sops.yaml"; keys ["api-token"] }
+      secret token { sops "secrets/token.sops.yaml"; keys ["api-token", "RESTIC_PASSWORD", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] }
       issuer le { email "a@example.org"; solver dns01 cloudflare token token }
       backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "s3://backups/test"; credentials token }
       volume data { size 1Gi; backup nightly }
@@ -39,7 +39,8 @@ class SecretEmitterTest {
   private static final String TOKEN = "secrets/token.sops.yaml";
 
   private static Path tokenFile(String namespace) {
-    return PlatformEmitFixture.workingDirectory(Map.of(TOKEN, PlatformEmitFixture.sops("token", namespace, "api-token")));
+    return PlatformEmitFixture.workingDirectory(Map.of(TOKEN, PlatformEmitFixture.sops("token", namespace,
+        "api-token", "RESTIC_PASSWORD", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")));
   }
 
   @Test
@@ -135,7 +136,10 @@ class SecretEmitterTest {
         problems("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: token\n"));
     assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` holds no Kubernetes object, not a Secret"),
         problems("# only a comment\n"));
-    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` has no key `api-token`",
+    assertEquals(List.of("secret `token`: file `secrets/token.sops.yaml` has no key `AWS_ACCESS_KEY_ID`",
+            "secret `token`: file `secrets/token.sops.yaml` has no key `AWS_SECRET_ACCESS_KEY`",
+            "secret `token`: file `secrets/token.sops.yaml` has no key `RESTIC_PASSWORD`",
+            "secret `token`: file `secrets/token.sops.yaml` has no key `api-token`",
             "secret `token`: file `secrets/token.sops.yaml` holds the Secret `tokens`, but its users read `token`"),
         problems(PlatformEmitFixture.sops("tokens", null, "apiToken")));
   }
@@ -182,7 +186,7 @@ class SecretEmitterTest {
       store kv { via vault; config { server: "https://vault.example.org" } }
       secret creds { external kv key "apps/creds"; keys ["USER", "PASSWORD"] }
       secret everything { external kv key "apps/all" }
-      secret s3 { external kv key "backup/s3"; keys ["access-key-id", "secret-access-key"] }
+      secret s3 { external kv key "backup/s3"; keys ["access-key-id", "secret-access-key", "restic-password"] }
       secret cf { external kv key "dns/cloudflare"; keys ["api-token"] }
       issuer le { email "a@example.org"; solver dns01 cloudflare token cf }
       backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "s3://backups/test"; credentials s3 }

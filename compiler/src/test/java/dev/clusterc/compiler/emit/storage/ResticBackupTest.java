@@ -39,11 +39,27 @@ class ResticBackupTest {
   }
 
   @Test
-  void aPasswordKeyTheCredentialsDoNotDeclareIsAskedForByItsResticName() {
-    Unit unit = emit(R2.replace(", \"restic-password\"", ""), Kind.VOLUME, "sonarr-config");
-    assertEquals("RESTIC_PASSWORD=r2-credentials/RESTIC_PASSWORD,AWS_ACCESS_KEY_ID=r2-credentials/access-key-id,"
-            + "AWS_SECRET_ACCESS_KEY=r2-credentials/secret-access-key",
+  void credentialsThatListNoKeysAreReadByTheirResticNames() {
+    Unit unit = emit(R2.replace("; keys [\"access-key-id\", \"secret-access-key\", \"restic-password\"]", ""),
+        Kind.VOLUME, "sonarr-config");
+    assertEquals("RESTIC_PASSWORD=r2-credentials/RESTIC_PASSWORD,AWS_ACCESS_KEY_ID=r2-credentials/AWS_ACCESS_KEY_ID,"
+            + "AWS_SECRET_ACCESS_KEY=r2-credentials/AWS_SECRET_ACCESS_KEY",
         VolumeTestSupport.only(unit, "Secret").annotations().get(ResticRepository.SECRET_KEYS_ANNOTATION));
+  }
+
+  @Test
+  void externalCredentialsMakeTheRepositorySecretWholeThroughAnExternalSecret() {
+    Unit unit = emit(CheckFixture.BASE + """
+        use volsync
+        use external-secrets
+        store vault { via vault; config { server: "https://vault.example.org", path: "kv", version: "v2" } }
+        secret r2-credentials { external vault key "backups/r2"; keys ["access-key-id", "secret-access-key", "restic-password"] }
+        backup nightly { schedule "0 3 * * *"; keep { daily: 7 }; target "s3://backups/homelab"; endpoint "https://r2.example.com"; credentials r2-credentials }
+        volume sonarr-config { size 5Gi; backup nightly; namespace media }
+        """, Kind.VOLUME, "sonarr-config");
+    assertNames(unit, "PersistentVolumeClaim/sonarr-config", "ExternalSecret/sonarr-config-restic-repository",
+        "ReplicationSource/sonarr-config-restic");
+    Snippets.assertMatches("storage/ResticBackupTest-repository-external-secret", yaml(unit, "ExternalSecret"));
   }
 
   @Test
@@ -117,7 +133,8 @@ class ResticBackupTest {
   void anNfsRepositoryIsADirectoryOfTheExportMountedInTheMover() {
     Unit unit = emit(CheckFixture.BASE + """
         use volsync
-        backup nas { schedule "0 2 * * *"; keep { daily: 7 }; target "nfs://192.168.1.21:/mnt/hpool/backups" }
+        secret nas-restic { sops "n.yaml"; keys ["RESTIC_PASSWORD"] }
+        backup nas { schedule "0 2 * * *"; keep { daily: 7 }; target "nfs://192.168.1.21:/mnt/hpool/backups"; credentials nas-restic }
         volume notes { size 1Gi; backup nas; restore true }
         """, Kind.VOLUME, "notes");
     assertNames(unit, "PersistentVolumeClaim/notes", "Secret/notes-restic-repository", "PersistentVolume/pv-notes-restic-nfs",
@@ -125,7 +142,7 @@ class ResticBackupTest {
     Snippets.assertMatches("storage/ResticBackupTest-nfs-share", yaml(unit, "PersistentVolume") + "---\n"
         + yaml(unit, "PersistentVolumeClaim").split("---\n")[1]);
     String secret = yaml(unit, "Secret");
-    assertTrue(secret.contains("clusterc.dev/secret-keys: RESTIC_PASSWORD\n"), secret);
+    assertTrue(secret.contains("clusterc.dev/secret-keys: RESTIC_PASSWORD=nas-restic/RESTIC_PASSWORD\n"), secret);
     assertTrue(secret.contains("  RESTIC_REPOSITORY: /mnt/restic-nfs/notes\n"), secret);
     String mover = "    moverVolumes:\n"
         + "      - mountPath: restic-nfs\n"
