@@ -43,7 +43,9 @@ public enum Code {
   PLAINTEXT_SECRET("plaintext-secret"),
   IMAGE_UNPINNED("image-unpinned"),
   PORT_CONFLICT("port-conflict"),
-  UNKNOWN_PORT("unknown-port");
+  UNKNOWN_PORT("unknown-port"),
+  CHART_UNAVAILABLE("chart-unavailable"),
+  CHART_RENDER("chart-render");
 
   private final String id;
 
