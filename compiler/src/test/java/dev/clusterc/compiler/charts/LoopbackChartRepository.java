@@ -126,6 +126,13 @@ public final class LoopbackChartRepository implements AutoCloseable {
     }
   }
 
+  /** Serves {@code bytes} as {@code file} from now on, whatever the index says of it (a tampered archive). */
+  public void replace(String file, byte[] bytes) {
+    synchronized (files) {
+      files.put(file, bytes);
+    }
+  }
+
   /** Stops serving: later requests find nothing listening. */
   @Override
   public void close() {
