@@ -36,7 +36,12 @@ class ChartSource {
   }
 
   Fetched fetch(Component.Chart chart) throws ChartException {
-    return chart.oci() ? new OciRegistry(this).fetch(chart) : new HelmIndex(this).fetch(chart);
+    try {
+      return chart.oci() ? new OciRegistry(this).fetch(chart) : new HelmIndex(this).fetch(chart);
+    } catch (IllegalArgumentException e) {
+      throw new ChartException(ChartException.Stage.FETCH, "the repository address is not one Java can fetch ("
+          + e.getMessage() + ")", e);
+    }
   }
 
   /** A GET answered 200, with the request's headers; any other answer is a ChartException naming the address. */
@@ -50,9 +55,9 @@ class ChartSource {
 
   /** A GET with any answer; only a failure to get one at all is a ChartException. */
   HttpResponse<byte[]> send(URI uri, Map<String, String> headers) throws ChartException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
-    headers.forEach(request::header);
     try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+      headers.forEach(request::header);
       return client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw new ChartException(ChartException.Stage.FETCH, uri + " did not answer in time", e);

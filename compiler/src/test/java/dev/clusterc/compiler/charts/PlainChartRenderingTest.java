@@ -46,6 +46,18 @@ class PlainChartRenderingTest {
         name: {{ .Release.Name }}-reader
       rules: []
       """;
+  /** What {@code helm create} scaffolds: a Pod only {@code helm test} runs. */
+  private static final String TEST_HOOK = """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: {{ .Release.Name }}-test-connection
+        annotations:
+          "helm.sh/hook": test
+      spec:
+        containers: [{ name: wget, image: busybox, command: [wget, "{{ .Release.Name }}"] }]
+        restartPolicy: Never
+      """;
   private static final String CRD = """
       apiVersion: apiextensions.k8s.io/v1
       kind: CustomResourceDefinition
@@ -66,7 +78,8 @@ class PlainChartRenderingTest {
   void serve() throws IOException {
     repository = LoopbackChartRepository.start(work.resolve("repository"));
     repository.add("widgets", "1.2.3", "greeting: hello\ndeep:\n  replicas: 1\n",
-        Map.of("settings.yaml", CONFIG_MAP, "reader.yaml", CLUSTER_ROLE), Map.of("widget.yaml", CRD));
+        Map.of("settings.yaml", CONFIG_MAP, "reader.yaml", CLUSTER_ROLE, "test-connection.yaml", TEST_HOOK),
+        Map.of("widget.yaml", CRD));
     renderer = new HelmChartRenderer(new ChartCache(work.resolve("cache"), new ChartSource()));
   }
 

@@ -21,7 +21,8 @@ import java.util.Map;
  * chart's CRDs come first. A namespaced object the chart leaves without a namespace gets the
  * release's (what {@code helm install} would do), so that {@code kubectl apply} puts it where the
  * chart meant. Each object carries the declaration's source annotation; the chart's own labels are
- * left as they are (its selectors match on them).
+ * left as they are (its selectors match on them). Other hooks stay, as ordinary objects; test
+ * hooks, which only {@code helm test} runs, are left out.
  *
  * <p>A chart that cannot be fetched or rendered adds nothing and records a refusal
  * ({@link EmitContext#refuse}) naming chart, version and repository at the declaration: the
@@ -66,6 +67,9 @@ public final class PlainChart {
             "it renders an object without apiVersion, kind or metadata.name (line " + document.line() + ")")));
         return List.of();
       }
+      if (testHook(object)) {
+        continue;
+      }
       if (object.namespace() == null && ObjectKinds.namespaced(object.kind())) {
         object.metadata().put("namespace", namespace);
       }
@@ -73,6 +77,23 @@ public final class PlainChart {
       objects.add(object);
     }
     return objects;
+  }
+
+  /**
+   * A {@code helm test} hook ({@code helm.sh/hook: test}, or Helm 2's {@code test-success}): a Pod
+   * that only {@code helm test} should run, which {@code kubectl apply} would start at once.
+   */
+  private static boolean testHook(KubeObject object) {
+    Object hooks = object.metadata().get("annotations") instanceof Map<?, ?> annotations ? annotations.get("helm.sh/hook") : null;
+    if (!(hooks instanceof String list)) {
+      return false;
+    }
+    for (String hook : list.split(",")) {
+      if (hook.strip().startsWith("test")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Diagnostic refusal(Decl decl, Component.Chart chart, ChartException e) {
