@@ -31,7 +31,9 @@ class SharedNamesCommandTest {
   /** Only emitting shows a derived name colliding; check emits in memory, so it says what compile says. */
   @Test
   void checkReportsTheObjectTwoUnitsWouldApplyAsCompileDoes() throws Exception {
-    Files.writeString(sources.resolve("c.cluster"), BASE + """
+    String flux = BASE.replace("network { nodes 10.0.0.0/24 }", "network { nodes 10.0.0.0/24 }; gitops flux { repository \"https://git.example/c\" }");
+    assertTrue(flux.contains("gitops flux"), "a Flux cluster keeps its chart a HelmRelease: no network needed");
+    Files.writeString(sources.resolve("c.cluster"), flux + """
         node w1 { role worker; address 10.0.0.2 }
         node w2 { role worker; address 10.0.0.3 }
         use volsync

@@ -88,6 +88,21 @@ public final class CheckFixture {
         .collect(Collectors.joining("\n"));
   }
 
+  /**
+   * {@link #BASE} deployed by Flux ({@code gitops flux}): components stay HelmReleases instead of
+   * being rendered from their charts, so a test of those objects needs no chart repository.
+   */
+  public static final String FLUX_BASE = """
+      cluster test {
+        domain "example.org"
+        network { nodes 10.0.0.0/24; router 10.0.0.1 }
+        gitops flux { repository "https://git.example/test" }
+      }
+      node cp { role control-plane; address 10.0.0.2 }
+      node w1 { role worker; address 10.0.0.11 }
+      node w2 { role worker; address 10.0.0.12 }
+      """;
+
   /** A small valid cluster (one control plane, two workers) to which a test appends declarations. */
   public static final String BASE = """
       cluster test {

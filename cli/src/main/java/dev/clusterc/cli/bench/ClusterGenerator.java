@@ -20,6 +20,7 @@ public final class ClusterGenerator {
         cluster bench {
           domain  "bench.example"
           network { nodes 10.0.0.0/16; router 10.0.0.1 }
+          gitops flux { repository "https://git.example/bench" }
         }
 
         node cp0 { role control-plane; address 10.0.0.2 }

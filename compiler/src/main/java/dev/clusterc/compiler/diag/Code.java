@@ -48,7 +48,9 @@ public enum Code {
   UNKNOWN_PORT("unknown-port"),
   MOUNT_CONFLICT("mount-conflict"),
   API_SERVER_UNKNOWN("api-server-unknown"),
-  UNUSED_ALLOW("unused-allow");
+  UNUSED_ALLOW("unused-allow"),
+  CHART_UNAVAILABLE("chart-unavailable"),
+  CHART_RENDER("chart-render");
 
   private final String id;
 

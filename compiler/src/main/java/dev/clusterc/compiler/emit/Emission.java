@@ -1,6 +1,8 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.charts.HelmChartRenderer;
+import dev.clusterc.compiler.emit.core.ChartRenderer;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
@@ -19,8 +21,8 @@ public final class Emission {
   private final EmitContext context;
   private final Map<Decl, Unit> units = new LinkedHashMap<>();
 
-  private Emission(Program program) {
-    this.context = new EmitContext(program);
+  private Emission(Program program, ChartRenderer charts) {
+    this.context = new EmitContext(program, charts);
     Map<Decl, String> names = UnitNames.of(program.graph().nodes());
     for (Decl decl : program.graph().nodes()) {
       Unit unit = new Unit(names.get(decl), decl.layer(), decl);
@@ -29,9 +31,18 @@ public final class Emission {
     }
   }
 
-  /** Every layered declaration of a checked program with an empty unit, registered and not yet filled. */
+  /**
+   * Every layered declaration of a checked program with an empty unit, registered and not yet
+   * filled; charts of a cluster without {@code gitops} are rendered with Helm
+   * ({@link HelmChartRenderer}, over the chart cache the environment names).
+   */
   public static Emission of(Program program) {
-    return new Emission(program);
+    return new Emission(program, HelmChartRenderer.fromEnvironment());
+  }
+
+  /** {@link #of(Program)} with {@code charts} rendering the charts ({@link ChartRenderer#OFFLINE}: none). */
+  public static Emission of(Program program, ChartRenderer charts) {
+    return new Emission(program, charts);
   }
 
   public EmitContext context() {

@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.emit.core.ChartRenderer;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxEmitter;
@@ -28,26 +29,42 @@ public final class ManifestCompiler {
   /**
    * What {@code compile} would still refuse in a program: empty when it has errors already (or no
    * cluster), or compiles. Emitting is the only way to see two units applying one object, so
-   * {@code check} calls this to say what {@code compile} will say.
+   * {@code check} calls this to say what {@code compile} will say. Charts are not rendered here
+   * ({@link ChartRenderer#OFFLINE}): {@code check} needs no network.
    */
   public static List<Diagnostic> refusals(Program program) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       return List.of();
     }
-    return clashes(orderedUnits(program, Emission.of(program).emitAll()));
+    return clashes(orderedUnits(program, Emission.of(program, ChartRenderer.OFFLINE).emitAll()));
   }
 
   /**
    * Compiles a checked program. The files its declarations name were read during analysis
    * ({@code Program#files}), so compiling opens no file.
    *
-   * @throws CompileRefusedException when two units would apply one object
+   * @throws CompileRefusedException when two units would apply one object, or a chart of a cluster
+   *     without {@code gitops} cannot be fetched or rendered
    */
   public static Compilation compile(Program program) {
+    return compile(program, Emission.of(program));
+  }
+
+  /** {@link #compile(Program)} with the charts rendered by {@code charts}. */
+  public static Compilation compile(Program program, ChartRenderer charts) {
+    return compile(program, Emission.of(program, charts));
+  }
+
+  private static Compilation compile(Program program, Emission unfilled) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       throw new IllegalArgumentException("only a cluster without errors compiles");
     }
-    Emission emission = Emission.of(program).emitAll();
+    Emission emission = unfilled.emitAll();
+    List<Diagnostic> unrendered = new ArrayList<>(emission.context().refusals());
+    if (!unrendered.isEmpty()) {
+      unrendered.sort(Diagnostic.ORDER);
+      throw new CompileRefusedException(unrendered);
+    }
     List<Unit> ordered = orderedUnits(program, emission);
     List<Diagnostic> clashes = clashes(ordered);
     if (!clashes.isEmpty()) {

@@ -39,9 +39,11 @@ final class NextSteps {
     List<NextStep> steps = new ArrayList<>();
     String cluster = program.cluster().map(Decl::name).orElse("");
     if (settings == null) {
-      steps.add(new NextStep(NextStep.Kind.NO_DEPLOYER, "nothing in this tree deploys it: add `gitops flux { repository \"…\" }`"
-          + " to cluster " + cluster + " so that Flux applies the units in order, or apply each unit of " + path
-          + " yourself with `kubectl apply -k`, in the order of `clusterc compile --layout flat`", List.of()));
+      steps.add(new NextStep(NextStep.Kind.NO_DEPLOYER, "nothing in this tree deploys it (its charts are rendered into"
+          + " plain manifests): apply each unit of " + path + " yourself, in this order, waiting for each to be ready"
+          + " before the next (or write one stream in that order with `clusterc compile --layout flat -o -`), or add"
+          + " `gitops flux { repository \"…\" }` to cluster " + cluster + " so that Flux applies the units in order",
+          units.stream().map(u -> "kubectl apply --server-side -k " + path + "/" + u.layer() + "/" + u.name()).toList()));
     }
     if (!talos.isEmpty()) {
       steps.add(talos(program, path, talos));

@@ -146,7 +146,8 @@ class CompiledClusterTest {
 
   @Test
   void twoUnitsApplyingOneObjectComeBackAsDiagnostics(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("cluster.cluster"), ClusterCompilerTest.CLUSTER + """
+    String flux = ClusterCompilerTest.CLUSTER.replace("router 10.0.0.1 }\n", "router 10.0.0.1 }\n  gitops flux { repository \"https://git.example/lab\" }\n");
+    Files.writeString(dir.resolve("cluster.cluster"), flux + """
         node w2 { role worker; address 10.0.0.12 }
         use volsync
         volume x { size 1Gi; local w1 at "/data/x"; replicate to w2 via syncthing; backup none; namespace media }

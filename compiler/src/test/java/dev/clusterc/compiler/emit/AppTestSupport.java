@@ -22,6 +22,11 @@ public final class AppTestSupport {
     return clean(CheckFixture.BASE + text);
   }
 
+  /** {@link CheckFixture#FLUX_BASE} and {@code text}, which must check without errors. */
+  public static Program fluxProgram(String text) {
+    return clean(CheckFixture.FLUX_BASE + text);
+  }
+
   /** A whole cluster written in a test, which must check without errors. */
   public static Program clean(String text) {
     Program program = CheckFixture.programWithSecretFiles(text);

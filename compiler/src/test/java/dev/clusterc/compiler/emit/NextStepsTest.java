@@ -104,9 +104,13 @@ class NextStepsTest {
   }
 
   @Test
-  void withoutGitopsNothingDeploysTheTree() {
-    Compilation compilation = compile(null, "app web { image \"nginx:1.27\" }\n");
+  void withoutGitopsEachUnitIsAppliedByHandInApplyOrder() {
+    Compilation compilation = compile(null, "volume data { size 1Gi; class \"local-path\"; backup none }\n"
+        + "app web { image \"nginx:1.27\"; mount data at \"/data\" }\n");
     assertEquals(List.of(NextStep.Kind.NO_DEPLOYER), kinds(compilation.nextSteps()));
     assertEquals("clusters/lab", compilation.path());
+    assertEquals(List.of("kubectl apply --server-side -k clusters/lab/crds/cluster",
+        "kubectl apply --server-side -k clusters/lab/storage/data",
+        "kubectl apply --server-side -k clusters/lab/apps/web"), compilation.nextSteps().get(0).commands());
   }
 }

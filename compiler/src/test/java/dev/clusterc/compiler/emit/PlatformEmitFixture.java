@@ -104,6 +104,20 @@ public final class PlatformEmitFixture {
       dns split { address 10.0.0.100; via k8s-gateway }
       """;
 
+  /** {@link CheckFixture#FLUX_BASE} plus {@code text}, which must check without errors. */
+  public static Program fluxProgram(String text) {
+    Program program = CheckFixture.programWithSecretFiles(CheckFixture.FLUX_BASE + text);
+    assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
+    return program;
+  }
+
+  /** As {@link #fluxProgram(String)}, with the files it names found through {@code workingDirectory}. */
+  public static Program fluxProgram(String text, Path workingDirectory) {
+    Program program = CheckFixture.program(CheckFixture.FLUX_BASE + text, workingDirectory);
+    assertFalse(program.hasErrors(), () -> CheckFixture.render(program.diagnostics()));
+    return program;
+  }
+
   /** {@link CheckFixture#BASE} plus {@code text}, which must check without errors. */
   public static Program program(String text) {
     Program program = CheckFixture.programWithSecretFiles(CheckFixture.BASE + text);
@@ -120,7 +134,7 @@ public final class PlatformEmitFixture {
 
   /** {@link #HOMELAB} emitted from a working directory that holds its SOPS file. */
   public static Emitted homelab() {
-    return emit(program(HOMELAB, workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
+    return emit(fluxProgram(HOMELAB, workingDirectory(Map.of("secrets/cloudflare.sops.yaml",
         sops("cloudflare-token", "cert-manager", "api-token")))));
   }
 

@@ -14,7 +14,8 @@ import dev.clusterc.compiler.schema.Kind;
  * {@code use}: the Flux source of its chart ({@link HelmSource}) and its HelmRelease
  * ({@link ComponentRelease}), in the component's namespace. Both reconcile at the cluster's
  * {@code gitops} interval, the schema's default when it gives none. A component without a chart (one that
- * only {@code provides}) emits nothing.
+ * only {@code provides}) emits nothing. In a cluster without {@code gitops} nothing would read those
+ * Flux objects: the chart is rendered into plain manifests instead ({@link PlainChart}).
  *
  * <p>The component's Namespace is not made here: the cluster-wide unit ({@link ClusterEmitter})
  * makes one Namespace for every namespace any unit uses, so that components sharing a namespace
@@ -25,6 +26,13 @@ public final class ComponentEmitter implements Emitter {
   public void emit(Decl decl, EmitContext context, Unit unit) {
     Component component = Component.of(context.program().model(), decl);
     component.chart().ifPresent(chart -> {
+      if (PlainChart.rendered(context)) {
+        if (!releasedByDns(decl, context)) {
+          PlainChart.objects(decl, chart, component.name(), component.namespace(), ComponentRelease.values(component, context),
+              context).forEach(unit::add);
+        }
+        return;
+      }
       String interval = interval(context);
       unit.add(HelmSource.of(component, chart, interval, context));
       if (!releasedByDns(decl, context)) {

@@ -36,11 +36,16 @@ public final class ComponentRelease {
     HelmSource.reference(component, chart, spec);
     spec.put("install", map("crds", "CreateReplace"));
     spec.put("upgrade", map("crds", "CreateReplace"));
-    Map<String, Object> values = Values.merge(derived(component, context), Tree.copy(component.values()));
+    Map<String, Object> values = values(component, context);
     if (!values.isEmpty()) {
       spec.put("values", values);
     }
     return context.object(component.decl(), API_VERSION, KIND, component.name(), component.namespace()).put("spec", spec);
+  }
+
+  /** The release's values: the component's ({@link Component#values}) over what the cluster fixes in them ({@link #derived}). */
+  static Map<String, Object> values(Component component, EmitContext context) {
+    return Values.merge(derived(component, context), Tree.copy(component.values()));
   }
 
   /**

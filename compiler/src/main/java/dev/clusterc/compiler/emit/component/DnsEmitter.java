@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * <p>The address is pinned with the annotation of the pool that holds it
  * ({@link PoolEmitter#pinning}); outside every pool (which the checker reports), with
  * {@code service.loadBalancerIP}.
+ *
+ * <p>In a cluster without {@code gitops}, the same chart with the same values is rendered into
+ * plain manifests ({@link PlainChart}) instead of a HelmRelease.
  */
 public final class DnsEmitter implements Emitter {
 
@@ -42,6 +45,11 @@ public final class DnsEmitter implements Emitter {
     Dns dns = Dns.of(program.model(), decl);
     Optional<Component> component = program.providers("dns:k8s-gateway").stream().findFirst()
         .map(c -> Component.of(program.model(), c));
+    if (PlainChart.rendered(context)) {
+      component.ifPresent(c -> c.chart().ifPresent(chart -> PlainChart.objects(decl, chart, decl.name(),
+          context.namespaceOf(decl), values(dns, component, program), context).forEach(unit::add)));
+      return;
+    }
     Map<String, Object> spec = map("interval", ComponentEmitter.interval(context));
     component.ifPresent(c -> c.chart().ifPresent(chart -> HelmSource.reference(c, chart, spec)));
     spec.put("values", values(dns, component, program));

@@ -1,15 +1,18 @@
 package dev.clusterc.compiler.emit.core;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.DatabaseReaders;
 import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -28,10 +31,18 @@ public final class EmitContext {
   private final Map<Decl, Unit> units = new IdentityHashMap<>();
   private final Map<String, String> relativePaths = new HashMap<>();
   private final Namespaces namespaces;
+  private final ChartRenderer charts;
+  private final List<Diagnostic> refusals = new ArrayList<>();
   private Map<Decl, SortedMap<String, Decl>> databaseReaders;
 
+  /** A context whose emitters render no chart ({@link ChartRenderer#OFFLINE}). */
   public EmitContext(Program program) {
+    this(program, ChartRenderer.OFFLINE);
+  }
+
+  public EmitContext(Program program, ChartRenderer charts) {
     this.program = program;
+    this.charts = charts;
     this.sourceBase = commonDirectory(program);
     this.namespaces = new Namespaces(program.model());
   }
@@ -68,6 +79,24 @@ public final class EmitContext {
 
   public String clusterName() {
     return program.cluster().map(Decl::name).orElse("cluster");
+  }
+
+  /** What renders the charts of a cluster without GitOps into plain manifests. */
+  public ChartRenderer charts() {
+    return charts;
+  }
+
+  /**
+   * Records why the compile cannot finish (a chart that cannot be fetched): emitting goes on, so
+   * that every such problem is reported at once, and the compiler then refuses to write anything.
+   */
+  public void refuse(Diagnostic diagnostic) {
+    refusals.add(diagnostic);
+  }
+
+  /** The refusals recorded so far, in the order the emitters met them. */
+  public List<Diagnostic> refusals() {
+    return List.copyOf(refusals);
   }
 
   /** The unit of a declaration, once the compiler has made it. */

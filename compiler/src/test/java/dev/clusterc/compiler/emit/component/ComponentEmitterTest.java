@@ -3,7 +3,7 @@ package dev.clusterc.compiler.emit.component;
 import static dev.clusterc.compiler.emit.AppTestSupport.clean;
 import static dev.clusterc.compiler.emit.AppTestSupport.emit;
 import static dev.clusterc.compiler.emit.AppTestSupport.inventory;
-import static dev.clusterc.compiler.emit.AppTestSupport.program;
+import static dev.clusterc.compiler.emit.AppTestSupport.fluxProgram;
 import static dev.clusterc.compiler.emit.AppTestSupport.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -41,7 +41,7 @@ class ComponentEmitterTest {
 
   @Test
   void aChartFromAnOciRegistryGetsAnOciRepositoryPinnedToItsVersionAndTheDefaultInterval() {
-    Program program = program("""
+    Program program = fluxProgram("""
         component loki {
           namespace monitoring
           chart     "oci://ghcr.io/grafana/helm-charts/" name "loki" version "6.49.0"
@@ -53,7 +53,7 @@ class ComponentEmitterTest {
 
   @Test
   void useOverridesTheVersionAndMergesItsValuesDeeplyOverTheComponents() {
-    Program program = program("""
+    Program program = fluxProgram("""
         use cilium {
           version "1.18.5"
           values {
@@ -108,7 +108,7 @@ class ComponentEmitterTest {
 
   @Test
   void useOverridesTheTagOfAnOciChart() {
-    Program program = program("use k8s-gateway { version \"3.8.0\" }\n");
+    Program program = fluxProgram("use k8s-gateway { version \"3.8.0\" }\n");
     Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "k8s-gateway");
     assertEquals("OCIRepository/k8s-gateway\nHelmRelease/k8s-gateway", inventory(unit));
     String source = yaml(unit, "OCIRepository", "k8s-gateway");
@@ -127,7 +127,7 @@ class ComponentEmitterTest {
         gateway web { address 10.0.0.101; class traefik; listener http { } }
         gateway admin { class traefik; listener http { port 8080 } }
         """;
-    String release = yaml(emit(new ComponentEmitter(), program("use traefik\n" + gateways), Kind.COMPONENT, "traefik"),
+    String release = yaml(emit(new ComponentEmitter(), fluxProgram("use traefik\n" + gateways), Kind.COMPONENT, "traefik"),
         "HelmRelease", "traefik");
     assertEquals(true, release.contains("""
             service:
@@ -135,27 +135,27 @@ class ComponentEmitterTest {
                 metallb.universe.tf/loadBalancerIPs: 10.0.0.101
         """), release);
     String overridden = yaml(emit(new ComponentEmitter(),
-        program("use traefik { values { service: { annotations: { \"metallb.universe.tf/loadBalancerIPs\": \"10.0.0.110\" } } } }\n"
+        fluxProgram("use traefik { values { service: { annotations: { \"metallb.universe.tf/loadBalancerIPs\": \"10.0.0.110\" } } } }\n"
             + gateways.replace("10.0.0.101", "10.0.0.110")), Kind.COMPONENT, "traefik"), "HelmRelease", "traefik");
     assertEquals(true, overridden.contains("metallb.universe.tf/loadBalancerIPs: 10.0.0.110\n"), overridden);
-    String unpinned = yaml(emit(new ComponentEmitter(), program("use traefik\n"), Kind.COMPONENT, "traefik"),
+    String unpinned = yaml(emit(new ComponentEmitter(), fluxProgram("use traefik\n"), Kind.COMPONENT, "traefik"),
         "HelmRelease", "traefik");
     assertEquals(false, unpinned.contains("service:"), "no gateway, no address: " + unpinned);
   }
 
   @Test
   void aUseWithoutOverridesKeepsTheStandardLibrarysChartAndValues() {
-    Program program = program("use cert-manager\n");
+    Program program = fluxProgram("use cert-manager\n");
     Unit unit = emit(new ComponentEmitter(), program, Kind.COMPONENT, "cert-manager");
     String release = yaml(unit, "HelmRelease", "cert-manager");
     assertEquals(true, release.contains("      version: v1.19.1\n"), release);
-    assertEquals(true, release.contains("clusterc.dev/source: test.cluster:8\n"), "points at the use: " + release);
+    assertEquals(true, release.contains("clusterc.dev/source: test.cluster:9\n"), "points at the use: " + release);
     assertEquals("HelmRepository/cert-manager\nHelmRelease/cert-manager", inventory(unit), "the Namespace is the cluster unit's");
   }
 
   @Test
   void emittingTwiceGivesTheSameBytes() {
-    String text = CheckFixture.BASE + """
+    String text = CheckFixture.FLUX_BASE + """
         use traefik { values { ports: { web: { port: 8000 } }, logs: { general: { level: "INFO" } } } }
         """;
     assertEquals(yaml(emit(new ComponentEmitter(), CheckFixture.program(text), Kind.COMPONENT, "traefik")),

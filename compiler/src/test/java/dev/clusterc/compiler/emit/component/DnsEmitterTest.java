@@ -17,13 +17,13 @@ class DnsEmitterTest {
   @Test
   void zoneMetallbAnnotationAndTheUsesValuesMergedUnderTheDeclarations() {
     Snippets.assertMatches("component/DnsEmitterTest-zoneAndMetallb",
-        PlatformEmitFixture.emit(PlatformEmitFixture.program(DNSMETALLB)).yaml("home"));
+        PlatformEmitFixture.emit(PlatformEmitFixture.fluxProgram(DNSMETALLB)).yaml("home"));
   }
 
   @Test
   void anHttpsChartIsReadFromTheComponentsHelmRepository() {
     Snippets.assertMatches("component/DnsEmitterTest-httpsChart",
-        PlatformEmitFixture.emit(PlatformEmitFixture.program(DNSHTTPS)).yaml("home"));
+        PlatformEmitFixture.emit(PlatformEmitFixture.fluxProgram(DNSHTTPS)).yaml("home"));
   }
 
   @TestFactory
