@@ -34,6 +34,7 @@ public final class Checkers {
         new BackupTargetChecker(),
         new DatabaseArchiveChecker(),
         new SecretSourceChecker(),
+        new UnreadSecretChecker(),
         new PoolRangeChecker(),
         new GatewayListenersChecker(),
         new PortRangeChecker(),

@@ -43,7 +43,8 @@ public enum Code {
   PLAINTEXT_SECRET("plaintext-secret"),
   IMAGE_UNPINNED("image-unpinned"),
   PORT_CONFLICT("port-conflict"),
-  UNKNOWN_PORT("unknown-port");
+  UNKNOWN_PORT("unknown-port"),
+  UNREAD_SECRET("unread-secret");
 
   private final String id;
 
