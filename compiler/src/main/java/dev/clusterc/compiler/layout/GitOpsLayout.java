@@ -113,8 +113,13 @@ public final class GitOpsLayout {
     if (namespace != null) {
       out.append("namespace: ").append(namespace).append('\n');
     }
-    out.append("resources:\n");
-    resources.forEach(r -> out.append("  - ").append(r).append('\n'));
+    if (resources.isEmpty()) {
+      // A barrier unit holds nothing (LadderOrder); kustomize refuses `resources:` with no items as empty.
+      out.append("resources: []\n");
+    } else {
+      out.append("resources:\n");
+      resources.forEach(r -> out.append("  - ").append(r).append('\n'));
+    }
     return out.toString();
   }
 }
