@@ -23,7 +23,9 @@ public record NextStep(Kind kind, String what, List<String> commands) {
     /** The GitRepository names a credentials secret that bootstrap does not create. */
     GIT_CREDENTIALS,
     /** Units include SOPS files: Flux decrypts them with an age key it must be given. */
-    AGE_KEY
+    AGE_KEY,
+    /** {@code replicate … via syncthing}: the two ReplicationSources learn each other's device ID once running. */
+    SYNCTHING_PEERS
   }
 
   public NextStep {

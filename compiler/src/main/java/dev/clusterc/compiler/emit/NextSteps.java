@@ -3,6 +3,7 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
+import dev.clusterc.compiler.emit.storage.SyncthingPeers;
 import dev.clusterc.compiler.model.Node;
 import dev.clusterc.compiler.program.Program;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ final class NextSteps {
       steps.add(talos(program, path, talos));
     }
     if (settings == null) {
+      syncthing(program, steps);
       return steps;
     }
     steps.add(new NextStep(NextStep.Kind.BOOTSTRAP, "commit and push " + path + "/, then install Flux pointed at it"
@@ -63,7 +65,19 @@ final class NextSteps {
           List.of("kubectl create secret generic " + settings.decryptionSecret() + " --namespace=" + FluxSettings.NAMESPACE
               + " --from-file=age.agekey=" + AGE_KEY_FILE)));
     }
+    syncthing(program, steps);
     return steps;
+  }
+
+  /** One step per volume replicated via Syncthing: its pair must be told each other's device, once both run. */
+  private static void syncthing(Program program, List<NextStep> steps) {
+    for (SyncthingPeers pair : SyncthingPeers.of(program.model())) {
+      steps.add(new NextStep(NextStep.Kind.SYNCTHING_PEERS, "pair the Syncthing replicas of volume " + pair.volume()
+          + ": once ReplicationSources " + pair.primary() + " and " + pair.backup() + " in namespace " + pair.namespace()
+          + " report a device ID (status.syncthing.ID), give each the other's ID and address as its peer;"
+          + " until then nothing is replicated",
+          pair.commands()));
+    }
   }
 
   /** One {@code talosctl patch} per file, on the nodes its directory names (all control-plane nodes for {@code controller/}). */
