@@ -24,6 +24,8 @@ public record NextStep(Kind kind, String what, List<String> commands) {
     GIT_CREDENTIALS,
     /** Units include SOPS files: Flux decrypts them with an age key it must be given. */
     AGE_KEY,
+    /** A {@code store}'s config reads its own credentials from a Secret that nothing in the tree creates. */
+    STORE_CREDENTIALS,
     /** {@code replicate … via syncthing}: the two ReplicationSources learn each other's device ID once running. */
     SYNCTHING_PEERS
   }

@@ -41,7 +41,7 @@ final class NextSteps {
       steps.add(talos(program, path, talos));
     }
     if (settings == null) {
-      syncthing(program, steps);
+      inCluster(program, steps);
       return steps;
     }
     steps.add(new NextStep(NextStep.Kind.BOOTSTRAP, "commit and push " + path + "/, then install Flux pointed at it"
@@ -65,8 +65,20 @@ final class NextSteps {
           List.of("kubectl create secret generic " + settings.decryptionSecret() + " --namespace=" + FluxSettings.NAMESPACE
               + " --from-file=age.agekey=" + AGE_KEY_FILE)));
     }
-    syncthing(program, steps);
+    inCluster(program, steps);
     return steps;
+  }
+
+  /** The steps taken in the running cluster, with or without Flux: store credentials, then Syncthing pairs. */
+  private static void inCluster(Program program, List<NextStep> steps) {
+    for (StoreCredentials secret : StoreCredentials.of(program.model())) {
+      steps.add(new NextStep(NextStep.Kind.STORE_CREDENTIALS, "create the Secret " + secret.name() + " in namespace "
+          + secret.namespace() + " with the key" + (secret.keys().size() == 1 ? " " : "s ") + String.join(", ", secret.keys())
+          + ": store " + secret.store() + " reads its credentials there, and no declaration puts it in the tree"
+          + " (a store cannot read its own credentials); until then no external secret of it is read",
+          List.of(secret.command())));
+    }
+    syncthing(program, steps);
   }
 
   /** One step per volume replicated via Syncthing: its pair must be told each other's device, once both run. */

@@ -128,4 +128,28 @@ class NextStepsTest {
         media-backup-syncthing {"spec":{"syncthing":{"peers":[{"ID":"dev-media-syncthing","address":"dev-media-syncthing","introducer":false}]}}}
         """, out);
   }
+
+  @Test
+  void aStoresOwnCredentialsSecretIsCreatedByHandUnlessDeclared() {
+    String store = """
+        use external-secrets
+        store kv {
+          via azure-keyvault
+          config {
+            vaultUrl: "https://kv.vault.azure.net",
+            authSecretRef: {
+              clientId: { name: "azure-sp", namespace: "external-secrets", key: "client-id" },
+              clientSecret: { name: "azure-sp", namespace: "external-secrets", key: "client-secret" },
+            },
+          }
+        }
+        """;
+    List<NextStep> steps = compile("repository \"https://git.example/lab\"", store).nextSteps();
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP, NextStep.Kind.STORE_CREDENTIALS), kinds(steps));
+    assertEquals(List.of("kubectl create secret generic azure-sp --namespace=external-secrets"
+        + " --from-literal=client-id=… --from-literal=client-secret=…"), steps.get(1).commands());
+    assertEquals("create the Secret azure-sp in namespace external-secrets with the keys client-id, client-secret: store kv"
+        + " reads its credentials there, and no declaration puts it in the tree (a store cannot read its own credentials);"
+        + " until then no external secret of it is read", steps.get(1).what());
+  }
 }
