@@ -22,8 +22,8 @@ class TreePlacementTest {
   void theTreePathIsTheGitopsPathOrClustersName() throws Exception {
     assertEquals("clusters/homelab", Examples.compile(Repo.root().resolve("examples/homelab")).path());
     assertEquals("gitops/clusters/homelab", Examples.compile(Repo.root().resolve("examples/ddd-homelab")).path());
-    assertEquals("clusters/homelab", Examples.compile(Repo.root().resolve("examples/failover-pair")).path(),
-        "seed 000's path, written in its gitops flux");
+    assertEquals("clusters/failover-pair", Examples.compile(Repo.root().resolve("examples/failover-pair")).path(),
+        "the default, with gitops flux");
     assertEquals("clusters/microk8s-cnpg", Examples.compile(Repo.root().resolve("examples/microk8s-cnpg")).path(),
         "the default, also without gitops flux");
   }
