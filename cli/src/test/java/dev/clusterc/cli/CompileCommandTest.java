@@ -88,10 +88,10 @@ class CompileCommandTest {
 
   @Test
   void severalClustersGoToTheirOwnDirectories() {
-    Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/failover-pair").toString(), "-o", dir.toString());
+    Cli.Result result = Cli.run("compile", HOMELAB, Cli.repo().resolve("examples/microk8s-cnpg").toString(), "-o", dir.toString());
     assertEquals(0, result.exit(), result::toString);
     assertTrue(Files.isDirectory(dir.resolve("clusters/homelab/flux")), result::toString);
-    assertTrue(Files.isDirectory(dir.resolve("clusters/failover-pair/apps/sonarr")), "the default path, without gitops too");
+    assertTrue(Files.isDirectory(dir.resolve("clusters/microk8s-cnpg/apps/linkding")), "the default path, without gitops too");
   }
 
   @Test

@@ -47,8 +47,11 @@ public record CompiledUnit(String name, String layer, Declaration declaration, L
     return Optional.ofNullable(declaration);
   }
 
-  /** Whether every object gates the unit (Flux's {@code wait: true}), as in a unit without claims. */
+  /**
+   * Whether every object gates the unit (Flux's {@code wait: true}), as in a unit without claims; a
+   * unit with no objects (a barrier of the layer ladder) has nothing to gate.
+   */
   public boolean gatesEveryObject() {
-    return healthGates.size() == objects.size();
+    return !objects.isEmpty() && healthGates.size() == objects.size();
   }
 }

@@ -37,6 +37,7 @@ public final class Checkers {
         new BackupCredentialsChecker(),
         new DatabaseArchiveChecker(),
         new SecretSourceChecker(),
+        new UnreadSecretChecker(),
         new PoolRangeChecker(),
         new GatewayListenersChecker(),
         new PortRangeChecker(),

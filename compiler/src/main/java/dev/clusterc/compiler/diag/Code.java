@@ -50,7 +50,8 @@ public enum Code {
   API_SERVER_UNKNOWN("api-server-unknown"),
   UNUSED_ALLOW("unused-allow"),
   CHART_UNAVAILABLE("chart-unavailable"),
-  CHART_RENDER("chart-render");
+  CHART_RENDER("chart-render"),
+  UNREAD_SECRET("unread-secret");
 
   private final String id;
 

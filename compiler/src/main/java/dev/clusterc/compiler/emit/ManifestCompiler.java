@@ -8,6 +8,8 @@ import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxEmitter;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
 import dev.clusterc.compiler.emit.network.VipEmitter;
+import dev.clusterc.compiler.model.Cluster;
+import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.program.Program;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +22,9 @@ import java.util.Set;
 
 /**
  * Compiles a checked program: one unit per layered declaration, filled by its kind's emitter, the
- * cluster-wide unit, the dependencies between units, and the Flux objects that deploy them. Units
- * come out in apply order: by layer, then by dependency, then by name.
+ * cluster-wide unit, the dependencies between units — the real edges ({@link UnitGraph}) and, unless
+ * {@code gitops flux { ordering edges }}, the ladder ({@link LadderOrder}) — and the Flux objects
+ * that deploy them. Units come out in apply order: by layer, then by dependency, then by name.
  */
 public final class ManifestCompiler {
   private ManifestCompiler() {}
@@ -99,6 +102,10 @@ public final class ManifestCompiler {
         }
         kept.add(unit);
       }
+    }
+    boolean ladder = Cluster.of(program.model()).map(Cluster::gitops).map(GitOps::ladder).orElse(true);
+    if (ladder) {
+      kept.addAll(LadderOrder.apply(program, cluster, kept));
     }
     return applyOrder(program, cluster, kept);
   }

@@ -28,7 +28,11 @@ public record NextStep(Kind kind, String what, List<String> commands) {
      * A restic repository Secret of VolSync still lacks its password and storage keys, which only a
      * SOPS or sealed credentials secret holds: they are copied in the cluster, once.
      */
-    RESTIC_KEYS
+    RESTIC_KEYS,
+    /** A {@code store}'s config reads its own credentials from a Secret that nothing in the tree creates. */
+    STORE_CREDENTIALS,
+    /** {@code replicate … via syncthing}: the two ReplicationSources learn each other's device ID once running. */
+    SYNCTHING_PEERS
   }
 
   public NextStep {

@@ -6,6 +6,7 @@ import dev.clusterc.compiler.emit.flux.FluxSettings;
 import dev.clusterc.compiler.emit.storage.ResticRepository;
 import dev.clusterc.compiler.model.Backup;
 import dev.clusterc.compiler.model.ClusterModel;
+import dev.clusterc.compiler.emit.storage.SyncthingPeers;
 import dev.clusterc.compiler.model.Node;
 import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
@@ -43,13 +44,14 @@ final class NextSteps {
           + " plain manifests): apply each unit of " + path + " yourself, in this order, waiting for each to be ready"
           + " before the next (or write one stream in that order with `clusterc compile --layout flat -o -`), or add"
           + " `gitops flux { repository \"…\" }` to cluster " + cluster + " so that Flux applies the units in order",
-          units.stream().map(u -> "kubectl apply --server-side -k " + path + "/" + u.layer() + "/" + u.name()).toList()));
+          units.stream().filter(u -> !u.isEmpty())
+              .map(u -> "kubectl apply --server-side -k " + path + "/" + u.layer() + "/" + u.name()).toList()));
     }
     if (!talos.isEmpty()) {
       steps.add(talos(program, path, talos));
     }
     if (settings == null) {
-      resticKeys(program).ifPresent(steps::add);
+      inCluster(program, steps);
       return steps;
     }
     steps.add(new NextStep(NextStep.Kind.BOOTSTRAP, "commit and push " + path + "/, then install Flux pointed at it"
@@ -73,8 +75,32 @@ final class NextSteps {
           List.of("kubectl create secret generic " + settings.decryptionSecret() + " --namespace=" + FluxSettings.NAMESPACE
               + " --from-file=age.agekey=" + AGE_KEY_FILE)));
     }
-    resticKeys(program).ifPresent(steps::add);
+    inCluster(program, steps);
     return steps;
+  }
+
+  /** The steps taken in the running cluster, with or without Flux: restic keys, store credentials, then Syncthing pairs. */
+  private static void inCluster(Program program, List<NextStep> steps) {
+    resticKeys(program).ifPresent(steps::add);
+    for (StoreCredentials secret : StoreCredentials.of(program.model())) {
+      steps.add(new NextStep(NextStep.Kind.STORE_CREDENTIALS, "create the Secret " + secret.name() + " in namespace "
+          + secret.namespace() + " with the key" + (secret.keys().size() == 1 ? " " : "s ") + String.join(", ", secret.keys())
+          + ": store " + secret.store() + " reads its credentials there, and no declaration puts it in the tree"
+          + " (a store cannot read its own credentials); until then no external secret of it is read",
+          List.of(secret.command())));
+    }
+    syncthing(program, steps);
+  }
+
+  /** One step per volume replicated via Syncthing: its pair must be told each other's device, once both run. */
+  private static void syncthing(Program program, List<NextStep> steps) {
+    for (SyncthingPeers pair : SyncthingPeers.of(program.model())) {
+      steps.add(new NextStep(NextStep.Kind.SYNCTHING_PEERS, "pair the Syncthing replicas of volume " + pair.volume()
+          + ": once ReplicationSources " + pair.primary() + " and " + pair.backup() + " in namespace " + pair.namespace()
+          + " report a device ID (status.syncthing.ID), give each the other's ID and address as its peer;"
+          + " until then nothing is replicated",
+          pair.commands()));
+    }
   }
 
   /**

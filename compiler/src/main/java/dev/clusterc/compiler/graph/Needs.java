@@ -9,6 +9,7 @@ import dev.clusterc.compiler.model.BackupCredentials;
 import dev.clusterc.compiler.model.Certificate;
 import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.model.Component;
+import dev.clusterc.compiler.model.Components;
 import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.model.Dns;
 import dev.clusterc.compiler.model.Gateway;
@@ -20,6 +21,8 @@ import dev.clusterc.compiler.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a declaration uses, in one place: the components it needs (by capability) and the
@@ -29,6 +32,8 @@ public final class Needs {
   /** The capability of the Gateway API CRDs. */
   public static final String GATEWAY_API = "gateway-api";
   private static final String GATEWAY_CLASS = "gateway-class:";
+  /** Whether the standard library provides a storage class, by capability: the library never changes, so asked once. */
+  private static final Map<String, Boolean> STD_CLASSES = new ConcurrentHashMap<>();
 
   private Needs() {}
 
@@ -65,7 +70,11 @@ public final class Needs {
         }
       }
       case VOLUME -> volume(model, Volume.of(model, decl), needs);
-      case DATABASE -> needs.add(new Need("cloudnative-pg", "is a CloudNativePG database", decl.site()));
+      case DATABASE -> {
+        needs.add(new Need("cloudnative-pg", "is a CloudNativePG database", decl.site()));
+        storageClass(model, Database.of(model, decl).storageClass(),
+            decl.body().first("class").map(e -> e.entry().span()).orElse(decl.site()), needs);
+      }
       case COMPONENT -> gatewayApi(Component.of(model, decl), needs);
       default -> { }
     }
@@ -101,8 +110,21 @@ public final class Needs {
       String method = volume.replica() != null && volume.replica().method() != null ? volume.replica().method() : "syncthing";
       needs.add(new Need("volsync", "is replicated via " + method, volume.replicateEntry()));
     }
-    if ("longhorn".equals(volume.storageClass())) {
-      needs.add(new Need("storage-class:longhorn", "uses the longhorn storage class", volume.classEntry()));
+    storageClass(model, volume.storageClass(), volume.classEntry(), needs);
+  }
+
+  /**
+   * {@code class X} needs {@code storage-class:X} when a component in use provides it, or a standard
+   * component could ({@code longhorn}): then the claim waits for what creates the class. Any other
+   * class is the cluster's own (k3s' {@code local-path}, a cloud's default) and needs nothing.
+   */
+  private static void storageClass(ClusterModel model, String storageClass, SourceSpan span, List<Need> needs) {
+    if (storageClass == null) {
+      return;
+    }
+    String capability = "storage-class:" + storageClass;
+    if (!model.providers(capability).isEmpty() || STD_CLASSES.computeIfAbsent(capability, c -> Components.stdProvider(c).isPresent())) {
+      needs.add(new Need(capability, "uses the " + storageClass + " storage class", span));
     }
   }
 

@@ -50,6 +50,11 @@ public final class GitOpsLayout {
   public static void write(Compilation compilation, Path treeDir, Path home) throws IOException {
     TreeWriter tree = new TreeWriter(treeDir);
     for (Unit unit : compilation.units()) {
+      if (unit.isEmpty() && compilation.flux().isEmpty()) {
+        // A barrier of the ladder orders Flux Kustomizations; without Flux, `kubectl apply -k` of its
+        // empty directory would only fail with "no objects passed to apply".
+        continue;
+      }
       String dir = unit.layer() + "/" + unit.name() + "/";
       String what = "unit `" + unit.name() + "`";
       List<String> resources = new ArrayList<>();
@@ -113,8 +118,13 @@ public final class GitOpsLayout {
     if (namespace != null) {
       out.append("namespace: ").append(namespace).append('\n');
     }
-    out.append("resources:\n");
-    resources.forEach(r -> out.append("  - ").append(r).append('\n'));
+    if (resources.isEmpty()) {
+      // A barrier unit holds nothing (LadderOrder); kustomize refuses `resources:` with no items as empty.
+      out.append("resources: []\n");
+    } else {
+      out.append("resources:\n");
+      resources.forEach(r -> out.append("  - ").append(r).append('\n'));
+    }
     return out.toString();
   }
 }

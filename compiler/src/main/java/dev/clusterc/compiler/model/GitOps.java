@@ -23,9 +23,11 @@ import java.util.Map;
  * @param decryption the Secret holding the age key SOPS files are decrypted with
  * @param secret the Secret holding the Git credentials, or {@code null} when not written
  * @param secretStated whether a {@code secret} entry is written, also one whose value did not bind
+ * @param ladder whether units wait for the lower layers ({@code ordering ladder}, the default) rather
+ *     than only for what their real edges reach ({@code ordering edges})
  */
 public record GitOps(Written<String> repository, String branch, Written<String> path, Duration interval,
-    Written<String> decryption, Written<String> secret, boolean secretStated) {
+    Written<String> decryption, Written<String> secret, boolean secretStated, boolean ladder) {
 
   /**
    * Lowers the {@code gitops} entry of a cluster: one written without its block (already reported)
@@ -37,7 +39,7 @@ public record GitOps(Written<String> repository, String branch, Written<String> 
         block.typed("interval", Typed.Dur.class).map(Typed.Dur::value).orElseGet(GitOps::defaultInterval),
         block.typed("decryption", Typed.Str.class).map(GitOps::written)
             .orElseGet(() -> Written.byDefault(block.str("decryption").orElseThrow())),
-        text(block, "secret"), block.has("secret"));
+        text(block, "secret"), block.has("secret"), !"edges".equals(block.sym("ordering").orElse("ladder")));
   }
 
   /**

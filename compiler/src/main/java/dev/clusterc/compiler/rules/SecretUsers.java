@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.rules;
 
+import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.Backup;
@@ -17,10 +18,13 @@ import java.util.Map;
  * Who uses a secret, and where its Kubernetes Secret must exist.
  *
  * <p>The users are the declarations that name it: apps ({@code secret-env}), backups
- * ({@code credentials}) and issuers ({@code solver … token}), in source order. The namespaces are
+ * ({@code credentials}), issuers ({@code solver … token}) and components (their own or their
+ * {@code use}'s {@code depends-on}: a chart's values can only name a Secret by its name, so
+ * {@code depends-on} is how a component says it reads one), in source order. The namespaces are
  * where those users read it:
  * <ul>
  *   <li>an app: its namespace;</li>
+ *   <li>a component: its namespace;</li>
  *   <li>an issuer: cert-manager's namespace (a ClusterIssuer reads Secrets there);</li>
  *   <li>a backup: the namespaces of the databases it backs up (CloudNativePG reads the credentials
  *   next to the cluster), of the volumes it backs up with restic (VolSync reads them next to the
@@ -50,6 +54,7 @@ public final class SecretUsers {
           Issuer.Solver solver = Issuer.of(program, decl).solver();
           yield solver != null && solver.token() == secret;
         }
+        case COMPONENT -> dependsOn(decl.body(), secret) || dependsOn(decl.useBody(), secret);
         default -> false;
       };
       if (uses) {
@@ -57,6 +62,10 @@ public final class SecretUsers {
       }
     }
     return users;
+  }
+
+  private static boolean dependsOn(BoundBlock body, Decl secret) {
+    return body != null && body.all("depends-on").stream().anyMatch(e -> e.refs("value").contains(secret));
   }
 
   /** Every namespace the secret is needed in, once, with the first user needing it there. */
@@ -73,6 +82,7 @@ public final class SecretUsers {
   private static List<String> namespaces(ClusterModel program, Namespaces namespaces, Decl user) {
     switch (user.kind()) {
       case APP:
+      case COMPONENT:
         return List.of(namespaces.of(user));
       case ISSUER:
         return List.of(componentNamespace(program, namespaces, "cert-manager", "cert-manager"));

@@ -38,7 +38,8 @@ public final class Schemas {
             .one("path", "STRING")
             .one("interval", "DURATION", Duration.ofMinutes(10))
             .one("decryption", "STRING", "sops-age")
-            .one("secret", "STRING"))
+            .one("secret", "STRING")
+            .one("ordering", "ladder|edges", "ladder"))
         .one("timezone", "STRING"));
     KINDS.put(Kind.NODE, new Schema("node")
         .required("role", "control-plane|worker")

@@ -113,4 +113,70 @@ class NextStepsTest {
         "kubectl apply --server-side -k clusters/lab/storage/data",
         "kubectl apply --server-side -k clusters/lab/apps/web"), compilation.nextSteps().get(0).commands());
   }
+
+  private static final String SYNCTHING = """
+      use volsync
+      volume media { size 1Gi; namespace media; local w1 at "/data/media"; replicate to cp2 via syncthing; backup none }
+      """;
+
+  @Test
+  void syncthingReplicasArePairedByHandWithTheCommandsThatDoIt() {
+    Compilation compilation = compile("repository \"https://git.example/lab\"", SYNCTHING);
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP, NextStep.Kind.SYNCTHING_PEERS), kinds(compilation.nextSteps()));
+    NextStep step = compilation.nextSteps().get(1);
+    assertEquals(List.of(
+        "MEDIA_SYNCTHING_ID=$(kubectl get replicationsource media-syncthing --namespace=media -o jsonpath='{.status.syncthing.ID}')",
+        "MEDIA_SYNCTHING_ADDRESS=$(kubectl get replicationsource media-syncthing --namespace=media -o jsonpath='{.status.syncthing.address}')",
+        "MEDIA_BACKUP_SYNCTHING_ID=$(kubectl get replicationsource media-backup-syncthing --namespace=media -o jsonpath='{.status.syncthing.ID}')",
+        "MEDIA_BACKUP_SYNCTHING_ADDRESS=$(kubectl get replicationsource media-backup-syncthing --namespace=media -o jsonpath='{.status.syncthing.address}')",
+        "kubectl patch replicationsource media-syncthing --namespace=media --type=merge -p \"{\\\"spec\\\":{\\\"syncthing\\\":{\\\"peers\\\":[{\\\"ID\\\":\\\"$MEDIA_BACKUP_SYNCTHING_ID\\\",\\\"address\\\":\\\"$MEDIA_BACKUP_SYNCTHING_ADDRESS\\\",\\\"introducer\\\":false}]}}}\"",
+        "kubectl patch replicationsource media-backup-syncthing --namespace=media --type=merge -p \"{\\\"spec\\\":{\\\"syncthing\\\":{\\\"peers\\\":[{\\\"ID\\\":\\\"$MEDIA_SYNCTHING_ID\\\",\\\"address\\\":\\\"$MEDIA_SYNCTHING_ADDRESS\\\",\\\"introducer\\\":false}]}}}\""),
+        step.commands());
+    assertEquals(List.of(NextStep.Kind.NO_DEPLOYER, NextStep.Kind.SYNCTHING_PEERS), kinds(compile(null, SYNCTHING).nextSteps()),
+        "without Flux the pairing is still by hand");
+  }
+
+  /**
+   * The commands run in bash, with {@code kubectl} a shell function that answers {@code get} with a
+   * made-up device of the source it is asked about and prints what {@code patch} would send: each
+   * patch is JSON that sets the other source's ID and address, with every field VolSync's
+   * {@code spec.syncthing.peers[]} requires ({@code ID}, {@code address}, {@code introducer}).
+   */
+  @Test
+  void thePairingCommandsAreValidShellAndPatchEachSourceWithTheOther() throws Exception {
+    List<String> commands = compile("repository \"https://git.example/lab\"", SYNCTHING).nextSteps().get(1).commands();
+    String script = "kubectl() { if [ \"$1\" = get ]; then echo \"dev-$3\"; else echo \"$3 $7\"; fi; }\n"
+        + String.join("\n", commands) + "\n";
+    Process bash = new ProcessBuilder("bash", "-euc", script).redirectErrorStream(true).start();
+    String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, bash.waitFor(), out);
+    assertEquals("""
+        media-syncthing {"spec":{"syncthing":{"peers":[{"ID":"dev-media-backup-syncthing","address":"dev-media-backup-syncthing","introducer":false}]}}}
+        media-backup-syncthing {"spec":{"syncthing":{"peers":[{"ID":"dev-media-syncthing","address":"dev-media-syncthing","introducer":false}]}}}
+        """, out);
+  }
+
+  @Test
+  void aStoresOwnCredentialsSecretIsCreatedByHandUnlessDeclared() {
+    String store = """
+        use external-secrets
+        store kv {
+          via azure-keyvault
+          config {
+            vaultUrl: "https://kv.vault.azure.net",
+            authSecretRef: {
+              clientId: { name: "azure-sp", namespace: "external-secrets", key: "client-id" },
+              clientSecret: { name: "azure-sp", namespace: "external-secrets", key: "client-secret" },
+            },
+          }
+        }
+        """;
+    List<NextStep> steps = compile("repository \"https://git.example/lab\"", store).nextSteps();
+    assertEquals(List.of(NextStep.Kind.BOOTSTRAP, NextStep.Kind.STORE_CREDENTIALS), kinds(steps));
+    assertEquals(List.of("kubectl create secret generic azure-sp --namespace=external-secrets"
+        + " --from-literal=client-id=… --from-literal=client-secret=…"), steps.get(1).commands());
+    assertEquals("create the Secret azure-sp in namespace external-secrets with the keys client-id, client-secret: store kv"
+        + " reads its credentials there, and no declaration puts it in the tree (a store cannot read its own credentials);"
+        + " until then no external secret of it is read", steps.get(1).what());
+  }
 }

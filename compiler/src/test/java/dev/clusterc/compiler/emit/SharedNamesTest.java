@@ -72,7 +72,8 @@ class SharedNamesTest {
         """);
     Compilation compilation = ManifestCompiler.compile(program);
     assertEquals(List.of("cluster", "volume-x", "app-x"), names(compilation));
-    assertEquals(List.of(compilation.units().get(0)), compilation.units().get(2).dependsOn());
+    assertEquals(List.of(compilation.units().get(1)), compilation.units().get(2).dependsOn(),
+        "app x waits for volume x, the storage layer below it (the ladder), never for itself");
   }
 
   @Test

@@ -23,7 +23,9 @@ class TreePlacementTest {
     assertEquals("clusters/homelab", Examples.compile(Repo.root().resolve("examples/homelab")).path());
     assertEquals("gitops/clusters/homelab", Examples.compile(Repo.root().resolve("examples/ddd-homelab")).path());
     assertEquals("clusters/failover-pair", Examples.compile(Repo.root().resolve("examples/failover-pair")).path(),
-        "the default, also without gitops");
+        "the default, with gitops flux");
+    assertEquals("clusters/microk8s-cnpg", Examples.compile(Repo.root().resolve("examples/microk8s-cnpg")).path(),
+        "the default, also without gitops flux");
   }
 
   @Test

@@ -31,6 +31,13 @@ class GitOpsTest {
     assertFalse(gitops.decryption().isWritten());
     assertNull(gitops.secret());
     assertFalse(gitops.secretStated());
+    assertTrue(gitops.ladder(), "ordering ladder is the default");
+  }
+
+  @Test
+  void orderingEdgesTurnsTheLadderOff() {
+    assertFalse(gitops("repository \"https://git.example.org/infra\"; ordering edges").ladder());
+    assertTrue(gitops("repository \"https://git.example.org/infra\"; ordering ladder").ladder());
   }
 
   @Test

@@ -76,6 +76,15 @@ public final class Unit {
     }
   }
 
+  /**
+   * Makes this unit wait for exactly {@code others}, dropping what it waited for before: the ladder
+   * ({@code LadderOrder}) replaces edges that a wait for a lower layer already covers.
+   */
+  public void replaceDependencies(List<Unit> others) {
+    dependsOn.clear();
+    others.forEach(this::dependOn);
+  }
+
   /** The objects in the order they were added. */
   public List<KubeObject> objects() {
     return Collections.unmodifiableList(objects);

@@ -17,7 +17,8 @@ import java.util.Map;
  * With {@code gitops flux}: the GitRepository the cluster is read from and one Kustomization per
  * unit, whose {@code dependsOn} are the unit's reduced dependencies. Health is gated by
  * {@code wait: true} when every object is a {@link HealthGates gate}, else by {@code healthChecks}
- * on the gates (never both); a unit without gates is not gated. Units with SOPS files get
+ * on the gates (never both); a unit without gates (a barrier of the ladder holds no objects) is not
+ * gated. Units with SOPS files get
  * {@code decryption} with the key secret {@code gitops flux { decryption }} names; the GitRepository
  * gets {@code secretRef} when {@code secret} names the Git credentials.
  */
@@ -59,7 +60,9 @@ public final class FluxEmitter {
     spec.put("sourceRef", Map.of("kind", "GitRepository", "name", cluster.name()));
     List<KubeObject> objects = ObjectOrder.applyOrder(unit.objects());
     List<KubeObject> checked = HealthGates.of(objects);
-    if (checked.size() == objects.size()) {
+    if (objects.isEmpty()) {
+      // A barrier (or any unit that applies nothing) has nothing to wait for: no gate at all.
+    } else if (checked.size() == objects.size()) {
       spec.put("wait", true);
     } else if (!checked.isEmpty()) {
       spec.put("healthChecks", checked.stream().map(FluxEmitter::reference).toList());

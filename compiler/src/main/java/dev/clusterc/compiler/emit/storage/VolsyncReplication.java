@@ -18,7 +18,8 @@ import java.util.List;
  * ID its mover generates when it first starts, which no source can say in advance, so the
  * ReplicationSources are emitted without {@code peers}; each names its partner in the annotation
  * {@code clusterc.dev/syncthing-peer}, and the pairing is finished in the cluster by copying each
- * one's {@code status.syncthing.{ID,address}} into the other's {@code spec.syncthing.peers}.
+ * one's {@code status.syncthing.{ID,address}} into the other's {@code spec.syncthing.peers}:
+ * {@code compile} lists that among its next steps, with the commands ({@link SyncthingPeers}).
  * {@code kustomize.toolkit.fluxcd.io/ssa: Merge} keeps Flux from undoing that.
  *
  * <p><b>rsync</b> is one-way and periodic: the ReplicationDestination {@code NAME-backup-rsync}
@@ -42,8 +43,8 @@ final class VolsyncReplication {
 
   private static List<KubeObject> syncthing(EmitContext context, Volume volume) {
     String backupClaim = VolumeClaims.backupClaimName(volume);
-    String primary = volume.name() + "-syncthing";
-    String backup = backupClaim + "-syncthing";
+    String primary = SyncthingPeers.primaryName(volume);
+    String backup = SyncthingPeers.backupName(volume);
     return List.of(syncthingSource(context, volume, primary, volume.name(), backup),
         syncthingSource(context, volume, backup, backupClaim, primary));
   }

@@ -75,7 +75,11 @@ class FluxEmitterTest {
     assertEquals("30m0s", web.get("interval"));
     assertEquals("./clusters/lab/apps/web", web.get("path"));
     assertEquals(Map.of("kind", "GitRepository", "name", "lab"), web.get("sourceRef"));
-    assertEquals(List.of(Map.of("name", "dynamic"), Map.of("name", "scratch")), web.get("dependsOn"));
+    assertEquals(List.of(Map.of("name", "layer.storage")), web.get("dependsOn"), "the ladder: web waits for the storage layer");
+    Map<String, Object> barrier = spec("layer.storage");
+    assertEquals(List.of(Map.of("name", "dynamic"), Map.of("name", "scratch")), barrier.get("dependsOn"));
+    assertEquals("./clusters/lab/storage/layer.storage", barrier.get("path"));
+    assertNull(barrier.get("wait"), "the barrier holds nothing to wait for");
   }
 
   @Test

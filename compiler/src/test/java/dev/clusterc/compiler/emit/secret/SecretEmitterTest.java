@@ -59,6 +59,24 @@ class SecretEmitterTest {
   }
 
   @Test
+  void aSecretReadOnlyByAComponentGoesToTheComponentsNamespaceInItsUnit() {
+    Path dir = tokenFile(null);
+    Program program = PlatformEmitFixture.program("""
+        secret token { sops "secrets/token.sops.yaml"; keys ["api-token"] }
+        component tunnel {
+          layer      platform
+          namespace  network
+          chart      "https://charts.example.org" name "tunnel" version "1.0.0"
+          depends-on [token]
+        }
+        """, dir);
+    PlatformEmitFixture.Emitted emitted = PlatformEmitFixture.emit(program);
+    assertEquals(Map.of("network/token.sops.yaml", dir.resolve(TOKEN).toAbsolutePath().normalize()),
+        emitted.unit("tunnel").includes());
+    assertTrue(emitted.unit("token").isEmpty());
+  }
+
+  @Test
   void aSopsFileBoundToItsNamespaceIsIncludedAsItIs() {
     Path dir = tokenFile("web");
     Program program = PlatformEmitFixture.program("""
