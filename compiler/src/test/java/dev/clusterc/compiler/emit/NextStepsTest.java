@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clusterc.compiler.emit.core.ChartRenderer;
 import dev.clusterc.compiler.program.Program;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,8 @@ class NextStepsTest {
     Program program = AppTestSupport.clean(text);
     Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
         PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key", "restic-password")));
-    return ManifestCompiler.compile(program);
+    // Charts of a cluster without gitops are rendered at compile time; the steps do not depend on them.
+    return ManifestCompiler.compile(program, ChartRenderer.OFFLINE);
   }
 
   private static List<NextStep.Kind> kinds(List<NextStep> steps) {

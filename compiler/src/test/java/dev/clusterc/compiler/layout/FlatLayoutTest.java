@@ -29,7 +29,7 @@ class FlatLayoutTest {
         "oidc.sealed.yaml", PlatformEmitFixture.sealed("oidc", null, "client-id"),
         "bound.sealed.yaml", PlatformEmitFixture.sealed("bound", "web", "token"),
         "db.sops.yaml", PlatformEmitFixture.sops("db", null, "password")));
-    Compilation compilation = ManifestCompiler.compile(CheckFixture.program(CheckFixture.BASE + SOURCES, dir));
+    Compilation compilation = ManifestCompiler.compile(CheckFixture.program(CheckFixture.FLUX_BASE + SOURCES, dir));
     return FlatLayout.write(compilation);
   }
 

@@ -34,7 +34,7 @@ class LonghornBackupTruthTest {
   /** {@code util.ValidateName}, which the backup-target webhook applies to the target's name. */
   private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_.-]+$");
 
-  static final String S3 = CheckFixture.BASE + """
+  static final String S3 = CheckFixture.FLUX_BASE + """
       use longhorn
       use external-secrets
       store kv { via vault; config { server: "https://vault.example.org" } }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class VeleroBackupTruthTest {
   private static final Pattern GO_DURATION = Pattern.compile("^(\\d+)h(\\d+)m(\\d+)s$");
 
-  static final String VELERO = CheckFixture.BASE + """
+  static final String VELERO = CheckFixture.FLUX_BASE + """
       use velero
       use external-secrets
       store kv { via vault; config { server: "https://vault.example.org" } }
