@@ -32,7 +32,8 @@ public final class NameRulesChecker implements Checker {
 
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
-    program.cluster().filter(c -> Cluster.of(program.model(), c).gitops() != null && c.source().name() != null)
+    program.cluster().filter(c -> Cluster.of(program.model(), c).gitops() != null && Cluster.of(program.model(), c).gitops().isFlux()
+        && c.source().name() != null)
         .ifPresent(cluster -> gitRepository(cluster, report));
     for (Decl store : program.decls(Kind.STORE)) {
       for (Decl database : program.decls(Kind.DATABASE)) {

@@ -67,7 +67,7 @@ final class NextSteps {
   }
 
   /** One {@code talosctl patch} per file, on the nodes its directory names (all control-plane nodes for {@code controller/}). */
-  private static NextStep talos(Program program, String path, Map<String, String> talos) {
+  static NextStep talos(Program program, String path, Map<String, String> talos) {
     List<String> commands = new ArrayList<>();
     for (String file : talos.keySet()) {
       List<String> addresses = new ArrayList<>();

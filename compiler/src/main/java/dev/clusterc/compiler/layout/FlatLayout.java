@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.layout;
 
 import dev.clusterc.compiler.emit.Compilation;
+import dev.clusterc.compiler.emit.core.ChartRelease;
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
@@ -14,7 +15,8 @@ import java.util.Map;
  * One YAML stream in apply order, for {@code kubectl apply -f -}: units by layer and dependency,
  * within a unit CRDs, Namespaces, cluster-scoped kinds, then the rest. Flux objects are left out
  * (they are for the GitOps tree); files a unit includes as they are (encrypted secrets) cannot be
- * applied without decrypting them, so the stream names them in a comment instead. The stream goes
+ * applied without decrypting them, so the stream names them in a comment instead, as it names the
+ * charts an Argo CD Application would render. The stream goes
  * out object by object: at 10,000 apps it is tens of megabytes, never held whole.
  */
 public final class FlatLayout {
@@ -28,6 +30,12 @@ public final class FlatLayout {
         out.append("# unit ").append(unit.name()).append(" also needs ").append(include.getKey().substring(slash + 1))
             .append(slash < 0 ? "" : " in namespace " + include.getKey().substring(0, slash))
             .append(", included as it is in the GitOps layout (decrypt it before applying)\n");
+      }
+      for (ChartRelease release : unit.releases()) {
+        out.append("# unit ").append(unit.name()).append(" also needs the chart ").append(release.chart()).append(' ')
+            .append(release.version()).append(" from ").append(release.repository()).append(" as release ")
+            .append(release.name()).append(" in namespace ").append(release.namespace())
+            .append(", which its Argo CD Application renders\n");
       }
       for (KubeObject object : ObjectOrder.applyOrder(unit.objects())) {
         YamlWriter.writeDocument(object, out);

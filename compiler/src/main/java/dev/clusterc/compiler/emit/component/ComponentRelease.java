@@ -34,11 +34,16 @@ public final class ComponentRelease {
     HelmSource.reference(component, chart, spec);
     spec.put("install", map("crds", "CreateReplace"));
     spec.put("upgrade", map("crds", "CreateReplace"));
-    Map<String, Object> values = Values.merge(sharedServicePin(component.decl(), context), Tree.copy(component.values()));
+    Map<String, Object> values = values(component, context);
     if (!values.isEmpty()) {
       spec.put("values", values);
     }
     return context.object(component.decl(), API_VERSION, KIND, component.name(), component.namespace()).put("spec", spec);
+  }
+
+  /** The release's values: the component's (with the {@code use}'s over them) over the {@link #sharedServicePin}. */
+  static Map<String, Object> values(Component component, EmitContext context) {
+    return Values.merge(sharedServicePin(component.decl(), context), Tree.copy(component.values()));
   }
 
   /**
