@@ -79,7 +79,7 @@ public final class GitOpsChecker implements Checker {
     var foreign = gitops.isArgoCd() ? GitOps.FLUX_ONLY : GitOps.ARGOCD_ONLY;
     String other = gitops.isArgoCd() ? GitOps.FLUX : GitOps.ARGOCD;
     for (String key : foreign) {
-      block.all(key).forEach(entry -> report.accept(Diagnostic.error(Code.UNKNOWN_PROPERTY, entry.entry().key().span(),
+      block.all(key).forEach(entry -> report.accept(Diagnostic.error(Code.INVALID_VALUE, entry.entry().key().span(),
               "`" + key + "` is read only by `gitops " + other + "`, and this cluster is deployed by `gitops "
                   + gitops.engine() + "`")
           .withHint(hint(key, gitops))));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.clusterc.compiler.emit.argocd.ArgoCdSettings;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.layout.GitOpsLayout;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every unit of every example, and each flux directory, builds with the real {@code kubectl kustomize},
+ * Every unit of every example with a directory, and each flux (or Argo CD apps) directory, builds with the real {@code kubectl kustomize},
  * and every namespaced object it builds names its namespace (Flux applies nothing without one).
  */
 class KustomizeTest {
@@ -38,10 +39,15 @@ class KustomizeTest {
       GitOpsLayout.write(compilation, tree);
       List<Path> dirs = new ArrayList<>();
       for (Unit unit : compilation.units()) {
-        dirs.add(tree.resolve(unit.layer()).resolve(unit.name()));
+        if (unit.hasFiles()) {
+          dirs.add(tree.resolve(unit.layer()).resolve(unit.name()));
+        }
       }
       if (!compilation.flux().isEmpty()) {
         dirs.add(tree.resolve("flux"));
+      }
+      if (compilation.argocd() != null) {
+        dirs.add(tree.resolve(ArgoCdSettings.APPS_DIR));
       }
       for (Path dir : dirs) {
         tests.add(DynamicTest.dynamicTest(tree.relativize(dir).toString() + " of " + compilation.name(), () -> build(dir)));
