@@ -42,7 +42,7 @@ public final class Layers {
       if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
         report.accept(Diagnostic.error(Code.INVALID_VALUE, item.span(), "layer `" + name + "` would share the directory `"
                 + name.toLowerCase(Locale.ROOT) + "/` with " + owner(name) + ": each layer is a directory of the GitOps tree, "
-                + "beside `flux/`, `talos/` and the `flux-system/` of `flux bootstrap`")
+                + "beside `flux/`, `argocd/`, `talos/` and the `flux-system/` of `flux bootstrap`")
             .withHint("give the layer another name; `flux`, `talos` and `flux-system` are reserved"));
       }
       ladder.add(name);
