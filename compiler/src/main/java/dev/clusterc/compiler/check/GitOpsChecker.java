@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  * that stays inside the repository, {@code decryption} and {@code secret} that are Secret names, and
  * a key for an {@code ssh://} repository. The cluster's name, which names the GitRepository, is
  * {@link NameRulesChecker}'s.
+ *
+ * <p>Under {@code gitops argocd { … }}: Argo CD clones the scp form too, and its repository
+ * credentials are declared to Argo CD, not named here; the entries only the other engine reads are
+ * refused ({@link GitOps#FLUX_ONLY}, {@link GitOps#ARGOCD_ONLY}), {@code namespace} and
+ * {@code project} must be Kubernetes names, and a {@code sops} secret is refused: Argo CD has no SOPS
+ * decryption, so the encrypted file would reach the cluster as it is.
  */
 public final class GitOpsChecker implements Checker {
   private static final Pattern URL = Pattern.compile("(http|https|ssh)://[^\\s/]+.*");
@@ -39,17 +45,20 @@ public final class GitOpsChecker implements Checker {
     if (gitops == null) {
       return;
     }
-    if (gitops.repository() != null) {
+    otherEngine(cluster, gitops, report);
+    if (gitops.isArgoCd()) {
+      ArgoCdEntries.check(program, gitops, report);
+    } else if (gitops.repository() != null) {
       repository(gitops.repository(), gitops, report);
     }
     if (gitops.path() != null) {
       path(gitops.path(), cluster, report);
     }
-    if (gitops.decryption().isWritten()) {
+    if (gitops.isFlux() && gitops.decryption().isWritten()) {
       secretName(gitops.decryption(), "decryption", report);
     }
     Written<String> name = gitops.secret();
-    if (name != null) {
+    if (name != null && gitops.isFlux()) {
       secretName(name, "secret", report);
       program.decls(Kind.SECRET).stream().filter(s -> !s.isStd() && s.name().equals(name.value())).findFirst()
           .ifPresent(declared -> report.accept(Diagnostic.warning(Code.INVALID_VALUE, name.span(),
@@ -61,7 +70,32 @@ public final class GitOpsChecker implements Checker {
     }
   }
 
-  private static void repository(Written<String> url, GitOps gitops, Consumer<Diagnostic> report) {
+  /** An entry that only the other engine reads would be silently ignored: refused, naming the engine that reads it. */
+  private static void otherEngine(Decl cluster, GitOps gitops, Consumer<Diagnostic> report) {
+    var block = cluster.body().first("gitops").map(e -> e.block()).orElse(null);
+    if (block == null) {
+      return;
+    }
+    var foreign = gitops.isArgoCd() ? GitOps.FLUX_ONLY : GitOps.ARGOCD_ONLY;
+    String other = gitops.isArgoCd() ? GitOps.FLUX : GitOps.ARGOCD;
+    for (String key : foreign) {
+      block.all(key).forEach(entry -> report.accept(Diagnostic.error(Code.INVALID_VALUE, entry.entry().key().span(),
+              "`" + key + "` is read only by `gitops " + other + "`, and this cluster is deployed by `gitops "
+                  + gitops.engine() + "`")
+          .withHint(hint(key, gitops))));
+    }
+  }
+
+  private static String hint(String key, GitOps gitops) {
+    return switch (key) {
+      case "interval" -> "remove it: Argo CD polls every repository at its own `timeout.reconciliation` (argocd-cm, 3m by default)";
+      case "decryption" -> "remove it: Argo CD decrypts no SOPS files; use `sealed` or `external` secrets";
+      case "secret" -> "remove it: give Argo CD the repository's credentials with `argocd repo add`, as `compile` lists in its next steps";
+      default -> "remove it: Flux runs in flux-system and has no projects";
+    };
+  }
+
+  static void repository(Written<String> url, GitOps gitops, Consumer<Diagnostic> report) {
     String text = url.value();
     if (URL.matcher(text).matches()) {
       if (text.startsWith("ssh://") && !gitops.secretStated()) {
@@ -120,7 +154,7 @@ public final class GitOpsChecker implements Checker {
     }
   }
 
-  private static void secretName(Written<String> name, String entry, Consumer<Diagnostic> report) {
+  static void secretName(Written<String> name, String entry, Consumer<Diagnostic> report) {
     String text = name.value();
     if (KubernetesNames.isSubdomain(text)) {
       return;

@@ -33,7 +33,14 @@ public final class NameRulesChecker implements Checker {
   @Override
   public void check(Program program, Consumer<Diagnostic> report) {
     program.cluster().filter(c -> Cluster.of(program.model(), c).gitops() != null && c.source().name() != null)
-        .ifPresent(cluster -> gitRepository(cluster, report));
+        .ifPresent(cluster -> {
+          if (Cluster.of(program.model(), cluster).gitops().isFlux()) {
+            gitRepository(cluster, report);
+          } else {
+            label(cluster.name(), cluster.source().name().span(),
+                "the name of " + cluster.label() + " (which names its root Argo CD Application)", report);
+          }
+        });
     for (Decl store : program.decls(Kind.STORE)) {
       for (Decl database : program.decls(Kind.DATABASE)) {
         if (store.name().equals("database-" + database.name())) {

@@ -1,10 +1,12 @@
 package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.ChartRelease;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Cluster;
+import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.model.NetworkPlan;
 import dev.clusterc.compiler.program.Program;
 import java.util.Collection;
@@ -34,6 +36,8 @@ final class ClusterEmitter {
           namespaces.add(namespace);
         }
       }
+      other.releases().stream().map(ChartRelease::namespace).filter(n -> n != null && !BUILT_IN.contains(n))
+          .forEach(namespaces::add);
     }
     for (String namespace : namespaces.stream().sorted().toList()) {
       unit.add(context.object(cluster, "v1", "Namespace", namespace, null));
@@ -44,7 +48,7 @@ final class ClusterEmitter {
   }
 
   static String settingsNamespace(Program program) {
-    return Cluster.of(program.model()).map(Cluster::gitops).isPresent() ? "flux-system" : "kube-system";
+    return Cluster.of(program.model()).map(Cluster::gitops).filter(GitOps::isFlux).isPresent() ? "flux-system" : "kube-system";
   }
 
   private static Map<String, String> settings(Cluster cluster) {

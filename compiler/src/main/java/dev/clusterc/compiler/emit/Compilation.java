@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.emit.argocd.ArgoCdObjects;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
 import dev.clusterc.compiler.kube.KubeObject;
@@ -16,16 +17,23 @@ import java.util.Map;
  * @param outside file name → text, written under {@code PATH/talos/}
  * @param gitops the cluster's {@code gitops flux} block, or {@code null} without one
  * @param nextSteps the steps by hand, in order, as if Flux had not been bootstrapped yet
+ * @param argocd the Argo CD Applications that deploy the units, with {@code gitops argocd}; {@code null} without
  */
 public record Compilation(String name, List<Unit> units, List<KubeObject> flux, Map<String, String> outside,
-    FluxSettings gitops, List<NextStep> nextSteps) {
+    FluxSettings gitops, List<NextStep> nextSteps, ArgoCdObjects argocd) {
+
+  /** A compilation without Argo CD. */
+  public Compilation(String name, List<Unit> units, List<KubeObject> flux, Map<String, String> outside, FluxSettings gitops,
+      List<NextStep> nextSteps) {
+    this(name, units, flux, outside, gitops, nextSteps, null);
+  }
 
   /**
-   * The tree's directory inside the Git repository: the {@code gitops flux} {@code path}, or
-   * {@code clusters/NAME}. The Kustomizations' paths start with it, so the tree must land there.
+   * The tree's directory inside the Git repository: the {@code gitops} {@code path}, or
+   * {@code clusters/NAME}. The Kustomizations' (or Applications') paths start with it, so the tree must land there.
    */
   public String path() {
-    return path(name, gitops);
+    return argocd != null ? argocd.settings().path() : path(name, gitops);
   }
 
   /** {@link #path()} before the compilation exists (its next steps name the path). */

@@ -3,6 +3,8 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.core.ChartRenderer;
+import dev.clusterc.compiler.emit.argocd.ApplicationEmitter;
+import dev.clusterc.compiler.emit.argocd.ArgoCdObjects;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxEmitter;
@@ -23,8 +25,9 @@ import java.util.Set;
 /**
  * Compiles a checked program: one unit per layered declaration, filled by its kind's emitter, the
  * cluster-wide unit, the dependencies between units — the real edges ({@link UnitGraph}) and, unless
- * {@code gitops flux { ordering edges }}, the ladder ({@link LadderOrder}) — and the Flux objects
- * that deploy them. Units come out in apply order: by layer, then by dependency, then by name.
+ * {@code gitops flux { ordering edges }}, the ladder ({@link LadderOrder}) — and the Flux objects (or
+ * Argo CD Applications) that deploy them. Units come out in apply order: by layer, then by dependency,
+ * then by name.
  */
 public final class ManifestCompiler {
   private ManifestCompiler() {}
@@ -76,9 +79,12 @@ public final class ManifestCompiler {
     String name = program.cluster().get().name();
     FluxSettings gitops = FluxSettings.of(program).orElse(null);
     Map<String, String> talos = VipEmitter.talosPatches(program);
-    String path = Compilation.path(name, gitops);
+    ArgoCdObjects argocd = ApplicationEmitter.emit(program, emission.context(), ordered).orElse(null);
+    String path = argocd != null ? argocd.settings().path() : Compilation.path(name, gitops);
+    List<NextStep> steps = argocd != null ? ArgoCdNextSteps.of(program, path, argocd, talos)
+        : NextSteps.of(program, path, gitops, ordered, talos);
     return new Compilation(name, List.copyOf(ordered), FluxEmitter.emit(program, emission.context(), ordered), talos, gitops,
-        NextSteps.of(program, path, gitops, ordered, talos));
+        steps, argocd);
   }
 
   /** Two units applying one object, sorted; empty when there are none. */

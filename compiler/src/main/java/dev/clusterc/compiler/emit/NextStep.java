@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Something a user still does by hand before a compiled tree runs a cluster, because it needs a
  * credential or a machine that the compiler never sees: installing Flux, handing it the age key
- * and the Git credentials, patching Talos nodes.
+ * and the Git credentials, patching Talos nodes, installing Argo CD and its root Application.
  *
  * @param kind what the step is about, so a caller can drop one that is already done
  * @param what one sentence saying what to do and why
@@ -32,7 +32,13 @@ public record NextStep(Kind kind, String what, List<String> commands) {
     /** A {@code store}'s config reads its own credentials from a Secret that nothing in the tree creates. */
     STORE_CREDENTIALS,
     /** {@code replicate … via syncthing}: the two ReplicationSources learn each other's device ID once running. */
-    SYNCTHING_PEERS
+    SYNCTHING_PEERS,
+    /** {@code gitops argocd}: Argo CD is not installed yet. */
+    ARGOCD_INSTALL,
+    /** {@code gitops argocd}: Argo CD waits for a wave of Applications only with a health check for Applications. */
+    ARGOCD_HEALTH,
+    /** {@code gitops argocd}: the root Application is applied once by hand. */
+    ARGOCD_ROOT
   }
 
   public NextStep {

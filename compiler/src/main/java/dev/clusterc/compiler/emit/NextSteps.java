@@ -80,7 +80,7 @@ final class NextSteps {
   }
 
   /** The steps taken in the running cluster, with or without Flux: restic keys, store credentials, then Syncthing pairs. */
-  private static void inCluster(Program program, List<NextStep> steps) {
+  static void inCluster(Program program, List<NextStep> steps) {
     resticKeys(program).ifPresent(steps::add);
     for (StoreCredentials secret : StoreCredentials.of(program.model())) {
       steps.add(new NextStep(NextStep.Kind.STORE_CREDENTIALS, "create the Secret " + secret.name() + " in namespace "
@@ -130,7 +130,7 @@ final class NextSteps {
   }
 
   /** One {@code talosctl patch} per file, on the nodes its directory names (all control-plane nodes for {@code controller/}). */
-  private static NextStep talos(Program program, String path, Map<String, String> talos) {
+  static NextStep talos(Program program, String path, Map<String, String> talos) {
     List<String> commands = new ArrayList<>();
     for (String file : talos.keySet()) {
       List<String> addresses = new ArrayList<>();

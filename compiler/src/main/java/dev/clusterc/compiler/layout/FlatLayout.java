@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.layout;
 
 import dev.clusterc.compiler.emit.Compilation;
+import dev.clusterc.compiler.emit.core.ChartRelease;
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.YamlDocuments;
@@ -18,7 +19,8 @@ import java.util.Map;
  * within a unit CRDs, Namespaces, cluster-scoped kinds, then the rest. Flux objects are left out
  * (they are for the GitOps tree). Of the files a unit includes as they are, SealedSecrets are in
  * the stream (only their controller can open them, so they are safe to apply); SOPS-encrypted
- * Secrets cannot be applied without decrypting them, so the stream names them in a comment instead. The stream goes
+ * Secrets cannot be applied without decrypting them, so the stream names them in a comment instead,
+ * as it names the charts an Argo CD Application would render. The stream goes
  * out object by object: at 10,000 apps it is tens of megabytes, never held whole.
  */
 public final class FlatLayout {
@@ -43,6 +45,12 @@ public final class FlatLayout {
               .append(namespace == null ? "" : " and apply it with `--namespace=" + namespace + "`")
               .append(" before this unit\n");
         }
+      }
+      for (ChartRelease release : unit.releases()) {
+        out.append("# unit ").append(unit.name()).append(" also needs the chart ").append(release.chart()).append(' ')
+            .append(release.version()).append(" from ").append(release.repository()).append(" as release ")
+            .append(release.name()).append(" in namespace ").append(release.namespace())
+            .append(", which its Argo CD Application renders\n");
       }
       for (KubeObject object : ObjectOrder.applyOrder(unit.objects())) {
         YamlWriter.writeDocument(object, out);

@@ -1,6 +1,9 @@
 package dev.clusterc.compiler.layout;
 
 import dev.clusterc.compiler.emit.Compilation;
+import dev.clusterc.compiler.emit.argocd.ArgoCdObjects;
+import dev.clusterc.compiler.emit.argocd.ArgoCdSettings;
+import dev.clusterc.compiler.emit.argocd.HealthPatch;
 import dev.clusterc.compiler.emit.core.ObjectOrder;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
@@ -21,6 +24,8 @@ import java.util.TreeMap;
  * files that name no namespace are in a subdirectory per namespace ({@code UNIT/NAMESPACE/}) whose
  * own kustomization sets it. Talos patches go to {@code talos/}. Every path goes through a
  * {@link TreeWriter}, which refuses escapes and collisions.
+ *
+ * <p>With Argo CD, {@code argocd/} holds the Applications instead ({@link #argocd}).
  *
  * <p>With Flux, {@code PATH/kustomization.yaml} lists {@code flux/} alone (and {@code flux-system/}
  * once {@code flux bootstrap} has written it), so that {@code flux bootstrap --path=PATH} works:
@@ -50,9 +55,10 @@ public final class GitOpsLayout {
   public static void write(Compilation compilation, Path treeDir, Path home) throws IOException {
     TreeWriter tree = new TreeWriter(treeDir);
     for (Unit unit : compilation.units()) {
-      if (unit.isEmpty() && compilation.flux().isEmpty()) {
+      if (unit.isEmpty() ? compilation.flux().isEmpty() : !unit.hasFiles()) {
         // A barrier of the ladder orders Flux Kustomizations; without Flux, `kubectl apply -k` of its
-        // empty directory would only fail with "no objects passed to apply".
+        // empty directory would only fail with "no objects passed to apply". A unit that only
+        // releases a chart (gitops argocd) has its Application render it: no directory either.
         continue;
       }
       String dir = unit.layer() + "/" + unit.name() + "/";
@@ -93,9 +99,33 @@ public final class GitOpsLayout {
       tree.text("flux/kustomization.yaml", kustomization(null, resources), "the kustomization of the Flux objects");
       tree.text("kustomization.yaml", kustomization(null, rootResources(home)), "the root kustomization Flux builds");
     }
+    if (compilation.argocd() != null) {
+      argocd(compilation.argocd(), tree);
+    }
     for (Map.Entry<String, String> file : compilation.outside().entrySet()) {
       tree.text("talos/" + file.getKey(), file.getValue(), "the Talos patch " + file.getKey());
     }
+  }
+
+  /**
+   * With Argo CD: {@code argocd/apps/} holds one Application per unit (and the OCI repository
+   * declarations) with a kustomization listing them, which the root Application syncs;
+   * {@code argocd/root.yaml} is the root Application, applied once by hand, and beside it the patch
+   * that gives Argo CD a health check for Applications. A unit that only releases charts has no
+   * directory: its Application reads the charts from their repositories.
+   */
+  private static void argocd(ArgoCdObjects argocd, TreeWriter tree) throws IOException {
+    List<String> resources = new ArrayList<>();
+    List<String> files = ObjectOrder.fileNames(argocd.apps());
+    for (int i = 0; i < files.size(); i++) {
+      KubeObject object = argocd.apps().get(i);
+      tree.object(ArgoCdSettings.APPS_DIR + "/" + files.get(i), object, "Argo CD's " + ObjectOrder.describe(object));
+      resources.add(files.get(i));
+    }
+    tree.text(ArgoCdSettings.APPS_DIR + "/kustomization.yaml", kustomization(null, resources),
+        "the kustomization of the Argo CD Applications");
+    tree.object(ArgoCdSettings.ROOT_FILE, argocd.root(), "the root Application");
+    tree.text(HealthPatch.FILE, HealthPatch.text(), "the health check patch of argocd-cm");
   }
 
   /**

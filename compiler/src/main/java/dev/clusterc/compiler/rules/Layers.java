@@ -19,10 +19,10 @@ import java.util.function.Consumer;
 public final class Layers {
   /**
    * Directories beside the layers' in the GitOps tree that are not for units: the compiler's
-   * {@code flux/} and {@code talos/}, and the {@code flux-system/} that {@code flux bootstrap} writes.
+   * {@code flux/}, {@code argocd/} and {@code talos/}, and the {@code flux-system/} that {@code flux bootstrap} writes.
    * A layer of one of these names (in any case, for case-insensitive file systems) would mix units into them.
    */
-  static final List<String> RESERVED = List.of("flux", "talos", "flux-system");
+  static final List<String> RESERVED = List.of("flux", "talos", "flux-system", "argocd");
 
   private Layers() {}
 
@@ -42,7 +42,7 @@ public final class Layers {
       if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
         report.accept(Diagnostic.error(Code.INVALID_VALUE, item.span(), "layer `" + name + "` would share the directory `"
                 + name.toLowerCase(Locale.ROOT) + "/` with " + owner(name) + ": each layer is a directory of the GitOps tree, "
-                + "beside `flux/`, `talos/` and the `flux-system/` of `flux bootstrap`")
+                + "beside `flux/`, `argocd/`, `talos/` and the `flux-system/` of `flux bootstrap`")
             .withHint("give the layer another name; `flux`, `talos` and `flux-system` are reserved"));
       }
       ladder.add(name);
@@ -112,6 +112,7 @@ public final class Layers {
     return switch (reserved.toLowerCase(Locale.ROOT)) {
       case "flux" -> "the Flux objects";
       case "talos" -> "the Talos patches";
+      case "argocd" -> "the Argo CD Applications";
       default -> "`flux bootstrap`";
     };
   }

@@ -32,7 +32,8 @@ final class PackageLevels {
       List.of("graph"),
       List.of("program"),
       List.of("check", "emit.core"),
-      List.of("emit.app", "emit.storage", "emit.network", "emit.secret", "emit.component", "emit.flux", "charts"),
+      List.of("emit.app", "emit.storage", "emit.network", "emit.secret", "emit.component", "emit.flux",
+          "emit.argocd", "charts"),
       List.of("emit"),
       List.of("layout"),
       List.of("api"));

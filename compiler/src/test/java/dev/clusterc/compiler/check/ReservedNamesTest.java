@@ -26,12 +26,12 @@ class ReservedNamesTest {
 
   @Test
   void aLayerNamedLikeADirectoryOfTheTreeIsRefusedWhereTheLadderNamesIt() {
-    for (String layer : List.of("flux", "talos", "flux-system", "Flux", "TALOS")) {
+    for (String layer : List.of("flux", "talos", "flux-system", "Flux", "TALOS", "argocd")) {
       String text = cluster("lab", "layers [controllers, " + layer + ", apps]");
       assertEquals("4:24: error[invalid-value]: layer `" + layer + "` would share the directory `" + layer.toLowerCase()
               + "/` with " + (layer.equalsIgnoreCase("flux") ? "the Flux objects" : layer.equalsIgnoreCase("talos")
-              ? "the Talos patches" : "`flux bootstrap`")
-              + ": each layer is a directory of the GitOps tree, beside `flux/`, `talos/` and the `flux-system/` of `flux bootstrap`",
+              ? "the Talos patches" : layer.equals("argocd") ? "the Argo CD Applications" : "`flux bootstrap`")
+              + ": each layer is a directory of the GitOps tree, beside `flux/`, `argocd/`, `talos/` and the `flux-system/` of `flux bootstrap`",
           CheckFixture.check(text), layer);
     }
   }
@@ -53,6 +53,14 @@ class ReservedNamesTest {
     assertEquals("1:9: error[invalid-value]: the name of cluster Home_Lab (the name of its Flux GitRepository) is not a valid "
             + "Kubernetes name: it has upper-case letters",
         run(new NameRulesChecker(), cluster("Home_Lab", "gitops flux { repository \"https://git.example.org/x\" }")));
+  }
+
+  @Test
+  void withArgoCdTheClustersNameNamesTheRootApplication() {
+    assertEquals("1:9: error[invalid-value]: the name of cluster Home_Lab (which names its root Argo CD Application) is not a"
+            + " valid Kubernetes name: it has upper-case letters",
+        run(new NameRulesChecker(), cluster("Home_Lab", "gitops argocd { repository \"https://git.example.org/x\" }")));
+    assertEquals("", run(new NameRulesChecker(), cluster("flux-system", "gitops argocd { repository \"https://git.example.org/x\" }")));
   }
 
   @Test

@@ -31,6 +31,7 @@ class ApiServerApplyTest {
   @BeforeAll
   static void fluxNamespace() {
     ServerSideApply.apply(client, new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build(), false);
+    ServerSideApply.apply(client, new NamespaceBuilder().withNewMetadata().withName("argocd").endMetadata().build(), false);
   }
 
   @TestFactory
@@ -46,6 +47,12 @@ class ApiServerApplyTest {
       }
       for (KubeObject object : compilation.flux()) {
         applied += apply(object, "flux", rejected);
+      }
+      if (compilation.argocd() != null) {
+        for (KubeObject object : compilation.argocd().apps()) {
+          applied += apply(object, "argocd", rejected);
+        }
+        applied += apply(compilation.argocd().root(), "argocd", rejected);
       }
       assertEquals(List.of(), rejected, example + ": objects the API server rejected");
       assertTrue(applied > 0, "something was applied for " + example);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.clusterc.compiler.emit.argocd.ArgoCdSettings;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.layout.GitOpsLayout;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every unit of every example, and each flux directory, builds with the real {@code kubectl kustomize},
+ * Every unit of every example with a directory, and each flux (or Argo CD apps) directory, builds with the real {@code kubectl kustomize},
  * and every namespaced object it builds names its namespace (Flux applies nothing without one).
  */
 class KustomizeTest {
@@ -40,9 +41,10 @@ class KustomizeTest {
       List<Path> dirs = new ArrayList<>();
       for (Unit unit : compilation.units()) {
         Path dir = tree.resolve(unit.layer()).resolve(unit.name());
-        if (unit.isEmpty() && compilation.flux().isEmpty()) {
-          // A ladder barrier orders Flux only; without Flux it has no directory to apply.
-          tests.add(DynamicTest.dynamicTest(tree.relativize(dir) + " of " + compilation.name() + " is not written",
+        if (unit.isEmpty() ? compilation.flux().isEmpty() : !unit.hasFiles()) {
+          // A ladder barrier orders Flux only; without Flux it has no directory to apply, nor has a
+          // unit whose only content is a chart its Argo CD Application renders.
+          tests.add(DynamicTest.dynamicTest(tree.relativize(dir) + " of " + example.getFileName() + " is not written",
               () -> assertFalse(Files.exists(dir))));
           continue;
         }
@@ -50,6 +52,9 @@ class KustomizeTest {
       }
       if (!compilation.flux().isEmpty()) {
         dirs.add(tree.resolve("flux"));
+      }
+      if (compilation.argocd() != null) {
+        dirs.add(tree.resolve(ArgoCdSettings.APPS_DIR));
       }
       for (Path dir : dirs) {
         tests.add(DynamicTest.dynamicTest(tree.relativize(dir).toString() + " of " + example.getFileName(), () -> build(dir)));

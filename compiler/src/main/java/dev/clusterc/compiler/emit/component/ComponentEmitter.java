@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit.component;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.ChartRelease;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
@@ -17,6 +18,9 @@ import dev.clusterc.compiler.schema.Kind;
  * only {@code provides}) emits nothing. In a cluster without {@code gitops} nothing would read those
  * Flux objects: the chart is rendered into plain manifests instead ({@link PlainChart}).
  *
+ * <p>With {@code gitops argocd} no Flux object is made: the unit carries a {@link ChartRelease} with
+ * the same chart, version and values, which its Argo CD Application renders.
+ *
  * <p>The component's Namespace is not made here: the cluster-wide unit ({@link ClusterEmitter})
  * makes one Namespace for every namespace any unit uses, so that components sharing a namespace
  * never write it twice.
@@ -26,6 +30,13 @@ public final class ComponentEmitter implements Emitter {
   public void emit(Decl decl, EmitContext context, Unit unit) {
     Component component = Component.of(context.program().model(), decl);
     component.chart().ifPresent(chart -> {
+      if (byArgoCd(context)) {
+        if (!releasedByDns(decl, context)) {
+          unit.release(new ChartRelease(decl, component.name(), component.namespace(), chart.repository(), chart.chart(),
+              chart.version(), ComponentRelease.values(component, context)));
+        }
+        return;
+      }
       if (PlainChart.rendered(context)) {
         if (!releasedByDns(decl, context)) {
           PlainChart.objects(decl, chart, component.name(), component.namespace(), ComponentRelease.values(component, context),
@@ -45,6 +56,11 @@ public final class ComponentEmitter implements Emitter {
   private static boolean releasedByDns(Decl component, EmitContext context) {
     return !context.program().decls(Kind.DNS).isEmpty()
         && context.program().providers("dns:k8s-gateway").contains(component);
+  }
+
+  /** Whether Argo CD deploys the cluster ({@code gitops argocd}): its Applications render the charts, Flux is absent. */
+  public static boolean byArgoCd(EmitContext context) {
+    return Cluster.of(context.program().model()).map(Cluster::gitops).filter(GitOps::isArgoCd).isPresent();
   }
 
   /** The cluster's {@code gitops flux { interval }} in Go's notation ({@code 1h0m0s}), else the schema's default. */

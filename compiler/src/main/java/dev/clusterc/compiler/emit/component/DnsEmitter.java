@@ -3,6 +3,7 @@ package dev.clusterc.compiler.emit.component;
 import static dev.clusterc.compiler.kube.Tree.map;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.ChartRelease;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
@@ -30,6 +31,9 @@ import java.util.TreeMap;
  * ({@link Component#values}), then what the declaration fixes (domain, Service type and address),
  * each merged over the one before.
  *
+ * <p>With {@code gitops argocd} the unit carries the same chart and values as a {@link ChartRelease}
+ * for its Argo CD Application instead.
+ *
  * <p>The address is pinned with the annotation of the pool that holds it
  * ({@link PoolEmitter#pinning}); outside every pool (which the checker reports), with
  * {@code service.loadBalancerIP}.
@@ -45,6 +49,12 @@ public final class DnsEmitter implements Emitter {
     Dns dns = Dns.of(program.model(), decl);
     Optional<Component> component = program.providers("dns:k8s-gateway").stream().findFirst()
         .map(c -> Component.of(program.model(), c));
+    if (ComponentEmitter.byArgoCd(context)) {
+      component.flatMap(c -> c.chart().map(chart -> new ChartRelease(decl, decl.name(), context.namespaceOf(decl),
+              chart.repository(), chart.chart(), chart.version(), values(dns, component, program))))
+          .ifPresent(unit::release);
+      return;
+    }
     if (PlainChart.rendered(context)) {
       component.ifPresent(c -> c.chart().ifPresent(chart -> PlainChart.objects(decl, chart, decl.name(),
           context.namespaceOf(decl), values(dns, component, program), context).forEach(unit::add)));

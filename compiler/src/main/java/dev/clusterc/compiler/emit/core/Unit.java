@@ -28,6 +28,7 @@ public final class Unit {
   private final List<KubeObject> objects = new ArrayList<>();
   private final Map<String, Path> includes = new TreeMap<>();
   private final Map<String, byte[]> contents = new TreeMap<>();
+  private final List<ChartRelease> releases = new ArrayList<>();
   /** Units have no equals of their own, so this set holds them by identity. */
   private final Set<Unit> dependsOn = new LinkedHashSet<>();
   private boolean sops;
@@ -54,6 +55,16 @@ public final class Unit {
   /** Adds an object; the unit keeps it as it is, so the emitter must not change it afterwards. */
   public void add(KubeObject object) {
     objects.add(object);
+  }
+
+  /** Adds a chart the unit's deployer renders itself (Argo CD), instead of a Flux HelmRelease. */
+  public void release(ChartRelease release) {
+    releases.add(release);
+  }
+
+  /** The charts the unit's deployer renders, in the order they were added; empty under Flux. */
+  public List<ChartRelease> releases() {
+    return Collections.unmodifiableList(releases);
   }
 
   /**
@@ -114,8 +125,13 @@ public final class Unit {
     return sops;
   }
 
+  /** Whether the unit has a directory of its own in the tree: objects or included files, not only charts. */
+  public boolean hasFiles() {
+    return !objects.isEmpty() || !includes.isEmpty();
+  }
+
   public boolean isEmpty() {
-    return objects.isEmpty() && includes.isEmpty();
+    return objects.isEmpty() && includes.isEmpty() && releases.isEmpty();
   }
 
   /** {@code unit NAME}, for messages. */

@@ -28,11 +28,11 @@ public record FluxSettings(String url, String branch, String path, String interv
   /** The secret {@code flux bootstrap} creates in {@code flux-system} with the credentials it was given. */
   public static final String BOOTSTRAP_SECRET = "flux-system";
 
-  /** The settings of a cluster with a {@code gitops flux} block, or empty when it has none. */
+  /** The settings of a cluster with a {@code gitops flux} block, or empty when it has none (or {@code gitops argocd}). */
   public static Optional<FluxSettings> of(Program program) {
     Cluster cluster = Cluster.of(program.model()).orElse(null);
     GitOps gitops = cluster == null ? null : cluster.gitops();
-    if (gitops == null) {
+    if (gitops == null || !gitops.isFlux()) {
       return Optional.empty();
     }
     return Optional.of(new FluxSettings(
