@@ -1,5 +1,6 @@
 package dev.clusterc.compiler.emit;
 
+import dev.clusterc.compiler.emit.core.ChartRelease;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
 import java.util.ArrayList;
@@ -9,19 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The HelmReleases of a compiled cluster as a controller would read them: which chart each
- * releases (read from the HelmRelease and its source object, not from the model) and the values
+ * The chart releases of a compiled cluster as a controller would read them — HelmReleases, or under
+ * Argo CD the charts its Applications render: which chart each releases (read from the HelmRelease
+ * and its source object, or the unit's release, not from the model) and the values
  * Helm would render it with (the chart's defaults, as a test restates them, under the release's).
  */
 final class ChartReleases {
   private ChartReleases() {}
 
-  /** A HelmRelease, the unit it is in, and the name of the chart it releases. */
-  record Release(Unit unit, KubeObject object, String chart) {
+  /** A release, the unit it is in, the name of the chart it releases and the values it sets. */
+  record Release(Unit unit, String chart, Map<String, Object> values) {
     /** The release's values over {@code defaults}, merged as Helm merges them (maps by key, anything else replaced). */
     Map<String, Object> effectiveValues(Map<String, Object> defaults) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> values = (Map<String, Object>) object.map("spec").getOrDefault("values", Map.of());
       return merge(defaults, values);
     }
   }
@@ -31,8 +31,13 @@ final class ChartReleases {
     for (Unit unit : compilation.units()) {
       for (KubeObject object : unit.objects()) {
         if (object.kind().equals("HelmRelease")) {
-          releases.add(new Release(unit, object, chartOf(object, compilation)));
+          @SuppressWarnings("unchecked")
+          Map<String, Object> values = (Map<String, Object>) object.map("spec").getOrDefault("values", Map.of());
+          releases.add(new Release(unit, chartOf(object, compilation), values));
         }
+      }
+      for (ChartRelease release : unit.releases()) {
+        releases.add(new Release(unit, release.chart(), release.values()));
       }
     }
     return releases;

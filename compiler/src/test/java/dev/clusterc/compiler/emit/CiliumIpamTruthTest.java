@@ -41,17 +41,18 @@ class CiliumIpamTruthTest {
       "kubeProxyReplacement", "false");
 
   static final Map<String, String> INLINE = Map.of(
-      "without-vip", CheckFixture.BASE + "use cilium\n",
+      "without-vip", CheckFixture.FLUX_BASE + "use cilium\n",
       "kube-vip", """
           cluster test {
             domain "example.org"
             network { nodes 10.0.0.0/24; router 10.0.0.1; pods 10.244.0.0/16; services 10.96.0.0/12 }
+            gitops flux { repository "https://git.example/test" }
           }
           node cp { role control-plane; address 10.0.0.2 }
           vip api { address 10.0.0.50; on control-plane; via kube-vip }
           use cilium
           """,
-      "talos", CheckFixture.BASE + """
+      "talos", CheckFixture.FLUX_BASE + """
           vip api { address 10.0.0.50; on control-plane; via talos }
           use cilium
           """);

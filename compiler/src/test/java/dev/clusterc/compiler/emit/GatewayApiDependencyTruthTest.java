@@ -35,8 +35,8 @@ class GatewayApiDependencyTruthTest {
   static final String CRD_CHART = "gateway-crds-helm";
 
   static final Map<String, String> INLINE = Map.of(
-      "traefik-without-gateway", CheckFixture.BASE + "use traefik\n",
-      "envoy-and-nginx", CheckFixture.BASE + """
+      "traefik-without-gateway", CheckFixture.FLUX_BASE + "use traefik\n",
+      "envoy-and-nginx", CheckFixture.FLUX_BASE + """
           use envoy-gateway
           use nginx-gateway
           use metallb

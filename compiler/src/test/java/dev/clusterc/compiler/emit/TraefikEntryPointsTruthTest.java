@@ -41,7 +41,7 @@ class TraefikEntryPointsTruthTest {
       "metrics", Map.of("port", 9100, "exposedPort", 9100, "expose", Map.of("default", false))));
 
   /** Listeners on the usual ports, on ports above 1024 (one the chart's own entry point takes) and on one below. */
-  static final Map<String, String> INLINE = Map.of("traefik-ports", CheckFixture.BASE + """
+  static final Map<String, String> INLINE = Map.of("traefik-ports", CheckFixture.FLUX_BASE + """
       use traefik
       use metallb
       pool lb { range 10.0.0.100..10.0.0.120; via metallb }

@@ -4,6 +4,7 @@ import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.Repo;
 import dev.clusterc.compiler.api.Frontend;
 import dev.clusterc.compiler.load.Workspace;
+import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.program.Program;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The clusters a truth test runs over: every example that compiles, every check case that checks
- * without errors ({@code compiler/src/test/resources/check}), and the inline clusters a test adds
- * for what no example shows.
+ * without errors ({@code compiler/src/test/resources/check}) and is deployed by a {@code gitops}
+ * engine (one without has its charts rendered at compile time, from the network), and the inline
+ * clusters a test adds for what no example shows.
  */
 final class TruthClusters {
   private TruthClusters() {}
@@ -36,7 +38,7 @@ final class TruthClusters {
       try (Stream<Path> list = Files.list(checks)) {
         for (Path dir : list.filter(Files::isDirectory).sorted().toList()) {
           Program program = Frontend.check(dir, new Workspace(checks));
-          if (!program.hasErrors()) {
+          if (!program.hasErrors() && Cluster.of(program.model()).map(Cluster::gitops).isPresent()) {
             cases.add(new Case("check/" + dir.getFileName(), program, ManifestCompiler.compile(program)));
           }
         }
