@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Backup policies carried out by Longhorn and Velero: what each policy's unit holds. */
 class BackupEmitterTest {
-  static final String LONGHORN_NFS = CheckFixture.BASE + """
+  static final String LONGHORN_NFS = CheckFixture.FLUX_BASE + """
       use longhorn
       backup nas { schedule "0 2 * * *"; keep { daily: 7, weekly: 4 }; target "nfs://192.168.1.21:/mnt/hpool/backups"; via longhorn }
       volume data { size 5Gi; class "longhorn"; backup nas; namespace media }

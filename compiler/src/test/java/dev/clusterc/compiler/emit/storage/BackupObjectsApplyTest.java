@@ -8,12 +8,14 @@ import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.kube.YamlWriter;
 import dev.clusterc.testapiserver.ServerSideApply;
 import dev.clusterc.testapiserver.WithTestApiServer;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,6 +27,12 @@ import org.junit.jupiter.api.TestFactory;
 @WithTestApiServer
 class BackupObjectsApplyTest {
   static KubernetesClient client;
+
+  /** The clusters are deployed by Flux, whose cluster-wide settings live in flux-system. */
+  @BeforeAll
+  static void fluxNamespace() {
+    ServerSideApply.apply(client, new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build(), false);
+  }
 
   @TestFactory
   Stream<DynamicTest> everyBackupObjectIsAccepted() {
