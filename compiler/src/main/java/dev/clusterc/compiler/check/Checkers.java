@@ -53,6 +53,7 @@ public final class Checkers {
         new AccessChecker(),
         new CiliumApiServerChecker(),
         new SolverChecker(),
-        new PlainSecretChecker());
+        new PlainSecretChecker(),
+        new SopsWithoutGitOpsChecker());
   }
 }

@@ -51,7 +51,8 @@ public enum Code {
   UNUSED_ALLOW("unused-allow"),
   CHART_UNAVAILABLE("chart-unavailable"),
   CHART_RENDER("chart-render"),
-  UNREAD_SECRET("unread-secret");
+  UNREAD_SECRET("unread-secret"),
+  UNDECRYPTED_SECRET("undecrypted-secret");
 
   private final String id;
 

@@ -43,7 +43,8 @@ final class NextSteps {
       steps.add(new NextStep(NextStep.Kind.NO_DEPLOYER, "nothing in this tree deploys it (its charts are rendered into"
           + " plain manifests): apply each unit of " + path + " yourself, in this order, waiting for each to be ready"
           + " before the next (or write one stream in that order with `clusterc compile --layout flat -o -`), or add"
-          + " `gitops flux { repository \"…\" }` to cluster " + cluster + " so that Flux applies the units in order",
+          + " `gitops flux { repository \"…\" }` to cluster " + cluster + " so that Flux applies the units in order"
+          + sopsNote(units),
           units.stream().filter(u -> !u.isEmpty())
               .map(u -> "kubectl apply --server-side -k " + path + "/" + u.layer() + "/" + u.name()).toList()));
     }
@@ -127,6 +128,13 @@ final class NextSteps {
     return Optional.of(new NextStep(NextStep.Kind.RESTIC_KEYS, "once the units are applied, copy the restic password and"
         + " storage keys from the credentials secrets into the repository Secrets of " + String.join(", ", volumes)
         + " (VolSync's mover does not start without them; the values stay in the cluster)", commands));
+  }
+
+  /** Without Flux nothing decrypts SOPS files: the units that carry some are named (the flat stream says how). */
+  private static String sopsNote(List<Unit> units) {
+    List<String> sops = units.stream().filter(Unit::hasSops).map(Unit::name).toList();
+    return sops.isEmpty() ? "" : "; units " + String.join(", ", sops) + " carry SOPS-encrypted Secrets, which nothing here"
+        + " decrypts: decrypt each with `sops --decrypt` and apply it before its unit (`--layout flat -o -` names them)";
   }
 
   /** One {@code talosctl patch} per file, on the nodes its directory names (all control-plane nodes for {@code controller/}). */

@@ -185,4 +185,24 @@ class PlainChartRenderingTest {
     assertTrue(rendered.startsWith("8:11: error[chart-render]: chart \"broken\" version \"0.1.0\" from "), rendered);
     assertTrue(rendered.endsWith("execution error at (broken/templates/bad.yaml:1:3): name is required"), rendered);
   }
+
+  /**
+   * A controller's chart that carries its own copy of the Gateway API CRDs (as Envoy Gateway's does)
+   * leaves them to the component that provides {@code gateway-api}: one object, one unit.
+   */
+  @Test
+  void aChartsCopyOfTheGatewayApiCrdsIsLeftToTheGatewayApiComponent() {
+    String gatewayCrd = CRD.replace("widgets.example.com", "gateways.gateway.networking.k8s.io")
+        .replace("group: example.com", "group: gateway.networking.k8s.io").replace("kind: Widget, plural: widgets", "kind: Gateway, plural: gateways");
+    repository.add("crds", "1.0.0", "{}\n", Map.of(), Map.of("gateway.yaml", gatewayCrd));
+    repository.add("controller", "1.0.0", "greeting: hello\ndeep:\n  replicas: 1\n", Map.of("settings.yaml", CONFIG_MAP), Map.of("gateway.yaml", gatewayCrd));
+    Program program = AppTestSupport.program("""
+        component crds { layer crds; namespace kube-system; chart "%1$s" name "crds" version "1.0.0"; provides ["gateway-api"] }
+        component controller { namespace ctl; chart "%1$s" name "controller" version "1.0.0"; depends-on [crds] }
+        """.formatted(repository.url()));
+    Compilation compilation = ManifestCompiler.compile(program, renderer);
+    assertTrue(AppTestSupport.object(unit(compilation, "crds"), "CustomResourceDefinition", "gateways.gateway.networking.k8s.io") != null);
+    assertTrue(unit(compilation, "controller").objects().stream().noneMatch(o -> o.kind().equals("CustomResourceDefinition")),
+        "the controller's copy is left out");
+  }
 }

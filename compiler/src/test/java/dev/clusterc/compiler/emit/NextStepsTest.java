@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clusterc.compiler.emit.core.ChartRenderer;
 import dev.clusterc.compiler.program.Program;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What {@code compile} tells a user to do by hand, worked out from the cluster. */
@@ -30,8 +28,6 @@ class NextStepsTest {
     String text = "cluster lab {\n  domain \"lab.example\"\n  network { nodes 10.0.0.0/24; router 10.0.0.1 }\n"
         + (gitops == null ? "" : "  gitops flux { " + gitops + " }\n") + "}\n" + NODES + more;
     Program program = AppTestSupport.clean(text);
-    Path dir = PlatformEmitFixture.workingDirectory(Map.of("r2.sops.yaml",
-        PlatformEmitFixture.sops("r2", null, "access-key-id", "secret-access-key", "restic-password")));
     // Charts of a cluster without gitops are rendered at compile time; the steps do not depend on them.
     return ManifestCompiler.compile(program, ChartRenderer.OFFLINE);
   }
@@ -70,8 +66,9 @@ class NextStepsTest {
         + "\"AWS_ACCESS_KEY_ID\":\"{{index .data \"access-key-id\"}}\","
         + "\"AWS_SECRET_ACCESS_KEY\":\"{{index .data \"secret-access-key\"}}\"}}')\""), copy.commands());
     assertEquals(true, copy.what().contains("repository Secrets of data "), copy.what());
-    assertEquals(List.of(NextStep.Kind.NO_DEPLOYER, NextStep.Kind.RESTIC_KEYS), kinds(compile(null, SOPS).nextSteps()),
-        "without Flux the copy is still a step");
+    String sealed = SOPS.replace("sops \"r2.sops.yaml\"", "sealed \"r2.sealed.yaml\"").replace("use volsync", "use volsync\nuse sealed-secrets");
+    assertEquals(List.of(NextStep.Kind.NO_DEPLOYER, NextStep.Kind.RESTIC_KEYS), kinds(compile(null, sealed).nextSteps()),
+        "without Flux (and so with a sealed secret: nothing would decrypt a SOPS file) the copy is still a step");
   }
 
   @Test

@@ -43,7 +43,8 @@ class SecretFileReaderTest {
     Program program = program(dir, "token.yaml", "; keys [\"api-token\"]");
     assertEquals("secret `token`: file `token.yaml` has no SOPS metadata: it is a plaintext Secret, and clusterc never puts a"
         + " plaintext secret into a tree meant for Git", errors(program));
-    assertTrue(program.diagnostics().get(0).hint().startsWith("encrypt it in place: `sops --encrypt"));
+    assertTrue(program.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow().hint()
+        .startsWith("encrypt it in place: `sops --encrypt"));
     assertTrue(program.files().secret(program.decls(Kind.SECRET).get(0)).isEmpty(), "nothing is kept to be emitted");
     Files.writeString(dir.resolve("token.yaml"), secret("sops:\n  version: 3.10.2\n"));
     assertEquals("secret `token`: file `token.yaml` has no SOPS metadata: it is a plaintext Secret, and clusterc never puts a"

@@ -6,6 +6,11 @@ package dev.clusterc.compiler.emit.argocd;
  * root Application counts a child as healthy as soon as it exists and starts the next sync wave at
  * once; with it, a wave waits until its units are healthy, as Flux's {@code dependsOn} does. The
  * patch is written beside the root Application and applied by hand (the ConfigMap is Argo CD's own).
+ *
+ * <p>It also counts a Pending claim as healthy. Argo CD reports one as Progressing, but a claim of a
+ * {@code WaitForFirstConsumer} class (k3s' {@code local-path}, most CSI drivers) stays Pending until a
+ * pod mounts it, and that pod is in a later wave: the root would wait forever. Flux's health checks
+ * leave claims out for the same reason ({@code HealthGates}).
  */
 public final class HealthPatch {
   /** Where the patch is written in the tree. */
@@ -14,9 +19,15 @@ public final class HealthPatch {
   /** The {@code argocd-cm} key Argo CD reads a custom health check of {@code argoproj.io/Application} from. */
   static final String KEY = "resource.customizations.health.argoproj.io_Application";
 
+  /** The {@code argocd-cm} key of a custom health check of the core group's {@code PersistentVolumeClaim}. */
+  static final String CLAIM_KEY = "resource.customizations.health.PersistentVolumeClaim";
+
   private HealthPatch() {}
 
-  /** The patch: the Lua check reads {@code status.health}, and reports Progressing until it is there. */
+  /**
+   * The patch: the Application check reads {@code status.health}, and reports Progressing until it is
+   * there; the claim check reports Healthy unless the claim's volume is lost.
+   */
   public static String text() {
     return """
         # Merge patch for argocd-cm, written by clusterc: the root Application waits for each sync wave
@@ -29,6 +40,14 @@ public final class HealthPatch {
               result.message = obj.status.health.message or ""
             end
             return result
-        """.formatted(KEY);
+          %s: |
+            local result = { status = "Healthy", message = "bound" }
+            if obj.status == nil or obj.status.phase == nil or obj.status.phase == "Pending" then
+              result.message = "pending: bound when its first pod is scheduled"
+            elseif obj.status.phase == "Lost" then
+              result = { status = "Degraded", message = "its volume is lost" }
+            end
+            return result
+        """.formatted(KEY, CLAIM_KEY);
   }
 }

@@ -18,7 +18,11 @@ import java.util.Map;
  *   [network.pods]}; without it Cilium hands out pod addresses from its default pool 10.0.0.0/8,
  *   which overlaps most home networks;</li>
  *   <li>with {@code kubeProxyReplacement} on, the API server address Cilium must reach before any
- *   Service works ({@link CiliumApiServer}).</li>
+ *   Service works ({@link CiliumApiServer});</li>
+ *   <li>Hubble's TLS certificates made by a Job in the cluster ({@code hubble.tls.auto.method:
+ *   cronJob}) instead of the chart's default, {@code helm}, which generates a CA and keys each time
+ *   the chart is rendered: a rendered tree would hold private keys and change on every compile, and
+ *   an Argo CD Application of the chart would never be in sync.</li>
  * </ul>
  * The component's own values (and its {@code use}'s) are laid over these, so a user who sets
  * {@code ipam.mode: kubernetes} (pod networks allocated by the controller manager) keeps it.
@@ -32,7 +36,7 @@ final class CiliumValues {
 
   /** The derived values for a Cilium component; parts the cluster does not fix are left out. */
   static Map<String, Object> of(Component component, Program program) {
-    Map<String, Object> values = map();
+    Map<String, Object> values = map("hubble", map("tls", map("auto", map("method", "cronJob"))));
     Cluster.of(program.model()).map(Cluster::network).flatMap(NetworkPlan::pods).ifPresent(pods ->
         values.put("ipam", map("mode", "cluster-pool", "operator", map("clusterPoolIPv4PodCIDRList", List.of(pods.text())))));
     if (CiliumApiServer.replacesKubeProxy(component)) {

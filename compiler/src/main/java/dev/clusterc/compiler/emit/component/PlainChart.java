@@ -7,6 +7,7 @@ import dev.clusterc.compiler.emit.core.ChartException;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.files.ObjectKinds;
 import dev.clusterc.compiler.files.YamlDocuments;
+import dev.clusterc.compiler.graph.Needs;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.Component;
@@ -29,6 +30,9 @@ import java.util.Map;
  * compile then writes nothing.
  */
 public final class PlainChart {
+  /** The API groups of the Gateway API's CRDs, standard and experimental. */
+  private static final List<String> GATEWAY_API_GROUPS = List.of("gateway.networking.k8s.io", "gateway.networking.x-k8s.io");
+
   private PlainChart() {}
 
   /** Whether the cluster has no {@code gitops} block, so its charts are rendered here. */
@@ -67,7 +71,7 @@ public final class PlainChart {
             "it renders an object without apiVersion, kind or metadata.name (line " + document.line() + ")")));
         return List.of();
       }
-      if (testHook(object)) {
+      if (testHook(object) || copyOfGatewayApi(object, decl, context)) {
         continue;
       }
       if (object.namespace() == null && ObjectKinds.namespaced(object.kind())) {
@@ -94,6 +98,20 @@ public final class PlainChart {
       }
     }
     return false;
+  }
+
+  /**
+   * A chart's own copy of the Gateway API CRDs (Envoy Gateway's chart carries them) in a cluster
+   * whose {@code gateway-api} component installs them: the unit of that component owns them, and
+   * two units applying one object would refuse the compile.
+   */
+  private static boolean copyOfGatewayApi(KubeObject object, Decl decl, EmitContext context) {
+    if (!object.kind().equals("CustomResourceDefinition") || !(object.tree().get("spec") instanceof Map<?, ?> spec)
+        || !GATEWAY_API_GROUPS.contains(spec.get("group"))) {
+      return false;
+    }
+    List<Decl> installers = context.program().providers(Needs.GATEWAY_API);
+    return !installers.isEmpty() && !installers.contains(decl);
   }
 
   private static Diagnostic refusal(Decl decl, Component.Chart chart, ChartException e) {

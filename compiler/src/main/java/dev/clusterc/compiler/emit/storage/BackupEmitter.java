@@ -14,7 +14,8 @@ import dev.clusterc.compiler.rules.VeleroBackups;
  * A {@code backup} policy carried out by a cluster-wide tool, in the tool's namespace:
  * <ul>
  *   <li>{@code via longhorn}: the RecurringJobs of the policy's group ({@link LonghornRecurringJobs}),
- *       which the claims join, and the BackupTarget {@code default} ({@link LonghornBackupTarget});</li>
+ *       which the claims join, and, in the first such policy, the BackupTarget {@code default}
+ *       ({@link LonghornBackupTarget}) they all share;</li>
  *   <li>{@code via velero}: the BackupStorageLocation ({@link VeleroStorageLocation}) and the
  *       Schedule ({@link VeleroSchedule}).</li>
  * </ul>
@@ -35,7 +36,7 @@ public final class BackupEmitter implements Emitter {
       case LONGHORN -> {
         String namespace = LonghornBackups.namespace(model, context::namespaceOf);
         LonghornRecurringJobs.jobs(context, backup, namespace).forEach(unit::add);
-        if (LonghornBackupTarget.url(backup.target()) != null) {
+        if (LonghornBackupTarget.url(backup.target()) != null && ownsTarget(model, backup)) {
           unit.add(LonghornBackupTarget.target(context, backup, namespace));
         }
       }
@@ -52,5 +53,15 @@ public final class BackupEmitter implements Emitter {
       }
       default -> { }
     }
+  }
+
+  /**
+   * Whether {@code backup} is the first Longhorn policy with a target, in source order: Longhorn has
+   * one BackupTarget {@code default}, which all Longhorn policies share (check refuses two targets),
+   * so one unit carries it rather than every policy's.
+   */
+  private static boolean ownsTarget(ClusterModel model, Backup backup) {
+    return LonghornBackups.policies(model).stream().filter(b -> b.target() != null).findFirst()
+        .map(first -> first.decl() == backup.decl()).orElse(false);
   }
 }

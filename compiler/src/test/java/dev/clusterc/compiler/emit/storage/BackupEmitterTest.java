@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clusterc.compiler.CheckFixture;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.golden.Snippets;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.schema.Kind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Backup policies carried out by Longhorn and Velero: what each policy's unit holds. */
@@ -40,6 +42,16 @@ class BackupEmitterTest {
     Unit unit = emit(LONGHORN_NFS, Kind.BACKUP, "nas");
     assertNames(unit, "RecurringJob/nas-daily", "RecurringJob/nas-weekly", "BackupTarget/default");
     Snippets.assertMatches("storage/BackupEmitterTest-longhorn-nfs", yaml(unit));
+  }
+
+  /** Longhorn has one BackupTarget: two policies sharing it compile, and it is in one unit only. */
+  @Test
+  void twoLonghornPoliciesShareOneBackupTarget() {
+    List<KubeObject> objects = BackupTruth.compile(LONGHORN_NFS
+        + "backup hourly { schedule \"0 * * * *\"; keep { hourly: 24 }; target \"nfs://192.168.1.21:/mnt/hpool/backups\"; via longhorn }\n"
+        + "volume logs { size 1Gi; class \"longhorn\"; backup hourly; namespace media }\n");
+    assertEquals(1, objects.stream().filter(o -> o.kind().equals("BackupTarget")).count());
+    assertTrue(objects.stream().anyMatch(o -> o.kind().equals("RecurringJob") && o.name().equals("hourly-hourly")));
   }
 
   @Test
