@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  *   <li>{@code access namespace} (a Role) cannot grant a core cluster-scoped resource such as
  *       {@code nodes}: such a rule never matches, so it is {@code invalid-value} with the hint to
  *       use {@code access cluster}.</li>
+ *   <li>{@code access cluster} names its ClusterRole and ClusterRoleBinding after the app, so an
+ *       app named like a ClusterRole Kubernetes ships ({@code cluster-admin}, {@code admin},
+ *       {@code edit}, {@code view}, any {@code system…}) would overwrite that role, which the API
+ *       server keeps for itself and others bind to; such a name is {@code invalid-value}.</li>
  * </ul>
  */
 public final class AccessChecker implements Checker {
@@ -40,6 +44,9 @@ public final class AccessChecker implements Checker {
       "volumeattachments", "csinodes", "csidrivers", "apiservices", "mutatingwebhookconfigurations",
       "validatingwebhookconfigurations", "certificatesigningrequests", "runtimeclasses");
 
+  /** The ClusterRoles the API server creates (besides every {@code system…} one). */
+  static final Set<String> BUILT_IN_CLUSTER_ROLES = Set.of("cluster-admin", "admin", "edit", "view");
+
   private static final Pattern RESOURCE = Pattern.compile("\\*|[a-z0-9][a-z0-9.-]*(/[a-z0-9*][a-z0-9.-]*)?");
 
   @Override
@@ -49,11 +56,21 @@ public final class AccessChecker implements Checker {
       if (access == null) {
         return;
       }
+      if (access.cluster() && isBuiltInClusterRole(decl.name())) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, access.span(), decl.label() + " has `access cluster`, whose "
+                + "ClusterRole is named `" + decl.name() + "` after the app and would replace the built-in ClusterRole of that name")
+            .withHint("rename the app, or write `access namespace` if its rules hold in its own namespace"));
+      }
       for (AppAccess.Rule rule : access.rules()) {
         verbs(decl, rule, report);
         resources(decl, access, rule, report);
       }
     });
+  }
+
+  /** Whether a ClusterRole of this name is one the API server creates and reconciles. */
+  static boolean isBuiltInClusterRole(String name) {
+    return BUILT_IN_CLUSTER_ROLES.contains(name) || name.startsWith("system");
   }
 
   private static void verbs(Decl decl, AppAccess.Rule rule, Consumer<Diagnostic> report) {

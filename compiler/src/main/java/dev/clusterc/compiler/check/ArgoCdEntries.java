@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  * server encrypted (or be refused by it). Sealed and external secrets work as they are.
  */
 final class ArgoCdEntries {
-  private static final Pattern URL = Pattern.compile("(http|https|ssh)://[^\\s/]+.*");
   /** {@code [USER@]HOST:PATH} with a user, the scp form Argo CD's Git client accepts. */
   private static final Pattern SCP = Pattern.compile("[^@/:\\s]+@[^@/:\\s]+:(?!//)\\S+");
 
@@ -29,7 +28,7 @@ final class ArgoCdEntries {
 
   static void check(Program program, GitOps gitops, Consumer<Diagnostic> report) {
     Written<String> repository = gitops.repository();
-    if (repository != null && !URL.matcher(repository.value()).matches() && !SCP.matcher(repository.value()).matches()) {
+    if (repository != null && !GitOpsChecker.URL.matcher(repository.value()).matches() && !SCP.matcher(repository.value()).matches()) {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, repository.span(), "the repository `" + repository.value()
               + "` is not a Git URL Argo CD can clone: it starts with https://, http:// or ssh://, or is written `git@HOST:PATH`")
           .withHint("write an `https://HOST/PATH` or `ssh://git@HOST/PATH` URL"));

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * decryption, so the encrypted file would reach the cluster as it is.
  */
 public final class GitOpsChecker implements Checker {
-  private static final Pattern URL = Pattern.compile("(http|https|ssh)://[^\\s/]+.*");
+  /** A URL both engines clone: {@code http://}, {@code https://} or {@code ssh://} and a host. */
+  static final Pattern URL = Pattern.compile("(http|https|ssh)://[^\\s/]+.*");
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*");
   /** {@code [USER@]HOST:PATH}, the form git and ssh accept and a URL parser does not. */
   private static final Pattern SCP = Pattern.compile("(?:([^@/:\\s]+)@)?([^@/:\\s]+):(?!//)(\\S+)");
@@ -95,7 +96,7 @@ public final class GitOpsChecker implements Checker {
     };
   }
 
-  static void repository(Written<String> url, GitOps gitops, Consumer<Diagnostic> report) {
+  private static void repository(Written<String> url, GitOps gitops, Consumer<Diagnostic> report) {
     String text = url.value();
     if (URL.matcher(text).matches()) {
       if (text.startsWith("ssh://") && !gitops.secretStated()) {
@@ -154,7 +155,7 @@ public final class GitOpsChecker implements Checker {
     }
   }
 
-  static void secretName(Written<String> name, String entry, Consumer<Diagnostic> report) {
+  private static void secretName(Written<String> name, String entry, Consumer<Diagnostic> report) {
     String text = name.value();
     if (KubernetesNames.isSubdomain(text)) {
       return;

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * {@code compile} leaves it out. Its readers are the ones {@link SecretUsers} knows (apps, backups,
  * issuers, components through {@code depends-on}); a {@code sops} or {@code sealed} file that names
  * its own namespace is the exception, since it is emitted in its own unit even unread (and a file
- * that could not be read is reported already).
+ * that could not be read is reported already). An {@code env-file} secret has no file of that kind
+ * and no namespace of its own, so unread it is reported like an {@code external} one.
  */
 public final class UnreadSecretChecker implements Checker {
   @Override
@@ -24,11 +25,14 @@ public final class UnreadSecretChecker implements Checker {
       if (exempt || secret.source().isEmpty() || !SecretUsers.of(program.model(), decl).isEmpty()) {
         return;
       }
-      boolean external = secret.source().get() instanceof Secret.External;
-      if (!external && program.files().secret(decl).map(SecretFile::namespace).orElse("unread file") != null) {
+      Secret.Source source = secret.source().get();
+      boolean external = source instanceof Secret.External;
+      boolean envFile = source instanceof Secret.EnvFile;
+      if (!external && !envFile && program.files().secret(decl).map(SecretFile::namespace).orElse("unread file") != null) {
         return;
       }
       String why = external ? "so no ExternalSecret is emitted for it"
+          : envFile ? "so its `env-file` is left out of the output"
           : "and its file names no namespace, so it is left out of the output";
       report.accept(Diagnostic.warning(Code.UNREAD_SECRET, decl.site(),
               decl.label() + " is read by no app, backup, issuer or component, " + why)

@@ -2,12 +2,12 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.Layers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  */
 final class LadderOrder {
   /** Starts every barrier's name; declaration names are DNS labels, so none holds a dot. */
-  static final String BARRIER_PREFIX = "layer.";
+  static final String BARRIER_PREFIX = Layers.BARRIER_PREFIX;
 
   private LadderOrder() {}
 
@@ -78,10 +78,9 @@ final class LadderOrder {
     return barrier;
   }
 
-  /** {@code layer.LAYER}, lower-cased and kept to what a Kustomization name may hold. */
+  /** The barrier's name: {@link Layers#barrierName}, which the ladder keeps unique. */
   static String barrierName(String layer) {
-    String name = BARRIER_PREFIX + layer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-    return name.length() <= UnitNames.MAX_LENGTH ? name : name.substring(0, UnitNames.MAX_LENGTH);
+    return Layers.barrierName(layer);
   }
 
   private static Set<Unit> identitySet(List<Unit> units) {

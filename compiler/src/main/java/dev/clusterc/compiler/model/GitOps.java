@@ -49,10 +49,12 @@ public record GitOps(String engine, SourceSpan engineSpan, Written<String> repos
   /** The entries only Argo CD reads: written under {@code gitops flux}, they are refused. */
   public static final List<String> ARGOCD_ONLY = List.of("namespace", "project");
 
+  /** Whether Flux deploys the tree ({@code gitops flux}): GitRepository and Kustomizations, SOPS decryption. */
   public boolean isFlux() {
     return FLUX.equals(engine);
   }
 
+  /** Whether Argo CD deploys the tree ({@code gitops argocd}): one Application per unit, in sync waves. */
   public boolean isArgoCd() {
     return ARGOCD.equals(engine);
   }

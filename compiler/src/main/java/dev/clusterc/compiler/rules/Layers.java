@@ -7,8 +7,10 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.schema.Schemas;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,7 +26,26 @@ public final class Layers {
    */
   static final List<String> RESERVED = List.of("flux", "talos", "flux-system", "argocd");
 
+  /** The prefix of a layer's barrier unit, which waits for the layer before the next one starts. */
+  public static final String BARRIER_PREFIX = "layer.";
+
+  /** The longest name of a Flux Kustomization or Argo CD Application (a DNS label's length). */
+  private static final int MAX_NAME = 63;
+
   private Layers() {}
+
+  /**
+   * {@code layer.LAYER}: the barrier unit's name, lower-cased, with what an object name may not hold
+   * replaced by {@code -}, cut to 63 characters and ending in a letter or digit. Two layers of the
+   * ladder may not share it ({@link #ladder}).
+   */
+  public static String barrierName(String layer) {
+    String name = BARRIER_PREFIX + layer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    if (name.length() > MAX_NAME) {
+      name = name.substring(0, MAX_NAME);
+    }
+    return name.replaceAll("[-.]+$", "");
+  }
 
   public static List<String> ladder(Optional<Decl> cluster, Consumer<Diagnostic> report) {
     Optional<Typed> written = cluster.map(Decl::body).flatMap(b -> b.value("layers"));
@@ -32,6 +53,7 @@ public final class Layers {
       return Schemas.DEFAULT_LAYERS;
     }
     List<String> ladder = new ArrayList<>();
+    Map<String, String> barriers = new HashMap<>();
     for (Typed item : items.items()) {
       String name = ((Typed.Sym) item).value();
       if (ladder.contains(name)) {
@@ -43,7 +65,14 @@ public final class Layers {
         report.accept(Diagnostic.error(Code.INVALID_VALUE, item.span(), "layer `" + name + "` would share the directory `"
                 + name.toLowerCase(Locale.ROOT) + "/` with " + owner(name) + ": each layer is a directory of the GitOps tree, "
                 + "beside `flux/`, `argocd/`, `talos/` and the `flux-system/` of `flux bootstrap`")
-            .withHint("give the layer another name; `flux`, `talos` and `flux-system` are reserved"));
+            .withHint("give the layer another name; `flux`, `argocd`, `talos` and `flux-system` are reserved"));
+      }
+      String other = barriers.putIfAbsent(barrierName(name), name);
+      if (other != null) {
+        report.accept(Diagnostic.error(Code.INVALID_VALUE, item.span(), "layers `" + other + "` and `" + name
+                + "` would both be waited for by the unit `" + barrierName(name) + "`, since object names are "
+                + "lower-case and hold no `_` or `.`")
+            .withHint("give the layers names that differ in more than case and punctuation"));
       }
       ladder.add(name);
     }

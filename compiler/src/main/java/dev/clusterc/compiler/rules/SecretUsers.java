@@ -7,6 +7,7 @@ import dev.clusterc.compiler.model.Backup;
 import dev.clusterc.compiler.model.ClusterModel;
 import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.model.Issuer;
+import dev.clusterc.compiler.model.Store;
 import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
@@ -20,11 +21,13 @@ import java.util.Map;
  * <p>The users are the declarations that name it: apps ({@code secret-env}), backups
  * ({@code credentials}), issuers ({@code solver … token}) and components (their own or their
  * {@code use}'s {@code depends-on}: a chart's values can only name a Secret by its name, so
- * {@code depends-on} is how a component says it reads one), in source order. The namespaces are
+ * {@code depends-on} is how a component says it reads one) and stores (a key selector of their
+ * {@code config} names it: {@link StoreKeySelectors}), in source order. The namespaces are
  * where those users read it:
  * <ul>
  *   <li>an app: its namespace;</li>
  *   <li>a component: its namespace;</li>
+ *   <li>a store: the namespace of each key selector naming it (else External Secrets');</li>
  *   <li>an issuer: cert-manager's namespace (a ClusterIssuer reads Secrets there);</li>
  *   <li>a backup: the namespaces of the databases it backs up (CloudNativePG reads the credentials
  *   next to the cluster), of the volumes it backs up with restic (VolSync reads them next to the
@@ -55,6 +58,7 @@ public final class SecretUsers {
           yield solver != null && solver.token() == secret;
         }
         case COMPONENT -> dependsOn(decl.body(), secret) || dependsOn(decl.useBody(), secret);
+        case STORE -> StoreKeySelectors.of(program, Store.of(program, decl)).stream().anyMatch(s -> s.name().equals(secret.name()));
         default -> false;
       };
       if (uses) {
@@ -72,18 +76,21 @@ public final class SecretUsers {
   public static List<Placement> placements(ClusterModel program, Namespaces namespaces, Decl secret) {
     Map<String, Placement> byNamespace = new LinkedHashMap<>();
     for (Decl user : of(program, secret)) {
-      for (String namespace : namespaces(program, namespaces, user)) {
+      for (String namespace : namespaces(program, namespaces, user, secret)) {
         byNamespace.putIfAbsent(namespace, new Placement(namespace, user));
       }
     }
     return List.copyOf(byNamespace.values());
   }
 
-  private static List<String> namespaces(ClusterModel program, Namespaces namespaces, Decl user) {
+  private static List<String> namespaces(ClusterModel program, Namespaces namespaces, Decl user, Decl secret) {
     switch (user.kind()) {
       case APP:
       case COMPONENT:
         return List.of(namespaces.of(user));
+      case STORE:
+        return StoreKeySelectors.of(program, Store.of(program, user)).stream()
+            .filter(s -> s.name().equals(secret.name())).map(StoreKeySelectors.Selector::namespace).distinct().toList();
       case ISSUER:
         return List.of(componentNamespace(program, namespaces, "cert-manager", "cert-manager"));
       case BACKUP:

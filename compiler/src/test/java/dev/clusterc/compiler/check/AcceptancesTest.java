@@ -111,5 +111,21 @@ class AcceptancesTest {
     assertFalse(Code.SYNTAX.acceptable());
     assertFalse(Code.DEPENDENCY_CYCLE.acceptable());
     assertFalse(Code.UNUSED_ALLOW.acceptable());
+    assertTrue(Code.API_SERVER_UNKNOWN.acceptable());
+    assertTrue(Code.UNREAD_SECRET.acceptable());
+    assertTrue(Code.BACKUP_VIA.acceptable());
+  }
+
+  @Test
+  void anUnreadSecretCanBeAccepted() {
+    String text = CheckFixture.BASE + """
+        use external-secrets
+        store vault { via azure-keyvault; config { vaultUrl: "https://home.vault.azure.net" } }
+        secret dev { external vault key "dev"; allow [unread-secret] because "read by hand" }
+        """;
+    String rendered = CheckFixture.check(text);
+    assertTrue(rendered.matches("(?s).*warning\\[unread-secret]: secret dev .*\\(accepted: read by hand\\).*"), rendered);
+    assertFalse(rendered.contains("error"), rendered);
+    assertFalse(rendered.contains("unused-allow"), rendered);
   }
 }

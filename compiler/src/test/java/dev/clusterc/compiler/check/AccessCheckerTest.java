@@ -70,4 +70,17 @@ class AccessCheckerTest {
         CheckerHarness.detailed(CHECKER, app("namespace", "[get] on [\"nodes\", \"pods\"]")));
     assertEquals("", CheckerHarness.run(CHECKER, app("cluster", "[get] on [\"nodes\", \"pods\"]")));
   }
+
+  @Test
+  void aClusterScopedAppCannotTakeTheNameOfABuiltInClusterRole() {
+    for (String name : List.of("view", "cluster-admin", "edit", "admin", "system-agent")) {
+      String text = app("cluster", "[get] on [\"nodes\"]").replace("app monitor", "app " + name);
+      assertEquals("10:3: error[invalid-value]: app " + name + " has `access cluster`, whose ClusterRole is named `" + name
+              + "` after the app and would replace the built-in ClusterRole of that name\n"
+              + "  hint: rename the app, or write `access namespace` if its rules hold in its own namespace",
+          CheckerHarness.detailed(CHECKER, text), name);
+    }
+    assertEquals("", CheckerHarness.run(CHECKER, app("namespace", "[get] on [\"pods\"]").replace("app monitor", "app view")));
+    assertEquals("", CheckerHarness.run(CHECKER, app("cluster", "[get] on [\"nodes\"]").replace("app monitor", "app viewer")));
+  }
 }

@@ -25,6 +25,17 @@ class ReservedNamesTest {
   }
 
   @Test
+  void twoLayersWhoseBarrierNamesAreTheSameAreRefused() {
+    assertEquals("4:23: error[invalid-value]: layers `Apps` and `apps` would both be waited for by the unit `layer.apps`,"
+        + " since object names are lower-case and hold no `_` or `.`",
+        CheckFixture.check(cluster("lab", "layers [base, Apps, apps]")));
+    assertEquals("4:27: error[invalid-value]: layers `my_layer` and `my-layer` would both be waited for by the unit"
+        + " `layer.my-layer`, since object names are lower-case and hold no `_` or `.`",
+        CheckFixture.check(cluster("lab", "layers [base, my_layer, my-layer]")));
+    assertEquals("", CheckFixture.check(cluster("lab", "layers [base, my-layer, my-layer2]")));
+  }
+
+  @Test
   void aLayerNamedLikeADirectoryOfTheTreeIsRefusedWhereTheLadderNamesIt() {
     for (String layer : List.of("flux", "talos", "flux-system", "Flux", "TALOS", "argocd")) {
       String text = cluster("lab", "layers [controllers, " + layer + ", apps]");

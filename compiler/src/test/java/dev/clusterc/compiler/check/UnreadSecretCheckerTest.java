@@ -50,4 +50,18 @@ class UnreadSecretCheckerTest {
         app a { image "a/a:1"; secret-env oidc }
         """));
   }
+
+  @Test
+  void anEnvFileSecretNothingReadsIsReportedToo() {
+    assertEquals("""
+        8:8: warning[unread-secret]: secret dev is read by no app, backup, issuer or component, so its `env-file` is left out of the output
+          hint: name it where it is read (`secret-env dev` in an app, `depends-on [dev]` in the component whose chart reads it), or remove it""",
+        CheckerHarness.detailed(CHECKER, BASE + """
+            secret dev { env-file "local.env" }
+            """));
+    assertEquals("", CheckerHarness.run(CHECKER, BASE + """
+        secret dev { env-file "local.env" }
+        app a { image "a/a:1"; secret-env dev }
+        """));
+  }
 }

@@ -102,5 +102,7 @@ class LadderOrderTest {
   void theBarrierNameIsAKustomizationName() {
     assertEquals("layer.my-apps", LadderOrder.barrierName("My_Apps"));
     assertTrue(LadderOrder.barrierName("x".repeat(100)).length() <= 63);
+    String cut = LadderOrder.barrierName("x".repeat(56) + "_y");
+    assertEquals("layer." + "x".repeat(56), cut, "a name cut after a `-` does not end in one");
   }
 }

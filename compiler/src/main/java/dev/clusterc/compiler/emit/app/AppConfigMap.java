@@ -33,7 +33,9 @@ import java.util.Set;
  * nothing (kustomize's {@code configMapGenerator} follows the same rule).
  *
  * <p>A key is the path's file name; a second config whose file name is taken gets its position
- * in front ({@code 2-config.yaml}), so two directories may each hold a {@code config.yaml}. The
+ * in front ({@code 2-config.yaml}), so two directories may each hold a {@code config.yaml}; should
+ * that key be taken too (a file named {@code 2-config.yaml}), the number goes up until the key is
+ * free, since a repeated key would keep only one of the files. The
  * content is that of the text block or of the file analysis read ({@link ReferencedFiles}); an
  * entry that did not bind, names no content or repeats a path (each reported) is left out.
  */
@@ -62,7 +64,10 @@ final class AppConfigMap {
       if (content.isEmpty()) {
         continue;
       }
-      String key = keys.contains(config.fileName()) ? position + "-" + config.fileName() : config.fileName();
+      String key = config.fileName();
+      for (int n = position; keys.contains(key); n++) {
+        key = n + "-" + config.fileName();
+      }
       keys.add(key);
       files.add(new File(config.path().value(), key, content.get()));
     }

@@ -7,6 +7,7 @@ import dev.clusterc.compiler.rules.Namespaces;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Syncthing ReplicationSources of {@code replicate … via syncthing} that pair only once they
@@ -56,7 +57,7 @@ public record SyncthingPeers(String volume, String namespace, String primary, St
     String b = variable(backup);
     for (String[] side : new String[][] {{primary, p}, {backup, b}}) {
       for (String field : new String[] {"ID", "address"}) {
-        commands.add(side[1] + "_" + field.toUpperCase(java.util.Locale.ROOT) + "=$(kubectl get replicationsource " + side[0]
+        commands.add(side[1] + "_" + field.toUpperCase(Locale.ROOT) + "=$(kubectl get replicationsource " + side[0]
             + " --namespace=" + namespace + " -o jsonpath='{.status.syncthing." + field + "}')");
       }
     }
@@ -73,6 +74,6 @@ public record SyncthingPeers(String volume, String namespace, String primary, St
 
   /** A shell variable prefix for a source name: upper case, {@code -} as {@code _}. */
   private static String variable(String name) {
-    return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    return name.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 }

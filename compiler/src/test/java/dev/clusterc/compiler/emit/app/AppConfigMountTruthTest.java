@@ -62,6 +62,24 @@ class AppConfigMountTruthTest {
     assertEquals(3, subPaths, "the three configs are mounted one by one");
   }
 
+  @Test
+  void aFallbackKeyThatIsTakenAlreadyIsBumpedUntilFree() {
+    Program program = CheckFixture.program(CheckFixture.BASE + """
+        app web {
+          image "nginx:1.27.3"
+          config "/a/config.yaml" text "a"
+          config "/b/3-config.yaml" text "b"
+          config "/c/config.yaml" text "c"
+        }
+        """);
+    assertEquals(List.of(), program.diagnostics().stream().filter(Diagnostic::isError).toList());
+    Compilation compilation = ManifestCompiler.compile(program);
+    assertEquals(List.of(), problems(compilation));
+    KubeObject configMap = compilation.units().stream().flatMap(u -> u.objects().stream())
+        .filter(o -> o.kind().equals("ConfigMap") && o.name().startsWith("web-config-")).findFirst().orElseThrow();
+    assertEquals(Map.of("config.yaml", "a", "3-config.yaml", "b", "4-config.yaml", "c"), configMap.get("data"));
+  }
+
   private static List<String> problems(Compilation compilation) {
     List<String> problems = new ArrayList<>();
     for (Unit unit : compilation.units()) {
