@@ -40,8 +40,10 @@ final class NextSteps {
     List<NextStep> steps = new ArrayList<>();
     String cluster = program.cluster().map(Decl::name).orElse("");
     if (settings == null) {
-      steps.add(new NextStep(NextStep.Kind.NO_DEPLOYER, "nothing in this tree deploys it (its charts are rendered into"
-          + " plain manifests): apply each unit of " + path + " yourself, in this order, waiting for each to be ready"
+      boolean charts = units.stream().map(Unit::decl)
+          .anyMatch(d -> d != null && (d.kind() == Kind.COMPONENT || d.kind() == Kind.DNS));
+      steps.add(new NextStep(NextStep.Kind.NO_DEPLOYER, "nothing in this tree deploys it"
+          + (charts ? " (its charts are rendered into plain manifests)" : "") + ": apply each unit of " + path + " yourself, in this order, waiting for each to be ready"
           + " before the next (or write one stream in that order with `clusterc compile --layout flat -o -`), or add"
           + " `gitops flux { repository \"…\" }` to cluster " + cluster + " so that Flux applies the units in order"
           + sopsNote(units),
