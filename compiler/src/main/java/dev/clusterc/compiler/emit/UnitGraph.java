@@ -87,7 +87,8 @@ final class UnitGraph {
     return false;
   }
 
+  /** Small to start with: one is made per declaration and per pair of targets, and most hold a few units. */
   private static <T> Set<T> identitySet() {
-    return Collections.newSetFromMap(new IdentityHashMap<>());
+    return Collections.newSetFromMap(new IdentityHashMap<>(4));
   }
 }

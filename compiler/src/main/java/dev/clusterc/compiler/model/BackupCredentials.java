@@ -52,12 +52,15 @@ public final class BackupCredentials {
   private final Decl declaration;
   private final SourceSpan entry;
   private final List<String> keys;
+  /** {@link #keys} {@link #normalize normalized}, in the same order: worked out once, not on every lookup. */
+  private final List<String> normalized;
 
   private BackupCredentials(String secret, Decl declaration, SourceSpan entry, List<String> keys) {
     this.secret = secret;
     this.declaration = declaration;
     this.entry = entry;
     this.keys = keys;
+    this.normalized = keys.stream().map(BackupCredentials::normalize).toList();
   }
 
   /**
@@ -102,9 +105,9 @@ public final class BackupCredentials {
 
   /** The declared key that holds a credential, if one is recognised. */
   public Optional<String> find(Role role) {
-    for (String key : keys) {
-      if (role.matches.test(normalize(key))) {
-        return Optional.of(key);
+    for (int i = 0; i < keys.size(); i++) {
+      if (role.matches.test(normalized.get(i))) {
+        return Optional.of(keys.get(i));
       }
     }
     if (role == Role.GOOGLE_CREDENTIALS && keys.size() == 1) {

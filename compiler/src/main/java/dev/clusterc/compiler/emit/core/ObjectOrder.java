@@ -2,7 +2,7 @@ package dev.clusterc.compiler.emit.core;
 
 import dev.clusterc.compiler.kube.KubeObject;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,20 @@ public final class ObjectOrder {
 
   /** CRDs, then Namespaces, then cluster-scoped kinds, then the rest; stable otherwise. */
   public static List<KubeObject> applyOrder(List<KubeObject> objects) {
-    return objects.stream().sorted(Comparator.comparingInt(ObjectOrder::rank)).toList();
+    // A stable sort on four ranks is four passes: each object is ranked once, never per comparison.
+    int[] ranks = new int[objects.size()];
+    for (int i = 0; i < ranks.length; i++) {
+      ranks[i] = rank(objects.get(i));
+    }
+    List<KubeObject> ordered = new ArrayList<>(ranks.length);
+    for (int rank = 0; rank <= 3; rank++) {
+      for (int i = 0; i < ranks.length; i++) {
+        if (ranks[i] == rank) {
+          ordered.add(objects.get(i));
+        }
+      }
+    }
+    return Collections.unmodifiableList(ordered);
   }
 
   private static int rank(KubeObject object) {

@@ -31,6 +31,8 @@ public final class Unit {
   private final List<ChartRelease> releases = new ArrayList<>();
   /** Units have no equals of their own, so this set holds them by identity. */
   private final Set<Unit> dependsOn = new LinkedHashSet<>();
+  /** {@link #dependsOn()} as last sorted; {@code null} after a change (the compiler asks for it many times per unit). */
+  private List<Unit> sortedDependencies;
   private boolean sops;
 
   public Unit(String name, String layer, Decl decl) {
@@ -82,8 +84,8 @@ public final class Unit {
 
   /** Makes this unit wait for {@code other} (a unit never waits for itself). */
   public void dependOn(Unit other) {
-    if (other != this) {
-      dependsOn.add(other);
+    if (other != this && dependsOn.add(other)) {
+      sortedDependencies = null;
     }
   }
 
@@ -93,6 +95,7 @@ public final class Unit {
    */
   public void replaceDependencies(List<Unit> others) {
     dependsOn.clear();
+    sortedDependencies = null;
     others.forEach(this::dependOn);
   }
 
@@ -117,7 +120,10 @@ public final class Unit {
 
   /** The units this one waits for, sorted by name. */
   public List<Unit> dependsOn() {
-    return dependsOn.stream().sorted(Comparator.comparing(Unit::name)).toList();
+    if (sortedDependencies == null) {
+      sortedDependencies = dependsOn.stream().sorted(Comparator.comparing(Unit::name)).toList();
+    }
+    return sortedDependencies;
   }
 
   /** Whether Flux must decrypt SOPS files in this unit. */
