@@ -48,9 +48,7 @@ final class EnvFileReader {
     String written = entry.path();
     Path path;
     try {
-      Path declaring = Path.of(secret.source().span().file().path());
-      Path file = declaring.isAbsolute() ? declaring : workingDirectory.resolve(declaring);
-      path = (file.getParent() != null ? file.getParent() : workingDirectory).resolve(written).toAbsolutePath().normalize();
+      path = DeclaredPath.resolve(workingDirectory, secret.source().span().file().path(), written);
     } catch (InvalidPathException e) {
       report.accept(problem(secret, entry, "`" + KubernetesNames.shown(written) + "` is not a valid path: " + e.getReason()));
       return null;

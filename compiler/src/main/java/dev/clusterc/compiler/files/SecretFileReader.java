@@ -58,7 +58,7 @@ final class SecretFileReader {
     String declaring = secret.source().span().file().path();
     Path path;
     try {
-      path = resolve(written, declaring);
+      path = DeclaredPath.resolve(workingDirectory, declaring, written);
     } catch (InvalidPathException e) {
       report.accept(problem(secret, entry, "`" + KubernetesNames.shown(written) + "` is not a valid path: " + e.getReason()));
       return null;
@@ -156,12 +156,5 @@ final class SecretFileReader {
   private static String shown(String written, String declaringFile) {
     Path directory = Path.of(declaringFile).getParent();
     return KubernetesNames.shown((directory == null ? Path.of(written) : directory.resolve(written)).normalize().toString());
-  }
-
-  private Path resolve(String written, String declaringFile) {
-    Path declaring = Path.of(declaringFile);
-    Path file = declaring.isAbsolute() ? declaring : workingDirectory.resolve(declaring);
-    Path directory = file.getParent() != null ? file.getParent() : workingDirectory;
-    return directory.resolve(written).toAbsolutePath().normalize();
   }
 }
