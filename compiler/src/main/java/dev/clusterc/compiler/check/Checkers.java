@@ -54,6 +54,6 @@ public final class Checkers {
         new CiliumApiServerChecker(),
         new SolverChecker(),
         new PlainSecretChecker(),
-        new SopsWithoutGitOpsChecker());
+        new SopsDecryptionChecker());
   }
 }

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * <p>Under {@code gitops argocd { … }}: Argo CD clones the scp form too, and its repository
  * credentials are declared to Argo CD, not named here; the entries only the other engine reads are
  * refused ({@link GitOps#FLUX_ONLY}, {@link GitOps#ARGOCD_ONLY}), {@code namespace} and
- * {@code project} must be Kubernetes names, and a {@code sops} secret is refused: Argo CD has no SOPS
- * decryption, so the encrypted file would reach the cluster as it is.
+ * {@code project} must be Kubernetes names ({@link ArgoCdEntries}); that Argo CD decrypts no
+ * {@code sops} secret is {@link SopsDecryptionChecker}'s.
  */
 public final class GitOpsChecker implements Checker {
   /** A URL both engines clone: {@code http://}, {@code https://} or {@code ssh://} and a host. */
@@ -48,7 +48,7 @@ public final class GitOpsChecker implements Checker {
     }
     otherEngine(cluster, gitops, report);
     if (gitops.isArgoCd()) {
-      ArgoCdEntries.check(program, gitops, report);
+      ArgoCdEntries.check(gitops, report);
     } else if (gitops.repository() != null) {
       repository(gitops.repository(), gitops, report);
     }

@@ -66,16 +66,17 @@ class ArgoCdEntriesTest {
         run(CHECKER, argocd("repository \"https://g/o/r\"; project \"my project\"")));
   }
 
+  /** The refusal is {@link SopsDecryptionChecker}'s, which also warns about SOPS without `gitops`. */
   @Test
   void aSopsSecretIsRefusedWithSealedOrExternalAsTheHint() {
-    String text = argocd("repository \"https://g/o/r\"") + "secret db { sops \"db.sops.yaml\" }\n"
-;
+    Checker sops = new SopsDecryptionChecker();
+    String text = argocd("repository \"https://g/o/r\"") + "secret db { sops \"db.sops.yaml\" }\n";
     assertEquals("7:13: error[invalid-value]: secret db is a SOPS file, and Argo CD, which deploys this cluster,"
             + " decrypts no SOPS files: the encrypted document would be applied as it is\n"
             + "  hint: seal it instead (`sealed \"FILE\"`, made with kubeseal) or read it from a store"
             + " (`external STORE key KEY`)\n"
             + "  note 4:10: the cluster is deployed by Argo CD here",
-        detailed(CHECKER, text));
-    assertEquals("", run(CHECKER, cluster("flux", "repository \"https://g/o/r\"") + "secret db { sops \"db.sops.yaml\" }\n"));
+        detailed(sops, text));
+    assertEquals("", run(sops, cluster("flux", "repository \"https://g/o/r\"") + "secret db { sops \"db.sops.yaml\" }\n"));
   }
 }
