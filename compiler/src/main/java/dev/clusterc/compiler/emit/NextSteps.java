@@ -47,7 +47,7 @@ final class NextSteps {
           + " before the next (or write one stream in that order with `clusterc compile --layout flat -o -`), or add"
           + " `gitops flux { repository \"…\" }` to cluster " + cluster + " so that Flux applies the units in order"
           + sopsNote(units),
-          units.stream().filter(u -> !u.isEmpty())
+          units.stream().filter(u -> u.hasDirectory(false))
               .map(u -> "kubectl apply --server-side -k " + path + "/" + u.layer() + "/" + u.name()).toList()));
     }
     if (!talos.isEmpty()) {

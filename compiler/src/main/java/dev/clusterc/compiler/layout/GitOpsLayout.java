@@ -55,10 +55,7 @@ public final class GitOpsLayout {
   public static void write(Compilation compilation, Path treeDir, Path home) throws IOException {
     TreeWriter tree = new TreeWriter(treeDir);
     for (Unit unit : compilation.units()) {
-      if (unit.isEmpty() ? compilation.flux().isEmpty() : !unit.hasFiles()) {
-        // A barrier of the ladder orders Flux Kustomizations; without Flux, `kubectl apply -k` of its
-        // empty directory would only fail with "no objects passed to apply". A unit that only
-        // releases a chart (gitops argocd) has its Application render it: no directory either.
+      if (!unit.hasDirectory(!compilation.flux().isEmpty())) {
         continue;
       }
       String dir = unit.layer() + "/" + unit.name() + "/";

@@ -131,9 +131,19 @@ public final class Unit {
     return sops;
   }
 
-  /** Whether the unit has a directory of its own in the tree: objects or included files, not only charts. */
+  /** Whether the unit has files of its own in the tree: objects or included files, not only charts. */
   public boolean hasFiles() {
     return !objects.isEmpty() || !includes.isEmpty();
+  }
+
+  /**
+   * Whether the tree has a directory {@code LAYER/NAME/} for the unit: one with files; and an empty
+   * one (a barrier of the ladder) only under Flux, whose Kustomization of it orders the layers —
+   * elsewhere {@code kubectl apply -k} of an empty directory would only fail. A unit whose only
+   * content is a chart its Argo CD Application renders has none.
+   */
+  public boolean hasDirectory(boolean underFlux) {
+    return isEmpty() ? underFlux : hasFiles();
   }
 
   public boolean isEmpty() {
