@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Clock;
 import java.util.HashMap;
@@ -25,7 +24,10 @@ final class StatusReader {
     this.clock = clock;
   }
 
-  /** The status of the live object {@code desired} names; never throws but on interruption. */
+  /**
+   * The status of the live object {@code desired} names. A failed request gives Unknown with the
+   * error's first line (a wait keeps trying); only an interruption is thrown.
+   */
   StatusResult read(GenericKubernetesResource desired) throws InterruptedException {
     try {
       ResourceDefinitionContext resource = resource(desired.getApiVersion(), desired.getKind());
@@ -39,7 +41,7 @@ final class StatusReader {
           ? operation.inNamespace(namespace).withName(desired.getMetadata().getName()).get()
           : operation.withName(desired.getMetadata().getName()).get();
       return live == null ? StatusResult.notFound() : KStatus.compute(live, clock);
-    } catch (KubernetesClientException e) {
+    } catch (RuntimeException e) { // KubernetesClientException mostly; a wait must not die of one odd object
       if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
         throw new InterruptedException("stopped while reading " + desired.getKind() + " "
             + desired.getMetadata().getName());
