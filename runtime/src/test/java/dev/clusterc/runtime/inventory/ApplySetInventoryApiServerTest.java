@@ -1,5 +1,9 @@
 package dev.clusterc.runtime.inventory;
 
+import static dev.clusterc.runtime.inventory.EngineSteps.apply;
+import static dev.clusterc.runtime.inventory.EngineSteps.applyAndPrune;
+import static dev.clusterc.runtime.inventory.EngineSteps.configMap;
+import static dev.clusterc.runtime.inventory.EngineSteps.parent;
 import static dev.clusterc.runtime.inventory.TestObjects.object;
 import static dev.clusterc.runtime.inventory.TestObjects.unit;
 import static dev.clusterc.runtime.inventory.TestObjects.yaml;
@@ -11,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.ObjectId;
-import dev.clusterc.runtime.model.Unit;
 import dev.clusterc.runtime.model.UnitGraph;
 import dev.clusterc.testapiserver.ServerSideApply;
 import dev.clusterc.testapiserver.WithTestApiServer;
@@ -30,34 +33,6 @@ class ApplySetInventoryApiServerTest {
 
   private static final Tooling TOOLING = Tooling.clusterc("0.1.0");
 
-  /** Applies every object of {@code graph} as the engine would: labelled, server-side. */
-  static void apply(ApplySetInventory inventory, UnitGraph graph) {
-    for (Unit unit : graph.units()) {
-      for (GenericKubernetesResource object : unit.objects()) {
-        ServerSideApply.apply(client, inventory.member(object), false);
-      }
-    }
-  }
-
-  /** What the engine does for one apply: widen, apply, prune, narrow. */
-  static PruneResult applyAndPrune(ApplySetInventory inventory, UnitGraph graph, boolean pruneData,
-      RecordingListener listener) {
-    inventory.widen(graph);
-    apply(inventory, graph);
-    PruneResult result = inventory.prune(graph, pruneData, listener);
-    inventory.narrow(graph, result);
-    return result;
-  }
-
-  static ConfigMap parent(ApplySetInventory inventory) {
-    return client.configMaps().inNamespace("kube-system").withName(inventory.parent().name()).get();
-  }
-
-  static GenericKubernetesResource configMap(String namespace, String name) {
-    return yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: " + name + ", namespace: " + namespace
-        + "}\ndata: {a: b}\n");
-  }
-
   @Test
   void widensBeforeApplyingAndNarrowsAfterPruning() {
     ServerSideApply.apply(client, object("v1", "Namespace", null, "widen"), false);
@@ -75,29 +50,29 @@ class ApplySetInventoryApiServerTest {
                 spec: {containers: [{name: app, image: busybox}]}
             """))));
     InventoryRecords widened = inventory.widen(first);
-    ConfigMap created = parent(inventory);
+    ConfigMap created = parent(client, inventory);
     assertNotNull(created, "the first widen creates the parent");
     assertEquals(inventory.parent().id(), created.getMetadata().getLabels().get(ApplySetKeys.ID));
     assertEquals("ConfigMap,Deployment.apps", created.getMetadata().getAnnotations().get(ApplySetKeys.CONTAINS_GROUP_KINDS));
     assertEquals("widen", created.getMetadata().getAnnotations().get(ApplySetKeys.ADDITIONAL_NAMESPACES));
     assertEquals("clusterc/v0.1.0", created.getMetadata().getAnnotations().get(ApplySetKeys.TOOLING));
     assertEquals(InventoryRecords.of(first), widened);
-    apply(inventory, first);
+    apply(client, inventory, first);
     PruneResult nothing = inventory.prune(first, false, new RecordingListener());
     assertEquals(List.of(), nothing.decisions());
     inventory.narrow(first, nothing);
-    String version = parent(inventory).getMetadata().getResourceVersion();
+    String version = parent(client, inventory).getMetadata().getResourceVersion();
     assertEquals(version, created.getMetadata().getResourceVersion(), "narrowing to the same set writes nothing");
 
     inventory.widen(first);
-    assertEquals(version, parent(inventory).getMetadata().getResourceVersion(), "an unchanged widen writes nothing");
+    assertEquals(version, parent(client, inventory).getMetadata().getResourceVersion(), "an unchanged widen writes nothing");
 
     UnitGraph second = new UnitGraph("widen", List.of(unit("config", List.of(), configMap("widen", "settings"))));
     InventoryRecords both = inventory.widen(second);
     assertEquals(3, both.records().size(), "old ∪ new before applying");
     assertEquals("ConfigMap,Deployment.apps",
-        parent(inventory).getMetadata().getAnnotations().get(ApplySetKeys.CONTAINS_GROUP_KINDS));
-    apply(inventory, second);
+        parent(client, inventory).getMetadata().getAnnotations().get(ApplySetKeys.CONTAINS_GROUP_KINDS));
+    apply(client, inventory, second);
     RecordingListener listener = new RecordingListener();
     PruneResult pruned = inventory.prune(second, false, listener);
     assertEquals(List.of("PRUNED Deployment.apps widen/app", "PRUNED ConfigMap widen/extra"), listener.lines(),
@@ -105,7 +80,7 @@ class ApplySetInventoryApiServerTest {
     assertEquals("app", listener.events.get(0).unit());
     InventoryRecords narrowed = inventory.narrow(second, pruned);
     assertEquals(InventoryRecords.of(second), narrowed);
-    ConfigMap after = parent(inventory);
+    ConfigMap after = parent(client, inventory);
     assertEquals("ConfigMap", after.getMetadata().getAnnotations().get(ApplySetKeys.CONTAINS_GROUP_KINDS));
     assertEquals(narrowed, ParentObject.read(after, inventory.parent()));
     assertNull(client.apps().deployments().inNamespace("widen").withName("app").get());
@@ -119,7 +94,7 @@ class ApplySetInventoryApiServerTest {
     ApplySetInventory inventory = new ApplySetInventory(client, "foreign", TOOLING);
     UnitGraph first = new UnitGraph("foreign", List.of(
         unit("web", List.of(), configMap("foreign", "web"), configMap("foreign", "taken"), configMap("foreign", "keep"))));
-    applyAndPrune(inventory, first, false, new RecordingListener());
+    applyAndPrune(client, inventory, first, false, new RecordingListener());
     // an operator copies our label onto an object of its own with a similar name
     client.resource(new ConfigMapBuilder().withNewMetadata().withName("web-copy").withNamespace("foreign")
         .addToLabels(ApplySetKeys.PART_OF, inventory.parent().id()).endMetadata().build()).create();
@@ -129,14 +104,14 @@ class ApplySetInventoryApiServerTest {
 
     UnitGraph second = new UnitGraph("foreign", List.of(unit("web", List.of(), configMap("foreign", "keep"))));
     RecordingListener listener = new RecordingListener();
-    PruneResult result = applyAndPrune(inventory, second, false, listener);
+    PruneResult result = applyAndPrune(client, inventory, second, false, listener);
     assertEquals(List.of("KEPT ConfigMap foreign/taken", "PRUNED ConfigMap foreign/web"), listener.lines());
     assertTrue(listener.events.get(0).detail().contains("no longer carries"), listener.events.get(0).detail());
     assertNotNull(client.configMaps().inNamespace("foreign").withName("web-copy").get(), "never recorded, never deleted");
     assertNotNull(client.configMaps().inNamespace("foreign").withName("taken").get());
     assertNull(client.configMaps().inNamespace("foreign").withName("web").get());
     assertEquals(List.of(new ObjectId("", "ConfigMap", "foreign", "keep")),
-        ParentObject.read(parent(inventory), inventory.parent()).records().stream().map(InventoryRecord::object).toList(),
+        ParentObject.read(parent(client, inventory), inventory.parent()).records().stream().map(InventoryRecord::object).toList(),
         "the released object is forgotten");
     assertEquals(Map.of(), result.failures());
   }
@@ -152,20 +127,20 @@ class ApplySetInventoryApiServerTest {
         spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
         """);
     UnitGraph first = new UnitGraph("claims", List.of(unit("db", List.of(), claim, configMap("claims", "db"))));
-    applyAndPrune(inventory, first, false, new RecordingListener());
+    applyAndPrune(client, inventory, first, false, new RecordingListener());
     UnitGraph second = new UnitGraph("claims", List.of(unit("db", List.of(), configMap("claims", "db"))));
 
     RecordingListener kept = new RecordingListener();
-    PruneResult result = applyAndPrune(inventory, second, false, kept);
+    PruneResult result = applyAndPrune(client, inventory, second, false, kept);
     assertEquals(List.of("KEPT PersistentVolumeClaim claims/data"), kept.lines());
     assertTrue(kept.events.get(0).detail().contains("--prune-data"), kept.events.get(0).detail());
     assertNotNull(client.persistentVolumeClaims().inNamespace("claims").withName("data").get());
-    assertTrue(ParentObject.read(parent(inventory), inventory.parent()).ids()
+    assertTrue(ParentObject.read(parent(client, inventory), inventory.parent()).ids()
         .contains(new ObjectId("", "PersistentVolumeClaim", "claims", "data")), "a kept claim stays recorded");
     assertEquals(List.of(), result.consequences());
 
     RecordingListener pruned = new RecordingListener();
-    PruneResult withData = applyAndPrune(inventory, second, true, pruned);
+    PruneResult withData = applyAndPrune(client, inventory, second, true, pruned);
     assertEquals(List.of("PRUNED PersistentVolumeClaim claims/data"), pruned.lines());
     assertEquals(Risk.DATA_LOSS, withData.consequences().get(0).risk());
     var left = client.persistentVolumeClaims().inNamespace("claims").withName("data").get();
@@ -178,7 +153,7 @@ class ApplySetInventoryApiServerTest {
     ServerSideApply.apply(client, object("v1", "Namespace", null, "empty"), false);
     ApplySetInventory inventory = new ApplySetInventory(client, "empty", TOOLING);
     UnitGraph first = new UnitGraph("empty", List.of(unit("web", List.of(), configMap("empty", "web"))));
-    applyAndPrune(inventory, first, false, new RecordingListener());
+    applyAndPrune(client, inventory, first, false, new RecordingListener());
     UnitGraph none = new UnitGraph("empty", List.of());
     InventoryException e = assertThrows(InventoryException.class,
         () -> inventory.prune(none, true, new RecordingListener()));
@@ -196,7 +171,7 @@ class ApplySetInventoryApiServerTest {
     UnitGraph graph = new UnitGraph("kubectls", List.of(unit("web", List.of(), configMap("default", "x"))));
     InventoryException e = assertThrows(InventoryException.class, () -> inventory.widen(graph));
     assertTrue(e.getMessage().contains("managed by kubectl"), e.getMessage());
-    assertEquals("kubectl/v1.32.4", parent(inventory).getMetadata().getAnnotations().get(ApplySetKeys.TOOLING),
+    assertEquals("kubectl/v1.32.4", parent(client, inventory).getMetadata().getAnnotations().get(ApplySetKeys.TOOLING),
         "left as it was");
   }
 
@@ -205,14 +180,14 @@ class ApplySetInventoryApiServerTest {
     ServerSideApply.apply(client, object("v1", "Namespace", null, "plan"), false);
     ApplySetInventory inventory = new ApplySetInventory(client, "plan", TOOLING);
     UnitGraph first = new UnitGraph("plan", List.of(unit("web", List.of(), configMap("plan", "a"), configMap("plan", "b"))));
-    applyAndPrune(inventory, first, false, new RecordingListener());
-    String version = parent(inventory).getMetadata().getResourceVersion();
+    applyAndPrune(client, inventory, first, false, new RecordingListener());
+    String version = parent(client, inventory).getMetadata().getResourceVersion();
     RecordingListener listener = new RecordingListener();
     PruneResult plan = inventory.planPrune(
         new UnitGraph("plan", List.of(unit("web", List.of(), configMap("plan", "a")))), false, listener);
     assertEquals(List.of("PRUNED ConfigMap plan/b"), listener.lines());
     assertEquals(Change.PRUNED, plan.decisions().get(0).change().orElseThrow());
     assertNotNull(client.configMaps().inNamespace("plan").withName("b").get());
-    assertEquals(version, parent(inventory).getMetadata().getResourceVersion());
+    assertEquals(version, parent(client, inventory).getMetadata().getResourceVersion());
   }
 }
