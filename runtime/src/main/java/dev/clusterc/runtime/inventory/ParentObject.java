@@ -20,8 +20,17 @@ public final class ParentObject {
 
   private ParentObject() {}
 
-  /** The parent holding {@code records}, ready for a server-side apply. */
+  /** What a ConfigMap's data may hold, a little under the API server's 1 MiB so metadata fits too. */
+  static final int MAX_TEXT = 1_000_000;
+
+  /** The parent holding {@code records}, ready for a server-side apply; refuses records too large for it. */
   public static ConfigMap build(ApplySetParent parent, Tooling tooling, InventoryRecords records) {
+    String text = records.format();
+    if (text.length() > MAX_TEXT) {
+      throw new InventoryException("the inventory of " + records.records().size() + " objects needs " + text.length()
+          + " bytes, more than one ConfigMap holds (1 MiB): split the cluster's description into smaller clusters"
+          + " or report this, so the inventory learns to span several parents");
+    }
     return new ConfigMapBuilder()
         .withNewMetadata()
         .withName(parent.name())
@@ -29,7 +38,7 @@ public final class ParentObject {
         .withLabels(Map.of(ApplySetKeys.ID, parent.id()))
         .withAnnotations(annotations(parent, tooling, records))
         .endMetadata()
-        .withData(Map.of(DATA_KEY, records.format()))
+        .withData(Map.of(DATA_KEY, text))
         .build();
   }
 

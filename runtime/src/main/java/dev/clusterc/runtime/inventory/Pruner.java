@@ -2,6 +2,7 @@ package dev.clusterc.runtime.inventory;
 
 import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -55,7 +56,7 @@ final class Pruner {
         if (failure.isPresent()) {
           failures.put(decision.object(), failure.get());
           listener.on(new RunEvent.ObjectDone(decision.record().unit(), decision.object(),
-              dev.clusterc.runtime.model.Change.KEPT, "delete failed: " + failure.get()));
+              Change.KEPT, "delete failed: " + failure.get()));
           continue;
         }
       }

@@ -78,6 +78,20 @@ class ParentObjectTest {
     assertFalse(ParentObject.matches(live, ParentObject.build(PARENT, TOOLING, InventoryRecords.EMPTY)));
   }
 
+  @Test
+  void refusesAnInventoryTooLargeForOneConfigMap() {
+    List<InventoryRecord> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      many.add(new InventoryRecord(new ObjectId("apps", "Deployment", "namespace-" + i, "application-" + i),
+          "unit-" + i, i, 0));
+    }
+    InventoryException e = assertThrows(InventoryException.class,
+        () -> ParentObject.build(PARENT, TOOLING, InventoryRecords.of(many)));
+    assertTrue(e.getMessage().contains("20000 objects"), e.getMessage());
+    assertEquals(1000, ParentObject.build(PARENT, TOOLING, InventoryRecords.of(many.subList(0, 1000)))
+        .getData().get(ParentObject.DATA_KEY).lines().count() - 1);
+  }
+
   private static ConfigMap parent(Map<String, String> annotations, Map<String, String> labels) {
     return new ConfigMapBuilder().withNewMetadata().withName(PARENT.name()).withNamespace(PARENT.namespace())
         .withAnnotations(annotations).withLabels(labels).endMetadata().build();
