@@ -1,0 +1,25 @@
+package dev.clusterc.runtime.inventory;
+
+/**
+ * The kinds of consequence {@code apply} refuses without an explicit flag, each with the flag that
+ * allows it ({@link #flag()}, for the message that names it).
+ */
+public enum Risk {
+  /** A claim, a volume, a database or a namespace holding claims is deleted or re-created. */
+  DATA_LOSS("--prune-data"),
+  /** A database runs fewer instances: fewer standbys, or none. */
+  FEWER_INSTANCES("--force"),
+  /** A load-balancer (VIP) or gateway address moves or is released, or a pool gives addresses up. */
+  ADDRESS_MOVES("--force");
+
+  private final String flag;
+
+  Risk(String flag) {
+    this.flag = flag;
+  }
+
+  /** The command-line flag that allows it. */
+  public String flag() {
+    return flag;
+  }
+}
