@@ -1,0 +1,21 @@
+package dev.clusterc.runtime.kube;
+
+import dev.clusterc.runtime.model.ObjectId;
+
+/**
+ * An object clusterc will not apply as asked: a conflict with another field manager, an immutable
+ * field changed without {@code --force}, or a claim or volume that would have to be re-created.
+ * The message says what to do; it never holds a Secret's values.
+ */
+public final class ObjectRefused extends RuntimeException {
+  private final transient ObjectId object;
+
+  public ObjectRefused(ObjectId object, String message) {
+    super(object + ": " + message);
+    this.object = object;
+  }
+
+  public ObjectId object() {
+    return object;
+  }
+}
