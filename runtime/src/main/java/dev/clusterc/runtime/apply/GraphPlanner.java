@@ -2,10 +2,13 @@ package dev.clusterc.runtime.apply;
 
 import dev.clusterc.runtime.kube.ObjectApplier;
 import dev.clusterc.runtime.kube.ObjectChange;
+import dev.clusterc.runtime.kube.ObjectRefused;
+import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.Unit;
 import dev.clusterc.runtime.model.UnitGraph;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -36,8 +39,8 @@ public final class GraphPlanner {
   /**
    * The plan of every unit of {@code graph}, in graph order.
    *
-   * @throws io.fabric8.kubernetes.client.KubernetesClientException when the API server rejects an
-   *     object (invalid, forbidden); the message names the object
+   * @throws ObjectRefused when the API server rejects an object (invalid, forbidden); the message
+   *     names the object
    */
   public Plan plan(UnitGraph graph) {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, runnable -> {
@@ -50,7 +53,7 @@ public final class GraphPlanner {
       for (Unit unit : graph.units()) {
         List<Future<ObjectChange>> unitFutures = new ArrayList<>();
         for (GenericKubernetesResource object : unit.objects()) {
-          unitFutures.add(pool.submit(() -> objects.plan(object)));
+          unitFutures.add(pool.submit(() -> plan(object)));
         }
         futures.add(unitFutures);
       }
@@ -66,6 +69,16 @@ public final class GraphPlanner {
       return new Plan(units);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private ObjectChange plan(GenericKubernetesResource object) {
+    try {
+      return objects.plan(object);
+    } catch (KubernetesClientException e) {
+      String message = e.getStatus() != null && e.getStatus().getMessage() != null
+          ? e.getStatus().getMessage() : e.getMessage();
+      throw new ObjectRefused(ObjectId.of(object), "the API server rejects it: " + message);
     }
   }
 

@@ -15,7 +15,7 @@ final class ApiErrors {
   /** {@code conflict with "kubectl-edit" using v1: .data.key} — the manager is the quoted part. */
   private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
   /** How the API server words a change to a field that cannot change after creation. */
-  private static final List<String> IMMUTABLE_WORDING = List.of("field is immutable", "may not change once set",
+  private static final List<String> IMMUTABLE_WORDING = List.of("is immutable", "may not change once set",
       "updates to statefulset spec for fields other than");
 
   private ApiErrors() {}
@@ -70,7 +70,8 @@ final class ApiErrors {
    */
   static boolean kindNotServed(KubernetesClientException e) {
     String message = String.valueOf(e.getMessage());
-    return message.contains("Could not find the metadata") || message.contains("the server could not find the requested resource")
+    return message.contains("Could not find the metadata") || message.contains("Could not find a registered handler")
+        || message.contains("the server could not find the requested resource")
         || (e.getCode() == 404 && e.getStatus() != null && e.getStatus().getDetails() != null
             && e.getStatus().getDetails().getName() == null && !"namespaces".equals(e.getStatus().getDetails().getKind()));
   }

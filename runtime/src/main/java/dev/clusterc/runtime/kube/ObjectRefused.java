@@ -3,8 +3,9 @@ package dev.clusterc.runtime.kube;
 import dev.clusterc.runtime.model.ObjectId;
 
 /**
- * An object clusterc will not apply as asked: a conflict with another field manager, an immutable
- * field changed without {@code --force}, or a claim or volume that would have to be re-created.
+ * An object clusterc cannot apply as asked: a conflict with another field manager, an immutable
+ * field changed without {@code --force}, a claim or volume that would have to be re-created, or
+ * (from a plan) an object the API server rejects.
  * The message says what to do; it never holds a Secret's values.
  */
 public final class ObjectRefused extends RuntimeException {

@@ -1,5 +1,9 @@
 package dev.clusterc.runtime.kube;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -17,6 +21,10 @@ final class ObjectTree {
   /** Metadata written by the API server on every write, never by clusterc. */
   private static final Set<String> METADATA_NOISE = Set.of("managedFields", "resourceVersion", "generation",
       "uid", "creationTimestamp", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
   private ObjectTree() {}
 
@@ -87,15 +95,15 @@ final class ObjectTree {
     return value;
   }
 
-  /** The tree as YAML lines; none for {@code null}. */
+  /** The tree as YAML lines, strings quoted only where YAML needs it; none for {@code null}. */
   static List<String> yamlLines(Object tree) {
     if (tree == null) {
       return List.of();
     }
-    String yaml = Serialization.asYaml(tree);
-    if (yaml.startsWith("---\n")) {
-      yaml = yaml.substring(4);
+    try {
+      return List.of(YAML.writeValueAsString(tree).split("\n"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an object tree did not print as YAML", e);
     }
-    return List.of(yaml.split("\n"));
   }
 }

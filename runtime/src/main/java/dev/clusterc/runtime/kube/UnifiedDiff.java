@@ -77,12 +77,12 @@ final class UnifiedDiff {
         edits.add(new Edit(' ', a.get(i), i + 1, j + 1));
         i++;
         j++;
-      } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-        edits.add(new Edit('+', b.get(j), i + 1, j + 1));
-        j++;
-      } else {
+      } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
         edits.add(new Edit('-', a.get(i), i + 1, j + 1));
         i++;
+      } else {
+        edits.add(new Edit('+', b.get(j), i + 1, j + 1));
+        j++;
       }
     }
     return edits;
