@@ -63,6 +63,11 @@ public final class GraphApplier {
     };
   }
 
+  /** An applier that waits for health on the live cluster ({@link LiveHealthGate}) and keeps no inventory. */
+  public GraphApplier(KubernetesClient client, ApplyOptions options, RunListener listener) {
+    this(client, options, new LiveHealthGate(client), InventoryHook.NONE, listener);
+  }
+
   /** Stops the run: no new object is applied, waits end now; {@link #apply} returns a stopped summary. */
   public void cancel() {
     cancellation.cancel();
