@@ -97,5 +97,4 @@ public final class StagingWait {
   public static boolean needsWait(GenericKubernetesResource object) {
     return isCrd(object) || ("Namespace".equals(object.getKind()) && ObjectId.of(object).group().isEmpty());
   }
-
 }

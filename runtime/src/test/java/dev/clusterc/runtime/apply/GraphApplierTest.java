@@ -41,6 +41,30 @@ class GraphApplierTest {
     kube.close();
   }
 
+  /** Kinds the API server defaults heavily: a second apply must still find them unchanged. */
+  private static final String WORKLOADS = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web, namespace: e1}
+      spec:
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec: {containers: [{name: main, image: "registry.example/web:1", ports: [{containerPort: 8080}]}]}
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: db, namespace: e1}
+      spec:
+        serviceName: db
+        selector: {matchLabels: {app: db}}
+        template:
+          metadata: {labels: {app: db}}
+          spec: {containers: [{name: main, image: "registry.example/db:1"}]}
+        volumeClaimTemplates:
+        - metadata: {name: data}
+          spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+      """;
   private static List<RunEvent> events = new ArrayList<>();
 
   private static RunSummary apply(UnitGraph graph, ApplyOptions options, HealthGate gate) {
@@ -65,20 +89,21 @@ class GraphApplierTest {
         unit("base", List.of(), namespace("e1") + "---\n" + configMap("e1", "base", "1") + "---\n"
             + "{apiVersion: v1, kind: Service, metadata: {name: web, namespace: e1}, spec: {ports: [{port: 80}]}}"),
         unit("app", List.of("base"), configMap("e1", "app", "2") + "---\n"
-            + "{apiVersion: v1, kind: Secret, metadata: {name: s, namespace: e1}, stringData: {p: secret-value}}")));
+            + "{apiVersion: v1, kind: Secret, metadata: {name: s, namespace: e1}, stringData: {p: secret-value}}"
+            + "\n---\n" + WORKLOADS)));
     Plan plan = new GraphPlanner(kube.client(), 4).plan(graph);
-    assertEquals(5, plan.count(Change.CREATED), plan::toString);
+    assertEquals(7, plan.count(Change.CREATED), plan::toString);
     assertEquals(List.of("base", "app"), plan.units().stream().map(UnitPlan::unit).toList());
 
     RunSummary first = apply(graph, ApplyOptions.defaults(), HEALTHY);
     assertTrue(first.succeeded(), first::toString);
-    assertEquals(5, first.count(Change.CREATED));
-    assertEquals(new RunEvent.Finished(5, 0, 0, 0, 0, false, first.elapsed()), finished());
+    assertEquals(7, first.count(Change.CREATED));
+    assertEquals(new RunEvent.Finished(7, 0, 0, 0, 0, false, first.elapsed()), finished());
 
     RequestCounts before = kube.counts();
     RunSummary second = apply(graph, ApplyOptions.defaults(), HEALTHY);
     RequestCounts sent = kube.counts().minus(before);
-    assertEquals(5, second.count(Change.UNCHANGED), second::toString);
+    assertEquals(7, second.count(Change.UNCHANGED), second::toString);
     assertEquals(0, sent.writes(), sent.toString());
     assertFalse(new GraphPlanner(kube.client(), 2).plan(graph).changesSomething());
   }
