@@ -11,6 +11,12 @@ import java.nio.file.Path;
  * counted. No namespace is needed: every object clusterc sends names its own.
  */
 public final class Kube implements AutoCloseable {
+  /**
+   * How often a failed request is tried again. fabric8's default (10, about 19 s) makes every
+   * invalid object wait, since server-side apply answers some with a 500 (kubernetes#139253).
+   */
+  private static final int RETRIES = 2;
+
   private final KubernetesClient client;
   private final RequestCounter counter;
 
@@ -30,14 +36,22 @@ public final class Kube implements AutoCloseable {
    * @throws IllegalArgumentException when the given kubeconfig file does not exist
    */
   public static Kube connect(Path kubeconfig, String context) {
+    Config config;
     if (kubeconfig == null) {
-      return new Kube(Config.autoConfigure(context));
-    }
-    if (!Files.isRegularFile(kubeconfig)) {
+      config = Config.autoConfigure(context);
+    } else if (!Files.isRegularFile(kubeconfig)) {
       throw new IllegalArgumentException("kubeconfig " + kubeconfig + " does not exist; pass an existing file "
           + "or leave it out to use $KUBECONFIG or ~/.kube/config");
+    } else {
+      config = Config.fromKubeconfig(context, kubeconfig.toFile());
     }
-    return new Kube(Config.fromKubeconfig(context, kubeconfig.toFile()));
+    if (context != null && (config.getCurrentContext() == null
+        || !context.equals(config.getCurrentContext().getName()))) {
+      throw new IllegalArgumentException("no context " + context + " in the kubeconfig; `kubectl config "
+          + "get-contexts` lists the ones there are");
+    }
+    config.setRequestRetryBackoffLimit(RETRIES);
+    return new Kube(config);
   }
 
   /** Connects with a configuration already made (tests, or a caller that built its own). */

@@ -34,6 +34,21 @@ class KubeTest {
   }
 
   @Test
+  void choosesTheContextAskedForAndRefusesAnUnknownOne(TestApiServer server, @TempDir Path dir) throws Exception {
+    Path kubeconfig = Files.writeString(dir.resolve("config"), server.kubeConfigYaml());
+    String context;
+    try (Kube kube = Kube.connect(kubeconfig, null)) {
+      context = server.config().getCurrentContext().getName();
+    }
+    try (Kube kube = Kube.connect(kubeconfig, context)) {
+      assertEquals(server.url().toString(), kube.client().getMasterUrl().toString());
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Kube.connect(kubeconfig, "no-such-context"));
+    assertTrue(e.getMessage().contains("no context no-such-context"), e.getMessage());
+  }
+
+  @Test
   void aMissingKubeconfigSaysWhatToDo(@TempDir Path dir) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Kube.connect(dir.resolve("nope"), null));
