@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Turns a live object and what applying would make of it into an {@link ObjectChange}: equal
- * without status and metadata noise means UNCHANGED; otherwise a unified diff of the fields the
- * desired object sets (what clusterc manages), Secret values masked.
+ * without status and metadata noise means UNCHANGED; otherwise a unified diff of the fields
+ * clusterc manages (those the desired object sets, and those clusterc owned before, which it
+ * removes), Secret values masked.
  */
 final class ObjectDiff {
 
@@ -17,7 +18,7 @@ final class ObjectDiff {
   ObjectChange created(GenericKubernetesResource desired, GenericKubernetesResource dryRun, String detail) {
     ObjectId id = ObjectId.of(desired);
     Map<String, Object> wanted = wanted(desired);
-    Map<String, Object> after = restricted(dryRun == null ? desired : dryRun, wanted);
+    Map<String, Object> after = restrict(ObjectTree.of(dryRun == null ? desired : dryRun), wanted, null);
     mask(id, null, after);
     return new ObjectChange(id, Change.CREATED, diff(id, List.of(), after), detail, List.of());
   }
@@ -26,8 +27,8 @@ final class ObjectDiff {
   ObjectChange recreated(GenericKubernetesResource live, GenericKubernetesResource desired, String detail) {
     ObjectId id = ObjectId.of(desired);
     Map<String, Object> wanted = wanted(desired);
-    Map<String, Object> before = restricted(live, wanted);
-    Map<String, Object> after = restrict(wanted, wanted);
+    Map<String, Object> before = restrict(ObjectTree.of(live), wanted, null);
+    Map<String, Object> after = restrict(wanted, wanted, null);
     mask(id, before, after);
     return new ObjectChange(id, Change.RECREATED, diff(id, ObjectTree.yamlLines(before), after), detail, List.of());
   }
@@ -42,8 +43,9 @@ final class ObjectDiff {
       return new ObjectChange(id, Change.UNCHANGED, "", detail, conflicts);
     }
     Map<String, Object> wanted = wanted(desired);
-    Map<String, Object> before = restrict(liveTree, wanted);
-    Map<String, Object> after = restrict(dryTree, wanted);
+    Map<String, Object> owned = ObjectTree.owned(live, ObjectApplier.FIELD_MANAGER);
+    Map<String, Object> before = restrict(liveTree, wanted, owned);
+    Map<String, Object> after = restrict(dryTree, wanted, owned);
     mask(id, before, after);
     String diff = diff(id, ObjectTree.yamlLines(before), after);
     if (diff.isEmpty()) {
@@ -62,13 +64,10 @@ final class ObjectDiff {
     return wanted;
   }
 
-  private static Map<String, Object> restricted(GenericKubernetesResource object, Map<String, Object> wanted) {
-    return restrict(ObjectTree.of(object), wanted);
-  }
-
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> restrict(Map<String, Object> tree, Map<String, Object> wanted) {
-    return (Map<String, Object>) ObjectTree.restrict(tree, wanted);
+  private static Map<String, Object> restrict(Map<String, Object> tree, Map<String, Object> wanted,
+      Map<String, Object> owned) {
+    return (Map<String, Object>) ObjectTree.restrict(tree, wanted, owned);
   }
 
   private static void mask(ObjectId id, Map<String, Object> before, Map<String, Object> after) {

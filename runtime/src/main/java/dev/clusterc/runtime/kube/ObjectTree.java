@@ -42,16 +42,20 @@ final class ObjectTree {
   }
 
   /**
-   * The part of {@code value} at the paths {@code desired} has: the fields clusterc manages. Map
-   * entries are kept when {@code desired} has the key; list items are matched by their
-   * {@code name} when both sides name them, else by position; an item {@code desired} lacks is dropped.
+   * The part of {@code value} clusterc manages: the paths {@code desired} has, and the paths
+   * {@code owned} (clusterc's managed fields on the live object, in the API's {@code FieldsV1} form:
+   * {@code f:NAME} keys) has, so a field clusterc set before and no longer sets shows as removed.
+   * Map entries are kept when either has the key; list items are matched by their {@code name} when
+   * both sides name them, else by position; an item {@code desired} lacks is dropped.
    */
-  static Object restrict(Object value, Object desired) {
-    if (value instanceof Map<?, ?> map && desired instanceof Map<?, ?> wanted) {
+  static Object restrict(Object value, Object desired, Map<?, ?> owned) {
+    if (value instanceof Map<?, ?> map && (desired instanceof Map<?, ?> || owned != null)) {
+      Map<?, ?> wanted = desired instanceof Map<?, ?> m ? m : Map.of();
       Map<String, Object> kept = new TreeMap<>();
       map.forEach((key, child) -> {
-        if (wanted.containsKey(key)) {
-          kept.put((String) key, restrict(child, wanted.get(key)));
+        Map<?, ?> ownedChild = owned != null && owned.get("f:" + key) instanceof Map<?, ?> o ? o : null;
+        if (wanted.containsKey(key) || ownedChild != null) {
+          kept.put((String) key, restrict(child, wanted.get(key), ownedChild));
         }
       });
       return kept;
@@ -61,12 +65,24 @@ final class ObjectTree {
       for (int i = 0; i < list.size(); i++) {
         Object counterpart = counterpart(list.get(i), i, wanted);
         if (counterpart != null) {
-          kept.add(restrict(list.get(i), counterpart));
+          kept.add(restrict(list.get(i), counterpart, null));
         }
       }
       return kept;
     }
     return value;
+  }
+
+  /** The fields {@code manager} owns through server-side apply on {@code live}, as FieldsV1; null if none. */
+  static Map<String, Object> owned(HasMetadata live, String manager) {
+    if (live == null || live.getMetadata().getManagedFields() == null) {
+      return null;
+    }
+    return live.getMetadata().getManagedFields().stream()
+        .filter(entry -> manager.equals(entry.getManager()) && "Apply".equals(entry.getOperation())
+            && entry.getFieldsV1() != null)
+        .map(entry -> entry.getFieldsV1().getAdditionalProperties())
+        .findFirst().orElse(null);
   }
 
   private static Object counterpart(Object item, int index, List<?> wanted) {

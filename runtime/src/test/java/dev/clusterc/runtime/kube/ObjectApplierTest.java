@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +92,17 @@ class ObjectApplierTest {
     assertEquals(Change.CONFIGURED, applier.apply(configMap(ns, "app", "{k: new, same: s}"), ApplyFlags.NONE)
         .change());
     assertEquals("new", kube.client().configMaps().inNamespace(ns).withName("app").get().getData().get("k"));
+  }
+
+  @Test
+  void aFieldClustercNoLongerSetsShowsAsRemoved() {
+    String ns = freshNamespace();
+    applier.apply(configMap(ns, "app", "{k: v, old: gone-soon}"), ApplyFlags.NONE);
+    ObjectChange change = applier.plan(configMap(ns, "app", "{k: w}"));
+    assertEquals(Change.CONFIGURED, change.change());
+    assertTrue(change.diff().contains("-  k: v\n-  old: gone-soon\n+  k: w\n"), change.diff());
+    applier.apply(configMap(ns, "app", "{k: w}"), ApplyFlags.NONE);
+    assertEquals(Map.of("k", "w"), kube.client().configMaps().inNamespace(ns).withName("app").get().getData());
   }
 
   @Test

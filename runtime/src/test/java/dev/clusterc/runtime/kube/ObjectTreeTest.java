@@ -32,11 +32,19 @@ class ObjectTreeTest {
     Map<String, Object> desired = Map.of(
         "spec", Map.of("replicas", 2, "containers", List.of(Map.of("name", "main", "image", "m:2"))));
     assertEquals(Map.of("spec", Map.of("replicas", 3, "containers", List.of(Map.of("name", "main", "image", "m:1")))),
-        ObjectTree.restrict(live, desired));
+        ObjectTree.restrict(live, desired, null));
   }
 
   @Test
   void restrictMatchesUnnamedItemsByPosition() {
-    assertEquals(List.of("a", "b"), ObjectTree.restrict(List.of("a", "b", "c"), List.of("x", "y")));
+    assertEquals(List.of("a", "b"), ObjectTree.restrict(List.of("a", "b", "c"), List.of("x", "y"), null));
+  }
+
+  @Test
+  void restrictKeepsWhatClustercOwnedBeforeEvenWhenNoLongerDesired() {
+    Map<String, Object> live = Map.of("data", Map.of("kept", "1", "dropped", "2", "foreign", "3"));
+    Map<String, Object> desired = Map.of("data", Map.of("kept", "1"));
+    Map<String, Object> owned = Map.of("f:data", Map.of("f:kept", Map.of(), "f:dropped", Map.of()));
+    assertEquals(Map.of("data", Map.of("kept", "1", "dropped", "2")), ObjectTree.restrict(live, desired, owned));
   }
 }
