@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Applies a unit graph: a unit starts when every unit it depends on is healthy, at most
  * {@link ApplyOptions#parallelism()} at once. A failed unit's dependents are skipped; by default no
  * new unit starts after the first failure. {@link #cancel()} (Ctrl-C) stops the run between objects.
- * Every step is reported to the listener; the run ends with {@link RunEvent.Finished}.
+ * Every step is reported to the listener; the run ends with {@link RunEvent.Finished}, which counts
+ * re-created objects among the configured ones (each one's {@link RunEvent.ObjectDone} says RECREATED).
+ * The inventory hook runs before the first unit and, only after a run that fully succeeded, after the last.
  */
 public final class GraphApplier {
   private enum State { PENDING, RUNNING, READY, FAILED, STOPPED, SKIPPED }
