@@ -8,9 +8,9 @@ public enum Risk {
   /** A claim, a volume, a database or a namespace holding claims is deleted or re-created. */
   DATA_LOSS("--prune-data"),
   /** A database runs fewer instances: fewer standbys, or none. */
-  FEWER_INSTANCES("--force"),
+  FEWER_INSTANCES("--allow-disruption"),
   /** A load-balancer (VIP) or gateway address moves or is released, or a pool gives addresses up. */
-  ADDRESS_MOVES("--force");
+  ADDRESS_MOVES("--allow-disruption");
 
   private final String flag;
 
