@@ -270,11 +270,14 @@ public final class TestApiServer implements AutoCloseable {
    * A fresh client configuration for this server, for building extra clients (for example with an
    * interceptor). Requests are not retried: fabric8 by default retries every 5xx ten times with
    * backoff (about 19 s), and server-side apply answers some invalid objects with a 500 (see
-   * {@link ServerSideApply}), so a retrying client would turn each rejection into a long wait.
+   * {@link ServerSideApply}), so a retrying client would turn each rejection into a long wait. A
+   * request may take a minute: on a loaded machine installing a large CRD took longer than fabric8's
+   * default of ten seconds.
    */
   public Config config() {
     Config config = Config.fromKubeconfig(kubeConfigYaml());
     config.setRequestRetryBackoffLimit(0);
+    config.setRequestTimeout(60_000);
     return config;
   }
 

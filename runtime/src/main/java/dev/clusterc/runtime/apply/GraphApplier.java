@@ -1,0 +1,201 @@
+package dev.clusterc.runtime.apply;
+
+import dev.clusterc.runtime.events.RunEvent;
+import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.kube.ObjectApplier;
+import dev.clusterc.runtime.kube.ObjectChange;
+import dev.clusterc.runtime.kube.StagingWait;
+import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.ObjectId;
+import dev.clusterc.runtime.model.Unit;
+import dev.clusterc.runtime.model.UnitGraph;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Applies a unit graph: a unit starts when every unit it depends on is healthy, at most
+ * {@link ApplyOptions#parallelism()} at once. A failed unit's dependents are skipped; by default no
+ * new unit starts after the first failure. {@link #cancel()} (Ctrl-C) stops the run between objects.
+ * Every step is reported to the listener; the run ends with {@link RunEvent.Finished}.
+ */
+public final class GraphApplier {
+  private enum State { PENDING, RUNNING, READY, FAILED, STOPPED, SKIPPED }
+
+  private final ObjectApplier objects;
+  private final StagingWait staging;
+  private final ApplyOptions options;
+  private final HealthGate health;
+  private final InventoryHook inventory;
+  private final RunListener listener;
+  private final Cancellation cancellation = new Cancellation();
+
+  /**
+   * @param client the connection (see {@code Kube})
+   * @param options overrides, timeouts, parallelism, fail-fast
+   * @param health waits for a unit's health gates
+   * @param inventory labels, widens, prunes and narrows the inventory; {@link InventoryHook#NONE} for none
+   * @param listener receives the run's events, one at a time
+   */
+  public GraphApplier(KubernetesClient client, ApplyOptions options, HealthGate health, InventoryHook inventory,
+      RunListener listener) {
+    this.objects = new ObjectApplier(client);
+    this.staging = new StagingWait(client);
+    this.options = options;
+    this.health = health;
+    this.inventory = inventory;
+    RunListener serial = listener;
+    this.listener = event -> {
+      synchronized (serial) {
+        serial.on(event);
+      }
+    };
+  }
+
+  /** An applier that waits for health on the live cluster ({@link LiveHealthGate}) and keeps no inventory. */
+  public GraphApplier(KubernetesClient client, ApplyOptions options, RunListener listener) {
+    this(client, options, new LiveHealthGate(client), InventoryHook.NONE, listener);
+  }
+
+  /** Stops the run: no new object is applied, waits end now; {@link #apply} returns a stopped summary. */
+  public void cancel() {
+    cancellation.cancel();
+  }
+
+  /** Applies {@code graph} and returns what was done; the last event sent is {@link RunEvent.Finished}. */
+  public RunSummary apply(UnitGraph graph) {
+    long start = System.nanoTime();
+    UnitGraph wanted = inventory.beforeApply(graph);
+    Map<ObjectId, GenericKubernetesResource> byId = new HashMap<>();
+    wanted.units().forEach(u -> u.objects().forEach(o -> byId.put(ObjectId.of(o), o)));
+    UnitApplier units = new UnitApplier(objects, staging, health, options, listener, cancellation, byId);
+
+    Map<String, State> states = new LinkedHashMap<>();
+    wanted.units().forEach(u -> states.put(u.name(), State.PENDING));
+    Map<String, String> failed = new LinkedHashMap<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    Map<String, String> blame = new HashMap<>();
+    List<ObjectChange> changes = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), threads());
+    CompletionService<UnitOutcome> done = new ExecutorCompletionService<>(pool);
+    int running = 0;
+    boolean stopStarting = false;
+    try {
+      while (true) {
+        stopStarting |= cancellation.requested();
+        for (Unit unit : wanted.units()) {
+          if (states.get(unit.name()) != State.PENDING) {
+            continue;
+          }
+          String root = failedDependency(unit, states, blame);
+          if (root != null) {
+            blame.put(unit.name(), root);
+            skip(unit.name(), "it depends on unit " + root + ", which failed", states, skipped);
+          } else if (!stopStarting && running < options.parallelism()
+              && unit.dependencies().stream().allMatch(d -> states.get(d) == State.READY)) {
+            states.put(unit.name(), State.RUNNING);
+            done.submit(() -> applyUnit(units, unit));
+            running++;
+          }
+        }
+        if (running == 0) {
+          break;
+        }
+        UnitOutcome outcome = next(done);
+        running--;
+        changes.addAll(outcome.changes());
+        if (outcome.stopped()) {
+          states.put(outcome.unit(), State.STOPPED);
+        } else if (outcome.failure() != null) {
+          states.put(outcome.unit(), State.FAILED);
+          failed.put(outcome.unit(), outcome.failure());
+          stopStarting |= !options.keepGoing();
+        } else {
+          states.put(outcome.unit(), State.READY);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String firstFailure = failed.isEmpty() ? null : failed.keySet().iterator().next();
+    for (Unit unit : wanted.units()) {
+      if (states.get(unit.name()) == State.PENDING) {
+        skip(unit.name(), cancellation.requested() ? "the run was stopped before it started"
+            : "the run stopped after unit " + firstFailure + " failed (fail-fast)", states, skipped);
+      }
+    }
+    boolean stopped = cancellation.requested();
+    RunSummary summary = new RunSummary(changes, failed, skipped, 0, stopped,
+        Duration.ofNanos(System.nanoTime() - start));
+    if (summary.succeeded()) {
+      summary = summary.withPruned(inventory.afterApply(wanted, summary));
+    }
+    summary = new RunSummary(summary.changes(), summary.failed(), summary.skipped(), summary.pruned(), stopped,
+        Duration.ofNanos(System.nanoTime() - start));
+    listener.on(new RunEvent.Finished(summary.count(Change.CREATED),
+        summary.count(Change.CONFIGURED) + summary.count(Change.RECREATED), summary.count(Change.UNCHANGED),
+        summary.pruned(), failed.size(), stopped, summary.elapsed()));
+    return summary;
+  }
+
+  private UnitOutcome applyUnit(UnitApplier units, Unit unit) {
+    try {
+      return units.apply(unit);
+    } catch (RuntimeException e) {
+      String reason = "unexpected error: " + e.getMessage();
+      listener.on(new RunEvent.UnitFailed(unit.name(), reason));
+      return new UnitOutcome(unit.name(), List.of(), reason, false);
+    }
+  }
+
+  /** The failed unit that a dependency of {@code unit} failed by, or {@code null}. */
+  private static String failedDependency(Unit unit, Map<String, State> states, Map<String, String> blame) {
+    for (String dependency : unit.dependencies()) {
+      if (states.get(dependency) == State.FAILED) {
+        return dependency;
+      }
+      if (blame.containsKey(dependency)) {
+        return blame.get(dependency);
+      }
+    }
+    return null;
+  }
+
+  private void skip(String unit, String because, Map<String, State> states, Map<String, String> skipped) {
+    states.put(unit, State.SKIPPED);
+    skipped.put(unit, because);
+    listener.on(new RunEvent.UnitSkipped(unit, because));
+  }
+
+  private UnitOutcome next(CompletionService<UnitOutcome> done) {
+    while (true) {
+      try {
+        return done.take().get();
+      } catch (InterruptedException e) {
+        cancel();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a unit's apply failed unexpectedly", e.getCause());
+      }
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory threads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "clusterc-apply-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,32 @@
+package dev.clusterc.runtime.apply;
+
+import dev.clusterc.runtime.model.UnitGraph;
+
+/**
+ * Where the inventory (ApplySet) joins an apply: before the first object is applied it labels the
+ * objects as members and widens the inventory to what was recorded plus what is wanted; after the
+ * run it prunes what is recorded but no longer wanted and narrows the inventory.
+ */
+public interface InventoryHook {
+  /** An apply without inventory: nothing labelled, nothing pruned. */
+  InventoryHook NONE = new InventoryHook() {
+    @Override
+    public UnitGraph beforeApply(UnitGraph graph) {
+      return graph;
+    }
+
+    @Override
+    public int afterApply(UnitGraph graph, RunSummary summary) {
+      return 0;
+    }
+  };
+
+  /** Labels the objects and widens the inventory; returns the graph to apply (with labelled objects). */
+  UnitGraph beforeApply(UnitGraph graph);
+
+  /**
+   * Prunes and narrows the inventory after a run that was neither stopped nor failed (the runner
+   * does not call it otherwise: a partial run must not prune); returns how many objects were pruned.
+   */
+  int afterApply(UnitGraph graph, RunSummary summary);
+}

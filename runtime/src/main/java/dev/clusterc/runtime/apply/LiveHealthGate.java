@@ -1,0 +1,43 @@
+package dev.clusterc.runtime.apply;
+
+import dev.clusterc.runtime.events.RunEvent.Waiting;
+import dev.clusterc.runtime.status.HealthResult;
+import dev.clusterc.runtime.status.HealthWait;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The health gate of a live cluster: kstatus's rules, read by {@link HealthWait}, until every gate
+ * is Current, one is Failed, or the unit's time is up. One {@link HealthWait} per wait, since units
+ * wait in parallel.
+ */
+public final class LiveHealthGate implements HealthGate {
+  private final KubernetesClient client;
+
+  public LiveHealthGate(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Outcome await(List<GenericKubernetesResource> gates, Duration timeout, Consumer<List<Waiting>> pending)
+      throws InterruptedException {
+    HealthResult result = new HealthWait(client).await(gates, timeout, pending);
+    if (result instanceof HealthResult.Failed failed) {
+      return Outcome.unhealthy(failed.object() + " failed: " + failed.reason());
+    }
+    if (result instanceof HealthResult.TimedOut timedOut) {
+      return Outcome.unhealthy("not healthy after " + seconds(timedOut.elapsed()) + ", still waiting for "
+          + timedOut.pending().stream().map(w -> w.object() + " (" + w.status() + ": " + w.reason() + ")")
+              .collect(Collectors.joining("; ")));
+    }
+    return Outcome.HEALTHY;
+  }
+
+  private static String seconds(Duration elapsed) {
+    return String.format("%.1f s", elapsed.toMillis() / 1000.0);
+  }
+}

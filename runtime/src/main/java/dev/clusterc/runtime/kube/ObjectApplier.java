@@ -1,0 +1,168 @@
+package dev.clusterc.runtime.kube;
+
+import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.ObjectId;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
+import io.fabric8.kubernetes.client.dsl.NamespaceableResource;
+import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
+import io.fabric8.kubernetes.client.dsl.WritableOperation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plans and applies one object with server-side apply as field manager {@value #FIELD_MANAGER}.
+ *
+ * <p>A plan reads the live object and dry-runs the apply; the dry-run result is compared with the
+ * live object without status and metadata noise, so an object is written only when it drifted and
+ * a second apply of an unchanged cluster sends no write. Conflicts with another field manager are
+ * reported with that manager's name and taken over only when forced; an immutable field change
+ * deletes and re-creates the object only when forced, and never for claims and volumes.
+ */
+public final class ObjectApplier {
+  /** The one field manager clusterc applies as. */
+  public static final String FIELD_MANAGER = "clusterc";
+
+  /** Kinds whose objects hold data: never deleted to be re-created. */
+  private static final Set<String> DATA_KINDS = Set.of("PersistentVolumeClaim", "PersistentVolume");
+  private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+
+  private final KubernetesClient client;
+  private final ObjectDiff diff = new ObjectDiff();
+
+  public ObjectApplier(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** What applying {@code desired} would do; sends reads and dry runs only. */
+  public ObjectChange plan(GenericKubernetesResource desired) {
+    return planned(desired).change();
+  }
+
+  /**
+   * Applies {@code desired} if it drifted and returns what was done.
+   *
+   * @throws ObjectRefused when it conflicts with another field manager and {@code flags} do not
+   *     force conflicts, or an immutable field changed and it may not be re-created
+   * @throws KubernetesClientException when the API server rejects it otherwise
+   */
+  public ObjectChange apply(GenericKubernetesResource desired, ApplyFlags flags) {
+    Planned planned = planned(desired);
+    ObjectChange change = planned.change();
+    switch (change.change()) {
+      case UNCHANGED:
+        return change;
+      case RECREATED:
+        return recreate(desired, planned.live(), change, flags);
+      default:
+        if (!change.conflicts().isEmpty() && !flags.forceConflicts()) {
+          throw conflict(change.object(), change.detail());
+        }
+        try {
+          apply(desired, false, flags.forceConflicts());
+          return change;
+        } catch (KubernetesClientException e) {
+          if (ApiErrors.immutable(e) && planned.live() != null) {
+            return recreate(desired, planned.live(), change.as(Change.RECREATED), flags);
+          }
+          if (!ApiErrors.conflictingManagers(e).isEmpty()) {
+            throw conflict(change.object(), conflictDetail(e));
+          }
+          throw e;
+        }
+    }
+  }
+
+  private record Planned(ObjectChange change, GenericKubernetesResource live) {}
+
+  private Planned planned(GenericKubernetesResource desired) {
+    ObjectId id = ObjectId.of(desired);
+    GenericKubernetesResource live;
+    try {
+      live = client.resource(desired).get();
+    } catch (KubernetesClientException e) {
+      if (ApiErrors.kindNotServed(e)) {
+        return new Planned(diff.created(desired, null, notServed(id)), null);
+      }
+      throw e;
+    }
+    List<String> conflicts = List.of();
+    String detail = "";
+    GenericKubernetesResource dryRun;
+    try {
+      dryRun = apply(desired, true, false);
+    } catch (KubernetesClientException e) {
+      conflicts = ApiErrors.conflictingManagers(e);
+      if (!conflicts.isEmpty()) {
+        detail = conflictDetail(e);
+        dryRun = apply(desired, true, true);
+      } else if (ApiErrors.immutable(e) && live != null) {
+        return new Planned(diff.recreated(live, desired, "immutable " + fields(e)), live);
+      } else if (live == null && e.getCode() == 404 && id.namespaced()) {
+        return new Planned(diff.created(desired, null, "its namespace " + id.namespace() + " does not exist yet"),
+            null);
+      } else if (live == null && ApiErrors.kindNotServed(e)) {
+        return new Planned(diff.created(desired, null, notServed(id)), null);
+      } else {
+        throw e;
+      }
+    }
+    if (live == null) {
+      return new Planned(diff.created(desired, dryRun, detail), null);
+    }
+    return new Planned(diff.compare(live, dryRun, desired, detail, conflicts), live);
+  }
+
+  private GenericKubernetesResource apply(GenericKubernetesResource desired, boolean dryRun, boolean force) {
+    NamespaceableResource<GenericKubernetesResource> resource = client.resource(desired);
+    WritableOperation<GenericKubernetesResource> operation = dryRun ? resource.dryRun() : resource;
+    ServerSideApplicable<GenericKubernetesResource> apply = operation.fieldValidation(Validation.STRICT)
+        .fieldManager(FIELD_MANAGER);
+    return force ? apply.forceConflicts().serverSideApply() : apply.serverSideApply();
+  }
+
+  private ObjectChange recreate(GenericKubernetesResource desired, GenericKubernetesResource live,
+      ObjectChange change, ApplyFlags flags) {
+    ObjectId id = change.object();
+    if (id.group().isEmpty() && DATA_KINDS.contains(id.kind())) {
+      throw new ObjectRefused(id, change.detail() + ": clusterc never deletes a " + id.kind()
+          + " to re-create it, because it holds data (not even with --force). Restore the old value, or move the"
+          + " data and delete it yourself.");
+    }
+    if (!flags.force()) {
+      throw new ObjectRefused(id, change.detail() + ": the object must be deleted and created again. "
+          + "Apply with --force to do that, or restore the old value.");
+    }
+    client.resource(live).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    client.resource(live).waitUntilCondition(Objects::isNull, DELETE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    apply(desired, false, true);
+    return change;
+  }
+
+  private static ObjectRefused conflict(ObjectId id, String detail) {
+    return new ObjectRefused(id, detail + ": another tool or person changed it. Apply with --force-conflicts to"
+        + " take these fields over, or change the declaration to match.");
+  }
+
+  /** {@code conflict with field manager kubectl-edit over field .data.k}. */
+  private static String conflictDetail(KubernetesClientException e) {
+    List<String> managers = ApiErrors.conflictingManagers(e);
+    return "conflict with field manager" + (managers.size() == 1 ? " " : "s ") + String.join(", ", managers)
+        + " over " + fields(e);
+  }
+
+  private static String fields(KubernetesClientException e) {
+    List<String> fields = ApiErrors.conflictingFields(e);
+    return fields.isEmpty() ? "fields" : "field" + (fields.size() == 1 ? " " : "s ") + String.join(", ", fields);
+  }
+
+  private static String notServed(ObjectId id) {
+    return "its kind " + id.groupKind() + " is not served yet (its CRD is applied first)";
+  }
+}

@@ -1,0 +1,83 @@
+package dev.clusterc.runtime.kube;
+
+import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.ObjectId;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a live object and what applying would make of it into an {@link ObjectChange}: equal
+ * without status and metadata noise means UNCHANGED; otherwise a unified diff of the fields the
+ * desired object sets (what clusterc manages), Secret values masked.
+ */
+final class ObjectDiff {
+
+  /** Not on the cluster: the diff shows what would be created ({@code dryRun} when known, else {@code desired}). */
+  ObjectChange created(GenericKubernetesResource desired, GenericKubernetesResource dryRun, String detail) {
+    ObjectId id = ObjectId.of(desired);
+    Map<String, Object> wanted = wanted(desired);
+    Map<String, Object> after = restricted(dryRun == null ? desired : dryRun, wanted);
+    mask(id, null, after);
+    return new ObjectChange(id, Change.CREATED, diff(id, List.of(), after), detail, List.of());
+  }
+
+  /** An immutable field changed: the diff goes from the live object to the desired one. */
+  ObjectChange recreated(GenericKubernetesResource live, GenericKubernetesResource desired, String detail) {
+    ObjectId id = ObjectId.of(desired);
+    Map<String, Object> wanted = wanted(desired);
+    Map<String, Object> before = restricted(live, wanted);
+    Map<String, Object> after = restrict(wanted, wanted);
+    mask(id, before, after);
+    return new ObjectChange(id, Change.RECREATED, diff(id, ObjectTree.yamlLines(before), after), detail, List.of());
+  }
+
+  /** On the cluster: UNCHANGED when the dry run leaves it as it is, else CONFIGURED with a diff. */
+  ObjectChange compare(GenericKubernetesResource live, GenericKubernetesResource dryRun,
+      GenericKubernetesResource desired, String detail, List<String> conflicts) {
+    ObjectId id = ObjectId.of(desired);
+    Map<String, Object> liveTree = ObjectTree.of(live);
+    Map<String, Object> dryTree = ObjectTree.of(dryRun);
+    if (liveTree.equals(dryTree)) {
+      return new ObjectChange(id, Change.UNCHANGED, "", detail, conflicts);
+    }
+    Map<String, Object> wanted = wanted(desired);
+    Map<String, Object> before = restrict(liveTree, wanted);
+    Map<String, Object> after = restrict(dryTree, wanted);
+    mask(id, before, after);
+    String diff = diff(id, ObjectTree.yamlLines(before), after);
+    if (diff.isEmpty()) {
+      // only fields clusterc no longer sets changed (they are removed): show the whole object
+      mask(id, liveTree, dryTree);
+      diff = diff(id, ObjectTree.yamlLines(liveTree), dryTree);
+    }
+    return new ObjectChange(id, Change.CONFIGURED, diff, detail, conflicts);
+  }
+
+  private static Map<String, Object> wanted(GenericKubernetesResource desired) {
+    Map<String, Object> wanted = ObjectTree.of(desired);
+    if (SecretMask.isSecret(ObjectId.of(desired))) {
+      SecretMask.foldStringData(wanted);
+    }
+    return wanted;
+  }
+
+  private static Map<String, Object> restricted(GenericKubernetesResource object, Map<String, Object> wanted) {
+    return restrict(ObjectTree.of(object), wanted);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> restrict(Map<String, Object> tree, Map<String, Object> wanted) {
+    return (Map<String, Object>) ObjectTree.restrict(tree, wanted);
+  }
+
+  private static void mask(ObjectId id, Map<String, Object> before, Map<String, Object> after) {
+    if (SecretMask.isSecret(id)) {
+      SecretMask.mask(before, after);
+    }
+  }
+
+  private static String diff(ObjectId id, List<String> before, Map<String, Object> after) {
+    return UnifiedDiff.of(id + " (live)", before, id + " (after apply)", ObjectTree.yamlLines(after));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.clusterc.runtime.kube;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An object as a plain tree of maps, lists and scalars, without what the server keeps for itself
+ * (status and the bookkeeping in metadata), so a live object and a dry-run result can be compared
+ * and diffed. Map keys are sorted, so two trees print in the same order.
+ */
+final class ObjectTree {
+  /** Metadata written by the API server on every write, never by clusterc. */
+  private static final Set<String> METADATA_NOISE = Set.of("managedFields", "resourceVersion", "generation",
+      "uid", "creationTimestamp", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  private ObjectTree() {}
+
+  /** {@code object} as a sorted tree, without status and metadata noise. */
+  static Map<String, Object> of(HasMetadata object) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> raw = Serialization.jsonMapper().convertValue(object, Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree = (Map<String, Object>) sorted(raw);
+    tree.remove("status");
+    if (tree.get("metadata") instanceof Map<?, ?> metadata) {
+      metadata.keySet().removeAll(METADATA_NOISE);
+    }
+    return tree;
+  }
+
+  /**
+   * The part of {@code value} at the paths {@code desired} has: the fields clusterc manages. Map
+   * entries are kept when {@code desired} has the key; list items are matched by their
+   * {@code name} when both sides name them, else by position; an item {@code desired} lacks is dropped.
+   */
+  static Object restrict(Object value, Object desired) {
+    if (value instanceof Map<?, ?> map && desired instanceof Map<?, ?> wanted) {
+      Map<String, Object> kept = new TreeMap<>();
+      map.forEach((key, child) -> {
+        if (wanted.containsKey(key)) {
+          kept.put((String) key, restrict(child, wanted.get(key)));
+        }
+      });
+      return kept;
+    }
+    if (value instanceof List<?> list && desired instanceof List<?> wanted) {
+      List<Object> kept = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        Object counterpart = counterpart(list.get(i), i, wanted);
+        if (counterpart != null) {
+          kept.add(restrict(list.get(i), counterpart));
+        }
+      }
+      return kept;
+    }
+    return value;
+  }
+
+  private static Object counterpart(Object item, int index, List<?> wanted) {
+    if (item instanceof Map<?, ?> map && map.get("name") != null) {
+      for (Object candidate : wanted) {
+        if (candidate instanceof Map<?, ?> other && map.get("name").equals(other.get("name"))) {
+          return candidate;
+        }
+      }
+      return null;
+    }
+    return index < wanted.size() ? wanted.get(index) : null;
+  }
+
+  private static Object sorted(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new TreeMap<>();
+      map.forEach((key, child) -> copy.put(String.valueOf(key), sorted(child)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(item -> copy.add(sorted(item)));
+      return copy;
+    }
+    return value;
+  }
+
+  /** The tree as YAML lines, strings quoted only where YAML needs it; none for {@code null}. */
+  static List<String> yamlLines(Object tree) {
+    if (tree == null) {
+      return List.of();
+    }
+    try {
+      return List.of(YAML.writeValueAsString(tree).split("\n"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an object tree did not print as YAML", e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.clusterc.runtime.status;
+
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads one object from the cluster and computes its status: one GET per call. The resource name
+ * of each apiVersion and kind is looked up once and remembered; a kind not served yet (its CRD not
+ * established) reads as NotFound and is looked up again next time.
+ */
+final class StatusReader {
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Map<String, ResourceDefinitionContext> resources = new HashMap<>();
+
+  StatusReader(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  /**
+   * The status of the live object {@code desired} names. A failed request gives Unknown with the
+   * error's first line (a wait keeps trying); only an interruption is thrown.
+   */
+  StatusResult read(GenericKubernetesResource desired) throws InterruptedException {
+    try {
+      ResourceDefinitionContext resource = resource(desired.getApiVersion(), desired.getKind());
+      if (resource == null) {
+        return new StatusResult(Status.NOT_FOUND, "KindNotServed",
+            desired.getKind() + " (" + desired.getApiVersion() + ") is not served by the cluster (yet)");
+      }
+      var operation = client.genericKubernetesResources(resource);
+      String namespace = desired.getMetadata().getNamespace();
+      GenericKubernetesResource live = resource.isNamespaceScoped() && namespace != null
+          ? operation.inNamespace(namespace).withName(desired.getMetadata().getName()).get()
+          : operation.withName(desired.getMetadata().getName()).get();
+      return live == null ? StatusResult.notFound() : KStatus.compute(live, clock);
+    } catch (RuntimeException e) { // KubernetesClientException mostly; a wait must not die of one odd object
+      if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
+        throw new InterruptedException("stopped while reading " + desired.getKind() + " "
+            + desired.getMetadata().getName());
+      }
+      return StatusResult.unknown("ReadFailed", "cannot read it: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private ResourceDefinitionContext resource(String apiVersion, String kind) {
+    String key = apiVersion + "/" + kind;
+    ResourceDefinitionContext known = resources.get(key);
+    if (known != null) {
+      return known;
+    }
+    APIResourceList list = client.getApiResources(apiVersion);
+    if (list == null) {
+      return null;
+    }
+    for (APIResource candidate : list.getResources()) {
+      if (kind.equals(candidate.getKind()) && !candidate.getName().contains("/")) {
+        ResourceDefinitionContext found = ResourceDefinitionContext.fromApiResource(apiVersion, candidate);
+        resources.put(key, found);
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
