@@ -3,7 +3,7 @@ package dev.clusterc.cli;
 import dev.clusterc.cli.bench.BenchCommand;
 import dev.clusterc.cli.fuzz.FuzzCommand;
 import dev.clusterc.cli.run.Engine;
-import dev.clusterc.cli.run.UnwiredEngine;
+import dev.clusterc.cli.run.RuntimeEngine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public Main(Terminal terminal) {
-    this(terminal, new UnwiredEngine());
+    this(terminal, new RuntimeEngine());
   }
 
   /** A command line whose {@code plan}, {@code diff} and {@code apply} run on {@code engine}. */

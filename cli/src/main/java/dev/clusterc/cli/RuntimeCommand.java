@@ -1,6 +1,7 @@
 package dev.clusterc.cli;
 
 import dev.clusterc.cli.run.ClusterUnreachableException;
+import dev.clusterc.cli.run.RunFailedException;
 import dev.clusterc.cli.run.UnitGraphs;
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.ClusterCompiler;
@@ -74,14 +75,14 @@ abstract class RuntimeCommand extends Subcommand {
     return UnitGraphs.of(cluster);
   }
 
-  /** The exit status and message for a run that could not reach the cluster or is not wired; rethrows anything else. */
+  /** The exit status and message for a run that could not reach the cluster or could not run; rethrows anything else. */
   int runFailure(RuntimeException e) {
     if (e instanceof ClusterUnreachableException) {
       err().println("clusterc: cannot reach the cluster: " + e.getMessage());
       err().println("hint: check --kubeconfig and --context (`kubectl --context NAME get --raw /readyz` should answer ok)");
       return ExitCode.UNREACHABLE;
     }
-    if (e instanceof UnsupportedOperationException) {
+    if (e instanceof RunFailedException) {
       err().println("clusterc: " + e.getMessage());
       return ExitCode.FAILURE;
     }

@@ -14,7 +14,7 @@ public final class StopOnSignal implements AutoCloseable {
 
   private final AtomicBoolean stop = new AtomicBoolean();
   private final CountDownLatch finished = new CountDownLatch(1);
-  private final Thread hook = new Thread(this::interrupted, "clusterc-stop");
+  private final Thread hook = new Thread(this::signalled, "clusterc-stop");
   private final boolean installed;
 
   private StopOnSignal(boolean install) {
@@ -39,7 +39,8 @@ public final class StopOnSignal implements AutoCloseable {
     return stop;
   }
 
-  private void interrupted() {
+  /** What the hook does on Ctrl-C: set the flag, then wait for the run to end. */
+  void signalled() {
     stop.set(true);
     try {
       finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
