@@ -2,6 +2,8 @@ package dev.clusterc.cli;
 
 import dev.clusterc.cli.bench.BenchCommand;
 import dev.clusterc.cli.fuzz.FuzzCommand;
+import dev.clusterc.cli.run.Engine;
+import dev.clusterc.cli.run.RuntimeEngine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "clusterc", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A typed cluster-description language for Kubernetes clusters.",
-    subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class,
+    subcommands = {CheckCommand.class, CompileCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class,
         CompletionCommand.class, HelpCommand.class, VersionCommand.class, FuzzCommand.class},
     footer = {"", "Run `clusterc help COMMAND` (or `clusterc COMMAND --help`) for a command's options."})
 public final class Main implements Callable<Integer> {
@@ -27,6 +29,7 @@ public final class Main implements Callable<Integer> {
   static final long STACK_BYTES = 256L * 1024 * 1024;
 
   private final Terminal terminal;
+  private final Engine engine;
 
   @Spec
   CommandSpec spec;
@@ -36,11 +39,21 @@ public final class Main implements Callable<Integer> {
   }
 
   public Main(Terminal terminal) {
+    this(terminal, new RuntimeEngine());
+  }
+
+  /** A command line whose {@code plan}, {@code diff} and {@code apply} run on {@code engine}. */
+  public Main(Terminal terminal, Engine engine) {
     this.terminal = terminal;
+    this.engine = engine;
   }
 
   Terminal terminal() {
     return terminal;
+  }
+
+  Engine engine() {
+    return engine;
   }
 
   /** {@code clusterc} alone: the usage, as a usage error. */

@@ -4,6 +4,7 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.emit.core.Deployer;
 import dev.clusterc.compiler.program.GraphRenderer;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.source.SourceFile;
@@ -54,6 +55,22 @@ public final class Analysis {
     return program.units().stream().map(SourceUnit::file).toList();
   }
 
+  /**
+   * The engine the cluster's {@code gitops} block names, {@code flux} or {@code argocd}; empty
+   * without one (or without a cluster). Known before compiling, so a caller can decide how to
+   * deliver without rendering a chart.
+   */
+  public Optional<String> gitops() {
+    if (program.cluster().isEmpty()) {
+      return Optional.empty();
+    }
+    return switch (Deployer.declared(program)) {
+      case DIRECT -> Optional.empty();
+      case FLUX -> Optional.of("flux");
+      case ARGO_CD -> Optional.of("argocd");
+    };
+  }
+
   /** The name of the cluster declared, if one is. */
   public Optional<String> clusterName() {
     return program.cluster().map(d -> d.name());
@@ -83,16 +100,24 @@ public final class Analysis {
    * when compiling refuses (two units would apply one object), the diagnostics and no cluster.
    */
   public CompileResult compile() {
+    return compile(Delivery.DECLARED);
+  }
+
+  /**
+   * {@link #compile()} for {@code delivery}: {@link Delivery#DIRECT} renders every chart into plain
+   * objects and makes no Flux or Argo CD object, whatever the cluster's {@code gitops} says.
+   */
+  public CompileResult compile(Delivery delivery) {
     if (hasErrors() || program.cluster().isEmpty()) {
       return new CompileResult(diagnostics, null);
     }
     Compilation compilation;
     try {
-      compilation = ManifestCompiler.compile(program);
+      compilation = delivery == Delivery.DIRECT ? ManifestCompiler.compileDirect(program) : ManifestCompiler.compile(program);
     } catch (CompileRefusedException e) {
       return new CompileResult(merged(diagnostics, e.diagnostics()), null);
     }
-    return new CompileResult(diagnostics, new CompiledCluster(compilation));
+    return new CompileResult(diagnostics, new CompiledCluster(compilation, delivery, gitops().orElse(null)));
   }
 
   private static List<Diagnostic> merged(List<Diagnostic> first, List<Diagnostic> second) {

@@ -81,6 +81,11 @@ public final class ClusterCompiler {
     return analyse().compile();
   }
 
+  /** {@link #compile()} for {@code delivery} ({@link Analysis#compile(Delivery)}). */
+  public CompileResult compile(Delivery delivery) {
+    return analyse().compile(delivery);
+  }
+
   /** How many files this compiler has parsed so far: a re-analysis of unchanged files parses none. */
   public int parseCount() {
     return workspace.parseCount();

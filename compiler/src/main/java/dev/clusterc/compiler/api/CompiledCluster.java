@@ -28,11 +28,28 @@ import java.util.Optional;
  */
 public final class CompiledCluster {
   private final Compilation compilation;
+  private final Delivery delivery;
+  private final String gitops;
   /** Made on first use: a command that only writes output never converts an object. */
   private List<CompiledUnit> units;
 
-  CompiledCluster(Compilation compilation) {
+  CompiledCluster(Compilation compilation, Delivery delivery, String gitops) {
     this.compilation = compilation;
+    this.delivery = delivery;
+    this.gitops = gitops;
+  }
+
+  /** How this compile delivers the units: as {@code gitops} says, or directly. */
+  public Delivery delivery() {
+    return delivery;
+  }
+
+  /**
+   * The engine the cluster's {@code gitops} block names, {@code flux} or {@code argocd}, whatever
+   * this compile delivered; empty when the cluster has none.
+   */
+  public Optional<String> gitops() {
+    return Optional.ofNullable(gitops);
   }
 
   public String name() {
@@ -134,6 +151,7 @@ public final class CompiledCluster {
     CompiledUnit.Declaration declaration = unit.decl() == null ? null
         : new CompiledUnit.Declaration(unit.decl().kind().keyword(), unit.decl().name(), unit.decl().site());
     return new CompiledUnit(unit.name(), unit.layer(), declaration, objects,
-        unit.dependsOn().stream().map(Unit::name).toList(), gates.stream().map(ObjectRef::of).toList(), unit.includes());
+        unit.dependsOn().stream().map(Unit::name).toList(), gates.stream().map(ObjectRef::of).toList(), unit.includes(),
+        IncludedSecrets.sealedObjects(unit));
   }
 }

@@ -22,9 +22,12 @@ import java.util.TreeMap;
  *     before applying the units that depend on this one; empty when nothing gates it
  * @param includedFiles files included as they are (SOPS or sealed secrets), by their path in the
  *     unit's directory ({@code FILE} or {@code NAMESPACE/FILE}), each with the file it was read from
+ * @param sealedSecrets the included SealedSecrets as objects (in the namespace they are read in):
+ *     plain objects a runtime applies with the unit's own
  */
 public record CompiledUnit(String name, String layer, Declaration declaration, List<KubeObject> objects,
-    List<String> dependencies, List<ObjectRef> healthGates, Map<String, Path> includedFiles) {
+    List<String> dependencies, List<ObjectRef> healthGates, Map<String, Path> includedFiles,
+    List<KubeObject> sealedSecrets) {
 
   /** The source declaration of a unit, by what a user sees of it. */
   public record Declaration(String kind, String name, SourceSpan span) {}
@@ -34,6 +37,35 @@ public record CompiledUnit(String name, String layer, Declaration declaration, L
     dependencies = List.copyOf(dependencies);
     healthGates = List.copyOf(healthGates);
     includedFiles = Collections.unmodifiableMap(new TreeMap<>(includedFiles));
+    sealedSecrets = sealedSecrets.stream().map(KubeObject::copy).toList();
+  }
+
+  /** The included SealedSecrets, each a fresh copy. */
+  @Override
+  public List<KubeObject> sealedSecrets() {
+    return sealedSecrets.stream().map(KubeObject::copy).toList();
+  }
+
+  /**
+   * The included files that are SOPS-encrypted, by their path in the unit's directory: Flux decrypts
+   * them in the cluster; whoever applies the unit directly must decrypt them first, or cannot.
+   */
+  public Map<String, Path> sopsFiles() {
+    Map<String, Path> sops = new TreeMap<>(includedFiles);
+    sops.keySet().removeIf(IncludedSecrets::sealed);
+    return Collections.unmodifiableMap(sops);
+  }
+
+  /**
+   * What a direct apply sends for this unit, as plain trees (maps, lists, strings, numbers,
+   * booleans), each a fresh copy: the SealedSecrets, then the objects in apply order. SOPS files are
+   * not among them ({@link #sopsFiles()}).
+   */
+  public List<Map<String, Object>> manifests() {
+    List<Map<String, Object>> manifests = new java.util.ArrayList<>();
+    sealedSecrets.forEach(o -> manifests.add(o.copy().tree()));
+    objects.forEach(o -> manifests.add(o.copy().tree()));
+    return Collections.unmodifiableList(manifests);
   }
 
   /** The objects in apply order (CRDs, Namespaces, cluster-scoped kinds, then the rest), each a fresh copy. */

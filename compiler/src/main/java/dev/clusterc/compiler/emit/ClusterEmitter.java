@@ -2,11 +2,11 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.ChartRelease;
+import dev.clusterc.compiler.emit.core.Deployer;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Cluster;
-import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.model.NetworkPlan;
 import dev.clusterc.compiler.program.Program;
 import java.util.Collection;
@@ -42,13 +42,14 @@ final class ClusterEmitter {
     for (String namespace : namespaces.stream().sorted().toList()) {
       unit.add(context.object(cluster, "v1", "Namespace", namespace, null));
     }
-    unit.add(context.object(cluster, "v1", "ConfigMap", "cluster-settings", settingsNamespace(program))
+    unit.add(context.object(cluster, "v1", "ConfigMap", "cluster-settings", settingsNamespace(context))
         .put("data", settings(Cluster.of(program.model(), cluster))));
     return unit;
   }
 
-  static String settingsNamespace(Program program) {
-    return Cluster.of(program.model()).map(Cluster::gitops).filter(GitOps::isFlux).isPresent() ? "flux-system" : "kube-system";
+  /** Flux's namespace when Flux deploys the cluster (its Kustomizations substitute from there), else kube-system. */
+  static String settingsNamespace(EmitContext context) {
+    return context.deployer() == Deployer.FLUX ? "flux-system" : "kube-system";
   }
 
   private static Map<String, String> settings(Cluster cluster) {

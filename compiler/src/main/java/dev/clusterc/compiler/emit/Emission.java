@@ -3,6 +3,7 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.charts.HelmChartRenderer;
 import dev.clusterc.compiler.emit.core.ChartRenderer;
+import dev.clusterc.compiler.emit.core.Deployer;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
@@ -21,8 +22,8 @@ public final class Emission {
   private final EmitContext context;
   private final Map<Decl, Unit> units = new LinkedHashMap<>();
 
-  private Emission(Program program, ChartRenderer charts) {
-    this.context = new EmitContext(program, charts);
+  private Emission(Program program, ChartRenderer charts, Deployer deployer) {
+    this.context = new EmitContext(program, charts, deployer);
     Map<Decl, String> names = UnitNames.of(program.graph().nodes());
     for (Decl decl : program.graph().nodes()) {
       Unit unit = new Unit(names.get(decl), decl.layer(), decl);
@@ -37,12 +38,17 @@ public final class Emission {
    * ({@link HelmChartRenderer}, over the chart cache the environment names).
    */
   public static Emission of(Program program) {
-    return new Emission(program, HelmChartRenderer.fromEnvironment());
+    return of(program, HelmChartRenderer.fromEnvironment());
   }
 
   /** {@link #of(Program)} with {@code charts} rendering the charts ({@link ChartRenderer#OFFLINE}: none). */
   public static Emission of(Program program, ChartRenderer charts) {
-    return new Emission(program, charts);
+    return of(program, charts, Deployer.declared(program));
+  }
+
+  /** {@link #of(Program, ChartRenderer)} for {@code deployer}, whatever the cluster's {@code gitops} names. */
+  public static Emission of(Program program, ChartRenderer charts, Deployer deployer) {
+    return new Emission(program, charts, deployer);
   }
 
   public EmitContext context() {

@@ -2,7 +2,9 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.charts.HelmChartRenderer;
 import dev.clusterc.compiler.emit.core.ChartRenderer;
+import dev.clusterc.compiler.emit.core.Deployer;
 import dev.clusterc.compiler.emit.argocd.ApplicationEmitter;
 import dev.clusterc.compiler.emit.argocd.ArgoCdObjects;
 import dev.clusterc.compiler.emit.core.EmitContext;
@@ -61,6 +63,20 @@ public final class ManifestCompiler {
     return compile(program, Emission.of(program, charts));
   }
 
+  /**
+   * {@link #compile(Program)} for direct delivery whatever the cluster's {@code gitops} names: charts
+   * rendered into plain objects (by the Helm library), no Flux or Argo CD object, as for a cluster
+   * without {@code gitops}. What a runtime applies itself.
+   */
+  public static Compilation compileDirect(Program program) {
+    return compile(program, HelmChartRenderer.fromEnvironment(), Deployer.DIRECT);
+  }
+
+  /** {@link #compile(Program)} for {@code deployer}, whatever the cluster's {@code gitops} names, with the charts rendered by {@code charts}. */
+  public static Compilation compile(Program program, ChartRenderer charts, Deployer deployer) {
+    return compile(program, Emission.of(program, charts, deployer));
+  }
+
   private static Compilation compile(Program program, Emission unfilled) {
     if (program.hasErrors() || program.cluster().isEmpty()) {
       throw new IllegalArgumentException("only a cluster without errors compiles");
@@ -77,7 +93,7 @@ public final class ManifestCompiler {
       throw new CompileRefusedException(clashes);
     }
     String name = program.cluster().get().name();
-    FluxSettings gitops = FluxSettings.of(program).orElse(null);
+    FluxSettings gitops = FluxSettings.of(emission.context()).orElse(null);
     Map<String, String> talos = VipEmitter.talosPatches(program);
     ArgoCdObjects argocd = ApplicationEmitter.emit(program, emission.context(), ordered).orElse(null);
     String path = argocd != null ? argocd.settings().path() : Compilation.path(name, gitops);

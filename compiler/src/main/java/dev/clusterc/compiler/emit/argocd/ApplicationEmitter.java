@@ -34,7 +34,7 @@ public final class ApplicationEmitter {
 
   /** The Argo CD objects of a {@code gitops argocd} cluster, or empty for any other. */
   public static Optional<ArgoCdObjects> emit(Program program, EmitContext context, List<Unit> units) {
-    ArgoCdSettings settings = ArgoCdSettings.of(program).orElse(null);
+    ArgoCdSettings settings = ArgoCdSettings.of(context).orElse(null);
     if (settings == null) {
       return Optional.empty();
     }

@@ -1,8 +1,9 @@
 package dev.clusterc.compiler.emit.argocd;
 
+import dev.clusterc.compiler.emit.core.Deployer;
+import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.GitOps;
-import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.TreePath;
 import java.util.Optional;
 
@@ -31,13 +32,16 @@ public record ArgoCdSettings(String cluster, String url, String revision, String
   /** The cluster Argo CD runs in, as Applications name their destination. */
   public static final String IN_CLUSTER = "https://kubernetes.default.svc";
 
-  /** The settings of a cluster with a {@code gitops argocd} block, or empty when it has none (or {@code gitops flux}). */
-  public static Optional<ArgoCdSettings> of(Program program) {
-    Cluster cluster = Cluster.of(program.model()).orElse(null);
-    GitOps gitops = cluster == null ? null : cluster.gitops();
-    if (gitops == null || !gitops.isArgoCd()) {
+  /**
+   * The settings of a cluster Argo CD deploys ({@code gitops argocd}), or empty when another deploys
+   * it ({@link EmitContext#deployer()}: Flux, or nothing, also when direct delivery was asked).
+   */
+  public static Optional<ArgoCdSettings> of(EmitContext context) {
+    if (context.deployer() != Deployer.ARGO_CD) {
       return Optional.empty();
     }
+    Cluster cluster = Cluster.of(context.program().model()).orElseThrow();
+    GitOps gitops = cluster.gitops();
     return Optional.of(new ArgoCdSettings(cluster.decl().name(),
         gitops.repository() == null ? "" : gitops.repository().value(),
         gitops.branch(),

@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit.component;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.ChartRelease;
+import dev.clusterc.compiler.emit.core.Deployer;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
@@ -60,7 +61,7 @@ public final class ComponentEmitter implements Emitter {
 
   /** Whether Argo CD deploys the cluster ({@code gitops argocd}): its Applications render the charts, Flux is absent. */
   public static boolean byArgoCd(EmitContext context) {
-    return Cluster.of(context.program().model()).map(Cluster::gitops).filter(GitOps::isArgoCd).isPresent();
+    return context.deployer() == Deployer.ARGO_CD;
   }
 
   /** The cluster's {@code gitops flux { interval }} in Go's notation ({@code 1h0m0s}), else the schema's default. */

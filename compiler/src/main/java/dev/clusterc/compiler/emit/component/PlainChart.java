@@ -4,12 +4,12 @@ import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.core.ChartException;
+import dev.clusterc.compiler.emit.core.Deployer;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.files.ObjectKinds;
 import dev.clusterc.compiler.files.YamlDocuments;
 import dev.clusterc.compiler.graph.Needs;
 import dev.clusterc.compiler.kube.KubeObject;
-import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.Component;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +35,9 @@ public final class PlainChart {
 
   private PlainChart() {}
 
-  /** Whether the cluster has no {@code gitops} block, so its charts are rendered here. */
+  /** Whether the units are applied directly (no {@code gitops}, or direct delivery asked), so charts are rendered here. */
   public static boolean rendered(EmitContext context) {
-    return Cluster.of(context.program().model()).map(c -> c.gitops() == null).orElse(false);
+    return context.deployer() == Deployer.DIRECT;
   }
 
   /** The objects of {@code chart} released as {@code release} in {@code namespace}; empty after a refusal. */

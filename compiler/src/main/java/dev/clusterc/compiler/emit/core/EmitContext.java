@@ -32,6 +32,7 @@ public final class EmitContext {
   private final Map<String, String> relativePaths = new HashMap<>();
   private final Namespaces namespaces;
   private final ChartRenderer charts;
+  private final Deployer deployer;
   private final List<Diagnostic> refusals = new ArrayList<>();
   private Map<Decl, SortedMap<String, Decl>> databaseReaders;
 
@@ -40,9 +41,16 @@ public final class EmitContext {
     this(program, ChartRenderer.OFFLINE);
   }
 
+  /** A context for the deployer the cluster's {@code gitops} names. */
   public EmitContext(Program program, ChartRenderer charts) {
+    this(program, charts, Deployer.declared(program));
+  }
+
+  /** A context whose emitters write for {@code deployer}, whatever the cluster's {@code gitops} says. */
+  public EmitContext(Program program, ChartRenderer charts, Deployer deployer) {
     this.program = program;
     this.charts = charts;
+    this.deployer = deployer;
     this.sourceBase = commonDirectory(program);
     this.namespaces = new Namespaces(program.model());
   }
@@ -79,6 +87,14 @@ public final class EmitContext {
 
   public String clusterName() {
     return program.cluster().map(Decl::name).orElse("cluster");
+  }
+
+  /**
+   * Who deploys the units this compile writes: the cluster's {@code gitops} engine, or
+   * {@link Deployer#DIRECT} without one or when the caller asked for direct delivery.
+   */
+  public Deployer deployer() {
+    return deployer;
   }
 
   /** What renders the charts of a cluster without GitOps into plain manifests. */

@@ -29,7 +29,7 @@ public final class FluxEmitter {
 
   public static List<KubeObject> emit(Program program, EmitContext context, List<Unit> units) {
     Decl cluster = program.cluster().orElseThrow();
-    FluxSettings settings = FluxSettings.of(program).orElse(null);
+    FluxSettings settings = FluxSettings.of(context).orElse(null);
     if (settings == null) {
       return List.of();
     }

@@ -1,9 +1,10 @@
 package dev.clusterc.compiler.emit.flux;
 
+import dev.clusterc.compiler.emit.core.Deployer;
+import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.model.Written;
-import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.rules.TreePath;
 import java.util.Optional;
 
@@ -28,13 +29,16 @@ public record FluxSettings(String url, String branch, String path, String interv
   /** The secret {@code flux bootstrap} creates in {@code flux-system} with the credentials it was given. */
   public static final String BOOTSTRAP_SECRET = "flux-system";
 
-  /** The settings of a cluster with a {@code gitops flux} block, or empty when it has none (or {@code gitops argocd}). */
-  public static Optional<FluxSettings> of(Program program) {
-    Cluster cluster = Cluster.of(program.model()).orElse(null);
-    GitOps gitops = cluster == null ? null : cluster.gitops();
-    if (gitops == null || !gitops.isFlux()) {
+  /**
+   * The settings of a cluster Flux deploys ({@code gitops flux}), or empty when another deploys it
+   * ({@link EmitContext#deployer()}: Argo CD, or nothing, also when direct delivery was asked).
+   */
+  public static Optional<FluxSettings> of(EmitContext context) {
+    if (context.deployer() != Deployer.FLUX) {
       return Optional.empty();
     }
+    Cluster cluster = Cluster.of(context.program().model()).orElseThrow();
+    GitOps gitops = cluster.gitops();
     return Optional.of(new FluxSettings(
         gitops.repository() == null ? "" : gitops.repository().value(),
         gitops.branch(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.Examples;
 import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Cluster;
@@ -47,7 +48,7 @@ class FluxLadderTruthTest {
       Map<String, KubeObject> kustomizations = kustomizations(compilation.flux());
       if (kustomizations.isEmpty()) {
         // No Flux: what a runtime (or Argo CD) orders by is the units' own dependsOn, which must hold the same.
-        assertTrue(FluxSettings.of(program).isEmpty());
+        assertTrue(FluxSettings.of(new EmitContext(program)).isEmpty());
         dependsOn.putAll(units);
         compilation.units().forEach(u -> layer.put(u.name(), program.layerIndex(u.layer())));
       }

@@ -1,0 +1,134 @@
+package dev.clusterc.cli.run;
+
+import dev.clusterc.runtime.apply.ApplyOptions;
+import dev.clusterc.runtime.apply.GraphApplier;
+import dev.clusterc.runtime.apply.GraphPlanner;
+import dev.clusterc.runtime.apply.Plan;
+import dev.clusterc.runtime.apply.UnitPlan;
+import dev.clusterc.runtime.events.RunEvent;
+import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.kube.ApplyFlags;
+import dev.clusterc.runtime.kube.Kube;
+import dev.clusterc.runtime.kube.ObjectChange;
+import dev.clusterc.runtime.kube.ObjectRefused;
+import dev.clusterc.runtime.model.ObjectId;
+import dev.clusterc.runtime.model.UnitGraph;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The engine of {@code clusterc}: the runtime's {@link GraphPlanner} and {@link GraphApplier} over a
+ * connection made as kubectl makes it ({@link Kube#connect}). A connection that fails (refused,
+ * unknown host, TLS, a kubeconfig that is not there) becomes {@link ClusterUnreachableException};
+ * an object the API server rejects, {@link RunFailedException}.
+ */
+public final class RuntimeEngine implements Engine {
+  /** How often a run looks at the stop flag Ctrl-C sets, to cancel the applier. */
+  private static final long STOP_POLL_MILLIS = 100;
+  /** How long the first connection to the API server may take. */
+  private static final int PROBE_TIMEOUT_MILLIS = 10_000;
+
+  @Override
+  public PlanResult plan(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
+    try (Kube kube = connect(settings)) {
+      Plan plan = new GraphPlanner(kube.client(), settings.parallel()).plan(graph);
+      Map<ObjectId, String> diffs = new HashMap<>();
+      for (UnitPlan unit : plan.units()) {
+        for (ObjectChange change : unit.changes()) {
+          listener.on(new RunEvent.ObjectDone(unit.unit(), change.object(), change.change(), detail(change)));
+          if (!change.diff().isEmpty()) {
+            diffs.put(change.object(), change.diff());
+          }
+        }
+      }
+      return new PlanResult(diffs, List.of());
+    } catch (ObjectRefused e) {
+      throw new RunFailedException(e.getMessage(), e);
+    } catch (KubernetesClientException e) {
+      throw unreachableOr(e);
+    }
+  }
+
+  @Override
+  public void apply(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
+    ApplyOptions options = ApplyOptions.defaults().withFlags(new ApplyFlags(settings.forceConflicts(), settings.force()))
+        .withUnitTimeout(settings.unitTimeout()).withParallelism(settings.parallel());
+    try (Kube kube = connect(settings)) {
+      GraphApplier applier = new GraphApplier(kube.client(), options, listener);
+      Thread watcher = new Thread(() -> {
+        try {
+          while (!stop.get()) {
+            Thread.sleep(STOP_POLL_MILLIS);
+          }
+          applier.cancel();
+        } catch (InterruptedException ended) {
+          // the run ended first
+        }
+      }, "clusterc-stop-watch");
+      watcher.setDaemon(true);
+      watcher.start();
+      try {
+        applier.apply(graph);
+      } finally {
+        watcher.interrupt();
+      }
+    } catch (KubernetesClientException e) {
+      throw unreachableOr(e);
+    }
+  }
+
+  private static Kube connect(RunSettings settings) {
+    Kube kube;
+    try {
+      kube = Kube.connect(settings.kubeconfig(), settings.context());
+    } catch (IllegalArgumentException | KubernetesClientException e) {
+      throw new ClusterUnreachableException(e.getMessage(), e);
+    }
+    try {
+      probe(kube.client().getMasterUrl());
+    } catch (ClusterUnreachableException e) {
+      kube.close();
+      throw e;
+    }
+    return kube;
+  }
+
+  /**
+   * Opens a TCP connection to the API server once, so that a server that is not there is said at
+   * once (the client would retry each request with back-off for most of a minute).
+   */
+  private static void probe(URL server) {
+    int port = server.getPort() > 0 ? server.getPort() : server.getDefaultPort();
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(server.getHost(), port), PROBE_TIMEOUT_MILLIS);
+    } catch (IOException e) {
+      throw new ClusterUnreachableException(server + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The detail of a plan line: why, and the other field managers a conflict is with. */
+  private static String detail(ObjectChange change) {
+    if (change.conflicts().isEmpty()) {
+      return change.detail();
+    }
+    String managers = "conflicts with " + String.join(", ", change.conflicts()) + " (apply needs --force-conflicts)";
+    return change.detail().isEmpty() ? managers : change.detail() + "; " + managers;
+  }
+
+  /** A failure to talk to the server at all is unreachable; anything else the server said is a failed run. */
+  private static RuntimeException unreachableOr(KubernetesClientException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return new ClusterUnreachableException(e.getMessage(), e);
+      }
+    }
+    return new RunFailedException(e.getMessage(), e);
+  }
+}

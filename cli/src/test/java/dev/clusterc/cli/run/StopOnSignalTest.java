@@ -1,0 +1,24 @@
+package dev.clusterc.cli.run;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Ctrl-C sets the run's stop flag and holds the exit until the run has ended and printed its lines. */
+class StopOnSignalTest {
+  @Test
+  void theSignalSetsTheFlagAndWaitsForTheRunToEnd() throws InterruptedException {
+    StopOnSignal stop = StopOnSignal.none();
+    assertFalse(stop.flag().get());
+    Thread hook = new Thread(stop::signalled);
+    hook.start();
+    while (!stop.flag().get()) {
+      Thread.onSpinWait();
+    }
+    assertTrue(hook.isAlive(), "the hook holds the process while the run stops");
+    stop.close();
+    hook.join();
+    assertFalse(hook.isAlive());
+  }
+}
