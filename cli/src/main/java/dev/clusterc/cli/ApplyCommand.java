@@ -39,6 +39,10 @@ public final class ApplyCommand extends RuntimeCommand {
   @Option(names = "--prune-data", description = "Let prune delete volumes, claims and namespaces holding claims.")
   boolean pruneData;
 
+  @Option(names = "--allow-disruption",
+      description = "Let apply lower a database's instances or move a load-balancer or gateway address.")
+  boolean allowDisruption;
+
   @Option(names = "--direct",
       description = "For a cluster with `gitops`: apply its units directly (charts rendered), without Flux or Argo CD.")
   boolean direct;
@@ -109,7 +113,7 @@ public final class ApplyCommand extends RuntimeCommand {
 
   /** The one call into the runtime. */
   private void apply(UnitGraph graph, RunListener listener, StopOnSignal stop) {
-    main.engine().apply(graph, runtime.settings(forceConflicts, force, pruneData), listener, stop.flag());
+    main.engine().apply(graph, runtime.settings(forceConflicts, force, pruneData, allowDisruption), listener, stop.flag());
   }
 
   static int exit(RunEvent.Finished finished) {

@@ -39,7 +39,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public Main(Terminal terminal) {
-    this(terminal, new RuntimeEngine());
+    this(terminal, new RuntimeEngine(Version.NUMBER));
   }
 
   /** A command line whose {@code plan}, {@code diff} and {@code apply} run on {@code engine}. */

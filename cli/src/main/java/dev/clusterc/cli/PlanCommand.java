@@ -64,6 +64,6 @@ public class PlanCommand extends RuntimeCommand {
 
   /** The one call into the runtime. */
   private PlanResult plan(UnitGraph graph, List<RunEvent> events, StopOnSignal stop) {
-    return main.engine().plan(graph, runtime.settings(false, false, false), events::add, stop.flag());
+    return main.engine().plan(graph, runtime.settings(false, false, false, false), events::add, stop.flag());
   }
 }

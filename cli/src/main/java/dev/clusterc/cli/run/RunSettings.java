@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param forceConflicts take over fields another field manager owns
  * @param force re-create objects whose immutable fields changed (never claims holding data)
  * @param pruneData let prune delete claims, volumes and namespaces holding claims
+ * @param allowDisruption let apply lower a database's instances or move a load-balancer or gateway address
  */
 public record RunSettings(Path kubeconfig, String context, Duration unitTimeout, int parallel, boolean forceConflicts,
-    boolean force, boolean pruneData) {}
+    boolean force, boolean pruneData, boolean allowDisruption) {}

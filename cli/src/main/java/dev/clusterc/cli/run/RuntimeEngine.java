@@ -1,12 +1,15 @@
 package dev.clusterc.cli.run;
 
 import dev.clusterc.runtime.apply.ApplyOptions;
-import dev.clusterc.runtime.apply.GraphApplier;
-import dev.clusterc.runtime.apply.GraphPlanner;
-import dev.clusterc.runtime.apply.Plan;
+import dev.clusterc.runtime.apply.ClusterApply;
+import dev.clusterc.runtime.apply.ConsequencesRefused;
+import dev.clusterc.runtime.apply.Review;
 import dev.clusterc.runtime.apply.UnitPlan;
 import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.inventory.Consequence;
+import dev.clusterc.runtime.inventory.InventoryException;
+import dev.clusterc.runtime.inventory.Risk;
 import dev.clusterc.runtime.kube.ApplyFlags;
 import dev.clusterc.runtime.kube.Kube;
 import dev.clusterc.runtime.kube.ObjectChange;
@@ -18,13 +21,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The engine of {@code clusterc}: the runtime's {@link GraphPlanner} and {@link GraphApplier} over a
+ * The engine of {@code clusterc}: the runtime's {@link ClusterApply} (review, apply, inventory and prune) over a
  * connection made as kubectl makes it ({@link Kube#connect}). A connection that fails (refused,
  * unknown host, TLS, a kubeconfig that is not there) becomes {@link ClusterUnreachableException};
  * an object the API server rejects, {@link RunFailedException}.
@@ -35,12 +41,21 @@ public final class RuntimeEngine implements Engine {
   /** How long the first connection to the API server may take. */
   private static final int PROBE_TIMEOUT_MILLIS = 10_000;
 
+  private final String version;
+
+  /** @param version clusterc's release, recorded in the cluster's ApplySet as the tool that owns it */
+  public RuntimeEngine(String version) {
+    this.version = version;
+  }
+
   @Override
   public PlanResult plan(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
     try (Kube kube = connect(settings)) {
-      Plan plan = new GraphPlanner(kube.client(), settings.parallel()).plan(graph);
+      List<RunEvent> pruned = new ArrayList<>();
+      Review review = new ClusterApply(kube.client(), version)
+          .review(graph, settings.parallel(), settings.pruneData(), pruned::add);
       Map<ObjectId, String> diffs = new HashMap<>();
-      for (UnitPlan unit : plan.units()) {
+      for (UnitPlan unit : review.plan().units()) {
         for (ObjectChange change : unit.changes()) {
           listener.on(new RunEvent.ObjectDone(unit.unit(), change.object(), change.change(), detail(change)));
           if (!change.diff().isEmpty()) {
@@ -48,8 +63,9 @@ public final class RuntimeEngine implements Engine {
           }
         }
       }
-      return new PlanResult(diffs, List.of());
-    } catch (ObjectRefused e) {
+      pruned.forEach(listener::on);
+      return new PlanResult(diffs, review.consequences().stream().map(Consequence::toString).toList());
+    } catch (ObjectRefused | InventoryException e) {
       throw new RunFailedException(e.getMessage(), e);
     } catch (KubernetesClientException e) {
       throw unreachableOr(e);
@@ -60,14 +76,22 @@ public final class RuntimeEngine implements Engine {
   public void apply(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
     ApplyOptions options = ApplyOptions.defaults().withFlags(new ApplyFlags(settings.forceConflicts(), settings.force()))
         .withUnitTimeout(settings.unitTimeout()).withParallelism(settings.parallel());
+    Set<Risk> allowed = EnumSet.noneOf(Risk.class);
+    if (settings.pruneData()) {
+      allowed.add(Risk.DATA_LOSS);
+    }
+    if (settings.allowDisruption()) {
+      allowed.add(Risk.FEWER_INSTANCES);
+      allowed.add(Risk.ADDRESS_MOVES);
+    }
     try (Kube kube = connect(settings)) {
-      GraphApplier applier = new GraphApplier(kube.client(), options, listener);
+      ClusterApply run = new ClusterApply(kube.client(), version);
       Thread watcher = new Thread(() -> {
         try {
           while (!stop.get()) {
             Thread.sleep(STOP_POLL_MILLIS);
           }
-          applier.cancel();
+          run.cancel();
         } catch (InterruptedException ended) {
           // the run ended first
         }
@@ -75,10 +99,12 @@ public final class RuntimeEngine implements Engine {
       watcher.setDaemon(true);
       watcher.start();
       try {
-        applier.apply(graph);
+        run.apply(graph, options, settings.pruneData(), allowed, listener);
       } finally {
         watcher.interrupt();
       }
+    } catch (ObjectRefused | InventoryException | ConsequencesRefused e) {
+      throw new RunFailedException(e.getMessage(), e);
     } catch (KubernetesClientException e) {
       throw unreachableOr(e);
     }

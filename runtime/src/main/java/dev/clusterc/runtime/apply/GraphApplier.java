@@ -14,9 +14,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -77,11 +79,19 @@ public final class GraphApplier {
 
   /** Applies {@code graph} and returns what was done; the last event sent is {@link RunEvent.Finished}. */
   public RunSummary apply(UnitGraph graph) {
+    return apply(graph, new Plan(List.of()));
+  }
+
+  /**
+   * Applies {@code graph} after {@code reviewed} planned it a moment ago: an object the plan found
+   * unchanged is reported unchanged without a request, the others are planned again and applied.
+   */
+  public RunSummary apply(UnitGraph graph, Plan reviewed) {
     long start = System.nanoTime();
     UnitGraph wanted = inventory.beforeApply(graph);
     Map<ObjectId, GenericKubernetesResource> byId = new HashMap<>();
     wanted.units().forEach(u -> u.objects().forEach(o -> byId.put(ObjectId.of(o), o)));
-    UnitApplier units = new UnitApplier(objects, staging, health, options, listener, cancellation, byId);
+    UnitApplier units = new UnitApplier(objects, staging, health, options, listener, cancellation, byId, unchanged(reviewed));
 
     Map<String, State> states = new LinkedHashMap<>();
     wanted.units().forEach(u -> states.put(u.name(), State.PENDING));
@@ -159,6 +169,13 @@ public final class GraphApplier {
       listener.on(new RunEvent.UnitFailed(unit.name(), reason));
       return new UnitOutcome(unit.name(), List.of(), reason, false);
     }
+  }
+
+  /** The objects {@code reviewed} found unchanged. */
+  private static Set<ObjectId> unchanged(Plan reviewed) {
+    Set<ObjectId> ids = new HashSet<>();
+    reviewed.changes().stream().filter(c -> c.change() == Change.UNCHANGED).forEach(c -> ids.add(c.object()));
+    return ids;
   }
 
   /** The failed unit that a dependency of {@code unit} failed by, or {@code null}. */

@@ -6,6 +6,7 @@ import dev.clusterc.runtime.kube.ObjectApplier;
 import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.ObjectRefused;
 import dev.clusterc.runtime.kube.StagingWait;
+import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.Unit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies one unit: its first stage (CRDs, Namespaces, {@code *Class} kinds), a wait until those
@@ -28,9 +30,13 @@ final class UnitApplier {
   private final RunListener listener;
   private final Cancellation cancellation;
   private final Map<ObjectId, GenericKubernetesResource> byId;
+  private final Set<ObjectId> unchanged;
 
+  /** @param unchanged objects a review just found unchanged: reported so, without a request */
   UnitApplier(ObjectApplier objects, StagingWait staging, HealthGate health, ApplyOptions options,
-      RunListener listener, Cancellation cancellation, Map<ObjectId, GenericKubernetesResource> byId) {
+      RunListener listener, Cancellation cancellation, Map<ObjectId, GenericKubernetesResource> byId,
+      Set<ObjectId> unchanged) {
+    this.unchanged = unchanged;
     this.objects = objects;
     this.staging = staging;
     this.health = health;
@@ -80,7 +86,9 @@ final class UnitApplier {
         return null;
       }
       try {
-        ObjectChange change = objects.apply(object, options.flags());
+        ObjectId id = ObjectId.of(object);
+        ObjectChange change = unchanged.contains(id) ? new ObjectChange(id, Change.UNCHANGED, "", "", List.of())
+            : objects.apply(object, options.flags());
         changes.add(change);
         listener.on(new RunEvent.ObjectDone(unit.name(), change.object(), change.change(), change.detail()));
       } catch (ObjectRefused e) {

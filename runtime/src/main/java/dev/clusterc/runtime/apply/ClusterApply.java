@@ -1,0 +1,107 @@
+package dev.clusterc.runtime.apply;
+
+import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.inventory.ApplySetInventory;
+import dev.clusterc.runtime.inventory.Consequence;
+import dev.clusterc.runtime.inventory.Consequences;
+import dev.clusterc.runtime.inventory.PruneResult;
+import dev.clusterc.runtime.inventory.Risk;
+import dev.clusterc.runtime.inventory.Tooling;
+import dev.clusterc.runtime.kube.ObjectChange;
+import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.ObjectId;
+import dev.clusterc.runtime.model.UnitGraph;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A whole cluster brought to a graph, with its inventory: {@link #review} plans every object and the
+ * prune and says the consequences; {@link #apply} reviews first, refuses consequences whose flag is
+ * missing before anything is written, then labels the objects as members of the cluster's ApplySet,
+ * widens it, applies the units ({@link GraphApplier}; objects the review found unchanged are not sent
+ * again), prunes and narrows.
+ */
+public final class ClusterApply {
+  private final KubernetesClient client;
+  private final Tooling tooling;
+  private volatile GraphApplier running;
+  private volatile boolean cancelled;
+
+  /**
+   * @param client the connection
+   * @param version clusterc's version, recorded in the ApplySet's tooling annotation
+   */
+  public ClusterApply(KubernetesClient client, String version) {
+    this.client = client;
+    this.tooling = Tooling.clusterc(version);
+  }
+
+  /**
+   * What applying {@code graph} would do; writes nothing. The prune's decisions go to {@code listener}
+   * as {@code ObjectDone} events (PRUNED or KEPT).
+   *
+   * @throws dev.clusterc.runtime.inventory.InventoryException when the inventory cannot be used (another
+   *     tool's parent) or the graph is empty while objects are recorded
+   */
+  public Review review(UnitGraph graph, int parallelism, boolean pruneData, RunListener listener) {
+    ApplySetInventory inventory = new ApplySetInventory(client, graph.cluster(), tooling);
+    return review(InventoryApply.labelled(graph, inventory), inventory, parallelism, pruneData, listener);
+  }
+
+  /**
+   * Applies {@code graph}: see the class comment. Events go to {@code listener}; the last is
+   * {@code Finished}.
+   *
+   * @param allowed the risks the user accepted with their flags
+   * @throws ConsequencesRefused when the review finds a consequence not allowed; nothing was written
+   */
+  public RunSummary apply(UnitGraph graph, ApplyOptions options, boolean pruneData, Set<Risk> allowed,
+      RunListener listener) {
+    ApplySetInventory inventory = new ApplySetInventory(client, graph.cluster(), tooling);
+    UnitGraph members = InventoryApply.labelled(graph, inventory);
+    Review review = review(members, inventory, options.parallelism(), pruneData, RunListener.NONE);
+    List<Consequence> refused = review.refused(allowed);
+    if (!refused.isEmpty()) {
+      throw new ConsequencesRefused(refused);
+    }
+    GraphApplier applier = new GraphApplier(client, options, new LiveHealthGate(client),
+        new InventoryApply(inventory, pruneData, listener), listener);
+    running = applier;
+    if (cancelled) {
+      applier.cancel();
+    }
+    return applier.apply(members, review.plan());
+  }
+
+  /** Stops a running {@link #apply} between objects (Ctrl-C); one not yet started stops at once. */
+  public void cancel() {
+    cancelled = true;
+    GraphApplier applier = running;
+    if (applier != null) {
+      applier.cancel();
+    }
+  }
+
+  private Review review(UnitGraph members, ApplySetInventory inventory, int parallelism, boolean pruneData,
+      RunListener listener) {
+    Plan plan = new GraphPlanner(client, parallelism).plan(members);
+    PruneResult prune = inventory.planPrune(members, pruneData, listener);
+    Map<ObjectId, GenericKubernetesResource> desired = new HashMap<>();
+    members.units().forEach(u -> u.objects().forEach(o -> desired.put(ObjectId.of(o), o)));
+    List<Consequence> consequences = new ArrayList<>();
+    for (ObjectChange change : plan.changes()) {
+      if (change.change() == Change.CONFIGURED || change.change() == Change.RECREATED) {
+        GenericKubernetesResource wanted = desired.get(change.object());
+        GenericKubernetesResource live = client.resource(wanted).get();
+        consequences.addAll(Consequences.of(change.object(), live, wanted, change.change(), List.of()));
+      }
+    }
+    consequences.addAll(prune.consequences());
+    return new Review(plan, prune, consequences);
+  }
+}
