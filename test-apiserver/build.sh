@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds etcd and kube-apiserver from Go modules into a content-addressed cache
-# directory and prints that directory (absolute) as the last line on stdout.
+# Builds etcd, kube-apiserver, kube-controller-manager and kube-scheduler from Go
+# modules (one `go build`) into a content-addressed cache directory and prints
+# that directory (absolute) as the last line on stdout.
 #
 #   CLUSTERC_APISERVER_CACHE  cache root (default: $HOME/.cache/clusterc/apiserver)
 #
 # The key is a hash of go.mod, go.sum, the main.go files, this script and the
-# Go version/platform. If both binaries for the key exist, nothing is built.
+# Go version/platform. If all binaries for the key exist, nothing is built.
 # All progress goes to stderr.
 set -euo pipefail
 
@@ -21,11 +22,15 @@ log() { printf 'test-apiserver: %s\n' "$*" >&2; }
 command -v go >/dev/null 2>&1 || { log "go not found on PATH"; exit 1; }
 
 cache_root="${CLUSTERC_APISERVER_CACHE:-$HOME/.cache/clusterc/apiserver}"
-key="$( { cat go.mod go.sum cmd/etcd/main.go cmd/kube-apiserver/main.go build.sh; go version; } \
-        | sha256sum | cut -c1-16)"
+programs=(etcd kube-apiserver kube-controller-manager kube-scheduler)
+key="$( { cat go.mod go.sum; for p in "${programs[@]}"; do cat "cmd/$p/main.go"; done
+          cat build.sh; go version; } | sha256sum | cut -c1-16)"
 out="$cache_root/$key"
 
-have_binaries() { [[ -x "$out/etcd" && -x "$out/kube-apiserver" ]]; }
+have_binaries() {
+  local p
+  for p in "${programs[@]}"; do [[ -x "$out/$p" ]] || return 1; done
+}
 
 if have_binaries; then
   echo "$out"
@@ -63,7 +68,7 @@ trap 'rm -rf "$tmp"' EXIT
 log "building kubernetes $k8s_version and etcd $etcd_version with $(go version)"
 log "output: $out (this takes a long time on a cold Go cache)"
 start=$SECONDS
-go build -trimpath -buildvcs=false -ldflags "$ldflags" -o "$tmp/" ./cmd/etcd ./cmd/kube-apiserver >&2
+go build -trimpath -buildvcs=false -ldflags "$ldflags" -o "$tmp/" "${programs[@]/#/./cmd/}" >&2
 log "built in $((SECONDS - start)) s"
 
 cat >"$tmp/versions.env" <<EOF

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The etcd and kube-apiserver binaries built by {@code test-apiserver/build.sh}, plus the kubectl
- * that kube-api-test needs for its readiness check.
+ * The etcd, kube-apiserver, kube-controller-manager and kube-scheduler binaries built by
+ * {@code test-apiserver/build.sh}, plus the kubectl that kube-api-test needs for its readiness
+ * check.
  *
  * <p>The script runs once per JVM (its result, or its failure, is remembered): a warm run only
  * prints the cache directory, a cold one builds for minutes, streaming its progress to stderr.
@@ -22,7 +23,9 @@ public final class ApiServerBinaries {
   public static final String KUBECTL_PROPERTY = "clusterc.kubectl";
 
   private static final long BUILD_TIMEOUT_MINUTES = 30;
-  private static final Map<Path, Object> BUILT = new HashMap<>();
+  private static final List<String> PROGRAMS =
+      List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler");
+  private static final OncePerJvm<ApiServerBinaries> BUILT = new OncePerJvm<>();
 
   private final Path directory;
   private final String kubernetesVersion;
@@ -40,31 +43,13 @@ public final class ApiServerBinaries {
   }
 
   static ApiServerBinaries buildOnce(Path script) {
-    Path key = script.toAbsolutePath().normalize();
-    synchronized (BUILT) {
-      Object known = BUILT.get(key);
-      if (known instanceof ApiServerBinaries binaries) {
-        return binaries;
-      }
-      if (known instanceof IllegalStateException failure) {
-        throw new IllegalStateException("an earlier run of " + key + " failed in this JVM: "
-            + failure.getMessage(), failure);
-      }
-      try {
-        ApiServerBinaries binaries = build(key);
-        BUILT.put(key, binaries);
-        return binaries;
-      } catch (IllegalStateException e) {
-        BUILT.put(key, e);
-        throw e;
-      }
-    }
+    return BUILT.get(script, ApiServerBinaries::build);
   }
 
   /** Runs the script; its last stdout line names the binary directory. */
   static ApiServerBinaries build(Path script) {
     Path dir = CacheScript.run(script, Map.of(), BUILD_TIMEOUT_MINUTES);
-    for (String binary : List.of("etcd", "kube-apiserver")) {
+    for (String binary : PROGRAMS) {
       if (!Files.isExecutable(dir.resolve(binary))) {
         throw new IllegalStateException("no executable " + binary + " in " + dir);
       }
@@ -91,7 +76,8 @@ public final class ApiServerBinaries {
             + "kubectl (any recent version) or set -D" + KUBECTL_PROPERTY + "=/path/to/kubectl"));
   }
 
-  private static Map<String, String> readVersions(Path file) {
+  /** The {@code KEY=value} lines of a {@code versions.env}; empty when the file is missing. */
+  static Map<String, String> readVersions(Path file) {
     Map<String, String> versions = new HashMap<>();
     if (!Files.isRegularFile(file)) {
       return versions;
@@ -109,7 +95,7 @@ public final class ApiServerBinaries {
     return versions;
   }
 
-  /** The directory holding {@code etcd}, {@code kube-apiserver} and {@code versions.env}. */
+  /** The directory holding the four programs and {@code versions.env}. */
   public Path directory() {
     return directory;
   }
@@ -120,6 +106,14 @@ public final class ApiServerBinaries {
 
   public Path kubeApiServer() {
     return directory.resolve("kube-apiserver");
+  }
+
+  public Path kubeControllerManager() {
+    return directory.resolve("kube-controller-manager");
+  }
+
+  public Path kubeScheduler() {
+    return directory.resolve("kube-scheduler");
   }
 
   /** For example {@code v1.37.2}; empty when versions.env is missing. */

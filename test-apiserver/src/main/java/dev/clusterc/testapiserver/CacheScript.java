@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one of this module's cache-filling shell scripts ({@code build.sh}, {@code crds.sh}), whose
- * contract is: progress on stderr, the absolute cache directory as the last stdout line.
+ * Runs one of this module's cache-filling shell scripts ({@code build.sh}, {@code kwok.sh},
+ * {@code crds.sh}), whose contract is: progress on stderr, the absolute cache directory as the
+ * last stdout line.
  *
- * <p>Both scripts need Go, so a Go installed in the usual places but left off {@code PATH} is put
+ * <p>All three need Go, so a Go installed in the usual places but left off {@code PATH} is put
  * on it; a missing Go fails at once with a message saying so. A failure carries the tail of the
  * script's stderr, which is also streamed to this JVM's stderr while the script runs.
  */
@@ -109,8 +110,9 @@ final class CacheScript {
     throw new IllegalStateException("Go is not installed (no 'go' on PATH, in $GOROOT/bin or "
         + "/usr/local/go/bin). The test API server builds etcd and kube-apiserver from Go modules "
         + "with test-apiserver/build.sh, which needs Go at least as new as the 'go' line of "
-        + "test-apiserver/go.mod (1.26.0) and the Go module proxy; test-apiserver/crds.sh fetches "
-        + "the upstream CRDs the same way. Install Go and run the tests again.");
+        + "test-apiserver/go.mod (1.26.0) and the Go module proxy; test-apiserver/kwok.sh builds "
+        + "kwok and test-apiserver/crds.sh fetches the upstream CRDs the same way. Install Go and "
+        + "run the tests again.");
   }
 
   static Optional<Path> findOnPath(String name, String path) {

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the repository root, the Go build script and the CRD directory, so tests in any module
+ * Finds the repository root, the Go build scripts and the CRD directory, so tests in any module
  * (and any working directory) reach the same files.
  *
  * <p>The root is the directory holding {@code pom.xml} and {@code grammar/}, searched upward from
@@ -48,6 +48,11 @@ public final class RepoPaths {
   /** {@code <repo>/test-apiserver/build.sh}. */
   public static Path buildScript() {
     return repoRoot().resolve("test-apiserver").resolve("build.sh");
+  }
+
+  /** {@code <repo>/test-apiserver/kwok.sh}. */
+  public static Path kwokScript() {
+    return repoRoot().resolve("test-apiserver").resolve("kwok.sh");
   }
 
   /** {@code <repo>/test-apiserver/crds.sh}. */

@@ -16,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A real etcd + kube-apiserver on 127.0.0.1 with every upstream CRD installed, for tests that send
@@ -201,7 +199,7 @@ public final class TestApiServer implements AutoCloseable {
       try {
         toStop.stop();
       } finally {
-        deleteTree(toDelete);
+        TempDirs.deleteTree(toDelete);
       }
     }, "test-apiserver shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -238,24 +236,7 @@ public final class TestApiServer implements AutoCloseable {
         // the JVM is shutting down; the hook runs anyway
       }
     }
-    deleteTree(workDir);
-  }
-
-  private static void deleteTree(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // best effort: a temp file left behind is no test failure
-        }
-      });
-    } catch (IOException e) {
-      // best effort
-    }
+    TempDirs.deleteTree(workDir);
   }
 
   /** The client (cluster-admin, namespace {@code default}); valid between start and close. */

@@ -2,7 +2,6 @@ package dev.clusterc.testapiserver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +18,7 @@ public final class UpstreamCrds {
   public static final String SOURCES_FILE = "SOURCES.tsv";
 
   private static final long FETCH_TIMEOUT_MINUTES = 15;
-  private static final Map<Path, Object> FETCHED = new HashMap<>();
+  private static final OncePerJvm<Path> FETCHED = new OncePerJvm<>();
 
   private UpstreamCrds() {}
 
@@ -29,25 +28,7 @@ public final class UpstreamCrds {
   }
 
   static Path fetchOnce(Path script) {
-    Path key = script.toAbsolutePath().normalize();
-    synchronized (FETCHED) {
-      Object known = FETCHED.get(key);
-      if (known instanceof Path dir) {
-        return dir;
-      }
-      if (known instanceof IllegalStateException failure) {
-        throw new IllegalStateException("an earlier run of " + key + " failed in this JVM: "
-            + failure.getMessage(), failure);
-      }
-      try {
-        Path dir = fetch(key, Map.of());
-        FETCHED.put(key, dir);
-        return dir;
-      } catch (IllegalStateException e) {
-        FETCHED.put(key, e);
-        throw e;
-      }
-    }
+    return FETCHED.get(script, key -> fetch(key, Map.of()));
   }
 
   /** Runs the script with extra environment variables; its last stdout line names the directory. */

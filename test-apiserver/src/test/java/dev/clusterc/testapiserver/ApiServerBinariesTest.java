@@ -21,10 +21,12 @@ class ApiServerBinariesTest {
   Path tmp;
 
   @Test
-  void theRealScriptYieldsBothBinariesAndTheirVersions() {
+  void theRealScriptYieldsTheFourProgramsAndTheirVersions() {
     ApiServerBinaries binaries = ApiServerBinaries.forThisJvm();
     assertTrue(Files.isExecutable(binaries.etcd()));
     assertTrue(Files.isExecutable(binaries.kubeApiServer()));
+    assertTrue(Files.isExecutable(binaries.kubeControllerManager()));
+    assertTrue(Files.isExecutable(binaries.kubeScheduler()));
     assertTrue(binaries.kubernetesVersion().matches("v1\\.\\d+\\.\\d+"), binaries.kubernetesVersion());
     assertTrue(binaries.etcdVersion().matches("v3\\.\\d+\\.\\d+"), binaries.etcdVersion());
     assertEquals(binaries, ApiServerBinaries.forThisJvm(), "built once per JVM");
@@ -33,7 +35,8 @@ class ApiServerBinariesTest {
   @Test
   void takesTheLastStdoutLineAsTheDirectory() throws IOException {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    for (String name : new String[] {"etcd", "kube-apiserver"}) {
+    for (String name : new String[] {"etcd", "kube-apiserver", "kube-controller-manager",
+        "kube-scheduler"}) {
       executable(bin.resolve(name), "#!/bin/sh\n");
     }
     Files.writeString(bin.resolve("versions.env"), "KUBERNETES_VERSION=v9.8.7\nETCD_VERSION=v3.9.9\n");
@@ -64,6 +67,18 @@ class ApiServerBinariesTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> ApiServerBinaries.build(script));
     assertTrue(e.getMessage().contains("'done'"), e.getMessage());
+  }
+
+  @Test
+  void aDirectoryWithoutTheControllersIsAnError() throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("old"));
+    for (String name : new String[] {"etcd", "kube-apiserver"}) {
+      executable(bin.resolve(name), "#!/bin/sh\n");
+    }
+    Path script = executable(tmp.resolve("old.sh"), "echo '" + bin + "'\n");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ApiServerBinaries.build(script));
+    assertTrue(e.getMessage().contains("no executable kube-controller-manager"), e.getMessage());
   }
 
   @Test
