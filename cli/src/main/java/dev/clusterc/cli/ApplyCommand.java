@@ -6,6 +6,7 @@ import dev.clusterc.cli.run.JsonEvents;
 import dev.clusterc.cli.run.LiveView;
 import dev.clusterc.cli.run.PlainLog;
 import dev.clusterc.cli.run.StopOnSignal;
+import dev.clusterc.cli.run.UnitGraphs;
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.CompiledCluster;
 import dev.clusterc.compiler.api.Delivery;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code clusterc apply PATH}: brings the live cluster to the sources, unit by unit in dependency
  * order, waiting for each to be healthy before its dependents, then prunes what the inventory no
  * longer wants. A cluster that names a GitOps engine is not applied unless asked: {@code --direct}
- * applies its units directly, {@code --bootstrap-flux-tree} prints how to hand it to Flux.
+ * applies its units directly, {@code --bootstrap-flux-tree} hands it to a running Flux (its
+ * GitRepository and Kustomizations, waited for until Flux reports each Ready).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Apply a cluster to the live Kubernetes cluster: units in dependency order, health waits, prune.",
@@ -48,7 +50,8 @@ public final class ApplyCommand extends RuntimeCommand {
   boolean direct;
 
   @Option(names = "--bootstrap-flux-tree",
-      description = "For a cluster with `gitops`: apply nothing, print the steps that hand it to Flux (or Argo CD).")
+      description = "For a `gitops flux` cluster: apply Flux's GitRepository and Kustomizations to a cluster where Flux"
+          + " runs and wait until Flux has reconciled every unit (for Argo CD: print the steps).")
   boolean bootstrap;
 
   @Override
@@ -70,8 +73,18 @@ public final class ApplyCommand extends RuntimeCommand {
     }
     if (engine.isPresent() && bootstrap) {
       Optional<CompiledCluster> declared = compile(analysis.get(), Delivery.DECLARED);
-      declared.ifPresent(c -> err().print(HandOver.steps(c, shownPath())));
-      return ExitCode.FAILURE;
+      if (declared.isEmpty()) {
+        return ExitCode.FAILURE;
+      }
+      if (!engine.get().equals("flux")) {
+        err().print(HandOver.steps(declared.get(), shownPath()));
+        return ExitCode.FAILURE;
+      }
+      int status = run(UnitGraphs.fluxHandOver(declared.get()));
+      if (status != ExitCode.OK && status != ExitCode.STOPPED) {
+        err().print(HandOver.fluxNotReady(declared.get(), shownPath()));
+      }
+      return status;
     }
     if (engine.isPresent() && !direct) {
       err().println(HandOver.refusal(engine.get(), name, shownPath()));
@@ -86,7 +99,11 @@ public final class ApplyCommand extends RuntimeCommand {
       err().println(sops.get());
       return ExitCode.FAILURE;
     }
-    UnitGraph graph = graph(cluster.get());
+    return run(graph(cluster.get()));
+  }
+
+  /** Applies {@code graph} with the progress view the output asks for; the exit status. */
+  private int run(UnitGraph graph) {
     AtomicReference<RunEvent.Finished> finished = new AtomicReference<>();
     LiveView live = !runtime.json() && terminal().stdoutIsTerminal()
         ? new LiveView("clusterc apply " + graph.cluster(), graph, out(), width()).start() : null;

@@ -102,12 +102,25 @@ class RuntimeCommandsTest {
   }
 
   @Test
-  void bootstrapFluxTreePrintsTheHandOverAndAppliesNothing() throws IOException {
+  void bootstrapFluxTreeHandsFluxItsObjectsUnderAnInventoryOfTheirOwn() throws IOException {
     Cli.Result result = run("apply", flux().toString(), "--bootstrap-flux-tree");
-    assertEquals(ExitCode.FAILURE, result.exit(), result.toString());
+    assertEquals(0, result.exit(), result.toString());
+    assertEquals(1, engine.graph.units().size(), "one unit of Flux's objects");
+    assertTrue(engine.graph.cluster().endsWith("-flux"), engine.graph.cluster());
+    assertTrue(engine.graph.units().get(0).objects().stream().allMatch(o -> o.getApiVersion().contains("toolkit.fluxcd.io")),
+        "only Flux's objects are handed over");
+    assertEquals(engine.graph.units().get(0).objectIds(), engine.graph.units().get(0).healthGates(),
+        "the hand-over waits until Flux reports every object Ready");
+  }
+
+  @Test
+  void aFailedHandOverNamesTheStepsFluxNeeds() throws IOException {
+    engine.failFirstUnit = true;
+    Cli.Result result = run("apply", flux().toString(), "--bootstrap-flux-tree");
+    assertEquals(ExitCode.FINDINGS, result.exit(), result.toString());
+    assertTrue(result.err().contains("flux install"), result.err());
     assertTrue(result.err().contains("clusterc compile " + dir + " -o REPO"), result.err());
     assertTrue(result.err().contains("flux bootstrap"), result.err());
-    assertNull(engine.graph);
   }
 
   @Test

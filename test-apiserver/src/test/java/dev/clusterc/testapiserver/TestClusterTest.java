@@ -113,7 +113,7 @@ class TestClusterTest {
   private static boolean isAvailable(Deployment deployment) {
     return deployment != null && deployment.getStatus() != null
         && Integer.valueOf(3).equals(deployment.getStatus().getAvailableReplicas())
-        && deployment.getStatus().getConditions().stream().anyMatch(
+        && deployment.getStatus().getConditions() != null && deployment.getStatus().getConditions().stream().anyMatch(
             c -> "Available".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  * listed, so a no-op run over a thousand apps prints a few lines per unit.
  */
 public final class PlainLog implements RunListener {
+  /** How many pending objects a waiting line names; the rest are counted (JSON events carry them all). */
+  private static final int NAMED = 3;
+
   private final PrintWriter out;
 
   public PlainLog(PrintWriter out) {
@@ -38,8 +41,9 @@ public final class PlainLog implements RunListener {
       return e.unit() + ": " + e.object() + " " + Words.change(e.change()) + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
     }
     if (event instanceof RunEvent.UnitWaiting e) {
-      return e.unit() + ": waiting " + Words.duration(e.elapsed()) + " for " + e.pending().stream()
-          .map(PlainLog::waiting).collect(Collectors.joining("; "));
+      int more = e.pending().size() - NAMED;
+      return e.unit() + ": waiting " + Words.duration(e.elapsed()) + " for " + e.pending().stream().limit(NAMED)
+          .map(PlainLog::waiting).collect(Collectors.joining("; ")) + (more > 0 ? "; and " + more + " more" : "");
     }
     if (event instanceof RunEvent.UnitReady e) {
       return e.unit() + ": ready after " + Words.duration(e.elapsed());

@@ -28,6 +28,19 @@ public final class UnitGraphs {
     return new UnitGraph(cluster.name(), cluster.units().stream().map(UnitGraphs::unit).toList());
   }
 
+  /**
+   * The graph that hands {@code declared} (compiled for its {@code gitops flux}) to a running Flux: one
+   * unit of Flux's objects (the GitRepository and the Kustomizations), gated on all of them, so the
+   * apply waits until Flux has fetched the tree and reconciled every unit. Its inventory is the
+   * cluster's name with {@code -flux}, apart from a direct apply's, so neither prunes the other.
+   */
+  public static UnitGraph fluxHandOver(CompiledCluster declared) {
+    List<GenericKubernetesResource> objects = declared.fluxManifests().stream().map(UnitGraphs::resource).toList();
+    List<ObjectId> gates = objects.stream().map(ObjectId::of).toList();
+    return new UnitGraph(declared.name() + "-flux",
+        List.of(new Unit("flux", "flux", "gitops flux", objects, List.of(), gates)));
+  }
+
   static Unit unit(CompiledUnit unit) {
     String declaration = unit.source().map(d -> d.kind() + " " + d.name()).orElse(null);
     List<GenericKubernetesResource> objects = unit.manifests().stream().map(UnitGraphs::resource).toList();

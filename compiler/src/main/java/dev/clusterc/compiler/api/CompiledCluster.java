@@ -79,6 +79,14 @@ public final class CompiledCluster {
     return compilation.flux().stream().map(KubeObject::copy).toList();
   }
 
+  /**
+   * {@link #fluxObjects()} as plain trees (apiVersion, kind, metadata, spec), for a caller outside the
+   * compiler that hands the cluster to a running Flux.
+   */
+  public List<Map<String, Object>> fluxManifests() {
+    return compilation.flux().stream().map(o -> o.copy().tree()).toList();
+  }
+
   /** How many units there are, without converting their objects. */
   public int unitCount() {
     return compilation.units().size();

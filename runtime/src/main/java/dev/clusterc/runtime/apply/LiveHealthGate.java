@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  * wait in parallel.
  */
 public final class LiveHealthGate implements HealthGate {
+  /** How many pending objects a timeout names; the rest are counted. */
+  private static final int NAMED = 5;
+
   private final KubernetesClient client;
 
   public LiveHealthGate(KubernetesClient client) {
@@ -30,9 +33,11 @@ public final class LiveHealthGate implements HealthGate {
       return Outcome.unhealthy(failed.object() + " failed: " + failed.reason());
     }
     if (result instanceof HealthResult.TimedOut timedOut) {
-      return Outcome.unhealthy("not healthy after " + seconds(timedOut.elapsed()) + ", still waiting for "
-          + timedOut.pending().stream().map(w -> w.object() + " (" + w.status() + ": " + w.reason() + ")")
-              .collect(Collectors.joining("; ")));
+      List<Waiting> still = timedOut.pending();
+      String named = still.stream().limit(NAMED).map(w -> w.object() + " (" + w.status() + ": " + w.reason() + ")")
+          .collect(Collectors.joining("; "));
+      return Outcome.unhealthy("not healthy after " + seconds(timedOut.elapsed()) + ", still waiting for " + named
+          + (still.size() > NAMED ? "; and " + (still.size() - NAMED) + " more" : ""));
     }
     return Outcome.HEALTHY;
   }

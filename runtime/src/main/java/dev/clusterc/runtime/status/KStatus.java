@@ -36,6 +36,13 @@ public final class KStatus {
       Map.entry("apiextensions.k8s.io/CustomResourceDefinition", (o, c) -> BuiltinRules.crd(o)),
       Map.entry("policy/PodDisruptionBudget", (o, c) -> BuiltinRules.disruptionBudget(o)));
 
+  /**
+   * The suffix of Flux's API groups ({@code source.toolkit.fluxcd.io/}, {@code kustomize.…}): its
+   * controllers always report a Ready condition, so one without it is not reconciled yet rather than
+   * done (kstatus's default for a custom resource).
+   */
+  private static final String FLUX_GROUPS = ".toolkit.fluxcd.io/";
+
   private KStatus() {}
 
   /** The status of {@code object}, a whole object (metadata, spec and status) as the API server sends it. */
@@ -49,6 +56,9 @@ public final class KStatus {
       return rule.apply(object, clock);
     }
     StatusResult ready = readyCondition(Condition.of(object));
+    if (ready == null && ruleKey(object).contains(FLUX_GROUPS)) {
+      return StatusResult.inProgress("NotReconciled", "Flux has not reported it Ready yet (is Flux running?)");
+    }
     return ready != null ? ready : StatusResult.current("no conditions that say otherwise");
   }
 
@@ -65,6 +75,9 @@ public final class KStatus {
     }
     Long generation = Fields.whole(object, "metadata", "generation");
     Long observed = Fields.whole(object, "status", "observedGeneration");
+    if (generation != null && observed != null && observed < 0) {
+      return StatusResult.inProgress("NotReconciled", "not reconciled by its controller yet (is it running?)");
+    }
     if (generation != null && observed != null && !generation.equals(observed)) {
       return StatusResult.inProgress("GenerationNotObserved", "observedGeneration " + observed
           + " behind generation " + generation + ": its controller has not seen the latest change yet");

@@ -56,7 +56,8 @@ class CrdPruneApiServerTest {
   /** The CRD established and its kind served, as the engine waits for it before applying custom resources. */
   private static void established(String name) {
     client.apiextensions().v1().customResourceDefinitions().withName(name).waitUntilCondition(
-        (CustomResourceDefinition c) -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+        (CustomResourceDefinition c) -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+            && c.getStatus().getConditions().stream()
             .anyMatch(cond -> cond.getType().equals("Established") && cond.getStatus().equals("True")),
         60, TimeUnit.SECONDS);
   }

@@ -114,7 +114,13 @@ class KindStatusTest {
         StatusCase.of("Stalled=False", IN_PROGRESS, "Ready=False", head + "1}\nstatus:\n  conditions:\n"
             + "  - {type: Stalled, status: 'False'}\n  - {type: Ready, status: 'False'}\n"),
         StatusCase.of("being deleted", TERMINATING, "being deleted", head
-            + "1, deletionTimestamp: '2026-06-01T11:00:00Z'}\nstatus:\n  conditions:\n  - {type: Ready, status: 'True'}\n"));
+            + "1, deletionTimestamp: '2026-06-01T11:00:00Z'}\nstatus:\n  conditions:\n  - {type: Ready, status: 'True'}\n"),
+        StatusCase.of("Flux object not reconciled yet", IN_PROGRESS, "Flux has not reported it Ready yet",
+            "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata: {name: home, namespace: flux-system}\n"),
+        StatusCase.of("observedGeneration -1 (a CRD's default)", IN_PROGRESS, "not reconciled by its controller yet",
+            head + "1}\nstatus: {observedGeneration: -1}\n"),
+        StatusCase.of("Flux object Ready", CURRENT, "", "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n"
+            + "metadata: {name: apps, namespace: flux-system}\nstatus:\n  conditions:\n  - {type: Ready, status: 'True'}\n"));
   }
 
   @ParameterizedTest(name = "Pod: {0}")
