@@ -46,7 +46,7 @@ class FluxHandOverApiServerTest {
   void noFluxObjects(KubernetesClient client) {
     client.genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository").inNamespace("flux-system").delete();
     client.genericKubernetesResources("kustomize.toolkit.fluxcd.io/v1", "Kustomization").inNamespace("flux-system").delete();
-    client.configMaps().inNamespace("kube-system").withName("clusterc-homelab-flux").delete();
+    client.configMaps().inNamespace("kube-system").withName("clusterc-flux.homelab").delete();
   }
 
   private Cli.Result apply(TestApiServer server, String... extra) throws Exception {

@@ -106,7 +106,7 @@ class RuntimeCommandsTest {
     Cli.Result result = run("apply", flux().toString(), "--bootstrap-flux-tree");
     assertEquals(0, result.exit(), result.toString());
     assertEquals(1, engine.graph.units().size(), "one unit of Flux's objects");
-    assertTrue(engine.graph.cluster().endsWith("-flux"), engine.graph.cluster());
+    assertTrue(engine.graph.cluster().startsWith("flux."), engine.graph.cluster());
     assertTrue(engine.graph.units().get(0).objects().stream().allMatch(o -> o.getApiVersion().contains("toolkit.fluxcd.io")),
         "only Flux's objects are handed over");
     assertEquals(engine.graph.units().get(0).objectIds(), engine.graph.units().get(0).healthGates(),

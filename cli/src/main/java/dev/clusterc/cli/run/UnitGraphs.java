@@ -31,13 +31,14 @@ public final class UnitGraphs {
   /**
    * The graph that hands {@code declared} (compiled for its {@code gitops flux}) to a running Flux: one
    * unit of Flux's objects (the GitRepository and the Kustomizations), gated on all of them, so the
-   * apply waits until Flux has fetched the tree and reconciled every unit. Its inventory is the
-   * cluster's name with {@code -flux}, apart from a direct apply's, so neither prunes the other.
+   * apply waits until Flux has fetched the tree and reconciled every unit. Its inventory is
+   * {@code flux.CLUSTER}, apart from a direct apply's (a cluster's name has no dot, so no cluster's
+   * own inventory can be this one), so neither prunes the other.
    */
   public static UnitGraph fluxHandOver(CompiledCluster declared) {
     List<GenericKubernetesResource> objects = declared.fluxManifests().stream().map(UnitGraphs::resource).toList();
     List<ObjectId> gates = objects.stream().map(ObjectId::of).toList();
-    return new UnitGraph(declared.name() + "-flux",
+    return new UnitGraph("flux." + declared.name(),
         List.of(new Unit("flux", "flux", "gitops flux", objects, List.of(), gates)));
   }
 

@@ -21,7 +21,7 @@ public interface InventoryHook {
     }
   };
 
-  /** Labels the objects and widens the inventory; returns the graph to apply (with labelled objects). */
+  /** Widens the inventory to what is recorded and what {@code graph} wants; returns the graph to apply. */
   UnitGraph beforeApply(UnitGraph graph);
 
   /**
