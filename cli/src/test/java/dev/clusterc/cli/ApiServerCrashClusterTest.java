@@ -87,6 +87,8 @@ class ApiServerCrashClusterTest {
 
     assertFalse(interrupted.succeeded(), "the interrupted apply says it failed");
     assertFalse(interrupted.failed().isEmpty(), interrupted::toString);
+    interrupted.failed().values().forEach(reason -> assertTrue(reason.contains("Connection refused"),
+        () -> "the reason says the server could not be reached: " + reason));
     assertEquals(1, events.of(RunEvent.Finished.class).size(), "the interrupted apply finished");
     assertTrue(events.of(RunEvent.Finished.class).get(0).failedUnits() > 0);
 
