@@ -169,7 +169,8 @@ class ExampleApplyClusterTest {
       String setId = kube.client().configMaps().inNamespace("kube-system").withName("clusterc-" + full.cluster())
           .get().getMetadata().getLabels().get(ApplySetKeys.ID);
       assertNotNull(setId, "the parent carries the set's id");
-      // someone else's object, named like the app that goes, in a namespace that stays, with our label copied
+      // someone else's object, named like the app that goes, with our label copied; in a namespace that
+      // stays, since the app's own namespace is pruned with it and Kubernetes deletes whatever it holds
       cluster.client().configMaps().inNamespace("heatpump-mqtt").resource(new ConfigMapBuilder()
           .withNewMetadata().withName("redpanda-sink").withNamespace("heatpump-mqtt")
           .addToLabels(ApplySetKeys.PART_OF, setId).endMetadata()
@@ -183,6 +184,9 @@ class ExampleApplyClusterTest {
       assertTrue(pruned.pruned() >= 2, () -> "the app's Deployment and Service pruned: " + pruned.pruned());
       assertNull(kube.client().apps().deployments().inNamespace("redpanda-sink").withName("redpanda-sink").get());
       assertNull(kube.client().services().inNamespace("redpanda-sink").withName("redpanda-sink").get());
+      var namespace = kube.client().namespaces().withName("redpanda-sink").get();
+      assertTrue(namespace == null || namespace.getMetadata().getDeletionTimestamp() != null,
+          "the app's namespace, no longer declared, is pruned too (and everything in it, ours or not)");
       assertNotNull(kube.client().configMaps().inNamespace("heatpump-mqtt").withName("redpanda-sink").get(),
           "the foreign object with our label is left alone");
       InventoryRecords narrowed = records(kube, without);
