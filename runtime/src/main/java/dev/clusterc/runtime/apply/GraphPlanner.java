@@ -3,6 +3,7 @@ package dev.clusterc.runtime.apply;
 import dev.clusterc.runtime.kube.ObjectApplier;
 import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.ObjectRefused;
+import dev.clusterc.runtime.kube.RequestFailure;
 import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.Unit;
 import dev.clusterc.runtime.model.UnitGraph;
@@ -76,8 +77,7 @@ public final class GraphPlanner {
     try {
       return objects.plan(object);
     } catch (KubernetesClientException e) {
-      String message = e.getStatus() != null && e.getStatus().getMessage() != null
-          ? e.getStatus().getMessage() : e.getMessage();
+      String message = RequestFailure.describe(e);
       throw new ObjectRefused(ObjectId.of(object), "the API server rejects it: " + message);
     }
   }

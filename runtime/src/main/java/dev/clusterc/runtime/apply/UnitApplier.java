@@ -5,6 +5,7 @@ import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.kube.ObjectApplier;
 import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.ObjectRefused;
+import dev.clusterc.runtime.kube.RequestFailure;
 import dev.clusterc.runtime.kube.StagingWait;
 import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.ObjectId;
@@ -94,8 +95,7 @@ final class UnitApplier {
       } catch (ObjectRefused e) {
         return e.getMessage();
       } catch (KubernetesClientException e) {
-        String message = e.getStatus() != null && e.getStatus().getMessage() != null
-            ? e.getStatus().getMessage() : e.getMessage();
+        String message = RequestFailure.describe(e);
         return ObjectId.of(object) + ": " + message;
       }
     }

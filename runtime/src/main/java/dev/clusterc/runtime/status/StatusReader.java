@@ -1,5 +1,6 @@
 package dev.clusterc.runtime.status;
 
+import dev.clusterc.runtime.kube.RequestFailure;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -46,7 +47,7 @@ final class StatusReader {
         throw new InterruptedException("stopped while reading " + desired.getKind() + " "
             + desired.getMetadata().getName());
       }
-      return StatusResult.unknown("ReadFailed", "cannot read it: " + firstLine(e.getMessage()));
+      return StatusResult.unknown("ReadFailed", "cannot read it: " + RequestFailure.withCause(e));
     }
   }
 
@@ -68,13 +69,5 @@ final class StatusReader {
       }
     }
     return null;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }
