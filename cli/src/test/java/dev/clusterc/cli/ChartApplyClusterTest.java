@@ -1,6 +1,7 @@
 package dev.clusterc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,8 +152,11 @@ class ChartApplyClusterTest {
     sources("immutables", declaration.formatted(charts.url(), "two", "fast"));
     for (String[] flags : List.of(new String[] {"--force"}, new String[] {"--force", "--prune-data"})) {
       Cli.Result claim = apply(sources, flags).assertNoStackTrace();
-      assertNotEquals(ExitCode.OK, claim.exit(), claim.toString());
-      assertTrue(claim.all().contains("PersistentVolumeClaim immutable/immutable-data"), claim.toString());
+      assertEquals(ExitCode.FAILURE, claim.exit(), claim.toString());
+      assertTrue(claim.err().contains("apply refused, nothing was written")
+          && claim.err().contains("PersistentVolumeClaim immutable/immutable-data")
+          && claim.err().contains("never does that"), claim.toString());
+      assertFalse(claim.err().contains("allowed by"), "no flag allows it: " + claim.err());
       assertEquals(claimUid, claimUid(client), "the claim is the same object after " + List.of(flags));
     }
   }
