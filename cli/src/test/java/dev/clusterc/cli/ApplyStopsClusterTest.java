@@ -75,7 +75,8 @@ class ApplyStopsClusterTest {
     assertEquals(ExitCode.FINDINGS, json.exit(), json.toString());
     String reason = (String) JsonLines.forUnit(json.out(), "unit-failed", "slow").get("reason");
     assertTrue(reason.contains("Deployment.apps slow/slow") && reason.contains("InProgress")
-        && reason.contains("0 of 1 updated replicas available"), reason);
+        && reason.contains("0 of 1 updated replicas available") && reason.contains("pod slow/slow-")
+        && reason.contains("Unschedulable") && reason.contains("node affinity/selector"), reason);
     String because = (String) JsonLines.forUnit(json.out(), "unit-skipped", "waiter").get("because");
     assertTrue(because.contains("unit slow") && because.contains("failed"), because);
     assertTrue(JsonLines.named(json.out(), "unit-started").stream().noneMatch(e -> "waiter".equals(e.get("unit"))),
