@@ -103,6 +103,11 @@ class ChartApplyClusterTest {
     assertEquals(ExitCode.OK, first.exit(), first.toString());
 
     kubectl("set", "image", "deployment/edited", "app=nginx:1.28", "--namespace", "edited");
+    Cli.Result plan = Cli.run("plan", sources.toString(), "--kubeconfig", cluster.kubeconfig().toString())
+        .assertNoStackTrace();
+    assertEquals(ExitCode.OK, plan.exit(), plan.toString());
+    assertTrue(plan.out().contains("Deployment.apps edited/edited") && plan.out().contains("kubectl-set")
+        && plan.out().contains("apply needs --force-conflicts"), plan.out());
     Cli.Result refused = apply(sources).assertNoStackTrace();
 
     assertEquals(ExitCode.FINDINGS, refused.exit(), refused.toString());
