@@ -11,9 +11,9 @@ import dev.clusterc.runtime.model.ObjectId;
  * @param message the consequence, naming the object
  */
 public record Consequence(ObjectId object, Risk risk, String message) {
-  /** {@code message (allowed by --flag)}. */
+  /** {@code message (allowed by --flag)}, or the message alone when no flag allows it (it says so). */
   @Override
   public String toString() {
-    return message + " (allowed by " + risk.flag() + ")";
+    return risk.flag() == null ? message : message + " (allowed by " + risk.flag() + ")";
   }
 }

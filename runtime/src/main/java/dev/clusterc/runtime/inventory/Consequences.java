@@ -39,8 +39,14 @@ public final class Consequences {
         released(id, live, "deleting").ifPresent(out::add);
       }
       case RECREATED -> {
-        DataHolders.dataLost(id, live).ifPresent(why ->
-            out.add(new Consequence(id, Risk.DATA_LOSS, "re-creating " + id + " deletes it first: " + why)));
+        if (DataHolders.isClaim(id) || DataHolders.isVolume(id)) {
+          out.add(new Consequence(id, Risk.CLAIM_RECREATED, "an immutable field of " + id + " changed, and"
+              + " re-creating it would lose its volume's data: clusterc never does that, not even with --force"
+              + " or --prune-data. Restore the old value, or move the data and delete it yourself"));
+        } else {
+          DataHolders.dataLost(id, live).ifPresent(why ->
+              out.add(new Consequence(id, Risk.DATA_LOSS, "re-creating " + id + " deletes it first: " + why)));
+        }
         Set<String> before = Addresses.reached(id, live);
         Set<String> after = Addresses.pinned(id, desired);
         if (!before.isEmpty() && !after.equals(before)) {

@@ -2,7 +2,7 @@ package dev.clusterc.runtime.inventory;
 
 /**
  * The kinds of consequence {@code apply} refuses without an explicit flag, each with the flag that
- * allows it ({@link #flag()}, for the message that names it).
+ * allows it ({@link #flag()}, for the message that names it), and the one no flag allows.
  */
 public enum Risk {
   /** A claim, a volume, a database or a namespace holding claims is deleted or re-created. */
@@ -10,7 +10,12 @@ public enum Risk {
   /** A database runs fewer instances: fewer standbys, or none. */
   FEWER_INSTANCES("--allow-disruption"),
   /** A load-balancer (VIP) or gateway address moves or is released, or a pool gives addresses up. */
-  ADDRESS_MOVES("--allow-disruption");
+  ADDRESS_MOVES("--allow-disruption"),
+  /**
+   * A claim or volume would have to be deleted and created again (an immutable field changed):
+   * clusterc never does that, whatever the flags, so no flag allows it.
+   */
+  CLAIM_RECREATED(null);
 
   private final String flag;
 
@@ -18,7 +23,7 @@ public enum Risk {
     this.flag = flag;
   }
 
-  /** The command-line flag that allows it. */
+  /** The command-line flag that allows it; {@code null} when nothing does. */
   public String flag() {
     return flag;
   }

@@ -41,7 +41,10 @@ final class WorkloadRules {
       return shortfall;
     }
     if (replicas > wanted) {
-      return extraPods(replicas - wanted);
+      // a Deployment's replicas count the old ReplicaSets' pods, which stay until the new ones are available
+      long old = replicas - wanted;
+      return StatusResult.inProgress("ExtraPods", old + (old == 1 ? " old replica" : " old replicas")
+          + " still running until the updated ones are available");
     }
     shortfall = firstShortfall(List.of(
         new Count("TooFewAvailable", "updated replicas available", availableReplicas, updated),

@@ -23,7 +23,11 @@ class ConsequencesTest {
     return Stream.of(
         // claims and volumes
         row("claim pruned", pvc(), null, Change.PRUNED, List.of(), "DATA_LOSS", "PersistentVolumeClaim web/data"),
-        row("claim re-created", pvc(), pvc(), Change.RECREATED, List.of(), "DATA_LOSS", "re-creating"),
+        row("claim re-created", pvc(), pvc(), Change.RECREATED, List.of(), "CLAIM_RECREATED",
+            "clusterc never does that, not even with --force or --prune-data"),
+        row("volume re-created", yaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: nfs}\n"),
+            yaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: nfs}\n"), Change.RECREATED, List.of(),
+            "CLAIM_RECREATED", "PersistentVolume nfs changed"),
         row("volume pruned", yaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: nfs}\n"), null,
             Change.PRUNED, List.of(), "DATA_LOSS", "volume's data"),
         row("claim configured", pvc(), pvc(), Change.CONFIGURED, List.of(), "", ""),

@@ -36,7 +36,7 @@ class WorkloadStatusTest {
             + " message: 'ReplicaSet web-5d has timed out progressing.'}\n"),
         StatusCase.of("rolling", IN_PROGRESS, "2 of 3 replicas updated", head
             + "spec: {replicas: 3}\nstatus: {observedGeneration: 1, replicas: 3, updatedReplicas: 2}\n"),
-        StatusCase.of("old pods left", IN_PROGRESS, "1 old replica still terminating", head
+        StatusCase.of("old pods left", IN_PROGRESS, "1 old replica still running until the updated ones are available", head
             + "spec: {replicas: 2}\nstatus: {observedGeneration: 1, replicas: 3, updatedReplicas: 2}\n"),
         StatusCase.of("updated but not available", IN_PROGRESS, "1 of 2 updated replicas available", head
             + "spec: {replicas: 2}\nstatus: {observedGeneration: 1, replicas: 2, updatedReplicas: 2,"
