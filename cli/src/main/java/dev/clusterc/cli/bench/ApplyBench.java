@@ -96,7 +96,10 @@ final class ApplyBench {
     if (!summary.succeeded()) {
       return "FAILED " + summary.failed().size() + " units, e.g. " + summary.failed().entrySet().iterator().next();
     }
-    return summary.count(Change.CREATED) + " created, " + summary.count(Change.CONFIGURED) + " configured";
+    String configured = summary.changes().stream().filter(c -> c.change() == Change.CONFIGURED).limit(2)
+        .map(c -> c.object().toString()).collect(java.util.stream.Collectors.joining(", "));
+    return summary.count(Change.CREATED) + " created, " + summary.count(Change.CONFIGURED) + " configured"
+        + (configured.isEmpty() ? "" : " (" + configured + ")");
   }
 
   private static CompiledCluster compile(Path dir) {
