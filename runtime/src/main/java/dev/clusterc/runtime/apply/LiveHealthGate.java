@@ -3,6 +3,7 @@ package dev.clusterc.runtime.apply;
 import dev.clusterc.runtime.events.RunEvent.Waiting;
 import dev.clusterc.runtime.status.HealthResult;
 import dev.clusterc.runtime.status.HealthWait;
+import dev.clusterc.runtime.status.ServedKinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -13,19 +14,21 @@ import java.util.stream.Collectors;
 /**
  * The health gate of a live cluster: kstatus's rules, read by {@link HealthWait}, until every gate
  * is Current, one is Failed, or the unit's time is up. One {@link HealthWait} per wait, since units
- * wait in parallel.
+ * wait in parallel; what discovery found is shared by all ({@link ServedKinds}).
  */
 public final class LiveHealthGate implements HealthGate {
   private final KubernetesClient client;
+  private final ServedKinds kinds;
 
   public LiveHealthGate(KubernetesClient client) {
     this.client = client;
+    this.kinds = new ServedKinds(client);
   }
 
   @Override
   public Outcome await(List<GenericKubernetesResource> gates, Duration timeout, Consumer<List<Waiting>> pending)
       throws InterruptedException {
-    HealthResult result = new HealthWait(client).await(gates, timeout, pending);
+    HealthResult result = new HealthWait(client, kinds).await(gates, timeout, pending);
     if (result instanceof HealthResult.Failed failed) {
       return Outcome.unhealthy(failed.object() + " failed: " + failed.reason());
     }
