@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code clusterc bench}: measures parse+check and compile (emit and serialize) on generated clusters
  * of N apps, warm in-process (median of several runs, heap retained by the checked program) and as
  * a whole CLI process started as {@code ./clusterc} starts it (time and peak memory), and the re-check
- * after editing one file. Prints figures; asserts nothing.
+ * after editing one file. With {@code --workload apply} it measures instead apply, no-op re-apply and plan
+ * of generated plain apps on the live cluster of {@code --kubeconfig} ({@link ApplyBench}). Prints figures;
+ * asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure parse+check time and memory on generated clusters of N apps, or (--workload apply) "
