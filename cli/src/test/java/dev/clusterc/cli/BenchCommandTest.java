@@ -55,6 +55,27 @@ class BenchCommandTest {
     assertEquals(0, check.exit(), check::toString);
   }
 
+  /** The apply workload: plain apps with the size in their names, which compile to a Namespace, Deployment and Service each. */
+  @Test
+  void generateApplyWritesPlainAppsThatCompile(@TempDir Path dir) throws Exception {
+    Cli.Result result = Cli.run("bench", "--workload", "apply", "--generate", dir.toString(), "--apps", "3", "--files", "2");
+    assertEquals(0, result.exit(), result::toString);
+    assertTrue(Files.readString(dir.resolve("n3/apps-000.cluster")).contains("app s3-app0 {"), result::toString);
+    Cli.Result compiled = Cli.run("compile", dir.resolve("n3").toString(), "-o", "-");
+    assertEquals(0, compiled.exit(), compiled::toString);
+    assertEquals(3, compiled.out().lines().filter("kind: Deployment"::equals).count(), compiled::toString);
+    assertEquals(3, compiled.out().lines().filter("kind: Service"::equals).count(), compiled::toString);
+    assertEquals(3, compiled.out().lines().filter("kind: Namespace"::equals).count(), compiled::toString);
+  }
+
+  /** Applying needs a cluster named on purpose: never the current context of ~/.kube/config. */
+  @Test
+  void theApplyWorkloadNeedsAKubeconfig() {
+    Cli.Result result = Cli.run("bench", "--workload", "apply", "--apps", "3").assertNoStackTrace();
+    assertEquals(2, result.exit(), result::toString);
+    assertTrue(result.err().startsWith("clusterc bench: --workload apply needs --kubeconfig FILE"), result::toString);
+  }
+
   @Test
   void aLauncherThatCannotRunIsAUsageError(@TempDir Path dir) {
     Cli.Result result = Cli.run("bench", "--launcher", dir.resolve("none").toString()).assertNoStackTrace();

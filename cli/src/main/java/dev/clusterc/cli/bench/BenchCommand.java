@@ -4,6 +4,7 @@ import dev.clusterc.cli.Version;
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.ClusterCompiler;
 import dev.clusterc.compiler.api.CompiledCluster;
+import dev.clusterc.runtime.kube.Kube;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -25,10 +26,13 @@ import picocli.CommandLine.Spec;
  * {@code clusterc bench}: measures parse+check and compile (emit and serialize) on generated clusters
  * of N apps, warm in-process (median of several runs, heap retained by the checked program) and as
  * a whole CLI process started as {@code ./clusterc} starts it (time and peak memory), and the re-check
- * after editing one file. Prints figures; asserts nothing.
+ * after editing one file. With {@code --workload apply} it measures instead apply, no-op re-apply and plan
+ * of generated plain apps on the live cluster of {@code --kubeconfig} ({@link ApplyBench}). Prints figures;
+ * asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Measure parse+check time and memory on generated clusters of N apps.")
+    description = "Measure parse+check time and memory on generated clusters of N apps, or (--workload apply) "
+        + "apply, no-op re-apply and plan against a live cluster.")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -65,16 +69,48 @@ public final class BenchCommand implements Callable<Integer> {
           + "(the input bench/peers/run compiles).")
   Path generate;
 
+  @Option(names = "--workload", paramLabel = "KIND",
+      description = "compile (the default: apps with volumes, routes, backups and databases, measured by check and "
+          + "compile) or apply (plain apps: a Namespace, a Deployment and a Service each, applied to the cluster of "
+          + "--kubeconfig).")
+  Workload workload = Workload.compile;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      description = "With --workload apply: the cluster to apply to (required; use a throw-away cluster, "
+          + "e.g. the one bench/apply/run starts).")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "With --workload apply: the kubeconfig context.")
+  String context;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "With --workload apply: units applied at once, as apply's --parallel (default: ${DEFAULT-VALUE}).")
+  int parallel = 4;
+
+  @Option(names = "--reapplies", paramLabel = "N",
+      description = "With --workload apply: no-op re-applies after the first apply, 1 to 10 (default: ${DEFAULT-VALUE}).")
+  int reapplies = 3;
+
+  /** What the generated clusters are for. */
+  enum Workload { compile, apply }
+
   @Override
   public Integer call() throws Exception {
     validate();
     PrintWriter out = spec.commandLine().getOut();
     if (generate != null) {
       for (int apps : sizes) {
-        ClusterGenerator.write(generate.resolve("n" + apps), apps, files);
+        if (workload == Workload.apply) {
+          ClusterGenerator.writeAppliable(generate.resolve("n" + apps), apps, files);
+        } else {
+          ClusterGenerator.write(generate.resolve("n" + apps), apps, files);
+        }
         out.println(generate.resolve("n" + apps));
       }
       return 0;
+    }
+    if (workload == Workload.apply) {
+      return applyBench(out);
     }
     WholeProcess process = WholeProcess.of(launcher, System.getenv());
     out.printf("clusterc bench: parse+check and compile, %d files per cluster, median of %d warm runs, %d process runs%n",
@@ -101,6 +137,20 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int applyBench(PrintWriter out) throws IOException {
+    Path root = Files.createTempDirectory("clusterc-bench");
+    try (Kube kube = Kube.connect(kubeconfig, context)) {
+      ApplyBench bench = new ApplyBench(kube, parallel, reapplies, out);
+      bench.header();
+      for (int apps : sizes) {
+        bench.measure(root.resolve("n" + apps), apps, files);
+      }
+    } finally {
+      delete(root);
+    }
+    return 0;
+  }
+
   /** A usage error (exit 2, with the usage) for a value the benchmark cannot run with. */
   private void validate() {
     if (sizes.isEmpty()) {
@@ -112,6 +162,16 @@ public final class BenchCommand implements Callable<Integer> {
     inRange("--files", files, 1, MAX_FILES);
     inRange("--runs", runs, 1, MAX_RUNS);
     inRange("--process-runs", processRuns, 0, MAX_PROCESS_RUNS);
+    if (workload == Workload.apply && generate == null) {
+      if (kubeconfig == null) {
+        throw usage("--workload apply needs --kubeconfig FILE: the cluster to apply to (a throw-away one)");
+      }
+      if (!Files.isRegularFile(kubeconfig)) {
+        throw usage("--kubeconfig " + kubeconfig + " is not a file");
+      }
+      inRange("--parallel", parallel, 1, 64);
+      inRange("--reapplies", reapplies, 1, 10);
+    }
     if (launcher != null && !Files.isExecutable(launcher)) {
       throw usage("--launcher " + launcher + " is not an executable file");
     }

@@ -69,6 +69,35 @@ public final class ClusterGenerator {
   }
 
   /**
+   * Writes a cluster of N plain apps that {@code clusterc apply} can bring to any cluster: no
+   * {@code gitops}, no component (so no chart), no secret; each app is a Namespace, a Deployment of
+   * one replica and a Service. Names carry the size ({@code s1000-app7}, cluster {@code bench-1000}),
+   * so clusters of several sizes can be applied to one cluster side by side.
+   */
+  public static void writeAppliable(Path dir, int apps, int files) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("cluster.cluster"), """
+        cluster bench-%1$d {
+          domain  "bench.example"
+          network { nodes 10.0.0.0/16 }
+        }
+
+        node cp0 { role control-plane; address 10.0.0.2 }
+        """.formatted(apps));
+    StringBuilder[] parts = new StringBuilder[files];
+    for (int i = 0; i < files; i++) {
+      parts[i] = new StringBuilder();
+    }
+    for (int i = 0; i < apps; i++) {
+      parts[i % files].append("app s%1$d-app%2$d { image \"ghcr.io/bench/app:1.%2$d\"; port http 8080 }\n"
+          .formatted(apps, i));
+    }
+    for (int i = 0; i < files; i++) {
+      Files.writeString(dir.resolve(String.format("apps-%03d.cluster", i)), parts[i]);
+    }
+  }
+
+  /**
    * A Secret shaped like a SOPS-encrypted one (names of keys in clear), with placeholder values and
    * the SOPS metadata ({@code mac}) that the check requires of a {@code sops} file.
    */

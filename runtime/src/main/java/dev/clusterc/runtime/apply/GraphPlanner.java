@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +20,12 @@ import java.util.concurrent.Future;
 
 /**
  * Plans a graph: reads every object and dry-runs its apply, a few at a time, and writes nothing.
+ * Objects already labelled as members of their set are read with one LIST per kind ({@link LiveMembers}),
+ * the others one GET each.
  * An object whose CRD or namespace is created by the same apply plans as CREATED.
  */
 public final class GraphPlanner {
+  private final KubernetesClient client;
   private final ObjectApplier objects;
   private final int parallelism;
 
@@ -33,6 +37,7 @@ public final class GraphPlanner {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
     }
+    this.client = client;
     this.objects = new ObjectApplier(client);
     this.parallelism = parallelism;
   }
@@ -50,11 +55,13 @@ public final class GraphPlanner {
       return thread;
     });
     try {
+      Map<ObjectId, GenericKubernetesResource> live = LiveMembers.read(client, graph);
       List<List<Future<ObjectChange>>> futures = new ArrayList<>();
       for (Unit unit : graph.units()) {
         List<Future<ObjectChange>> unitFutures = new ArrayList<>();
         for (GenericKubernetesResource object : unit.objects()) {
-          unitFutures.add(pool.submit(() -> plan(object)));
+          GenericKubernetesResource known = live.get(ObjectId.of(object));
+          unitFutures.add(pool.submit(() -> plan(object, known)));
         }
         futures.add(unitFutures);
       }
@@ -73,9 +80,10 @@ public final class GraphPlanner {
     }
   }
 
-  private ObjectChange plan(GenericKubernetesResource object) {
+  /** @param live the object as a LIST just read it, or {@code null} to read it now */
+  private ObjectChange plan(GenericKubernetesResource object, GenericKubernetesResource live) {
     try {
-      return objects.plan(object);
+      return live == null ? objects.plan(object) : objects.plan(object, live);
     } catch (KubernetesClientException e) {
       String message = RequestFailure.describe(e);
       throw new ObjectRefused(ObjectId.of(object), "the API server rejects it: " + message);

@@ -46,6 +46,14 @@ public final class ObjectApplier {
   }
 
   /**
+   * What applying {@code desired} would do, given its live object as just read (by a LIST, say):
+   * sends the dry run only, no GET.
+   */
+  public ObjectChange plan(GenericKubernetesResource desired, GenericKubernetesResource live) {
+    return planned(desired, Objects.requireNonNull(live, "live")).change();
+  }
+
+  /**
    * Applies {@code desired} if it drifted and returns what was done.
    *
    * @throws ObjectRefused when it conflicts with another field manager and {@code flags} do not
@@ -92,6 +100,11 @@ public final class ObjectApplier {
       }
       throw e;
     }
+    return planned(desired, live);
+  }
+
+  private Planned planned(GenericKubernetesResource desired, GenericKubernetesResource live) {
+    ObjectId id = ObjectId.of(desired);
     List<String> conflicts = List.of();
     String detail = "";
     GenericKubernetesResource dryRun;

@@ -31,14 +31,23 @@ public final class HealthWait {
 
   /** A wait on {@code client}'s cluster, with the system clock and {@link PollInterval#DEFAULT}. */
   public HealthWait(KubernetesClient client) {
-    this(client, Clock.systemUTC(), PollInterval.DEFAULT);
+    this(client, new ServedKinds(client));
+  }
+
+  /** As {@link #HealthWait(KubernetesClient)}, sharing what discovery found with other waits. */
+  public HealthWait(KubernetesClient client, ServedKinds kinds) {
+    this(client, kinds, Clock.systemUTC(), PollInterval.DEFAULT);
   }
 
   /** A wait on {@code client}'s cluster measuring time with {@code clock}, polling at {@code interval}. */
   public HealthWait(KubernetesClient client, Clock clock, PollInterval interval) {
+    this(client, new ServedKinds(client), clock, interval);
+  }
+
+  private HealthWait(KubernetesClient client, ServedKinds kinds, Clock clock, PollInterval interval) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.interval = Objects.requireNonNull(interval, "interval");
-    this.reader = new StatusReader(Objects.requireNonNull(client, "client"), clock);
+    this.reader = new StatusReader(Objects.requireNonNull(client, "client"), kinds, clock);
   }
 
   /**

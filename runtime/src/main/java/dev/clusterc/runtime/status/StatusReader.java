@@ -1,27 +1,24 @@
 package dev.clusterc.runtime.status;
 
 import dev.clusterc.runtime.kube.RequestFailure;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Reads one object from the cluster and computes its status: one GET per call. The resource name
- * of each apiVersion and kind is looked up once and remembered; a kind not served yet (its CRD not
+ * of each apiVersion and kind comes from {@link ServedKinds}; a kind not served yet (its CRD not
  * established) reads as NotFound and is looked up again next time.
  */
 final class StatusReader {
   private final KubernetesClient client;
   private final Clock clock;
-  private final Map<String, ResourceDefinitionContext> resources = new HashMap<>();
+  private final ServedKinds kinds;
 
-  StatusReader(KubernetesClient client, Clock clock) {
+  StatusReader(KubernetesClient client, ServedKinds kinds, Clock clock) {
     this.client = client;
+    this.kinds = kinds;
     this.clock = clock;
   }
 
@@ -31,7 +28,7 @@ final class StatusReader {
    */
   StatusResult read(GenericKubernetesResource desired) throws InterruptedException {
     try {
-      ResourceDefinitionContext resource = resource(desired.getApiVersion(), desired.getKind());
+      ResourceDefinitionContext resource = kinds.resource(desired.getApiVersion(), desired.getKind());
       if (resource == null) {
         return new StatusResult(Status.NOT_FOUND, "KindNotServed",
             desired.getKind() + " (" + desired.getApiVersion() + ") is not served by the cluster (yet)");
@@ -51,23 +48,4 @@ final class StatusReader {
     }
   }
 
-  private ResourceDefinitionContext resource(String apiVersion, String kind) {
-    String key = apiVersion + "/" + kind;
-    ResourceDefinitionContext known = resources.get(key);
-    if (known != null) {
-      return known;
-    }
-    APIResourceList list = client.getApiResources(apiVersion);
-    if (list == null) {
-      return null;
-    }
-    for (APIResource candidate : list.getResources()) {
-      if (kind.equals(candidate.getKind()) && !candidate.getName().contains("/")) {
-        ResourceDefinitionContext found = ResourceDefinitionContext.fromApiResource(apiVersion, candidate);
-        resources.put(key, found);
-        return found;
-      }
-    }
-    return null;
-  }
 }
