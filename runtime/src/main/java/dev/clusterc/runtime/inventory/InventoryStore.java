@@ -1,5 +1,6 @@
 package dev.clusterc.runtime.inventory;
 
+import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
@@ -10,8 +11,6 @@ import java.util.Optional;
  * its own parents, and only when something changed: an apply of an unchanged cluster writes nothing.
  */
 final class InventoryStore {
-  static final String FIELD_MANAGER = "clusterc";
-
   private final KubernetesClient client;
   private final ApplySetParent parent;
   private final Tooling tooling;
@@ -41,6 +40,6 @@ final class InventoryStore {
     if (live.isPresent() && ParentObject.matches(live.get(), wanted)) {
       return live.get();
     }
-    return client.resource(wanted).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    return client.resource(wanted).fieldManager(Kinds.FIELD_MANAGER).forceConflicts().serverSideApply();
   }
 }

@@ -3,6 +3,7 @@ package dev.clusterc.runtime.inventory;
 import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -42,7 +43,7 @@ final class Pruner {
       ObjectId id = candidate.object();
       fetch(id).ifPresent(object -> {
         live.put(id, object);
-        if (DataHolders.isNamespace(id)) {
+        if (Kinds.isNamespace(id)) {
           claims.put(id.name(), claimsIn(id.name()));
         }
       });

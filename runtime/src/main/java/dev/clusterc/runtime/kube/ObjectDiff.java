@@ -1,5 +1,6 @@
 package dev.clusterc.runtime.kube;
 
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -43,7 +44,7 @@ final class ObjectDiff {
       return new ObjectChange(id, Change.UNCHANGED, "", detail, conflicts);
     }
     Map<String, Object> wanted = wanted(desired);
-    Map<String, Object> owned = ObjectTree.owned(live, ObjectApplier.FIELD_MANAGER);
+    Map<String, Object> owned = ObjectTree.owned(live, Kinds.FIELD_MANAGER);
     Map<String, Object> before = restrict(liveTree, wanted, owned);
     Map<String, Object> after = restrict(dryTree, wanted, owned);
     mask(id, before, after);
