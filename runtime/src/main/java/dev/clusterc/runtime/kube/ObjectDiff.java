@@ -49,8 +49,8 @@ final class ObjectDiff {
     Map<String, Object> after = restrict(dryTree, wanted, owned);
     mask(id, before, after);
     String diff = diff(id, ObjectTree.yamlLines(before), after);
-    if (diff.isEmpty()) {
-      // only fields clusterc no longer sets changed (they are removed): show the whole object
+    if (diff.isEmpty() && !SecretMask.isSecret(id)) {
+      // only fields clusterc no longer sets changed (they are removed): show the whole object, never a Secret's
       mask(id, liveTree, dryTree);
       diff = diff(id, ObjectTree.yamlLines(liveTree), dryTree);
     }
