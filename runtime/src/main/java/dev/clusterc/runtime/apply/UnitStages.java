@@ -1,5 +1,6 @@
 package dev.clusterc.runtime.apply;
 
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.Unit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -30,10 +31,10 @@ record UnitStages(List<GenericKubernetesResource> first, List<GenericKubernetesR
 
   /** 0 for CRDs, 1 for Namespaces, 2 for {@code *Class} kinds, 3 for the rest. */
   static int rank(ObjectId id) {
-    if ("CustomResourceDefinition".equals(id.kind()) && "apiextensions.k8s.io".equals(id.group())) {
+    if (Kinds.isCrd(id)) {
       return 0;
     }
-    if ("Namespace".equals(id.kind()) && id.group().isEmpty()) {
+    if (Kinds.isNamespace(id)) {
       return 1;
     }
     return id.kind().endsWith("Class") && !id.namespaced() ? 2 : 3;

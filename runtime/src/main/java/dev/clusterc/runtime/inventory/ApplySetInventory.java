@@ -1,11 +1,13 @@
 package dev.clusterc.runtime.inventory;
 
 import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.UnitGraph;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The inventory of one cluster, as the engine uses it around an apply:
@@ -58,9 +60,9 @@ public final class ApplySetInventory {
 
   /** Before applying: records old ∪ {@code graph}'s objects (a write only if that changes the parent). */
   public InventoryRecords widen(UnitGraph graph) {
-    InventoryRecords widened = read().union(InventoryRecords.of(graph));
-    current = Optional.of(store.write(current, widened));
-    return widened;
+    read();
+    InventoryRecords wanted = InventoryRecords.of(graph);
+    return written(store.update(current, records -> records.union(wanted)));
   }
 
   /** What prune would do, deleting and writing nothing; each decision is reported to {@code listener}. */
@@ -76,11 +78,17 @@ public final class ApplySetInventory {
 
   /** After prune: the parent records {@code graph}'s objects and what {@code pruned} kept or failed to delete. */
   public InventoryRecords narrow(UnitGraph graph, PruneResult pruned) {
-    InventoryRecords narrowed = pruned.remaining().union(InventoryRecords.of(graph));
     if (!fetched) {
       read();
     }
-    current = Optional.of(store.write(current, narrowed));
-    return narrowed;
+    InventoryRecords wanted = InventoryRecords.of(graph);
+    Set<ObjectId> dropped = pruned.dropped();
+    return written(store.update(current, records -> records.filter(r -> !dropped.contains(r.object()))
+        .union(wanted)));
+  }
+
+  private InventoryRecords written(InventoryStore.Written written) {
+    current = written.parent();
+    return written.records();
   }
 }

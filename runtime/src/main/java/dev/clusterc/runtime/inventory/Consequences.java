@@ -1,6 +1,7 @@
 package dev.clusterc.runtime.inventory;
 
 import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class Consequences {
     List<Consequence> out = new ArrayList<>();
     switch (change) {
       case PRUNED -> {
-        if (DataHolders.isNamespace(id) && !claimsInNamespace.isEmpty()) {
+        if (Kinds.isNamespace(id) && !claimsInNamespace.isEmpty()) {
           out.add(new Consequence(id, Risk.DATA_LOSS, "deleting " + id + " deletes the claims in it ("
               + String.join(", ", claimsInNamespace) + "): their data is lost"));
         }

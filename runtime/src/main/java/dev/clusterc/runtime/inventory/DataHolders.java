@@ -1,5 +1,6 @@
 package dev.clusterc.runtime.inventory;
 
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
@@ -13,25 +14,8 @@ import java.util.Optional;
  */
 final class DataHolders {
   static final String CNPG_GROUP = "postgresql.cnpg.io";
-  private static final String CRD_GROUP = "apiextensions.k8s.io";
 
   private DataHolders() {}
-
-  static boolean isVolume(ObjectId id) {
-    return id.group().isEmpty() && id.kind().equals("PersistentVolume");
-  }
-
-  static boolean isClaim(ObjectId id) {
-    return id.group().isEmpty() && id.kind().equals("PersistentVolumeClaim");
-  }
-
-  static boolean isNamespace(ObjectId id) {
-    return id.group().isEmpty() && id.kind().equals("Namespace");
-  }
-
-  static boolean isCrd(ObjectId id) {
-    return id.group().equals(CRD_GROUP) && id.kind().equals("CustomResourceDefinition");
-  }
 
   static boolean isDatabase(ObjectId id) {
     return id.group().equals(CNPG_GROUP) && id.kind().equals("Cluster");
@@ -39,7 +23,7 @@ final class DataHolders {
 
   /** Why deleting {@code live} deletes data, or empty when it does not (namespaces: see the planner). */
   static Optional<String> dataLost(ObjectId id, GenericKubernetesResource live) {
-    if (isVolume(id) || isClaim(id)) {
+    if (Kinds.isVolume(id) || Kinds.isClaim(id)) {
       return Optional.of("its volume's data is lost");
     }
     if (isDatabase(id)) {
@@ -50,7 +34,7 @@ final class DataHolders {
         && live.get("spec", "volumeClaimTemplates") instanceof List<?> templates && !templates.isEmpty()) {
       return Optional.of("its claim retention policy deletes its claims: their data is lost");
     }
-    if (isCrd(id) && live != null && CNPG_GROUP.equals(live.get("spec", "group"))
+    if (Kinds.isCrd(id) && live != null && CNPG_GROUP.equals(live.get("spec", "group"))
         && "Cluster".equals(live.get("spec", "names", "kind"))) {
       return Optional.of("deleting it deletes every CloudNativePG Cluster and their claims: their data is lost");
     }

@@ -1,6 +1,7 @@
 package dev.clusterc.runtime.inventory;
 
 import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class PrunePlanner {
       } else if (!MemberLabel.carries(live, in.applySetId())) {
         decisions.add(decision(record, PruneDecision.Action.RELEASE, "no longer carries " + ApplySetKeys.PART_OF + "="
             + in.applySetId() + ": something else took it over, so it is left alone and forgotten"));
-      } else if (DataHolders.isNamespace(id) || DataHolders.isCrd(id)) {
+      } else if (Kinds.isNamespace(id) || Kinds.isCrd(id)) {
         later.add(record);
       } else {
         decisions.add(decideObject(record, live, in));
@@ -64,7 +65,7 @@ public final class PrunePlanner {
     }
     Set<String> keptKinds = groupKinds(decisions, PruneDecision.Action.KEEP);
     Set<String> wantedKinds = in.desired().stream().map(ObjectId::groupKind).collect(Collectors.toSet());
-    for (InventoryRecord record : later.stream().filter(r -> DataHolders.isCrd(r.object())).toList()) {
+    for (InventoryRecord record : later.stream().filter(r -> Kinds.isCrd(r.object())).toList()) {
       GenericKubernetesResource live = in.live().get(record.object());
       Optional<String> defines = DataHolders.definedGroupKind(live);
       if (defines.isPresent() && wantedKinds.contains(defines.get())) {
@@ -75,7 +76,7 @@ public final class PrunePlanner {
         decisions.add(decideObject(record, live, in));
       }
     }
-    for (InventoryRecord record : later.stream().filter(r -> DataHolders.isNamespace(r.object())).toList()) {
+    for (InventoryRecord record : later.stream().filter(r -> Kinds.isNamespace(r.object())).toList()) {
       decisions.add(decideNamespace(record, in, decisions));
     }
     decisions.sort(ORDER);
@@ -84,7 +85,7 @@ public final class PrunePlanner {
 
   private static PruneDecision decideObject(InventoryRecord record, GenericKubernetesResource live, PruneInput in) {
     ObjectId id = record.object();
-    if (DataHolders.isVolume(id)) {
+    if (Kinds.isVolume(id)) {
       return decision(record, PruneDecision.Action.KEEP,
           "PersistentVolumes are never pruned: delete it yourself once its data is no longer needed");
     }
@@ -130,6 +131,6 @@ public final class PrunePlanner {
 
   /** 0 for ordinary objects, 1 for CRDs, 2 for namespaces. */
   private static int phase(ObjectId id) {
-    return DataHolders.isNamespace(id) ? 2 : DataHolders.isCrd(id) ? 1 : 0;
+    return Kinds.isNamespace(id) ? 2 : Kinds.isCrd(id) ? 1 : 0;
   }
 }

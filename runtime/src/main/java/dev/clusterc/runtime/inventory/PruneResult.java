@@ -30,6 +30,13 @@ public record PruneResult(List<PruneDecision> decisions, Map<ObjectId, String> f
     return deletes().stream().flatMap(d -> d.consequences().stream()).toList();
   }
 
+  /** The records prune took out of the inventory: deleted, released or already gone (none for a plan). */
+  Set<ObjectId> dropped() {
+    Set<ObjectId> remaining = remaining().ids();
+    return decisions.stream().map(PruneDecision::object).filter(id -> !remaining.contains(id))
+        .collect(Collectors.toSet());
+  }
+
   /** The records still in the inventory afterwards: kept ones and failed deletes. */
   InventoryRecords remaining() {
     Set<ObjectId> failed = failures.keySet();

@@ -3,6 +3,7 @@ package dev.clusterc.runtime.inventory;
 import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -11,12 +12,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Carries prune out on a cluster: looks up each candidate (one GET each, and the claims of each
@@ -42,13 +45,13 @@ final class Pruner {
       ObjectId id = candidate.object();
       fetch(id).ifPresent(object -> {
         live.put(id, object);
-        if (DataHolders.isNamespace(id)) {
+        if (Kinds.isNamespace(id)) {
           claims.put(id.name(), claimsIn(id.name()));
         }
       });
     }
-    List<PruneDecision> decisions = PrunePlanner.decide(
-        new PruneInput(recorded, desired, live, claims, applySetId, pruneData));
+    List<PruneDecision> decisions = keepWhatTakesForeignObjects(PrunePlanner.decide(
+        new PruneInput(recorded, desired, live, claims, applySetId, pruneData)), recorded, live);
     Map<ObjectId, String> failures = new LinkedHashMap<>();
     for (PruneDecision decision : decisions) {
       if (execute && decision.action() == PruneDecision.Action.DELETE) {
@@ -64,6 +67,31 @@ final class Pruner {
           new RunEvent.ObjectDone(decision.record().unit(), decision.object(), change, decision.reason())));
     }
     return new PruneResult(decisions, failures, execute);
+  }
+
+  /**
+   * A CRD or Namespace about to be deleted is kept when deleting it would take objects that are not ours
+   * with it (see {@link ForeignObjects}); the requests for that are sent only for those.
+   */
+  private List<PruneDecision> keepWhatTakesForeignObjects(List<PruneDecision> decisions, InventoryRecords recorded,
+      Map<ObjectId, GenericKubernetesResource> live) {
+    Set<ObjectId> deleted = decisions.stream().filter(d -> d.action() == PruneDecision.Action.DELETE)
+        .map(PruneDecision::object).collect(Collectors.toSet());
+    Set<ObjectId> ours = recorded.records().stream().map(InventoryRecord::object).collect(Collectors.toSet());
+    ForeignObjects foreign = new ForeignObjects(client);
+    List<PruneDecision> checked = new ArrayList<>();
+    for (PruneDecision decision : decisions) {
+      ObjectId id = decision.object();
+      Optional<String> keep = Optional.empty();
+      if (decision.action() == PruneDecision.Action.DELETE && Kinds.isCrd(id)) {
+        keep = foreign.usingCrd(live.get(id), deleted);
+      } else if (decision.action() == PruneDecision.Action.DELETE && Kinds.isNamespace(id)) {
+        keep = foreign.inNamespace(id.name(), ours);
+      }
+      checked.add(keep.map(why -> new PruneDecision(decision.record(), PruneDecision.Action.KEEP, why, List.of()))
+          .orElse(decision));
+    }
+    return checked;
   }
 
   private Optional<GenericKubernetesResource> fetch(ObjectId id) {

@@ -1,6 +1,7 @@
 package dev.clusterc.runtime.kube;
 
 import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,24 +14,19 @@ import io.fabric8.kubernetes.client.dsl.WritableOperation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plans and applies one object with server-side apply as field manager {@value #FIELD_MANAGER}.
+ * Plans and applies one object with server-side apply as field manager {@value Kinds#FIELD_MANAGER}.
  *
  * <p>A plan reads the live object and dry-runs the apply; the dry-run result is compared with the
  * live object without status and metadata noise, so an object is written only when it drifted and
  * a second apply of an unchanged cluster sends no write. Conflicts with another field manager are
  * reported with that manager's name and taken over only when forced; an immutable field change
- * deletes and re-creates the object only when forced, and never for claims and volumes.
+ * deletes and re-creates the object only when forced, and never for claims, volumes, CRDs and
+ * Namespaces ({@link Kinds#neverRecreated}).
  */
 public final class ObjectApplier {
-  /** The one field manager clusterc applies as. */
-  public static final String FIELD_MANAGER = "clusterc";
-
-  /** Kinds whose objects hold data: never deleted to be re-created. */
-  private static final Set<String> DATA_KINDS = Set.of("PersistentVolumeClaim", "PersistentVolume");
   private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
 
   private final KubernetesClient client;
@@ -136,17 +132,17 @@ public final class ObjectApplier {
     NamespaceableResource<GenericKubernetesResource> resource = client.resource(desired);
     WritableOperation<GenericKubernetesResource> operation = dryRun ? resource.dryRun() : resource;
     ServerSideApplicable<GenericKubernetesResource> apply = operation.fieldValidation(Validation.STRICT)
-        .fieldManager(FIELD_MANAGER);
+        .fieldManager(Kinds.FIELD_MANAGER);
     return force ? apply.forceConflicts().serverSideApply() : apply.serverSideApply();
   }
 
   private ObjectChange recreate(GenericKubernetesResource desired, GenericKubernetesResource live,
       ObjectChange change, ApplyFlags flags) {
     ObjectId id = change.object();
-    if (id.group().isEmpty() && DATA_KINDS.contains(id.kind())) {
+    if (Kinds.neverRecreated(id)) {
       throw new ObjectRefused(id, change.detail() + ": clusterc never deletes a " + id.kind()
-          + " to re-create it, because it holds data (not even with --force). Restore the old value, or move the"
-          + " data and delete it yourself.");
+          + " to re-create it (not even with --force): " + Kinds.whyNeverRecreated(id)
+          + ". Restore the old value, or move what depends on it and delete it yourself.");
     }
     if (!flags.force()) {
       throw new ObjectRefused(id, change.detail() + ": the object must be deleted and created again. "

@@ -1,5 +1,6 @@
 package dev.clusterc.runtime.kube;
 
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -43,13 +44,13 @@ final class ObjectDiff {
       return new ObjectChange(id, Change.UNCHANGED, "", detail, conflicts);
     }
     Map<String, Object> wanted = wanted(desired);
-    Map<String, Object> owned = ObjectTree.owned(live, ObjectApplier.FIELD_MANAGER);
+    Map<String, Object> owned = ObjectTree.owned(live, Kinds.FIELD_MANAGER);
     Map<String, Object> before = restrict(liveTree, wanted, owned);
     Map<String, Object> after = restrict(dryTree, wanted, owned);
     mask(id, before, after);
     String diff = diff(id, ObjectTree.yamlLines(before), after);
-    if (diff.isEmpty()) {
-      // only fields clusterc no longer sets changed (they are removed): show the whole object
+    if (diff.isEmpty() && !SecretMask.isSecret(id)) {
+      // only fields clusterc no longer sets changed (they are removed): show the whole object, never a Secret's
       mask(id, liveTree, dryTree);
       diff = diff(id, ObjectTree.yamlLines(liveTree), dryTree);
     }

@@ -22,6 +22,12 @@ final class ObjectTree {
   private static final Set<String> METADATA_NOISE = Set.of("managedFields", "resourceVersion", "generation",
       "uid", "creationTimestamp", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
 
+  /**
+   * kubectl's client-side apply copy of the object: never ours to show, and for a Secret first applied
+   * by kubectl it holds the Secret's data.
+   */
+  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -37,6 +43,12 @@ final class ObjectTree {
     tree.remove("status");
     if (tree.get("metadata") instanceof Map<?, ?> metadata) {
       metadata.keySet().removeAll(METADATA_NOISE);
+      if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
+        annotations.remove(LAST_APPLIED);
+        if (annotations.isEmpty()) {
+          metadata.remove("annotations");
+        }
+      }
     }
     return tree;
   }

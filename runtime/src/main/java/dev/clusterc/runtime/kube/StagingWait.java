@@ -1,5 +1,6 @@
 package dev.clusterc.runtime.kube;
 
+import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -56,7 +57,7 @@ public final class StagingWait {
       CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
       return established(crd) && discovered(crd);
     }
-    if ("Namespace".equals(object.getKind()) && ObjectId.of(object).group().isEmpty()) {
+    if (Kinds.isNamespace(ObjectId.of(object))) {
       Namespace namespace = client.namespaces().withName(name).get();
       return namespace != null && namespace.getStatus() != null && "Active".equals(namespace.getStatus().getPhase());
     }
@@ -64,8 +65,7 @@ public final class StagingWait {
   }
 
   private static boolean isCrd(GenericKubernetesResource object) {
-    return "CustomResourceDefinition".equals(object.getKind())
-        && "apiextensions.k8s.io".equals(ObjectId.of(object).group());
+    return Kinds.isCrd(ObjectId.of(object));
   }
 
   private static boolean established(CustomResourceDefinition crd) {
@@ -95,6 +95,7 @@ public final class StagingWait {
 
   /** Whether {@code object} is waited for by {@link #await}: a CRD or a Namespace. */
   public static boolean needsWait(GenericKubernetesResource object) {
-    return isCrd(object) || ("Namespace".equals(object.getKind()) && ObjectId.of(object).group().isEmpty());
+    ObjectId id = ObjectId.of(object);
+    return Kinds.isCrd(id) || Kinds.isNamespace(id);
   }
 }

@@ -7,6 +7,7 @@ import static dev.clusterc.runtime.inventory.TestObjects.object;
 import static dev.clusterc.runtime.inventory.TestObjects.unit;
 import static dev.clusterc.runtime.inventory.TestObjects.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,5 +118,29 @@ class CrdPruneApiServerTest {
     assertEquals(InventoryRecords.of(without), ParentObject.read(
         parent(client, inventory), inventory.parent()));
     assertNull(client.configMaps().inNamespace("gadgets").withName("app").get());
+  }
+
+  @Test
+  void aDefinitionOthersCustomResourcesUseIsKept() {
+    ServerSideApply.apply(client, object("v1", "Namespace", null, "doodads"), false);
+    ApplySetInventory inventory = new ApplySetInventory(client, "doodads", TOOLING);
+    applyCrdFirst(inventory, withCrs("doodads", "doodads", "doodads", "Doodad"), "doodads.test.clusterc.dev");
+    ServerSideApply.apply(client, cr("Doodad", "doodads", "someone-elses"), false);
+
+    UnitGraph without = new UnitGraph("doodads", List.of(unit("rest", List.of(), configMap("doodads", "rest"))));
+    RecordingListener listener = new RecordingListener();
+    applyAndPrune(client, inventory, without, false, listener);
+    assertEquals(List.of(
+        "PRUNED ConfigMap doodads/app",
+        "PRUNED Doodad.test.clusterc.dev doodads/one",
+        "KEPT CustomResourceDefinition.apiextensions.k8s.io doodads.test.clusterc.dev"), listener.lines());
+    String reason = listener.events.get(2).detail();
+    assertTrue(reason.contains("1 custom resource not ours still use it (Doodad.test.clusterc.dev doodads/someone-elses)"),
+        reason);
+    assertNotNull(client.apiextensions().v1().customResourceDefinitions().withName("doodads.test.clusterc.dev").get());
+    assertNotNull(client.genericKubernetesResources("test.clusterc.dev/v1", "Doodad").inNamespace("doodads")
+        .withName("someone-elses").get());
+    assertTrue(ParentObject.read(parent(client, inventory), inventory.parent()).ids().stream()
+        .anyMatch(id -> id.name().equals("doodads.test.clusterc.dev")), "a kept CRD stays recorded");
   }
 }

@@ -215,6 +215,29 @@ class ObjectApplierTest {
   }
 
   @Test
+  void aCrdIsNeverRecreatedEvenWhenForcedSoItsCustomResourcesStay() {
+    String crd = "{apiVersion: apiextensions.k8s.io/v1, kind: CustomResourceDefinition, metadata: {name: "
+        + "gadgets.scope.clusterc.dev}, spec: {group: scope.clusterc.dev, scope: %s, names: {plural: gadgets, "
+        + "singular: gadget, kind: Gadget}, versions: [{name: v1, served: true, storage: true, schema: "
+        + "{openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}}]}}";
+    GenericKubernetesResource namespaced = one(crd.formatted("Namespaced"));
+    applier.apply(namespaced, ApplyFlags.NONE);
+    assertEquals(List.of(), new StagingWait(kube.client()).await(List.of(namespaced), java.time.Duration.ofSeconds(30),
+        () -> false));
+    String ns = freshNamespace();
+    applier.apply(one("{apiVersion: scope.clusterc.dev/v1, kind: Gadget, metadata: {name: g, namespace: " + ns
+        + "}, spec: {size: 1}}"), ApplyFlags.NONE);
+
+    ObjectRefused refused = assertThrows(ObjectRefused.class,
+        () -> applier.apply(one(crd.formatted("Cluster")), new ApplyFlags(true, true)));
+    assertTrue(refused.getMessage().contains("every custom resource of its kind"), refused.getMessage());
+    assertEquals("Namespaced", kube.client().apiextensions().v1().customResourceDefinitions()
+        .withName("gadgets.scope.clusterc.dev").get().getSpec().getScope());
+    assertEquals(1, kube.client().genericKubernetesResources("scope.clusterc.dev/v1", "Gadget").inNamespace(ns)
+        .list().getItems().size());
+  }
+
+  @Test
   void anObjectWhoseNamespaceOrKindDoesNotExistYetPlansAsCreated() {
     ObjectChange noNamespace = applier.plan(configMap("not-yet", "app", "{k: v}"));
     assertEquals(Change.CREATED, noNamespace.change());
