@@ -40,10 +40,11 @@ public final class Consequences {
         released(id, live, "deleting").ifPresent(out::add);
       }
       case RECREATED -> {
-        if (DataHolders.isClaim(id) || DataHolders.isVolume(id)) {
-          out.add(new Consequence(id, Risk.CLAIM_RECREATED, "an immutable field of " + id + " changed, and"
-              + " re-creating it would lose its volume's data: clusterc never does that, not even with --force"
-              + " or --prune-data. Restore the old value, or move the data and delete it yourself"));
+        if (Kinds.neverRecreated(id)) {
+          out.add(new Consequence(id, Risk.NEVER_RECREATED, "an immutable field of " + id + " changed, and"
+              + " re-creating it would delete it first (" + Kinds.whyNeverRecreated(id) + "): clusterc never does"
+              + " that, not even with --force or --prune-data. Restore the old value, or move what it holds and"
+              + " delete it yourself"));
         } else {
           DataHolders.dataLost(id, live).ifPresent(why ->
               out.add(new Consequence(id, Risk.DATA_LOSS, "re-creating " + id + " deletes it first: " + why)));

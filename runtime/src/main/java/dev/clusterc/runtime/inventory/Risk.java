@@ -12,10 +12,10 @@ public enum Risk {
   /** A load-balancer (VIP) or gateway address moves or is released, or a pool gives addresses up. */
   ADDRESS_MOVES("--allow-disruption"),
   /**
-   * A claim or volume would have to be deleted and created again (an immutable field changed):
-   * clusterc never does that, whatever the flags, so no flag allows it.
+   * A claim, volume, CRD or Namespace would have to be deleted and created again (an immutable field
+   * changed): clusterc never does that, whatever the flags, so no flag allows it ({@code Kinds.neverRecreated}).
    */
-  CLAIM_RECREATED(null);
+  NEVER_RECREATED(null);
 
   private final String flag;
 

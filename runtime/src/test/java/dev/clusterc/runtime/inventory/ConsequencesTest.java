@@ -23,11 +23,14 @@ class ConsequencesTest {
     return Stream.of(
         // claims and volumes
         row("claim pruned", pvc(), null, Change.PRUNED, List.of(), "DATA_LOSS", "PersistentVolumeClaim web/data"),
-        row("claim re-created", pvc(), pvc(), Change.RECREATED, List.of(), "CLAIM_RECREATED",
+        row("claim re-created", pvc(), pvc(), Change.RECREATED, List.of(), "NEVER_RECREATED",
             "clusterc never does that, not even with --force or --prune-data"),
         row("volume re-created", yaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: nfs}\n"),
             yaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: nfs}\n"), Change.RECREATED, List.of(),
-            "CLAIM_RECREATED", "PersistentVolume nfs changed"),
+            "NEVER_RECREATED", "PersistentVolume nfs changed"),
+        row("CRD re-created", yaml("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\n"),
+            yaml("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\n"),
+            Change.RECREATED, List.of(), "NEVER_RECREATED", "every custom resource of its kind"),
         row("volume pruned", yaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: nfs}\n"), null,
             Change.PRUNED, List.of(), "DATA_LOSS", "volume's data"),
         row("claim configured", pvc(), pvc(), Change.CONFIGURED, List.of(), "", ""),
