@@ -15,7 +15,6 @@ final class InventoryApply implements InventoryHook {
   private final ApplySetInventory inventory;
   private final boolean pruneData;
   private final RunListener listener;
-  private PruneResult pruned;
 
   InventoryApply(ApplySetInventory inventory, boolean pruneData, RunListener listener) {
     this.inventory = inventory;
@@ -39,13 +38,8 @@ final class InventoryApply implements InventoryHook {
 
   @Override
   public int afterApply(UnitGraph graph, RunSummary summary) {
-    pruned = inventory.prune(graph, pruneData, listener);
+    PruneResult pruned = inventory.prune(graph, pruneData, listener);
     inventory.narrow(graph, pruned);
     return pruned.deletes().size() - pruned.failures().size();
-  }
-
-  /** What prune did, once {@link #afterApply} ran; deletes that failed stay recorded and are named here. */
-  PruneResult pruned() {
-    return pruned;
   }
 }
