@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Applies a unit graph: a unit starts when every unit it depends on is healthy, at most
@@ -99,7 +98,7 @@ public final class GraphApplier {
     Map<String, String> skipped = new LinkedHashMap<>();
     Map<String, String> blame = new HashMap<>();
     List<ObjectChange> changes = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), threads());
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), DaemonThreads.named("apply"));
     CompletionService<UnitOutcome> done = new ExecutorCompletionService<>(pool);
     int running = 0;
     boolean stopStarting = false;
@@ -207,14 +206,5 @@ public final class GraphApplier {
         throw new IllegalStateException("a unit's apply failed unexpectedly", e.getCause());
       }
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory threads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "clusterc-apply-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

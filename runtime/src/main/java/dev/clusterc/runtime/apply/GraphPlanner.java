@@ -9,6 +9,7 @@ import dev.clusterc.runtime.model.UnitGraph;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -41,13 +42,11 @@ public final class GraphPlanner {
    *
    * @throws ObjectRefused when the API server rejects an object (invalid, forbidden); the message
    *     names the object
+   * @throws KubernetesClientException when the server cannot be reached (an {@link IOException} in its
+   *     causes: refused, reset, timed out)
    */
   public Plan plan(UnitGraph graph) {
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, runnable -> {
-      Thread thread = new Thread(runnable, "clusterc-plan");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("plan"));
     try {
       List<List<Future<ObjectChange>>> futures = new ArrayList<>();
       for (Unit unit : graph.units()) {
@@ -76,10 +75,23 @@ public final class GraphPlanner {
     try {
       return objects.plan(object);
     } catch (KubernetesClientException e) {
+      if (unreachable(e)) {
+        throw e;
+      }
       String message = e.getStatus() != null && e.getStatus().getMessage() != null
           ? e.getStatus().getMessage() : e.getMessage();
       throw new ObjectRefused(ObjectId.of(object), "the API server rejects it: " + message);
     }
+  }
+
+  /** A failure to reach the server (I/O, timeout) is no verdict on the object: it is passed on as is. */
+  private static boolean unreachable(KubernetesClientException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ObjectChange result(Future<ObjectChange> future) {
