@@ -45,6 +45,10 @@ public final class ApplyCommand extends RuntimeCommand {
       description = "Let apply lower a database's instances or move a load-balancer or gateway address.")
   boolean allowDisruption;
 
+  @Option(names = "--keep-going",
+      description = "After a unit fails, go on with the units that do not depend on it (default: stop starting units).")
+  boolean keepGoing;
+
   @Option(names = "--direct",
       description = "For a cluster with `gitops`: apply its units directly (charts rendered), without Flux or Argo CD.")
   boolean direct;
@@ -130,7 +134,7 @@ public final class ApplyCommand extends RuntimeCommand {
 
   /** The one call into the runtime. */
   private void apply(UnitGraph graph, RunListener listener, StopOnSignal stop) {
-    main.engine().apply(graph, runtime.settings(forceConflicts, force, pruneData, allowDisruption), listener, stop.flag());
+    main.engine().apply(graph, runtime.settings(forceConflicts, force, pruneData, allowDisruption, keepGoing), listener, stop.flag());
   }
 
   static int exit(RunEvent.Finished finished) {

@@ -75,7 +75,8 @@ public final class RuntimeEngine implements Engine {
   @Override
   public void apply(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
     ApplyOptions options = ApplyOptions.defaults().withFlags(new ApplyFlags(settings.forceConflicts(), settings.force()))
-        .withUnitTimeout(settings.unitTimeout()).withParallelism(settings.parallel());
+        .withUnitTimeout(settings.unitTimeout()).withParallelism(settings.parallel())
+        .withKeepGoing(settings.keepGoing());
     Set<Risk> allowed = EnumSet.noneOf(Risk.class);
     if (settings.pruneData()) {
       allowed.add(Risk.DATA_LOSS);
