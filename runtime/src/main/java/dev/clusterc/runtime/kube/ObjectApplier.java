@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Plans and applies one object with server-side apply as field manager {@value #FIELD_MANAGER}.
@@ -31,7 +32,8 @@ public final class ObjectApplier {
 
   /** Kinds whose objects hold data: never deleted to be re-created. */
   private static final Set<String> DATA_KINDS = Set.of("PersistentVolumeClaim", "PersistentVolume");
-  private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+  /** How long a re-create waits for the deleted object to go before it creates it again. */
+  public static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
 
   private final KubernetesClient client;
   private final ObjectDiff diff = new ObjectDiff();
@@ -53,13 +55,22 @@ public final class ObjectApplier {
    * @throws KubernetesClientException when the API server rejects it otherwise
    */
   public ObjectChange apply(GenericKubernetesResource desired, ApplyFlags flags) {
+    return apply(desired, flags, () -> false);
+  }
+
+  /**
+   * {@link #apply(GenericKubernetesResource, ApplyFlags)} in a run that can be stopped: once
+   * {@code stopped} says so, a re-create is refused before its delete (a re-create already deleting
+   * still creates, so a stop never leaves the object gone).
+   */
+  public ObjectChange apply(GenericKubernetesResource desired, ApplyFlags flags, BooleanSupplier stopped) {
     Planned planned = planned(desired);
     ObjectChange change = planned.change();
     switch (change.change()) {
       case UNCHANGED:
         return change;
       case RECREATED:
-        return recreate(desired, planned.live(), change, flags);
+        return recreate(desired, planned.live(), change, flags, stopped);
       default:
         if (!change.conflicts().isEmpty() && !flags.forceConflicts()) {
           throw conflict(change.object(), change.detail());
@@ -69,7 +80,7 @@ public final class ObjectApplier {
           return change;
         } catch (KubernetesClientException e) {
           if (ApiErrors.immutable(e) && planned.live() != null) {
-            return recreate(desired, planned.live(), change.as(Change.RECREATED), flags);
+            return recreate(desired, planned.live(), change.as(Change.RECREATED), flags, stopped);
           }
           if (!ApiErrors.conflictingManagers(e).isEmpty()) {
             throw conflict(change.object(), conflictDetail(e));
@@ -128,7 +139,7 @@ public final class ObjectApplier {
   }
 
   private ObjectChange recreate(GenericKubernetesResource desired, GenericKubernetesResource live,
-      ObjectChange change, ApplyFlags flags) {
+      ObjectChange change, ApplyFlags flags, BooleanSupplier stopped) {
     ObjectId id = change.object();
     if (id.group().isEmpty() && DATA_KINDS.contains(id.kind())) {
       throw new ObjectRefused(id, change.detail() + ": clusterc never deletes a " + id.kind()
@@ -138,6 +149,10 @@ public final class ObjectApplier {
     if (!flags.force()) {
       throw new ObjectRefused(id, change.detail() + ": the object must be deleted and created again. "
           + "Apply with --force to do that, or restore the old value.");
+    }
+    if (stopped.getAsBoolean()) {
+      throw new ObjectRefused(id, change.detail() + ": not re-created, because the run was stopped. Apply again"
+          + " to re-create it.");
     }
     client.resource(live).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     client.resource(live).waitUntilCondition(Objects::isNull, DELETE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
