@@ -4,6 +4,7 @@ import dev.clusterc.cli.run.ClusterUnreachableException;
 import dev.clusterc.cli.run.Engine;
 import dev.clusterc.cli.run.PlanResult;
 import dev.clusterc.cli.run.RunSettings;
+import dev.clusterc.cli.run.RunStoppedException;
 import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.model.Change;
@@ -24,9 +25,13 @@ final class FakeEngine implements Engine {
   Change change = Change.UNCHANGED;
   boolean unreachable;
   boolean failFirstUnit;
+  boolean stopPlan;
 
   @Override
   public PlanResult plan(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
+    if (stopPlan) {
+      throw new RunStoppedException("the plan was stopped before it finished; nothing was written", null);
+    }
     run(graph, settings, listener);
     ObjectId first = graph.units().stream().flatMap(u -> u.objectIds().stream()).findFirst().orElseThrow();
     return change == Change.CONFIGURED ? new PlanResult(Map.of(first, "-a: 1\n+a: 2\n"), java.util.List.of()) : PlanResult.empty();

@@ -172,6 +172,16 @@ class RuntimeCommandsTest {
   }
 
   @Test
+  void aPlanStoppedByCtrlCExits130() throws IOException {
+    engine.stopPlan = true;
+    for (String command : new String[] {"plan", "diff"}) {
+      Cli.Result result = run(command, plain().toString()).assertNoStackTrace();
+      assertEquals(ExitCode.STOPPED, result.exit(), result.toString());
+      assertTrue(result.err().contains("nothing was written"), result.err());
+    }
+  }
+
+  @Test
   void planAndDiffPlanThePruneAsApplyWithPruneDataWould() throws IOException {
     Path path = plain();
     assertEquals(0, run("plan", path.toString()).exit());

@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * new unit starts after the first failure. {@link #cancel()} (Ctrl-C) stops the run between objects.
  * Every step is reported to the listener; the run ends with {@link RunEvent.Finished}, which counts
  * re-created objects among the configured ones (each one's {@link RunEvent.ObjectDone} says RECREATED).
- * The inventory hook runs before the first unit and, only after a run that fully succeeded, after the last.
+ * The inventory hook runs before the first unit (not when the run was stopped before it began) and, only after a run that fully succeeded, after the last.
  */
 public final class GraphApplier {
   private enum State { PENDING, RUNNING, READY, FAILED, STOPPED, SKIPPED }
@@ -87,7 +87,7 @@ public final class GraphApplier {
    */
   public RunSummary apply(UnitGraph graph, Plan reviewed) {
     long start = System.nanoTime();
-    UnitGraph wanted = inventory.beforeApply(graph);
+    UnitGraph wanted = cancellation.requested() ? graph : inventory.beforeApply(graph);
     Map<ObjectId, GenericKubernetesResource> byId = new HashMap<>();
     wanted.units().forEach(u -> u.objects().forEach(o -> byId.put(ObjectId.of(o), o)));
     UnitApplier units = new UnitApplier(objects, staging, health, options, listener, cancellation, byId, unchanged(reviewed));

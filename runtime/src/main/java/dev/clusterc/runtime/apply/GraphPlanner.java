@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,8 @@ import java.util.concurrent.Future;
 public final class GraphPlanner {
   private final ObjectApplier objects;
   private final int parallelism;
+  private final List<Future<?>> submitted = new CopyOnWriteArrayList<>();
+  private volatile boolean stopped;
 
   /**
    * @param client the connection
@@ -37,11 +41,18 @@ public final class GraphPlanner {
     this.parallelism = parallelism;
   }
 
+  /** Stops a running {@link #plan} (Ctrl-C): objects not yet planned are not, and it throws {@link PlanStopped}. */
+  public void cancel() {
+    stopped = true;
+    submitted.forEach(f -> f.cancel(true));
+  }
+
   /**
    * The plan of every unit of {@code graph}, in graph order.
    *
    * @throws ObjectRefused when the API server rejects an object (invalid, forbidden); the message
    *     names the object
+   * @throws PlanStopped when {@link #cancel()} stopped it
    * @throws KubernetesClientException when the server cannot be reached (an {@link IOException} in its
    *     causes: refused, reset, timed out)
    */
@@ -52,9 +63,17 @@ public final class GraphPlanner {
       for (Unit unit : graph.units()) {
         List<Future<ObjectChange>> unitFutures = new ArrayList<>();
         for (GenericKubernetesResource object : unit.objects()) {
-          unitFutures.add(pool.submit(() -> plan(object)));
+          if (stopped) {
+            throw new PlanStopped();
+          }
+          Future<ObjectChange> future = pool.submit(() -> plan(object));
+          submitted.add(future);
+          unitFutures.add(future);
         }
         futures.add(unitFutures);
+      }
+      if (stopped) {
+        throw new PlanStopped();
       }
       List<UnitPlan> units = new ArrayList<>();
       for (int i = 0; i < graph.units().size(); i++) {
@@ -94,13 +113,18 @@ public final class GraphPlanner {
     return false;
   }
 
-  private static ObjectChange result(Future<ObjectChange> future) {
+  private ObjectChange result(Future<ObjectChange> future) {
     try {
       return future.get();
+    } catch (CancellationException e) {
+      throw new PlanStopped();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("planning was interrupted", e);
     } catch (ExecutionException e) {
+      if (stopped) {
+        throw new PlanStopped();
+      }
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
