@@ -144,6 +144,6 @@ public final class ApplyCommand extends RuntimeCommand {
     if (finished.stopped()) {
       return ExitCode.STOPPED;
     }
-    return finished.failedUnits() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+    return finished.failedUnits() > 0 || finished.pruneFailures() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   }
 }

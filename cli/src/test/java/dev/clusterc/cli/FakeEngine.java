@@ -26,6 +26,7 @@ final class FakeEngine implements Engine {
   boolean unreachable;
   boolean failFirstUnit;
   boolean stopPlan;
+  int pruneFailures;
 
   @Override
   public PlanResult plan(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
@@ -64,6 +65,6 @@ final class FakeEngine implements Engine {
       }
     }
     listener.on(new RunEvent.Finished(change == Change.CREATED ? count : 0, change == Change.CONFIGURED ? count : 0,
-        change == Change.UNCHANGED ? count : 0, 0, failed, false, Duration.ofMillis(100)));
+        change == Change.UNCHANGED ? count : 0, 0, pruneFailures, failed, false, Duration.ofMillis(100)));
   }
 }

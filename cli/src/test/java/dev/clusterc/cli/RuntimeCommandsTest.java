@@ -172,6 +172,14 @@ class RuntimeCommandsTest {
   }
 
   @Test
+  void aPruneThatCouldNotDeleteIsExitOne() throws IOException {
+    engine.pruneFailures = 1;
+    Cli.Result result = run("apply", plain().toString()).assertNoStackTrace();
+    assertEquals(ExitCode.FINDINGS, result.exit(), result.toString());
+    assertTrue(result.out().contains("1 not pruned"), result.out());
+  }
+
+  @Test
   void aPlanStoppedByCtrlCExits130() throws IOException {
     engine.stopPlan = true;
     for (String command : new String[] {"plan", "diff"}) {

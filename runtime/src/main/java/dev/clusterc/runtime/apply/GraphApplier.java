@@ -31,9 +31,12 @@ import java.util.concurrent.Executors;
  * new unit starts after the first failure. {@link #cancel()} (Ctrl-C) stops the run between objects.
  * Every step is reported to the listener; the run ends with {@link RunEvent.Finished}, which counts
  * re-created objects among the configured ones (each one's {@link RunEvent.ObjectDone} says RECREATED).
- * The inventory hook runs before the first unit (not when the run was stopped before it began) and, only after a run that fully succeeded, after the last.
+ * A prune that fails counts in {@code Finished.pruneFailures}. The inventory hook runs before the first unit (not when the run was stopped before it began) and, only after a run that fully succeeded, after the last.
  */
 public final class GraphApplier {
+  /** The name the inventory's failures are reported under. */
+  public static final String INVENTORY = "inventory";
+
   private enum State { PENDING, RUNNING, READY, FAILED, STOPPED, SKIPPED }
 
   private final ObjectApplier objects;
@@ -147,17 +150,31 @@ public final class GraphApplier {
       }
     }
     boolean stopped = cancellation.requested();
-    RunSummary summary = new RunSummary(changes, failed, skipped, 0, stopped,
+    RunSummary summary = new RunSummary(changes, failed, skipped, 0, 0, stopped,
         Duration.ofNanos(System.nanoTime() - start));
     if (summary.succeeded()) {
-      summary = summary.withPruned(inventory.afterApply(wanted, summary));
+      summary = summary.withPruned(afterApply(wanted, summary));
     }
-    summary = new RunSummary(summary.changes(), summary.failed(), summary.skipped(), summary.pruned(), stopped,
-        Duration.ofNanos(System.nanoTime() - start));
+    summary = new RunSummary(summary.changes(), summary.failed(), summary.skipped(), summary.pruned(),
+        summary.pruneFailures(), stopped, Duration.ofNanos(System.nanoTime() - start));
     listener.on(new RunEvent.Finished(summary.count(Change.CREATED),
         summary.count(Change.CONFIGURED) + summary.count(Change.RECREATED), summary.count(Change.UNCHANGED),
-        summary.pruned(), failed.size(), stopped, summary.elapsed()));
+        summary.pruned(), summary.pruneFailures(), failed.size(), stopped, summary.elapsed()));
     return summary;
+  }
+
+  /**
+   * The inventory's prune and narrow; one that fails as a whole is reported (a {@code UnitFailed} of
+   * {@value #INVENTORY}) and counted as one prune failure, so the run still ends with its Finished event.
+   */
+  private Pruned afterApply(UnitGraph wanted, RunSummary summary) {
+    try {
+      return inventory.afterApply(wanted, summary);
+    } catch (RuntimeException e) {
+      listener.on(new RunEvent.UnitFailed(INVENTORY, "prune failed: " + e.getMessage()
+          + ". What was not pruned stays recorded; apply again to prune it."));
+      return new Pruned(0, 1);
+    }
   }
 
   private UnitOutcome applyUnit(UnitApplier units, Unit unit) {

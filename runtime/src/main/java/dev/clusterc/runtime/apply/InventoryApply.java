@@ -37,9 +37,9 @@ final class InventoryApply implements InventoryHook {
   }
 
   @Override
-  public int afterApply(UnitGraph graph, RunSummary summary) {
+  public Pruned afterApply(UnitGraph graph, RunSummary summary) {
     PruneResult pruned = inventory.prune(graph, pruneData, listener);
     inventory.narrow(graph, pruned);
-    return pruned.deletes().size() - pruned.failures().size();
+    return new Pruned(pruned.deletes().size() - pruned.failures().size(), pruned.failures().size());
   }
 }
