@@ -28,8 +28,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Apply a cluster to the live Kubernetes cluster: units in dependency order, health waits, prune.",
-    footer = {"", "Exit status: 0 applied and healthy (or nothing to do), 1 a unit failed or timed out,"
-        + " 2 errors in the sources, refused (gitops, SOPS, usage) or I/O failure, 3 the cluster cannot be reached,"
+    footer = {"", "Exit status: 0 applied and healthy (or nothing to do), 1 a unit failed or timed out, or prune"
+        + " could not delete an object, 2 errors in the sources, refused before any write (gitops, SOPS, usage,"
+        + " consequences without their flag, an object the API server rejects, an inventory it cannot use: another"
+        + " tool's parent or an empty desired set) or I/O failure, 3 the cluster cannot be reached,"
         + " 130 stopped by Ctrl-C (what was applied is listed)."})
 public final class ApplyCommand extends RuntimeCommand {
   @Option(names = "--force-conflicts", description = "Take over fields another field manager owns (their names are reported).")

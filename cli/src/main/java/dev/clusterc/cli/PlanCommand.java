@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Show what `clusterc apply` would do to the live cluster (a server-side dry run; nothing is written).",
-    footer = {"", "Exit status: 0 planned (changes or not), 2 errors in the sources, usage or I/O failure,"
-        + " 3 the cluster cannot be reached."})
+    footer = {"", "Exit status: 0 planned (changes or not), 2 errors in the sources, usage or I/O failure, an object"
+        + " the API server rejects or an inventory it cannot use, 3 the cluster cannot be reached, 130 stopped by Ctrl-C."})
 public class PlanCommand extends RuntimeCommand {
   @Option(names = "--prune-data",
       description = "Plan as `apply --prune-data` would: prune volumes, claims and namespaces holding claims.")
