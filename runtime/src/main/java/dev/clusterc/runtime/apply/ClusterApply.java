@@ -3,20 +3,13 @@ package dev.clusterc.runtime.apply;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.inventory.ApplySetInventory;
 import dev.clusterc.runtime.inventory.Consequence;
-import dev.clusterc.runtime.inventory.Consequences;
 import dev.clusterc.runtime.inventory.PruneResult;
 import dev.clusterc.runtime.inventory.Risk;
 import dev.clusterc.runtime.inventory.Tooling;
-import dev.clusterc.runtime.kube.ObjectChange;
-import dev.clusterc.runtime.model.Change;
-import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.UnitGraph;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -111,19 +104,10 @@ public final class ClusterApply {
     if (cancelled) {
       planner.cancel();
     }
-    Plan plan = planner.plan(members);
+    GraphPlanner.Assessed assessed = planner.assess(members);
     PruneResult prune = inventory.planPrune(members, pruneData, listener);
-    Map<ObjectId, GenericKubernetesResource> desired = new HashMap<>();
-    members.units().forEach(u -> u.objects().forEach(o -> desired.put(ObjectId.of(o), o)));
-    List<Consequence> consequences = new ArrayList<>();
-    for (ObjectChange change : plan.changes()) {
-      if (change.change() == Change.CONFIGURED || change.change() == Change.RECREATED) {
-        GenericKubernetesResource wanted = desired.get(change.object());
-        GenericKubernetesResource live = client.resource(wanted).get();
-        consequences.addAll(Consequences.of(change.object(), live, wanted, change.change(), List.of()));
-      }
-    }
+    List<Consequence> consequences = new ArrayList<>(assessed.consequences());
     consequences.addAll(prune.consequences());
-    return new Review(plan, prune, consequences);
+    return new Review(assessed.plan(), prune, consequences);
   }
 }

@@ -1,8 +1,11 @@
 package dev.clusterc.runtime.apply;
 
+import dev.clusterc.runtime.inventory.Consequence;
+import dev.clusterc.runtime.inventory.Consequences;
 import dev.clusterc.runtime.kube.ObjectApplier;
 import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.ObjectRefused;
+import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.Unit;
 import dev.clusterc.runtime.model.UnitGraph;
@@ -57,16 +60,27 @@ public final class GraphPlanner {
    *     causes: refused, reset, timed out)
    */
   public Plan plan(UnitGraph graph) {
+    return assess(graph).plan();
+  }
+
+  /**
+   * A plan and the consequences of its configured and re-created objects, computed from the live
+   * object each worker read for the plan (so no object is read twice).
+   */
+  record Assessed(Plan plan, List<Consequence> consequences) {}
+
+  /** {@link #plan}, with the consequences; same exceptions. */
+  Assessed assess(UnitGraph graph) {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("plan"));
     try {
-      List<List<Future<ObjectChange>>> futures = new ArrayList<>();
+      List<List<Future<Assessment>>> futures = new ArrayList<>();
       for (Unit unit : graph.units()) {
-        List<Future<ObjectChange>> unitFutures = new ArrayList<>();
+        List<Future<Assessment>> unitFutures = new ArrayList<>();
         for (GenericKubernetesResource object : unit.objects()) {
           if (stopped) {
             throw new PlanStopped();
           }
-          Future<ObjectChange> future = pool.submit(() -> plan(object));
+          Future<Assessment> future = pool.submit(() -> plan(object));
           submitted.add(future);
           unitFutures.add(future);
         }
@@ -76,23 +90,33 @@ public final class GraphPlanner {
         throw new PlanStopped();
       }
       List<UnitPlan> units = new ArrayList<>();
+      List<Consequence> consequences = new ArrayList<>();
       for (int i = 0; i < graph.units().size(); i++) {
         Unit unit = graph.units().get(i);
         List<ObjectChange> changes = new ArrayList<>();
-        for (Future<ObjectChange> future : futures.get(i)) {
-          changes.add(result(future));
+        for (Future<Assessment> future : futures.get(i)) {
+          Assessment assessment = result(future);
+          changes.add(assessment.change());
+          consequences.addAll(assessment.consequences());
         }
         units.add(new UnitPlan(unit.name(), unit.layer(), unit.title(), changes));
       }
-      return new Plan(units);
+      return new Assessed(new Plan(units), consequences);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private ObjectChange plan(GenericKubernetesResource object) {
+  /** One object's plan and consequences. */
+  private record Assessment(ObjectChange change, List<Consequence> consequences) {}
+
+  private Assessment plan(GenericKubernetesResource object) {
     try {
-      return objects.plan(object);
+      ObjectApplier.Planned planned = objects.planWithLive(object);
+      ObjectChange change = planned.change();
+      boolean changes = change.change() == Change.CONFIGURED || change.change() == Change.RECREATED;
+      return new Assessment(change, changes
+          ? Consequences.of(change.object(), planned.live(), object, change.change(), List.of()) : List.of());
     } catch (KubernetesClientException e) {
       if (unreachable(e)) {
         throw e;
@@ -113,7 +137,7 @@ public final class GraphPlanner {
     return false;
   }
 
-  private ObjectChange result(Future<ObjectChange> future) {
+  private Assessment result(Future<Assessment> future) {
     try {
       return future.get();
     } catch (CancellationException e) {

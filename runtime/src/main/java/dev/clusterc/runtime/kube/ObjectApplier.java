@@ -90,7 +90,16 @@ public final class ObjectApplier {
     }
   }
 
-  private record Planned(ObjectChange change, GenericKubernetesResource live) {}
+  /**
+   * A plan with the live object it was made against (null when there is none), for consequences
+   * computed where the object was read. Never printed or serialized: the live object may be a Secret.
+   */
+  public record Planned(ObjectChange change, GenericKubernetesResource live) {}
+
+  /** {@link #plan}, with the live object it read. */
+  public Planned planWithLive(GenericKubernetesResource desired) {
+    return planned(desired);
+  }
 
   private Planned planned(GenericKubernetesResource desired) {
     ObjectId id = ObjectId.of(desired);
