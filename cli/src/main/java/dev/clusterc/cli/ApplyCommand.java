@@ -28,8 +28,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Apply a cluster to the live Kubernetes cluster: units in dependency order, health waits, prune.",
-    footer = {"", "Exit status: 0 applied and healthy (or nothing to do), 1 a unit failed or timed out,"
-        + " 2 errors in the sources, refused (gitops, SOPS, usage) or I/O failure, 3 the cluster cannot be reached,"
+    footer = {"", "Exit status: 0 applied and healthy (or nothing to do), 1 a unit failed or timed out, or prune"
+        + " could not delete an object, 2 errors in the sources, refused before any write (gitops, SOPS, usage,"
+        + " consequences without their flag, an object the API server rejects, an inventory it cannot use: another"
+        + " tool's parent or an empty desired set) or I/O failure, 3 the cluster cannot be reached,"
         + " 130 stopped by Ctrl-C (what was applied is listed)."})
 public final class ApplyCommand extends RuntimeCommand {
   @Option(names = "--force-conflicts", description = "Take over fields another field manager owns (their names are reported).")
@@ -44,6 +46,10 @@ public final class ApplyCommand extends RuntimeCommand {
   @Option(names = "--allow-disruption",
       description = "Let apply lower a database's instances or move a load-balancer or gateway address.")
   boolean allowDisruption;
+
+  @Option(names = "--keep-going",
+      description = "After a unit fails, go on with the units that do not depend on it (default: stop starting units).")
+  boolean keepGoing;
 
   @Option(names = "--direct",
       description = "For a cluster with `gitops`: apply its units directly (charts rendered), without Flux or Argo CD.")
@@ -130,7 +136,7 @@ public final class ApplyCommand extends RuntimeCommand {
 
   /** The one call into the runtime. */
   private void apply(UnitGraph graph, RunListener listener, StopOnSignal stop) {
-    main.engine().apply(graph, runtime.settings(forceConflicts, force, pruneData, allowDisruption), listener, stop.flag());
+    main.engine().apply(graph, runtime.settings(forceConflicts, force, pruneData, allowDisruption, keepGoing), listener, stop.flag());
   }
 
   static int exit(RunEvent.Finished finished) {
@@ -140,6 +146,6 @@ public final class ApplyCommand extends RuntimeCommand {
     if (finished.stopped()) {
       return ExitCode.STOPPED;
     }
-    return finished.failedUnits() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+    return finished.failedUnits() > 0 || finished.pruneFailures() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   }
 }

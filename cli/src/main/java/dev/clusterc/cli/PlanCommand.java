@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code clusterc plan PATH}: a server-side dry run of every unit against the live cluster,
@@ -24,9 +25,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Show what `clusterc apply` would do to the live cluster (a server-side dry run; nothing is written).",
-    footer = {"", "Exit status: 0 planned (changes or not), 2 errors in the sources, usage or I/O failure,"
-        + " 3 the cluster cannot be reached."})
+    footer = {"", "Exit status: 0 planned (changes or not), 2 errors in the sources, usage or I/O failure, an object"
+        + " the API server rejects or an inventory it cannot use, 3 the cluster cannot be reached, 130 stopped by Ctrl-C."})
 public class PlanCommand extends RuntimeCommand {
+  @Option(names = "--prune-data",
+      description = "Plan as `apply --prune-data` would: prune volumes, claims and namespaces holding claims.")
+  boolean pruneData;
+
   @Override
   int run() throws IOException {
     return plan(false);
@@ -64,6 +69,6 @@ public class PlanCommand extends RuntimeCommand {
 
   /** The one call into the runtime. */
   private PlanResult plan(UnitGraph graph, List<RunEvent> events, StopOnSignal stop) {
-    return main.engine().plan(graph, runtime.settings(false, false, false, false), events::add, stop.flag());
+    return main.engine().plan(graph, runtime.settings(false, false, pruneData, false, false), events::add, stop.flag());
   }
 }

@@ -2,6 +2,7 @@ package dev.clusterc.cli;
 
 import dev.clusterc.cli.run.ClusterUnreachableException;
 import dev.clusterc.cli.run.RunFailedException;
+import dev.clusterc.cli.run.RunStoppedException;
 import dev.clusterc.cli.run.UnitGraphs;
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.ClusterCompiler;
@@ -81,6 +82,10 @@ abstract class RuntimeCommand extends Subcommand {
       err().println("clusterc: cannot reach the cluster: " + e.getMessage());
       err().println("hint: check --kubeconfig and --context (`kubectl --context NAME get --raw /readyz` should answer ok)");
       return ExitCode.UNREACHABLE;
+    }
+    if (e instanceof RunStoppedException) {
+      err().println("clusterc: stopped by Ctrl-C: " + e.getMessage());
+      return ExitCode.STOPPED;
     }
     if (e instanceof RunFailedException) {
       err().println("clusterc: " + e.getMessage());

@@ -45,8 +45,10 @@ public final class RuntimeOptions {
     return parallel < 1 ? "--parallel must be at least 1, not " + parallel : null;
   }
 
-  RunSettings settings(boolean forceConflicts, boolean force, boolean pruneData, boolean allowDisruption) {
-    return new RunSettings(kubeconfig, context, timeout, parallel, forceConflicts, force, pruneData, allowDisruption);
+  RunSettings settings(boolean forceConflicts, boolean force, boolean pruneData, boolean allowDisruption,
+      boolean keepGoing) {
+    return new RunSettings(kubeconfig, context, timeout, parallel, forceConflicts, force, pruneData, allowDisruption,
+        keepGoing);
   }
 
   /** {@code 90s}, {@code 5m}, {@code 1h30m}, {@code 250ms}: Go's duration notation, as kubectl's {@code --timeout}. */

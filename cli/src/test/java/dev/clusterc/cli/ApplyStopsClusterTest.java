@@ -98,7 +98,7 @@ class ApplyStopsClusterTest {
     UnitGraph graph = graph(sources);
     RuntimeEngine engine = new RuntimeEngine("test");
     RunSettings settings = new RunSettings(cluster.kubeconfig(), null, Duration.ofHours(1), 4, false, false,
-        false, false);
+        false, false, false);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch waiting = new CountDownLatch(1);
     List<RunEvent> events = new CopyOnWriteArrayList<>();

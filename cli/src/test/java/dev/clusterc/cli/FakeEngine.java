@@ -4,6 +4,7 @@ import dev.clusterc.cli.run.ClusterUnreachableException;
 import dev.clusterc.cli.run.Engine;
 import dev.clusterc.cli.run.PlanResult;
 import dev.clusterc.cli.run.RunSettings;
+import dev.clusterc.cli.run.RunStoppedException;
 import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.model.Change;
@@ -24,9 +25,14 @@ final class FakeEngine implements Engine {
   Change change = Change.UNCHANGED;
   boolean unreachable;
   boolean failFirstUnit;
+  boolean stopPlan;
+  int pruneFailures;
 
   @Override
   public PlanResult plan(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
+    if (stopPlan) {
+      throw new RunStoppedException("the plan was stopped before it finished; nothing was written", null);
+    }
     run(graph, settings, listener);
     ObjectId first = graph.units().stream().flatMap(u -> u.objectIds().stream()).findFirst().orElseThrow();
     return change == Change.CONFIGURED ? new PlanResult(Map.of(first, "-a: 1\n+a: 2\n"), java.util.List.of()) : PlanResult.empty();
@@ -59,6 +65,6 @@ final class FakeEngine implements Engine {
       }
     }
     listener.on(new RunEvent.Finished(change == Change.CREATED ? count : 0, change == Change.CONFIGURED ? count : 0,
-        change == Change.UNCHANGED ? count : 0, 0, failed, false, Duration.ofMillis(100)));
+        change == Change.UNCHANGED ? count : 0, 0, pruneFailures, failed, false, Duration.ofMillis(100)));
   }
 }

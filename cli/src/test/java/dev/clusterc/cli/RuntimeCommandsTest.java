@@ -62,7 +62,7 @@ class RuntimeCommandsTest {
   void applyHandsTheEngineTheCompiledGraphAndItsSettings() throws IOException {
     engine.change = Change.CREATED;
     Cli.Result result = run("apply", plain().toString(), "--context", "lab", "--timeout", "1m30s", "--parallel", "2",
-        "--force-conflicts", "--prune-data").assertNoStackTrace();
+        "--force-conflicts", "--prune-data", "--keep-going").assertNoStackTrace();
     assertEquals(0, result.exit(), result.toString());
     assertEquals("test", engine.graph.cluster());
     assertTrue(engine.graph.units().stream().map(Unit::title).anyMatch("app web"::equals));
@@ -70,6 +70,7 @@ class RuntimeCommandsTest {
     assertEquals(Duration.ofSeconds(90), engine.settings.unitTimeout());
     assertEquals(2, engine.settings.parallel());
     assertTrue(engine.settings.forceConflicts() && engine.settings.pruneData() && !engine.settings.force());
+    assertTrue(engine.settings.keepGoing() && !engine.settings.allowDisruption());
     assertTrue(result.out().contains("web: Deployment.apps web/web created"), result.out());
     assertTrue(result.out().contains("done in 100ms: "), result.out());
   }
@@ -168,6 +169,35 @@ class RuntimeCommandsTest {
     Cli.Result plan = run("plan", path.toString(), "-o", "json");
     assertEquals(0, plan.exit(), "plan informs; diff is the one that exits 1");
     assertTrue(plan.out().startsWith("{\"cluster\":\"test\",\"changes\":true"), plan.out());
+  }
+
+  @Test
+  void aPruneThatCouldNotDeleteIsExitOne() throws IOException {
+    engine.pruneFailures = 1;
+    Cli.Result result = run("apply", plain().toString()).assertNoStackTrace();
+    assertEquals(ExitCode.FINDINGS, result.exit(), result.toString());
+    assertTrue(result.out().contains("1 not pruned"), result.out());
+  }
+
+  @Test
+  void aPlanStoppedByCtrlCExits130() throws IOException {
+    engine.stopPlan = true;
+    for (String command : new String[] {"plan", "diff"}) {
+      Cli.Result result = run(command, plain().toString()).assertNoStackTrace();
+      assertEquals(ExitCode.STOPPED, result.exit(), result.toString());
+      assertTrue(result.err().contains("nothing was written"), result.err());
+    }
+  }
+
+  @Test
+  void planAndDiffPlanThePruneAsApplyWithPruneDataWould() throws IOException {
+    Path path = plain();
+    assertEquals(0, run("plan", path.toString()).exit());
+    assertFalse(engine.settings.pruneData());
+    assertEquals(0, run("plan", path.toString(), "--prune-data").exit());
+    assertTrue(engine.settings.pruneData());
+    assertEquals(0, run("diff", path.toString(), "--prune-data").exit());
+    assertTrue(engine.settings.pruneData() && !engine.settings.keepGoing());
   }
 
   @Test

@@ -46,7 +46,7 @@ public final class JsonEvents implements RunListener {
     }
     RunEvent.Finished e = (RunEvent.Finished) event;
     return "{\"event\":\"finished\",\"created\":" + e.created() + ",\"configured\":" + e.configured() + ",\"unchanged\":"
-        + e.unchanged() + ",\"pruned\":" + e.pruned() + ",\"failedUnits\":" + e.failedUnits() + ",\"stopped\":" + e.stopped()
+        + e.unchanged() + ",\"pruned\":" + e.pruned() + ",\"pruneFailures\":" + e.pruneFailures() + ",\"failedUnits\":" + e.failedUnits() + ",\"stopped\":" + e.stopped()
         + ",\"elapsedMs\":" + Json.millis(e.elapsed()) + "}";
   }
 

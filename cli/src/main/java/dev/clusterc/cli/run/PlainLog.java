@@ -66,8 +66,10 @@ public final class PlainLog implements RunListener {
     String counts = e.created() + " created, " + e.configured() + " configured, " + e.unchanged() + " unchanged, "
         + e.pruned() + " pruned";
     String failed = e.failedUnits() == 0 ? "" : ", " + e.failedUnits() + (e.failedUnits() == 1 ? " unit" : " units") + " failed";
-    String head = e.stopped() ? "stopped (Ctrl-C) after " : e.failedUnits() > 0 ? "failed after " : "done in ";
-    return head + Words.duration(e.elapsed()) + ": " + counts + failed
+    String pruneFailed = e.pruneFailures() == 0 ? "" : ", " + e.pruneFailures() + " not pruned (see above)";
+    String head = e.stopped() ? "stopped (Ctrl-C) after "
+        : e.failedUnits() > 0 || e.pruneFailures() > 0 ? "failed after " : "done in ";
+    return head + Words.duration(e.elapsed()) + ": " + counts + failed + pruneFailed
         + (e.stopped() ? "; what is listed above was applied, nothing after it" : "");
   }
 }

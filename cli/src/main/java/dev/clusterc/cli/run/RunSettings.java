@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param force re-create objects whose immutable fields changed (never claims holding data)
  * @param pruneData let prune delete claims, volumes and namespaces holding claims
  * @param allowDisruption let apply lower a database's instances or move a load-balancer or gateway address
+ * @param keepGoing after a unit fails, go on with the units that do not depend on it (default: fail-fast)
  */
 public record RunSettings(Path kubeconfig, String context, Duration unitTimeout, int parallel, boolean forceConflicts,
-    boolean force, boolean pruneData, boolean allowDisruption) {}
+    boolean force, boolean pruneData, boolean allowDisruption, boolean keepGoing) {}

@@ -3,6 +3,7 @@ package dev.clusterc.cli.run;
 import dev.clusterc.runtime.apply.ApplyOptions;
 import dev.clusterc.runtime.apply.ClusterApply;
 import dev.clusterc.runtime.apply.ConsequencesRefused;
+import dev.clusterc.runtime.apply.PlanStopped;
 import dev.clusterc.runtime.apply.Review;
 import dev.clusterc.runtime.apply.UnitPlan;
 import dev.clusterc.runtime.events.RunEvent;
@@ -52,8 +53,14 @@ public final class RuntimeEngine implements Engine {
   public PlanResult plan(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
     try (Kube kube = connect(settings)) {
       List<RunEvent> pruned = new ArrayList<>();
-      Review review = new ClusterApply(kube.client(), version)
-          .review(graph, settings.parallel(), settings.pruneData(), pruned::add);
+      ClusterApply run = new ClusterApply(kube.client(), version);
+      Review review;
+      Thread watcher = watch(stop, run);
+      try {
+        review = run.review(graph, settings.parallel(), settings.pruneData(), pruned::add);
+      } finally {
+        watcher.interrupt();
+      }
       Map<ObjectId, String> diffs = new HashMap<>();
       for (UnitPlan unit : review.plan().units()) {
         for (ObjectChange change : unit.changes()) {
@@ -65,6 +72,8 @@ public final class RuntimeEngine implements Engine {
       }
       pruned.forEach(listener::on);
       return new PlanResult(diffs, review.consequences().stream().map(Consequence::toString).toList());
+    } catch (PlanStopped e) {
+      throw new RunStoppedException(e.getMessage(), e);
     } catch (ObjectRefused | InventoryException e) {
       throw new RunFailedException(e.getMessage(), e);
     } catch (KubernetesClientException e) {
@@ -75,7 +84,8 @@ public final class RuntimeEngine implements Engine {
   @Override
   public void apply(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
     ApplyOptions options = ApplyOptions.defaults().withFlags(new ApplyFlags(settings.forceConflicts(), settings.force()))
-        .withUnitTimeout(settings.unitTimeout()).withParallelism(settings.parallel());
+        .withUnitTimeout(settings.unitTimeout()).withParallelism(settings.parallel())
+        .withKeepGoing(settings.keepGoing());
     Set<Risk> allowed = EnumSet.noneOf(Risk.class);
     if (settings.pruneData()) {
       allowed.add(Risk.DATA_LOSS);
@@ -86,18 +96,7 @@ public final class RuntimeEngine implements Engine {
     }
     try (Kube kube = connect(settings)) {
       ClusterApply run = new ClusterApply(kube.client(), version);
-      Thread watcher = new Thread(() -> {
-        try {
-          while (!stop.get()) {
-            Thread.sleep(STOP_POLL_MILLIS);
-          }
-          run.cancel();
-        } catch (InterruptedException ended) {
-          // the run ended first
-        }
-      }, "clusterc-stop-watch");
-      watcher.setDaemon(true);
-      watcher.start();
+      Thread watcher = watch(stop, run);
       try {
         run.apply(graph, options, settings.pruneData(), allowed, listener);
       } finally {
@@ -108,6 +107,23 @@ public final class RuntimeEngine implements Engine {
     } catch (KubernetesClientException e) {
       throw unreachableOr(e);
     }
+  }
+
+  /** A thread that cancels {@code run} once {@code stop} is set (Ctrl-C); interrupt it when the run ends. */
+  private static Thread watch(AtomicBoolean stop, ClusterApply run) {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (!stop.get()) {
+          Thread.sleep(STOP_POLL_MILLIS);
+        }
+        run.cancel();
+      } catch (InterruptedException ended) {
+        // the run ended first
+      }
+    }, "clusterc-stop-watch");
+    watcher.setDaemon(true);
+    watcher.start();
+    return watcher;
   }
 
   private static Kube connect(RunSettings settings) {

@@ -1,5 +1,6 @@
 package dev.clusterc.cli.run;
 
+import dev.clusterc.runtime.kube.ObjectApplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,10 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Ctrl-C during a run: a shutdown hook sets the run's stop flag, then holds the process until the
  * run has stopped between objects and printed what it applied (at most {@link #GRACE_SECONDS}), so
- * the closing lines are not lost to the exit.
+ * the closing lines are not lost to the exit. The grace covers a re-create in progress (its delete
+ * wait, {@link ObjectApplier#DELETE_TIMEOUT}, then the create): a halt between its delete and its
+ * create would lose the object.
  */
 public final class StopOnSignal implements AutoCloseable {
-  static final int GRACE_SECONDS = 30;
+  static final int GRACE_SECONDS = (int) ObjectApplier.DELETE_TIMEOUT.toSeconds() + 60;
 
   private final AtomicBoolean stop = new AtomicBoolean();
   private final CountDownLatch finished = new CountDownLatch(1);

@@ -30,7 +30,7 @@ class JsonEventsTest {
         {"event":"unit-waiting","unit":"jellyfin","elapsedMs":2000,"pending":[{"object":{"group":"apps","kind":"Deployment","namespace":"media","name":"jellyfin"},"status":"InProgress","reason":"1 of 2 replicas updated"}]}
         {"event":"unit-failed","unit":"jellyfin","reason":"not healthy after 5m: Deployment.apps media/jellyfin InProgress"}
         {"event":"unit-skipped","unit":"immich","because":"jellyfin failed"}
-        {"event":"finished","created":1,"configured":1,"unchanged":1,"pruned":0,"failedUnits":1,"stopped":false,"elapsedMs":301500}
+        {"event":"finished","created":1,"configured":1,"unchanged":1,"pruned":0,"pruneFailures":0,"failedUnits":1,"stopped":false,"elapsedMs":301500}
         """, text.toString());
   }
 
@@ -44,7 +44,7 @@ class JsonEventsTest {
         "unit-ready", Set.of("event", "unit", "elapsedMs"),
         "unit-failed", Set.of("event", "unit", "reason"),
         "unit-skipped", Set.of("event", "unit", "because"),
-        "finished", Set.of("event", "created", "configured", "unchanged", "pruned", "failedUnits", "stopped", "elapsedMs"));
+        "finished", Set.of("event", "created", "configured", "unchanged", "pruned", "pruneFailures", "failedUnits", "stopped", "elapsedMs"));
     List<String> lines = SyntheticRun.events().stream().map(JsonEvents::line).toList();
     Set<String> seen = new TreeSet<>();
     for (String line : lines) {

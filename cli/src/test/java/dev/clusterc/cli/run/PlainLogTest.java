@@ -32,8 +32,10 @@ class PlainLogTest {
   void aStoppedRunSaysWhatWasApplied() {
     assertEquals("stopped (Ctrl-C) after 3.0s: 2 created, 0 configured, 5 unchanged, 0 pruned;"
         + " what is listed above was applied, nothing after it",
-        PlainLog.line(new RunEvent.Finished(2, 0, 5, 0, 0, true, Duration.ofSeconds(3))));
+        PlainLog.line(new RunEvent.Finished(2, 0, 5, 0, 0, 0, true, Duration.ofSeconds(3))));
     assertEquals("done in 1.5s: 0 created, 0 configured, 7 unchanged, 0 pruned",
-        PlainLog.line(new RunEvent.Finished(0, 0, 7, 0, 0, false, Duration.ofMillis(1500))));
+        PlainLog.line(new RunEvent.Finished(0, 0, 7, 0, 0, 0, false, Duration.ofMillis(1500))));
+    assertEquals("failed after 1.5s: 0 created, 0 configured, 7 unchanged, 1 pruned, 2 not pruned (see above)",
+        PlainLog.line(new RunEvent.Finished(0, 0, 7, 1, 2, 0, false, Duration.ofMillis(1500))));
   }
 }

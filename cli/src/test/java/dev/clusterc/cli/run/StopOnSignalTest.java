@@ -21,4 +21,11 @@ class StopOnSignalTest {
     hook.join();
     assertFalse(hook.isAlive());
   }
+
+  @Test
+  void theGraceCoversAReCreateInProgress() {
+    long deleteWait = dev.clusterc.runtime.kube.ObjectApplier.DELETE_TIMEOUT.toSeconds();
+    assertTrue(StopOnSignal.GRACE_SECONDS >= deleteWait + 30,
+        "a halt between a re-create's delete and its create loses the object: " + StopOnSignal.GRACE_SECONDS);
+  }
 }

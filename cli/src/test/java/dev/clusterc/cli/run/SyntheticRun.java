@@ -39,6 +39,6 @@ final class SyntheticRun {
         waiting(),
         new RunEvent.UnitFailed("jellyfin", "not healthy after 5m: Deployment.apps media/jellyfin InProgress"),
         new RunEvent.UnitSkipped("immich", "jellyfin failed"),
-        new RunEvent.Finished(1, 1, 1, 0, 1, false, Duration.ofMillis(301_500)));
+        new RunEvent.Finished(1, 1, 1, 0, 0, 1, false, Duration.ofMillis(301_500)));
   }
 }

@@ -3,20 +3,13 @@ package dev.clusterc.runtime.apply;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.inventory.ApplySetInventory;
 import dev.clusterc.runtime.inventory.Consequence;
-import dev.clusterc.runtime.inventory.Consequences;
 import dev.clusterc.runtime.inventory.PruneResult;
 import dev.clusterc.runtime.inventory.Risk;
 import dev.clusterc.runtime.inventory.Tooling;
-import dev.clusterc.runtime.kube.ObjectChange;
-import dev.clusterc.runtime.model.Change;
-import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.UnitGraph;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +23,7 @@ public final class ClusterApply {
   private final KubernetesClient client;
   private final Tooling tooling;
   private volatile GraphApplier running;
+  private volatile GraphPlanner planning;
   private volatile boolean cancelled;
 
   /**
@@ -47,6 +41,7 @@ public final class ClusterApply {
    *
    * @throws dev.clusterc.runtime.inventory.InventoryException when the inventory cannot be used (another
    *     tool's parent) or the graph is empty while objects are recorded
+   * @throws PlanStopped when {@link #cancel()} stopped it
    */
   public Review review(UnitGraph graph, int parallelism, boolean pruneData, RunListener listener) {
     ApplySetInventory inventory = new ApplySetInventory(client, graph.cluster(), tooling);
@@ -64,13 +59,19 @@ public final class ClusterApply {
       RunListener listener) {
     ApplySetInventory inventory = new ApplySetInventory(client, graph.cluster(), tooling);
     UnitGraph members = InventoryApply.labelled(graph, inventory);
-    Review review = review(members, inventory, options.parallelism(), pruneData, RunListener.NONE);
+    GraphApplier applier = new GraphApplier(client, options, new LiveHealthGate(client),
+        new InventoryApply(inventory, pruneData, listener), listener);
+    Review review;
+    try {
+      review = review(members, inventory, options.parallelism(), pruneData, RunListener.NONE);
+    } catch (PlanStopped e) {
+      applier.cancel();
+      return applier.apply(members);
+    }
     List<Consequence> refused = review.refused(allowed);
     if (!refused.isEmpty()) {
       throw new ConsequencesRefused(refused);
     }
-    GraphApplier applier = new GraphApplier(client, options, new LiveHealthGate(client),
-        new InventoryApply(inventory, pruneData, listener), listener);
     running = applier;
     if (cancelled) {
       applier.cancel();
@@ -78,9 +79,18 @@ public final class ClusterApply {
     return applier.apply(members, review.plan());
   }
 
-  /** Stops a running {@link #apply} between objects (Ctrl-C); one not yet started stops at once. */
+  /**
+   * Stops a run (Ctrl-C), from any thread. A review in progress stops planning and throws
+   * {@link PlanStopped}; an apply still reviewing writes nothing and returns a stopped summary (every
+   * unit skipped); an apply applying stops between objects, and a re-create already deleting still
+   * creates. A review or apply started after this stops at once.
+   */
   public void cancel() {
     cancelled = true;
+    GraphPlanner planner = planning;
+    if (planner != null) {
+      planner.cancel();
+    }
     GraphApplier applier = running;
     if (applier != null) {
       applier.cancel();
@@ -89,19 +99,15 @@ public final class ClusterApply {
 
   private Review review(UnitGraph members, ApplySetInventory inventory, int parallelism, boolean pruneData,
       RunListener listener) {
-    Plan plan = new GraphPlanner(client, parallelism).plan(members);
-    PruneResult prune = inventory.planPrune(members, pruneData, listener);
-    Map<ObjectId, GenericKubernetesResource> desired = new HashMap<>();
-    members.units().forEach(u -> u.objects().forEach(o -> desired.put(ObjectId.of(o), o)));
-    List<Consequence> consequences = new ArrayList<>();
-    for (ObjectChange change : plan.changes()) {
-      if (change.change() == Change.CONFIGURED || change.change() == Change.RECREATED) {
-        GenericKubernetesResource wanted = desired.get(change.object());
-        GenericKubernetesResource live = client.resource(wanted).get();
-        consequences.addAll(Consequences.of(change.object(), live, wanted, change.change(), List.of()));
-      }
+    GraphPlanner planner = new GraphPlanner(client, parallelism);
+    planning = planner;
+    if (cancelled) {
+      planner.cancel();
     }
+    GraphPlanner.Assessed assessed = planner.assess(members);
+    PruneResult prune = inventory.planPrune(members, pruneData, listener);
+    List<Consequence> consequences = new ArrayList<>(assessed.consequences());
     consequences.addAll(prune.consequences());
-    return new Review(plan, prune, consequences);
+    return new Review(assessed.plan(), prune, consequences);
   }
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Applies a unit graph: a unit starts when every unit it depends on is healthy, at most
@@ -32,9 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * new unit starts after the first failure. {@link #cancel()} (Ctrl-C) stops the run between objects.
  * Every step is reported to the listener; the run ends with {@link RunEvent.Finished}, which counts
  * re-created objects among the configured ones (each one's {@link RunEvent.ObjectDone} says RECREATED).
- * The inventory hook runs before the first unit and, only after a run that fully succeeded, after the last.
+ * A prune that fails counts in {@code Finished.pruneFailures}. The inventory hook runs before the first unit (not when the run was stopped before it began) and, only after a run that fully succeeded, after the last.
  */
 public final class GraphApplier {
+  /** The name the inventory's failures are reported under. */
+  public static final String INVENTORY = "inventory";
+
   private enum State { PENDING, RUNNING, READY, FAILED, STOPPED, SKIPPED }
 
   private final ObjectApplier objects;
@@ -88,7 +90,7 @@ public final class GraphApplier {
    */
   public RunSummary apply(UnitGraph graph, Plan reviewed) {
     long start = System.nanoTime();
-    UnitGraph wanted = inventory.beforeApply(graph);
+    UnitGraph wanted = cancellation.requested() ? graph : inventory.beforeApply(graph);
     Map<ObjectId, GenericKubernetesResource> byId = new HashMap<>();
     wanted.units().forEach(u -> u.objects().forEach(o -> byId.put(ObjectId.of(o), o)));
     UnitApplier units = new UnitApplier(objects, staging, health, options, listener, cancellation, byId, unchanged(reviewed));
@@ -99,7 +101,7 @@ public final class GraphApplier {
     Map<String, String> skipped = new LinkedHashMap<>();
     Map<String, String> blame = new HashMap<>();
     List<ObjectChange> changes = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), threads());
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), DaemonThreads.named("apply"));
     CompletionService<UnitOutcome> done = new ExecutorCompletionService<>(pool);
     int running = 0;
     boolean stopStarting = false;
@@ -148,17 +150,31 @@ public final class GraphApplier {
       }
     }
     boolean stopped = cancellation.requested();
-    RunSummary summary = new RunSummary(changes, failed, skipped, 0, stopped,
+    RunSummary summary = new RunSummary(changes, failed, skipped, 0, 0, stopped,
         Duration.ofNanos(System.nanoTime() - start));
     if (summary.succeeded()) {
-      summary = summary.withPruned(inventory.afterApply(wanted, summary));
+      summary = summary.withPruned(afterApply(wanted, summary));
     }
-    summary = new RunSummary(summary.changes(), summary.failed(), summary.skipped(), summary.pruned(), stopped,
-        Duration.ofNanos(System.nanoTime() - start));
+    summary = new RunSummary(summary.changes(), summary.failed(), summary.skipped(), summary.pruned(),
+        summary.pruneFailures(), stopped, Duration.ofNanos(System.nanoTime() - start));
     listener.on(new RunEvent.Finished(summary.count(Change.CREATED),
         summary.count(Change.CONFIGURED) + summary.count(Change.RECREATED), summary.count(Change.UNCHANGED),
-        summary.pruned(), failed.size(), stopped, summary.elapsed()));
+        summary.pruned(), summary.pruneFailures(), failed.size(), stopped, summary.elapsed()));
     return summary;
+  }
+
+  /**
+   * The inventory's prune and narrow; one that fails as a whole is reported (a {@code UnitFailed} of
+   * {@value #INVENTORY}) and counted as one prune failure, so the run still ends with its Finished event.
+   */
+  private Pruned afterApply(UnitGraph wanted, RunSummary summary) {
+    try {
+      return inventory.afterApply(wanted, summary);
+    } catch (RuntimeException e) {
+      listener.on(new RunEvent.UnitFailed(INVENTORY, "prune failed: " + e.getMessage()
+          + ". What was not pruned stays recorded; apply again to prune it."));
+      return new Pruned(0, 1);
+    }
   }
 
   private UnitOutcome applyUnit(UnitApplier units, Unit unit) {
@@ -207,14 +223,5 @@ public final class GraphApplier {
         throw new IllegalStateException("a unit's apply failed unexpectedly", e.getCause());
       }
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory threads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "clusterc-apply-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -15,7 +15,6 @@ final class InventoryApply implements InventoryHook {
   private final ApplySetInventory inventory;
   private final boolean pruneData;
   private final RunListener listener;
-  private PruneResult pruned;
 
   InventoryApply(ApplySetInventory inventory, boolean pruneData, RunListener listener) {
     this.inventory = inventory;
@@ -38,14 +37,9 @@ final class InventoryApply implements InventoryHook {
   }
 
   @Override
-  public int afterApply(UnitGraph graph, RunSummary summary) {
-    pruned = inventory.prune(graph, pruneData, listener);
+  public Pruned afterApply(UnitGraph graph, RunSummary summary) {
+    PruneResult pruned = inventory.prune(graph, pruneData, listener);
     inventory.narrow(graph, pruned);
-    return pruned.deletes().size() - pruned.failures().size();
-  }
-
-  /** What prune did, once {@link #afterApply} ran; deletes that failed stay recorded and are named here. */
-  PruneResult pruned() {
-    return pruned;
+    return new Pruned(pruned.deletes().size() - pruned.failures().size(), pruned.failures().size());
   }
 }

@@ -16,8 +16,8 @@ public interface InventoryHook {
     }
 
     @Override
-    public int afterApply(UnitGraph graph, RunSummary summary) {
-      return 0;
+    public Pruned afterApply(UnitGraph graph, RunSummary summary) {
+      return Pruned.NONE;
     }
   };
 
@@ -26,7 +26,8 @@ public interface InventoryHook {
 
   /**
    * Prunes and narrows the inventory after a run that was neither stopped nor failed (the runner
-   * does not call it otherwise: a partial run must not prune); returns how many objects were pruned.
+   * does not call it otherwise: a partial run must not prune); returns how many objects were pruned and
+   * how many deletes failed. An exception is reported by the runner as one prune failure.
    */
-  int afterApply(UnitGraph graph, RunSummary summary);
+  Pruned afterApply(UnitGraph graph, RunSummary summary);
 }

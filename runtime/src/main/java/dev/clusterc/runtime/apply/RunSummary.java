@@ -13,11 +13,12 @@ import java.util.Map;
  * @param failed the units that failed, with why, in the order they failed
  * @param skipped the units not started, with why
  * @param pruned how many objects the inventory pruned
+ * @param pruneFailures how many it failed to prune (they stay recorded), 1 when the prune failed as a whole
  * @param stopped whether the run was cancelled before it ended
  * @param elapsed how long it took
  */
 public record RunSummary(List<ObjectChange> changes, Map<String, String> failed, Map<String, String> skipped,
-    int pruned, boolean stopped, Duration elapsed) {
+    int pruned, int pruneFailures, boolean stopped, Duration elapsed) {
 
   public RunSummary {
     changes = List.copyOf(changes);
@@ -35,7 +36,7 @@ public record RunSummary(List<ObjectChange> changes, Map<String, String> failed,
     return failed.isEmpty() && skipped.isEmpty() && !stopped;
   }
 
-  RunSummary withPruned(int count) {
-    return new RunSummary(changes, failed, skipped, count, stopped, elapsed);
+  RunSummary withPruned(Pruned prune) {
+    return new RunSummary(changes, failed, skipped, prune.deleted(), prune.failed(), stopped, elapsed);
   }
 }

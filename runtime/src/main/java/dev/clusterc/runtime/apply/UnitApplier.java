@@ -89,7 +89,7 @@ final class UnitApplier {
       try {
         ObjectId id = ObjectId.of(object);
         ObjectChange change = unchanged.contains(id) ? new ObjectChange(id, Change.UNCHANGED, "", "", List.of())
-            : objects.apply(object, options.flags());
+            : objects.apply(object, options.flags(), cancellation::requested);
         changes.add(change);
         listener.on(new RunEvent.ObjectDone(unit.name(), change.object(), change.change(), change.detail()));
       } catch (ObjectRefused e) {

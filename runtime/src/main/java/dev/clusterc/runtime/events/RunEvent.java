@@ -30,8 +30,8 @@ public sealed interface RunEvent {
   record UnitSkipped(String unit, String because) implements RunEvent {}
 
   /** The run ended; {@code stopped} when it was interrupted (Ctrl-C) between objects. */
-  record Finished(int created, int configured, int unchanged, int pruned, int failedUnits, boolean stopped,
-      Duration elapsed) implements RunEvent {}
+  record Finished(int created, int configured, int unchanged, int pruned, int pruneFailures, int failedUnits,
+      boolean stopped, Duration elapsed) implements RunEvent {}
 
   /** One gating object not yet healthy: its kstatus status and why. */
   record Waiting(ObjectId object, String status, String reason) {}

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Plans and applies one object with server-side apply as field manager {@value Kinds#FIELD_MANAGER}.
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * Namespaces ({@link Kinds#neverRecreated}).
  */
 public final class ObjectApplier {
-  private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+  /** How long a re-create waits for the deleted object to go before it creates it again. */
+  public static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
 
   private final KubernetesClient client;
   private final ObjectDiff diff = new ObjectDiff();
@@ -57,13 +59,22 @@ public final class ObjectApplier {
    * @throws KubernetesClientException when the API server rejects it otherwise
    */
   public ObjectChange apply(GenericKubernetesResource desired, ApplyFlags flags) {
+    return apply(desired, flags, () -> false);
+  }
+
+  /**
+   * {@link #apply(GenericKubernetesResource, ApplyFlags)} in a run that can be stopped: once
+   * {@code stopped} says so, a re-create is refused before its delete (a re-create already deleting
+   * still creates, so a stop never leaves the object gone).
+   */
+  public ObjectChange apply(GenericKubernetesResource desired, ApplyFlags flags, BooleanSupplier stopped) {
     Planned planned = planned(desired);
     ObjectChange change = planned.change();
     switch (change.change()) {
       case UNCHANGED:
         return change;
       case RECREATED:
-        return recreate(desired, planned.live(), change, flags);
+        return recreate(desired, planned.live(), change, flags, stopped);
       default:
         if (!change.conflicts().isEmpty() && !flags.forceConflicts()) {
           throw conflict(change.object(), change.detail());
@@ -73,7 +84,7 @@ public final class ObjectApplier {
           return change;
         } catch (KubernetesClientException e) {
           if (ApiErrors.immutable(e) && planned.live() != null) {
-            return recreate(desired, planned.live(), change.as(Change.RECREATED), flags);
+            return recreate(desired, planned.live(), change.as(Change.RECREATED), flags, stopped);
           }
           if (!ApiErrors.conflictingManagers(e).isEmpty()) {
             throw conflict(change.object(), conflictDetail(e));
@@ -83,7 +94,20 @@ public final class ObjectApplier {
     }
   }
 
-  private record Planned(ObjectChange change, GenericKubernetesResource live) {}
+  /**
+   * A plan with the live object it was made against (null when there is none), for consequences
+   * computed where the object was read. Never printed or serialized: the live object may be a Secret.
+   */
+  public record Planned(ObjectChange change, GenericKubernetesResource live) {}
+
+  /**
+   * {@link #plan}, with the live object it was made against.
+   *
+   * @param known the live object as a LIST just read it, or {@code null} to read it now
+   */
+  public Planned planWithLive(GenericKubernetesResource desired, GenericKubernetesResource known) {
+    return known == null ? planned(desired) : planned(desired, known);
+  }
 
   private Planned planned(GenericKubernetesResource desired) {
     ObjectId id = ObjectId.of(desired);
@@ -137,7 +161,7 @@ public final class ObjectApplier {
   }
 
   private ObjectChange recreate(GenericKubernetesResource desired, GenericKubernetesResource live,
-      ObjectChange change, ApplyFlags flags) {
+      ObjectChange change, ApplyFlags flags, BooleanSupplier stopped) {
     ObjectId id = change.object();
     if (Kinds.neverRecreated(id)) {
       throw new ObjectRefused(id, change.detail() + ": clusterc never deletes a " + id.kind()
@@ -147,6 +171,10 @@ public final class ObjectApplier {
     if (!flags.force()) {
       throw new ObjectRefused(id, change.detail() + ": the object must be deleted and created again. "
           + "Apply with --force to do that, or restore the old value.");
+    }
+    if (stopped.getAsBoolean()) {
+      throw new ObjectRefused(id, change.detail() + ": not re-created, because the run was stopped. Apply again"
+          + " to re-create it.");
     }
     client.resource(live).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     client.resource(live).waitUntilCondition(Objects::isNull, DELETE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -83,6 +83,43 @@ class GraphApplierTest {
     return index;
   }
 
+  /** A hook whose prune fails as told: by count, or as a whole. */
+  private static RunSummary applyWithPrune(UnitGraph graph, Pruned pruned, RuntimeException failure) {
+    events = new ArrayList<>();
+    List<RunEvent> recorded = events;
+    InventoryHook hook = new InventoryHook() {
+      @Override
+      public UnitGraph beforeApply(UnitGraph g) {
+        return g;
+      }
+
+      @Override
+      public Pruned afterApply(UnitGraph g, RunSummary summary) {
+        if (failure != null) {
+          throw failure;
+        }
+        return pruned;
+      }
+    };
+    return new GraphApplier(kube.client(), ApplyOptions.defaults(), HEALTHY, hook, recorded::add).apply(graph);
+  }
+
+  @Test
+  void pruneFailuresAreCountedAndAFailedPruneStillEndsWithFinished() {
+    UnitGraph graph = new UnitGraph("c", List.of(unit("p", List.of(), namespace("e9") + "---\n"
+        + configMap("e9", "p", "1"))));
+    RunSummary counted = applyWithPrune(graph, new Pruned(3, 2), null);
+    assertEquals(2, counted.pruneFailures());
+    assertEquals(3, finished().pruned());
+    assertEquals(2, finished().pruneFailures());
+
+    RunSummary thrown = applyWithPrune(graph, Pruned.NONE, new IllegalStateException("the parent vanished"));
+    assertEquals(1, thrown.pruneFailures());
+    assertEquals(1, finished().pruneFailures());
+    assertTrue(events.contains(new RunEvent.UnitFailed(GraphApplier.INVENTORY, "prune failed: the parent vanished."
+        + " What was not pruned stays recorded; apply again to prune it.")), events::toString);
+  }
+
   @Test
   void appliesFromEmptyThenASecondApplySendsNoWrite() {
     UnitGraph graph = new UnitGraph("c", List.of(
@@ -98,7 +135,7 @@ class GraphApplierTest {
     RunSummary first = apply(graph, ApplyOptions.defaults(), HEALTHY);
     assertTrue(first.succeeded(), first::toString);
     assertEquals(7, first.count(Change.CREATED));
-    assertEquals(new RunEvent.Finished(7, 0, 0, 0, 0, false, first.elapsed()), finished());
+    assertEquals(new RunEvent.Finished(7, 0, 0, 0, 0, 0, false, first.elapsed()), finished());
 
     RequestCounts before = kube.counts();
     RunSummary second = apply(graph, ApplyOptions.defaults(), HEALTHY);

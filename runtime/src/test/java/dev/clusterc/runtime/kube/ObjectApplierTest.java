@@ -187,6 +187,19 @@ class ObjectApplierTest {
   }
 
   @Test
+  void aStoppedRunStartsNoReCreate() {
+    String ns = freshNamespace();
+    String service = "{apiVersion: v1, kind: Service, metadata: {name: web, namespace: " + ns + "}, "
+        + "spec: {clusterIP: %s, ports: [{port: 80}]}}";
+    applier.apply(one(service.formatted("10.43.7.17")), ApplyFlags.NONE);
+    String uid = kube.client().services().inNamespace(ns).withName("web").get().getMetadata().getUid();
+    ObjectRefused refused = assertThrows(ObjectRefused.class,
+        () -> applier.apply(one(service.formatted("10.43.7.18")), new ApplyFlags(false, true), () -> true));
+    assertTrue(refused.getMessage().contains("stopped"), refused.getMessage());
+    assertEquals(uid, kube.client().services().inNamespace(ns).withName("web").get().getMetadata().getUid());
+  }
+
+  @Test
   void aServiceClusterIpChangeIsImmutable() {
     String ns = freshNamespace();
     String service = "{apiVersion: v1, kind: Service, metadata: {name: web, namespace: " + ns + "}, "
