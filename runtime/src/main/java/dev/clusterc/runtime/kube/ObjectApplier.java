@@ -44,14 +44,6 @@ public final class ObjectApplier {
   }
 
   /**
-   * What applying {@code desired} would do, given its live object as just read (by a LIST, say):
-   * sends the dry run only, no GET.
-   */
-  public ObjectChange plan(GenericKubernetesResource desired, GenericKubernetesResource live) {
-    return planned(desired, Objects.requireNonNull(live, "live")).change();
-  }
-
-  /**
    * Applies {@code desired} if it drifted and returns what was done.
    *
    * @throws ObjectRefused when it conflicts with another field manager and {@code flags} do not
