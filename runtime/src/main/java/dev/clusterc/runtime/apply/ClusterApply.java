@@ -6,6 +6,7 @@ import dev.clusterc.runtime.inventory.Consequence;
 import dev.clusterc.runtime.inventory.PruneResult;
 import dev.clusterc.runtime.inventory.Risk;
 import dev.clusterc.runtime.inventory.Tooling;
+import dev.clusterc.runtime.model.ObjectId;
 import dev.clusterc.runtime.model.UnitGraph;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ClusterApply {
    */
   public Review review(UnitGraph graph, int parallelism, boolean pruneData, RunListener listener) {
     ApplySetInventory inventory = new ApplySetInventory(client, graph.cluster(), tooling);
-    return review(InventoryApply.labelled(graph, inventory), inventory, parallelism, pruneData, listener);
+    return review(InventoryApply.labelled(graph, inventory), inventory, parallelism, pruneData, Set.of(), listener);
   }
 
   /**
@@ -57,13 +58,26 @@ public final class ClusterApply {
    */
   public RunSummary apply(UnitGraph graph, ApplyOptions options, boolean pruneData, Set<Risk> allowed,
       RunListener listener) {
+    return apply(graph, options, pruneData, allowed, Set.of(), listener);
+  }
+
+  /**
+   * {@link #apply(UnitGraph, ApplyOptions, boolean, Set, RunListener)} for a reconciler that applied
+   * the same desired objects before: the objects in {@code settled} are reported UNCHANGED without a
+   * read, a dry run or a write, and a unit made only of them is not waited for. {@code graph} is still
+   * the whole desired graph: what it lacks is pruned.
+   *
+   * @param settled objects whose desired state equals what was applied last and that did not drift
+   */
+  public RunSummary apply(UnitGraph graph, ApplyOptions options, boolean pruneData, Set<Risk> allowed,
+      Set<ObjectId> settled, RunListener listener) {
     ApplySetInventory inventory = new ApplySetInventory(client, graph.cluster(), tooling);
     UnitGraph members = InventoryApply.labelled(graph, inventory);
     GraphApplier applier = new GraphApplier(client, options, new LiveHealthGate(client),
         new InventoryApply(inventory, pruneData, listener), listener);
     Review review;
     try {
-      review = review(members, inventory, options.parallelism(), pruneData, RunListener.NONE);
+      review = review(members, inventory, options.parallelism(), pruneData, settled, RunListener.NONE);
     } catch (PlanStopped e) {
       applier.cancel();
       return applier.apply(members);
@@ -76,7 +90,7 @@ public final class ClusterApply {
     if (cancelled) {
       applier.cancel();
     }
-    return applier.apply(members, review.plan());
+    return applier.apply(members, review.plan(), settled);
   }
 
   /**
@@ -98,13 +112,13 @@ public final class ClusterApply {
   }
 
   private Review review(UnitGraph members, ApplySetInventory inventory, int parallelism, boolean pruneData,
-      RunListener listener) {
+      Set<ObjectId> settled, RunListener listener) {
     GraphPlanner planner = new GraphPlanner(client, parallelism);
     planning = planner;
     if (cancelled) {
       planner.cancel();
     }
-    GraphPlanner.Assessed assessed = planner.assess(members);
+    GraphPlanner.Assessed assessed = planner.assess(members, settled);
     PruneResult prune = inventory.planPrune(members, pruneData, listener);
     List<Consequence> consequences = new ArrayList<>(assessed.consequences());
     consequences.addAll(prune.consequences());

@@ -89,11 +89,20 @@ public final class GraphApplier {
    * unchanged is reported unchanged without a request, the others are planned again and applied.
    */
   public RunSummary apply(UnitGraph graph, Plan reviewed) {
+    return apply(graph, reviewed, Set.of());
+  }
+
+  /**
+   * {@link #apply(UnitGraph, Plan)}, where the objects in {@code settled} are known unchanged since an
+   * earlier apply (a watching reconciler): a unit made only of them is not waited for.
+   */
+  public RunSummary apply(UnitGraph graph, Plan reviewed, Set<ObjectId> settled) {
     long start = System.nanoTime();
     UnitGraph wanted = cancellation.requested() ? graph : inventory.beforeApply(graph);
     Map<ObjectId, GenericKubernetesResource> byId = new HashMap<>();
     wanted.units().forEach(u -> u.objects().forEach(o -> byId.put(ObjectId.of(o), o)));
-    UnitApplier units = new UnitApplier(objects, staging, health, options, listener, cancellation, byId, unchanged(reviewed));
+    UnitApplier units = new UnitApplier(objects, staging, health, options, listener, cancellation, byId, unchanged(reviewed),
+        settled);
 
     Map<String, State> states = new LinkedHashMap<>();
     wanted.units().forEach(u -> states.put(u.name(), State.PENDING));

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -77,9 +79,18 @@ public final class GraphPlanner {
 
   /** {@link #plan}, with the consequences; same exceptions. */
   Assessed assess(UnitGraph graph) {
+    return assess(graph, Set.of());
+  }
+
+  /**
+   * {@link #assess(UnitGraph)}, where the objects in {@code settled} are known unchanged (a watching
+   * reconciler applied the same desired object before): reported UNCHANGED without reading or
+   * dry-running them, with no consequence.
+   */
+  Assessed assess(UnitGraph graph, Set<ObjectId> settled) {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("plan"));
     try {
-      Map<ObjectId, GenericKubernetesResource> live = LiveMembers.read(client, graph);
+      Map<ObjectId, GenericKubernetesResource> live = LiveMembers.read(client, graph, settled);
       List<List<Future<Assessment>>> futures = new ArrayList<>();
       for (Unit unit : graph.units()) {
         List<Future<Assessment>> unitFutures = new ArrayList<>();
@@ -87,7 +98,13 @@ public final class GraphPlanner {
           if (stopped) {
             throw new PlanStopped();
           }
-          GenericKubernetesResource known = live.get(ObjectId.of(object));
+          ObjectId id = ObjectId.of(object);
+          if (settled.contains(id)) {
+            unitFutures.add(CompletableFuture.completedFuture(
+                new Assessment(new ObjectChange(id, Change.UNCHANGED, "", "", List.of()), List.of())));
+            continue;
+          }
+          GenericKubernetesResource known = live.get(id);
           Future<Assessment> future = pool.submit(() -> plan(object, known));
           submitted.add(future);
           unitFutures.add(future);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The live objects of a graph that already carry their ApplySet's member label, read with one LIST per
@@ -28,9 +29,18 @@ final class LiveMembers {
 
   /** Desired object → its live object, for every labelled desired object found live. */
   static Map<ObjectId, GenericKubernetesResource> read(KubernetesClient client, UnitGraph graph) {
+    return read(client, graph, Set.of());
+  }
+
+  /** {@link #read(KubernetesClient, UnitGraph)} of the objects not in {@code skipped} (nobody asks for them). */
+  static Map<ObjectId, GenericKubernetesResource> read(KubernetesClient client, UnitGraph graph,
+      Set<ObjectId> skipped) {
     Map<List<String>, List<ObjectId>> groups = new LinkedHashMap<>();
     for (Unit unit : graph.units()) {
       for (GenericKubernetesResource object : unit.objects()) {
+        if (skipped.contains(ObjectId.of(object))) {
+          continue;
+        }
         Map<String, String> labels = object.getMetadata().getLabels();
         String set = labels == null ? null : labels.get(ApplySetKeys.PART_OF);
         if (set != null) {

@@ -32,12 +32,18 @@ final class UnitApplier {
   private final Cancellation cancellation;
   private final Map<ObjectId, GenericKubernetesResource> byId;
   private final Set<ObjectId> unchanged;
+  private final Set<ObjectId> settled;
 
-  /** @param unchanged objects a review just found unchanged: reported so, without a request */
+  /**
+   * @param unchanged objects a review just found unchanged: reported so, without a request
+   * @param settled objects known unchanged since an earlier apply: a unit made only of them is not
+   *     waited for
+   */
   UnitApplier(ObjectApplier objects, StagingWait staging, HealthGate health, ApplyOptions options,
       RunListener listener, Cancellation cancellation, Map<ObjectId, GenericKubernetesResource> byId,
-      Set<ObjectId> unchanged) {
+      Set<ObjectId> unchanged, Set<ObjectId> settled) {
     this.unchanged = unchanged;
+    this.settled = settled;
     this.objects = objects;
     this.staging = staging;
     this.health = health;
@@ -66,7 +72,7 @@ final class UnitApplier {
     if (failure == null) {
       failure = applyAll(unit, stages.rest(), changes);
     }
-    if (failure == null && !cancellation.requested()) {
+    if (failure == null && !cancellation.requested() && !settled.containsAll(unit.objectIds())) {
       failure = awaitHealth(unit, start, deadline);
     }
     if (cancellation.requested() && failure == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * An object as a plain tree of maps, lists and scalars, without what the server keeps for itself
- * (status and the bookkeeping in metadata), so a live object and a dry-run result can be compared
- * and diffed. Map keys are sorted, so two trees print in the same order.
+ * (status and the bookkeeping in metadata) and without the {@value Kinds#REVISION} annotation, so a
+ * live object and a dry-run result can be compared and diffed. Map keys are sorted, so two trees
+ * print in the same order.
  */
 final class ObjectTree {
   /** Metadata written by the API server on every write, never by clusterc. */
@@ -45,6 +47,7 @@ final class ObjectTree {
       metadata.keySet().removeAll(METADATA_NOISE);
       if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
         annotations.remove(LAST_APPLIED);
+        annotations.remove(Kinds.REVISION); // which revision last changed it is no change of its own
         if (annotations.isEmpty()) {
           metadata.remove("annotations");
         }

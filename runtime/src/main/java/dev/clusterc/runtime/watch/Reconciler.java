@@ -1,0 +1,406 @@
+package dev.clusterc.runtime.watch;
+
+import dev.clusterc.runtime.apply.ClusterApply;
+import dev.clusterc.runtime.apply.DaemonThreads;
+import dev.clusterc.runtime.apply.PlanStopped;
+import dev.clusterc.runtime.apply.RunSummary;
+import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.inventory.ApplySetParent;
+import dev.clusterc.runtime.inventory.MemberLabel;
+import dev.clusterc.runtime.kube.ObjectChange;
+import dev.clusterc.runtime.kube.RequestFailure;
+import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.Kinds;
+import dev.clusterc.runtime.model.ObjectId;
+import dev.clusterc.runtime.model.UnitGraph;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The loop of {@code apply --watch}: takes each new {@link Desired} state and applies what changed.
+ *
+ * <p>One daemon thread does everything, one step at a time: reconciles, self-heal's checks (through
+ * the executor it is given), the periodic resync, and a tick that reads the suspend flag and retries a
+ * failed reconcile. The first reconcile after {@link #start()} (and after a resume) is a full
+ * {@link ClusterApply}; later ones skip the objects whose desired state equals what was applied last:
+ * no read, dry run or health wait for them. Objects a reconcile plans carry the new revision
+ * ({@value Kinds#REVISION}); since the plan ignores that annotation, only the objects that really
+ * change are written, and so keep the revision that last changed them. The parent records the
+ * revision applied last. A failed reconcile keeps the last good state and is tried again on a tick,
+ * backing off ({@link RetryBackOff}); a newer submit is tried at once.
+ */
+public final class Reconciler implements AutoCloseable {
+  /** How long {@link #close()} waits for the object in flight. */
+  static final Duration CLOSE_WAIT = Duration.ofMinutes(1);
+
+  private final KubernetesClient client;
+  private final String version;
+  private final WatchOptions options;
+  private final RunListener runs;
+  private final WatchListener events;
+  private final AtomicReference<Desired> latest = new AtomicReference<>();
+  private final List<Runnable> beforeStart = new ArrayList<>();
+
+  // only on the loop's thread
+  private final AppliedObjects applied = new AppliedObjects();
+  private boolean full = true;
+  private int failures;
+  private long retryAt = System.nanoTime();
+  private Boolean suspendSeen;
+  private String cluster;
+  private SelfHeal selfHeal;
+  private ClusterEvents clusterEvents;
+
+  private volatile ScheduledThreadPoolExecutor loop;
+  private volatile ClusterApply running;
+  private volatile boolean closing;
+
+  // what status() reports
+  private volatile Desired done;
+  private volatile String lastError;
+  private volatile List<String> rejected = List.of();
+  private volatile boolean suspended;
+  private volatile int objects;
+
+  /**
+   * @param client the connection
+   * @param version clusterc's version, for the ApplySet's tooling annotation
+   * @param options how it applies, ticks, resyncs and heals
+   * @param runs receives every reconcile's run events
+   * @param events receives what the watch reports
+   */
+  public Reconciler(KubernetesClient client, String version, WatchOptions options, RunListener runs,
+      WatchListener events) {
+    this.client = client;
+    this.version = version;
+    this.options = options;
+    this.runs = runs;
+    this.events = events;
+  }
+
+  /** Starts the loop's thread; a Desired submitted before is reconciled now. */
+  public void start() {
+    synchronized (beforeStart) {
+      if (loop != null) {
+        throw new IllegalStateException("the reconciler was started already");
+      }
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("watch"));
+      executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+      long tick = options.tick().toMillis();
+      long resync = options.resync().toMillis();
+      executor.scheduleWithFixedDelay(guarded(this::tick), tick, tick, TimeUnit.MILLISECONDS);
+      executor.scheduleWithFixedDelay(guarded(this::resync), resync, resync, TimeUnit.MILLISECONDS);
+      loop = executor;
+      beforeStart.forEach(this::serially);
+      beforeStart.clear();
+    }
+  }
+
+  /** A new state to reach, from any thread; one not started yet is replaced by a newer one. */
+  public void submit(Desired desired) {
+    latest.set(desired);
+    rejected = List.of();
+    serially(() -> attempt(true));
+  }
+
+  /**
+   * A revision of the source that does not check, from any thread: nothing is applied; reported as
+   * {@link WatchEvent.SourceRejected}, in {@link #status()}, and as a Warning Event (reason
+   * {@code SourceRejected}) on the parent of the cluster this reconciler applies.
+   */
+  public void reject(String revision, String origin, List<String> diagnostics) {
+    List<String> copy = List.copyOf(diagnostics);
+    rejected = copy;
+    serially(() -> {
+      emit(new WatchEvent.SourceRejected(revision, copy));
+      ClusterEvents posted = clusterEvents();
+      if (posted != null) {
+        posted.warning("SourceRejected", "Revision " + revision + " from " + origin
+            + " does not check, so nothing of it is applied and the last good state stays: " + firstOf(copy));
+      }
+    });
+  }
+
+  /** Where it stands; from any thread. */
+  public WatchStatus status() {
+    Desired wanted = latest.get();
+    Desired applied = done;
+    String error = lastError;
+    boolean pending = wanted != null && wanted != applied;
+    return new WatchStatus(applied == null ? null : applied.revision(), pending ? wanted.revision() : null, error,
+        rejected, suspended, objects, wanted != null && !pending && error == null);
+  }
+
+  /**
+   * Stops: a running apply stops between objects (the object in flight is finished, and the inventory
+   * is only narrowed after a complete run, so the next start converges), self-heal stops, the thread
+   * ends. Waits at most {@link #CLOSE_WAIT} for that.
+   */
+  @Override
+  public void close() {
+    closing = true;
+    ClusterApply apply = running;
+    if (apply != null) {
+      apply.cancel();
+    }
+    ScheduledThreadPoolExecutor executor = loop;
+    if (executor != null) {
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        executor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (selfHeal != null) {
+      selfHeal.close();
+    }
+  }
+
+  /** Runs {@code task} on the loop's thread (after {@link #start()}, if not started yet); dropped once closing. */
+  private void serially(Runnable task) {
+    synchronized (beforeStart) {
+      if (loop == null) {
+        beforeStart.add(task);
+        return;
+      }
+    }
+    if (closing) {
+      return;
+    }
+    try {
+      loop.execute(guarded(task));
+    } catch (RejectedExecutionException e) {
+      // closed meanwhile: nothing more to do
+    }
+  }
+
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      if (closing) {
+        return;
+      }
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        lastError = "unexpected error: " + RequestFailure.withCause(e);
+      }
+    };
+  }
+
+  /** Reads the suspend flag, then retries a failed or waiting reconcile once it is due. */
+  private void tick() {
+    if (cluster == null) {
+      return;
+    }
+    try {
+      noteSuspension(Suspension.of(ParentAnnotations.read(client, cluster)));
+    } catch (KubernetesClientException e) {
+      // the attempt below, if one is due, fails and backs off; else the next tick reads again
+    }
+    if (!suspended) {
+      attempt(false);
+    }
+  }
+
+  private void resync() {
+    if (selfHeal != null && !suspended && done != null) {
+      selfHeal.resync();
+    }
+  }
+
+  /** Reconciles the latest Desired if there is something to do and, unless {@code now}, a retry is due. */
+  private void attempt(boolean now) {
+    Desired desired = latest.get();
+    if (desired == null || (desired == done && !full && lastError == null)) {
+      return;
+    }
+    if (!now && System.nanoTime() - retryAt < 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    cluster = desired.graph().cluster();
+    ConfigMap parent;
+    try {
+      parent = ParentAnnotations.read(client, cluster);
+    } catch (KubernetesClientException e) {
+      failed(desired, RequestFailure.describe(e), null, start);
+      return;
+    }
+    if (noteSuspension(Suspension.of(parent))) {
+      return;
+    }
+    reconcile(desired, start);
+  }
+
+  /** Records the suspend flag; reports a change, pauses or resumes self-heal. Whether suspended. */
+  private boolean noteSuspension(boolean now) {
+    boolean changed = suspendSeen == null ? now : suspendSeen != now;
+    boolean resumed = Boolean.TRUE.equals(suspendSeen) && !now;
+    suspendSeen = now;
+    suspended = now;
+    if (changed) {
+      emit(new WatchEvent.Suspension(now));
+      if (selfHeal != null) {
+        selfHeal.pause(now);
+      }
+    }
+    if (resumed) {
+      full = true;
+      retryAt = System.nanoTime();
+    }
+    return now;
+  }
+
+  private void reconcile(Desired desired, long start) {
+    UnitGraph wanted = desired.graph();
+    Set<ObjectId> settled = full ? Set.of() : applied.settled(wanted);
+    UnitGraph sent = applied.stamp(wanted, desired.revision(), settled);
+    ClusterApply apply = new ClusterApply(client, version);
+    running = apply;
+    if (closing) {
+      apply.cancel();
+    }
+    RunSummary summary;
+    try {
+      summary = apply.apply(sent, options.apply(), options.pruneData(), options.allowed(), settled, runs);
+    } catch (PlanStopped e) {
+      emit(reconciled(desired, null, false, "stopped", start));
+      return;
+    } catch (KubernetesClientException e) {
+      failed(desired, RequestFailure.describe(e), null, start);
+      return;
+    } catch (RuntimeException e) { // refused consequences or object, an inventory that cannot be used
+      failed(desired, e.getMessage(), null, start);
+      return;
+    } finally {
+      running = null;
+    }
+    if (summary.stopped()) {
+      emit(reconciled(desired, summary, false, "stopped", start));
+      return;
+    }
+    if (!summary.succeeded() || summary.pruneFailures() > 0) {
+      failed(desired, describe(summary), summary, start);
+      return;
+    }
+    applied.applied(sent);
+    Set<ObjectId> written = summary.changes().stream().filter(ObjectChange::drifted).map(ObjectChange::object)
+        .collect(Collectors.toCollection(TreeSet::new));
+    heal().desire(members(), written);
+    try {
+      ParentAnnotations.set(client, cluster, Kinds.REVISION, desired.revision());
+    } catch (RuntimeException e) {
+      failed(desired, "the revision could not be recorded on the parent: " + RequestFailure.withCause(e), summary,
+          start);
+      return;
+    }
+    full = false;
+    failures = 0;
+    retryAt = System.nanoTime();
+    lastError = null;
+    done = desired;
+    objects = sent.objectCount();
+    emit(reconciled(desired, summary, true, null, start));
+    emit(new WatchEvent.Managed(objects));
+  }
+
+  private void failed(Desired desired, String error, RunSummary summary, long start) {
+    failures++;
+    Duration wait = RetryBackOff.after(options.tick(), failures);
+    retryAt = System.nanoTime() + wait.toNanos();
+    lastError = error;
+    emit(reconciled(desired, summary, false, error, start));
+    ClusterEvents posted = clusterEvents();
+    if (posted != null) {
+      posted.warning("ReconcileFailed", "Revision " + desired.revision()
+          + " could not be applied; the last good state stays and it is tried again: " + error);
+    }
+  }
+
+  private static WatchEvent.Reconciled reconciled(Desired desired, RunSummary summary, boolean ok, String error,
+      long start) {
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    if (summary == null) {
+      return new WatchEvent.Reconciled(desired.revision(), 0, 0, 0, 0, ok, error, took);
+    }
+    return new WatchEvent.Reconciled(desired.revision(), summary.count(Change.CREATED),
+        summary.count(Change.CONFIGURED) + summary.count(Change.RECREATED), summary.count(Change.UNCHANGED),
+        summary.pruned(), ok, error, took);
+  }
+
+  /** Why a run did not succeed, in one line. */
+  private static String describe(RunSummary summary) {
+    List<String> reasons = new ArrayList<>();
+    summary.failed().forEach((unit, why) -> reasons.add("unit " + unit + " failed: " + why));
+    if (reasons.isEmpty()) {
+      summary.skipped().forEach((unit, why) -> reasons.add("unit " + unit + " skipped: " + why));
+    }
+    if (summary.pruneFailures() > 0) {
+      reasons.add(summary.pruneFailures() + " prune(s) failed; what was not pruned stays recorded");
+    }
+    return String.join("; ", reasons);
+  }
+
+  /** The objects as applied, labelled as members of the set, by id: what self-heal keeps them at. */
+  private Map<ObjectId, GenericKubernetesResource> members() {
+    String setId = ApplySetParent.forCluster(cluster).id();
+    Map<ObjectId, GenericKubernetesResource> members = new LinkedHashMap<>();
+    applied.sent().forEach((id, object) -> members.put(id, MemberLabel.label(object, setId)));
+    return members;
+  }
+
+  private SelfHeal heal() {
+    if (selfHeal == null) {
+      Executor serial = this::serially;
+      selfHeal = new SelfHeal(client, ApplySetParent.forCluster(cluster).id(), options.heal(), serial, events);
+      selfHeal.pause(suspended);
+    }
+    return selfHeal;
+  }
+
+  /** The Events of the cluster applied, or {@code null} before the first Desired named it. */
+  private ClusterEvents clusterEvents() {
+    if (clusterEvents == null && cluster == null && latest.get() != null) {
+      cluster = latest.get().graph().cluster();
+    }
+    if (clusterEvents == null && cluster != null) {
+      clusterEvents = new ClusterEvents(client, cluster);
+    }
+    return clusterEvents;
+  }
+
+  private void emit(WatchEvent event) {
+    try {
+      events.on(event);
+    } catch (RuntimeException e) {
+      // a listener's failure never stops the loop
+    }
+  }
+
+  /** The first diagnostics, for an Event's message. */
+  private static String firstOf(List<String> diagnostics) {
+    int shown = Math.min(3, diagnostics.size());
+    String first = String.join("; ", diagnostics.subList(0, shown));
+    return diagnostics.size() > shown ? first + " (and " + (diagnostics.size() - shown) + " more)" : first;
+  }
+}
