@@ -1,0 +1,335 @@
+package dev.clusterc.runtime.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterc.runtime.apply.ApplyOptions;
+import dev.clusterc.runtime.events.RunEvent;
+import dev.clusterc.runtime.inventory.ApplySetInventory;
+import dev.clusterc.runtime.inventory.ApplySetKeys;
+import dev.clusterc.runtime.inventory.ApplySetParent;
+import dev.clusterc.runtime.inventory.Tooling;
+import dev.clusterc.runtime.kube.Kube;
+import dev.clusterc.runtime.kube.RequestCounts;
+import dev.clusterc.runtime.model.Change;
+import dev.clusterc.runtime.model.Kinds;
+import dev.clusterc.runtime.model.ObjectId;
+import dev.clusterc.runtime.model.Unit;
+import dev.clusterc.runtime.model.UnitGraph;
+import dev.clusterc.testapiserver.Manifests;
+import dev.clusterc.testapiserver.TestCluster;
+import dev.clusterc.testapiserver.WithTestCluster;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The reconciler of {@code apply --watch} against a real control plane with controllers and a fake node. */
+@WithTestCluster
+class ReconcilerClusterTest {
+  private static final String VERSION = "0.1.0";
+  private static final WatchOptions OPTIONS = WatchOptions.defaults()
+      .withTick(Duration.ofMillis(200)).withResync(Duration.ofHours(1));
+
+  static TestCluster cluster;
+
+  // ---- (a), (b), and a restart: only what changed is written, removed objects are pruned
+
+  @Test
+  void appliesOnlyWhatChangedPrunesWhatWentAwayAndARestartWritesNoObject() {
+    String name = "watch-changes";
+    cluster.createNamespace(name);
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, Map.of("one", "1", "two", "2", "three", "3")), "r1"));
+      WatchEvent.Reconciled first = seen.reconciled("r1", WatchEvent.Reconciled::ok);
+      assertEquals(3, first.created());
+      assertEquals(Map.of("one", "r1", "two", "r1", "three", "r1"), revisions(name));
+      assertEquals("r1", parentRevision(name));
+      assertEquals(new WatchStatus("r1", null, null, List.of(), false, 3, true), reconciler.status());
+      assertEquals(List.of(new WatchEvent.Managed(3)), seen.of(WatchEvent.Managed.class));
+
+      RequestCounts before = kube.counts();
+      reconciler.submit(desired(settings(name, Map.of("one", "1", "two", "22", "three", "3")), "r2"));
+      WatchEvent.Reconciled second = seen.reconciled("r2", WatchEvent.Reconciled::ok);
+      RequestCounts cost = kube.counts().minus(before);
+      assertEquals(1, second.configured(), second::toString);
+      assertEquals(2, second.unchanged(), second::toString);
+      // the review's dry run, and the apply's own right before its write (part 1's apply); 3 objects planned would be 4
+      assertEquals(2, cost.dryRuns(), () -> "only the changed object is planned: " + cost);
+      assertEquals(2, cost.writes(), () -> "the changed object and the parent's revision: " + cost);
+      assertEquals("22", data(name, "two"));
+      assertEquals(Map.of("one", "r1", "two", "r2", "three", "r1"), revisions(name));
+      assertEquals("r2", parentRevision(name));
+
+      reconciler.submit(desired(settings(name, Map.of("one", "1", "two", "22")), "r3"));
+      WatchEvent.Reconciled third = seen.reconciled("r3", WatchEvent.Reconciled::ok);
+      assertEquals(1, third.pruned(), third::toString);
+      assertNull(cluster.client().configMaps().inNamespace(name).withName("three").get(), "pruned");
+      assertEquals(Map.of("one", "r1", "two", "r2"), revisions(name));
+      assertEquals("r3", parentRevision(name));
+    }
+
+    // a new process plans every object again; a new revision alone changes none of them
+    WatchRecorder again = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler restarted = new Reconciler(kube.client(), VERSION, OPTIONS, again, again)) {
+      RequestCounts before = kube.counts();
+      restarted.start();
+      restarted.submit(desired(settings(name, Map.of("one", "1", "two", "22")), "r4"));
+      WatchEvent.Reconciled full = again.reconciled("r4", WatchEvent.Reconciled::ok);
+      RequestCounts cost = kube.counts().minus(before);
+      assertEquals(2, full.unchanged(), full::toString);
+      assertEquals(2, cost.dryRuns(), () -> "a full reconcile plans every object: " + cost);
+      assertEquals(1, cost.writes(), () -> "only the parent's revision: " + cost);
+      assertEquals(Map.of("one", "r1", "two", "r2"), revisions(name), "each keeps the revision that changed it");
+      assertEquals("r4", parentRevision(name));
+    }
+  }
+
+  // ---- (c) a source that does not check
+
+  @Test
+  void aRejectedSourceChangesNothingAndAWarningOnTheParentSaysWhy() {
+    String name = "watch-rejected";
+    cluster.createNamespace(name);
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, Map.of("one", "1")), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+      String version = cluster.client().configMaps().inNamespace(name).withName("one").get().getMetadata()
+          .getResourceVersion();
+      RequestCounts before = kube.counts();
+
+      List<String> diagnostics = List.of("home.cluster:3:7: unknown entry replica", "home.cluster:9:1: missing }");
+      reconciler.reject("bad1", "file:///src", diagnostics);
+      Event event = awaitEvent(seen, name, "SourceRejected", 1);
+      assertEquals("Warning", event.getType());
+      assertTrue(event.getMessage().contains("bad1") && event.getMessage().contains("unknown entry replica"),
+          event::getMessage);
+      assertEquals("ConfigMap", event.getInvolvedObject().getKind());
+      assertEquals(Kinds.FIELD_MANAGER, event.getSource().getComponent());
+      assertEquals(diagnostics, reconciler.status().rejected());
+      assertEquals(List.of(new WatchEvent.SourceRejected("bad1", diagnostics)),
+          seen.of(WatchEvent.SourceRejected.class));
+
+      reconciler.reject("bad1", "file:///src", diagnostics);
+      awaitEvent(seen, name, "SourceRejected", 2);
+      assertEquals(1, events(name, "SourceRejected").size(), "the repeat bumps the count of the same Event");
+
+      assertEquals(version, cluster.client().configMaps().inNamespace(name).withName("one").get().getMetadata()
+          .getResourceVersion(), "the object was not written");
+      assertEquals("r1", parentRevision(name));
+      assertEquals(2, kube.counts().minus(before).writes(), "one Event created, then bumped; nothing else");
+      assertEquals("r1", reconciler.status().appliedRevision());
+
+      reconciler.submit(desired(settings(name, Map.of("one", "2")), "r2"));
+      seen.reconciled("r2", WatchEvent.Reconciled::ok);
+      assertEquals(List.of(), reconciler.status().rejected(), "a source that checks again clears the diagnostics");
+    }
+  }
+
+  // ---- (d) suspend and resume
+
+  @Test
+  void nothingIsAppliedWhileSuspendedAndResumingAppliesTheLatest() {
+    String name = "watch-suspend";
+    cluster.createNamespace(name);
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, Map.of("one", "1")), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+
+      Suspension.set(kube.client(), name, true);
+      assertTrue(Suspension.of(cluster.client().configMaps().inNamespace(ApplySetParent.NAMESPACE)
+          .withName("clusterc-" + name).get()));
+      reconciler.submit(desired(settings(name, Map.of("one", "11")), "r2"));
+      seen.await(() -> !seen.of(WatchEvent.Suspension.class).isEmpty(), "the suspension noticed");
+      assertEquals(new WatchEvent.Suspension(true), seen.of(WatchEvent.Suspension.class).get(0));
+      seen.await(() -> reconciler.status().suspended(), "the status says suspended");
+      assertEquals("r2", reconciler.status().pendingRevision());
+      assertEquals("1", data(name, "one"));
+
+      Suspension.set(kube.client(), name, false);
+      seen.reconciled("r2", WatchEvent.Reconciled::ok);
+      assertEquals("11", data(name, "one"));
+      assertEquals(List.of(new WatchEvent.Suspension(true), new WatchEvent.Suspension(false)),
+          seen.of(WatchEvent.Suspension.class));
+      int resumed = seen.watch.indexOf(new WatchEvent.Suspension(false));
+      int applied = indexOfReconciled(seen, "r2");
+      assertTrue(resumed < applied, () -> "r2 was applied only after the resume: " + seen.watch);
+      assertFalse(reconciler.status().suspended());
+    }
+  }
+
+  @Test
+  void suspendingAClusterNeverAppliedSaysSo() {
+    IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Suspension.set(cluster.client(), "never-applied", true));
+    assertTrue(refused.getMessage().contains("never-applied") && refused.getMessage().contains("apply it once first"),
+        refused::getMessage);
+  }
+
+  // ---- (e) the API server goes away and comes back
+
+  @Test
+  void aReconcileFailingWhileTheApiServerIsDownConvergesOnceItIsBack() {
+    String name = "watch-crash";
+    cluster.createNamespace(name);
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, Map.of("one", "1", "two", "2")), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+
+      cluster.stopApiServer();
+      try {
+        reconciler.submit(desired(settings(name, Map.of("one", "1", "two", "22")), "r2"));
+        WatchEvent.Reconciled failed = seen.reconciled("r2", r -> !r.ok());
+        assertNotNull(failed.error());
+        WatchStatus status = reconciler.status();
+        assertEquals("r1", status.appliedRevision(), "the last good state stays");
+        assertEquals("r2", status.pendingRevision());
+        assertNotNull(status.lastError());
+        assertFalse(status.synced());
+      } finally {
+        cluster.startApiServer();
+      }
+      seen.reconciled("r2", WatchEvent.Reconciled::ok);
+      assertEquals("22", data(name, "two"));
+      assertEquals(Map.of("one", "r1", "two", "r2"), revisions(name));
+      assertEquals("r2", parentRevision(name));
+      assertTrue(reconciler.status().synced());
+      assertNull(reconciler.status().lastError());
+    }
+  }
+
+  // ---- (f) close during an apply
+
+  @Test
+  void closeDuringAnApplyStopsBetweenObjectsAndTheNextStartConverges() {
+    String name = "watch-close";
+    cluster.createNamespace(name);
+    WatchOptions patient = OPTIONS.withApply(ApplyOptions.defaults().withUnitTimeout(Duration.ofMinutes(10)));
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config())) {
+      Reconciler reconciler = new Reconciler(kube.client(), VERSION, patient, seen, seen);
+      reconciler.start();
+      reconciler.submit(desired(rollout(name, true), "r1"));
+      seen.await(() -> seen.runs.stream().anyMatch(e -> e instanceof RunEvent.ObjectDone done
+          && done.object().kind().equals("Deployment") && done.change() == Change.CREATED), "the Deployment sent");
+      reconciler.close();
+      WatchEvent.Reconciled stopped = seen.reconciled("r1", r -> !r.ok());
+      assertEquals("stopped", stopped.error(), "the apply was cancelled, not abandoned");
+      assertNull(cluster.client().configMaps().inNamespace(name).withName("after").get(),
+          "the unit after the stuck one never started");
+      assertNull(reconciler.status().appliedRevision());
+    }
+
+    WatchRecorder again = new WatchRecorder();
+    UnitGraph fixed = rollout(name, false);
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler restarted = new Reconciler(kube.client(), VERSION, patient, again, again)) {
+      restarted.start();
+      restarted.submit(desired(fixed, "r2"));
+      again.reconciled("r2", WatchEvent.Reconciled::ok);
+      assertNotNull(cluster.client().configMaps().inNamespace(name).withName("after").get());
+      assertEquals(fixed.objectIds(), new ApplySetInventory(kube.client(), name, Tooling.clusterc(VERSION)).read().ids(),
+          "the inventory records exactly what is declared");
+    }
+  }
+
+  // ---- helpers
+
+  private static Desired desired(UnitGraph graph, String revision) {
+    return new Desired(graph, revision, "test");
+  }
+
+  /** One unit of ConfigMaps named by {@code values}' keys in namespace {@code name}, for cluster {@code name}. */
+  private static UnitGraph settings(String name, Map<String, String> values) {
+    StringBuilder yaml = new StringBuilder();
+    new TreeMap<>(values).forEach((key, value) -> yaml.append("---\n{apiVersion: v1, kind: ConfigMap, metadata: {name: ")
+        .append(key).append(", namespace: ").append(name).append("}, data: {k: \"").append(value).append("\"}}\n"));
+    List<GenericKubernetesResource> objects = Manifests.parse(yaml.toString());
+    List<ObjectId> gates = objects.stream().map(ObjectId::of).toList();
+    return new UnitGraph(name, List.of(new Unit("settings", "apps", "app settings", objects, List.of(), gates)));
+  }
+
+  /** A Deployment gated on being available ({@code stuck}: never, no node matches), then a ConfigMap after it. */
+  private static UnitGraph rollout(String name, boolean stuck) {
+    String selector = stuck ? "nodeSelector: {nowhere: \"true\"}, " : "";
+    List<GenericKubernetesResource> deployment = Manifests.parse("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: %s}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {%scontainers: [{name: web, image: nginx}]}
+        """.formatted(name, selector));
+    List<GenericKubernetesResource> after = Manifests.parse("{apiVersion: v1, kind: ConfigMap, metadata: {name: after, "
+        + "namespace: " + name + "}, data: {k: v}}\n");
+    return new UnitGraph(name, List.of(
+        new Unit("web", "apps", "app web", deployment, List.of(), List.of(ObjectId.of(deployment.get(0)))),
+        new Unit("after", "apps", "app after", after, List.of("web"), List.of())));
+  }
+
+  /** Name → {@value Kinds#REVISION} of the set's ConfigMaps in namespace {@code name}. */
+  private static Map<String, String> revisions(String name) {
+    Map<String, String> revisions = new TreeMap<>();
+    String setId = ApplySetParent.forCluster(name).id();
+    for (ConfigMap map : cluster.client().configMaps().inNamespace(name).withLabel(ApplySetKeys.PART_OF, setId).list()
+        .getItems()) {
+      Map<String, String> annotations = map.getMetadata().getAnnotations();
+      revisions.put(map.getMetadata().getName(), annotations == null ? null : annotations.get(Kinds.REVISION));
+    }
+    return revisions;
+  }
+
+  private static String data(String namespace, String name) {
+    return cluster.client().configMaps().inNamespace(namespace).withName(name).get().getData().get("k");
+  }
+
+  private static String parentRevision(String name) {
+    return ParentAnnotations.get(ParentAnnotations.read(cluster.client(), name), Kinds.REVISION);
+  }
+
+  private static List<Event> events(String name, String reason) {
+    return new ArrayList<>(cluster.client().v1().events().inNamespace(ApplySetParent.NAMESPACE).list().getItems()
+        .stream().filter(e -> ("clusterc-" + name).equals(e.getInvolvedObject().getName())
+            && reason.equals(e.getReason())).toList());
+  }
+
+  /** The Event of {@code reason} on the parent once its count reached {@code count}. */
+  private static Event awaitEvent(WatchRecorder seen, String name, String reason, int count) {
+    seen.await(() -> events(name, reason).stream().anyMatch(e -> e.getCount() != null && e.getCount() >= count),
+        "an Event " + reason + " counted " + count);
+    return events(name, reason).get(0);
+  }
+
+  private static int indexOfReconciled(WatchRecorder seen, String revision) {
+    for (int i = 0; i < seen.watch.size(); i++) {
+      if (seen.watch.get(i) instanceof WatchEvent.Reconciled r && r.revision().equals(revision)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
