@@ -23,6 +23,17 @@ class ObjectTreeTest {
   }
 
   @Test
+  void theRevisionThatLastChangedAnObjectIsNoChangeOfItsOwn() {
+    Map<String, Object> tree = ObjectTree.of(Objects.one("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: a, namespace: b, annotations: {clusterc.dev/revision: r2, keep: me}}
+        data: {k: v}
+        """));
+    assertEquals(Map.of("name", "a", "namespace", "b", "annotations", Map.of("keep", "me")), tree.get("metadata"));
+  }
+
+  @Test
   void restrictKeepsTheDesiredPathsAndMatchesListItemsByName() {
     Map<String, Object> live = Map.of(
         "spec", Map.of("replicas", 3, "paused", false, "containers", List.of(

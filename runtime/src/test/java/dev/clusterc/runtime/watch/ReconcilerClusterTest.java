@@ -254,7 +254,35 @@ class ReconcilerClusterTest {
     }
   }
 
+  // ---- units with nothing changed are not waited for
+
+  @Test
+  void aUnitWhoseObjectsAllStayTheSameIsNotWaitedFor() {
+    String name = "watch-settled";
+    cluster.createNamespace(name);
+    // a unit's health gates are no part of its objects: the same Deployment, never available, gated in r2 only
+    WatchOptions impatient = OPTIONS.withApply(ApplyOptions.defaults().withUnitTimeout(Duration.ofSeconds(5)));
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, impatient, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(ungated(rollout(name, true)), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+
+      reconciler.submit(desired(rollout(name, true), "r2"));
+      WatchEvent.Reconciled second = seen.reconciled("r2", r -> true);
+      assertTrue(second.ok(), () -> "the unchanged stuck unit was not waited for: " + second);
+      assertTrue(seen.runs.stream().noneMatch(e -> e instanceof RunEvent.UnitWaiting), seen.runs::toString);
+    }
+  }
+
   // ---- helpers
+
+  /** {@code graph} without health gates. */
+  private static UnitGraph ungated(UnitGraph graph) {
+    return new UnitGraph(graph.cluster(), graph.units().stream()
+        .map(u -> new Unit(u.name(), u.layer(), u.declaration(), u.objects(), u.dependencies(), List.of())).toList());
+  }
 
   private static Desired desired(UnitGraph graph, String revision) {
     return new Desired(graph, revision, "test");
