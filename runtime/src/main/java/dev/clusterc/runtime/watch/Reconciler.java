@@ -238,6 +238,9 @@ public final class Reconciler implements AutoCloseable {
       return;
     }
     long start = System.nanoTime();
+    if (cluster != null && !cluster.equals(desired.graph().cluster())) {
+      clusterEvents = null; // the source now names another cluster: post on its parent
+    }
     cluster = desired.graph().cluster();
     ConfigMap parent;
     try {
@@ -249,7 +252,7 @@ public final class Reconciler implements AutoCloseable {
     if (noteSuspension(Suspension.of(parent))) {
       return;
     }
-    reconcile(desired, start);
+    reconcile(desired, ParentAnnotations.get(parent, Kinds.REVISION), start);
   }
 
   /** Records the suspend flag; reports a change, pauses or resumes self-heal. Whether suspended. */
@@ -271,7 +274,8 @@ public final class Reconciler implements AutoCloseable {
     return now;
   }
 
-  private void reconcile(Desired desired, long start) {
+  /** @param recorded the revision the parent records now, or {@code null} */
+  private void reconcile(Desired desired, String recorded, long start) {
     UnitGraph wanted = desired.graph();
     Set<ObjectId> settled = full ? Set.of() : applied.settled(wanted);
     UnitGraph sent = applied.stamp(wanted, desired.revision(), settled);
@@ -295,20 +299,27 @@ public final class Reconciler implements AutoCloseable {
     } finally {
       running = null;
     }
-    if (summary.stopped()) {
-      emit(reconciled(desired, summary, false, "stopped", start));
-      return;
-    }
-    if (!summary.succeeded() || summary.pruneFailures() > 0) {
-      failed(desired, describe(summary), summary, start);
+    Set<ObjectId> written = summary.changes().stream().filter(ObjectChange::drifted).map(ObjectChange::object)
+        .collect(Collectors.toCollection(TreeSet::new));
+    boolean complete = summary.succeeded() && summary.pruneFailures() == 0;
+    if (!complete) {
+      if (!written.isEmpty() && !closing) {
+        // what was written stays; self-heal must keep it, not put the previous state back
+        heal().desire(members(partly(sent, written)), written);
+      }
+      if (summary.stopped()) {
+        emit(reconciled(desired, summary, false, "stopped", start));
+      } else {
+        failed(desired, describe(summary), summary, start);
+      }
       return;
     }
     applied.applied(sent);
-    Set<ObjectId> written = summary.changes().stream().filter(ObjectChange::drifted).map(ObjectChange::object)
-        .collect(Collectors.toCollection(TreeSet::new));
-    heal().desire(members(), written);
+    heal().desire(members(applied.sent()), written);
     try {
-      ParentAnnotations.set(client, cluster, Kinds.REVISION, desired.revision());
+      if (!desired.revision().equals(recorded)) {
+        ParentAnnotations.set(client, cluster, Kinds.REVISION, desired.revision());
+      }
     } catch (RuntimeException e) {
       failed(desired, "the revision could not be recorded on the parent: " + RequestFailure.withCause(e), summary,
           start);
@@ -361,12 +372,20 @@ public final class Reconciler implements AutoCloseable {
     return String.join("; ", reasons);
   }
 
-  /** The objects as applied, labelled as members of the set, by id: what self-heal keeps them at. */
-  private Map<ObjectId, GenericKubernetesResource> members() {
+  /** {@code objects} labelled as members of the set: what self-heal keeps them at. */
+  private Map<ObjectId, GenericKubernetesResource> members(Map<ObjectId, GenericKubernetesResource> objects) {
     String setId = ApplySetParent.forCluster(cluster).id();
     Map<ObjectId, GenericKubernetesResource> members = new LinkedHashMap<>();
-    applied.sent().forEach((id, object) -> members.put(id, MemberLabel.label(object, setId)));
+    objects.forEach((id, object) -> members.put(id, MemberLabel.label(object, setId)));
     return members;
+  }
+
+  /** After a run that did not complete: the objects applied before, but those {@code written} as sent now. */
+  private Map<ObjectId, GenericKubernetesResource> partly(UnitGraph sent, Set<ObjectId> written) {
+    Map<ObjectId, GenericKubernetesResource> objects = new LinkedHashMap<>(applied.sent());
+    sent.units().forEach(u -> u.objects().stream().filter(o -> written.contains(ObjectId.of(o)))
+        .forEach(o -> objects.put(ObjectId.of(o), o)));
+    return objects;
   }
 
   private SelfHeal heal() {
