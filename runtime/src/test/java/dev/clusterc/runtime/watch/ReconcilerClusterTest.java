@@ -254,6 +254,40 @@ class ReconcilerClusterTest {
     }
   }
 
+  // ---- a refused object: reported, retried, never applied in part of the state; a fix is tried at once
+
+  @Test
+  void aRefusedRevisionIsRetriedAndReportedOnceAndAFixIsAppliedAtOnce() {
+    String name = "watch-refused";
+    cluster.createNamespace(name);
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, Map.of("one", "1")), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+
+      UnitGraph invalid = settings(name, Map.of("one", "2", "Not_A_Name", "x"));
+      reconciler.submit(desired(invalid, "r2"));
+      seen.await(() -> seen.of(WatchEvent.Reconciled.class).stream().filter(r -> r.revision().equals("r2")).count() >= 3,
+          "three failed attempts of r2");
+      assertTrue(seen.of(WatchEvent.Reconciled.class).stream().filter(r -> r.revision().equals("r2"))
+          .noneMatch(WatchEvent.Reconciled::ok));
+      assertTrue(reconciler.status().lastError().contains("Not_A_Name"), reconciler.status()::lastError);
+      assertEquals("1", data(name, "one"), "nothing of a refused revision is applied");
+      assertEquals("r1", parentRevision(name));
+      Event failed = awaitEvent(seen, name, "ReconcileFailed", 2);
+      assertEquals("Warning", failed.getType());
+      assertTrue(failed.getMessage().contains("r2") && failed.getMessage().contains("Not_A_Name"), failed::getMessage);
+      assertEquals(1, events(name, "ReconcileFailed").size(), "each retry bumps the same Event");
+
+      reconciler.submit(desired(settings(name, Map.of("one", "2")), "r3"));
+      seen.reconciled("r3", WatchEvent.Reconciled::ok);
+      assertEquals("2", data(name, "one"));
+      assertTrue(reconciler.status().synced());
+    }
+  }
+
   // ---- units with nothing changed are not waited for
 
   @Test
