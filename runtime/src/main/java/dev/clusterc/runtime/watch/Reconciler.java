@@ -2,34 +2,23 @@ package dev.clusterc.runtime.watch;
 
 import dev.clusterc.runtime.apply.ClusterApply;
 import dev.clusterc.runtime.apply.DaemonThreads;
-import dev.clusterc.runtime.apply.PlanStopped;
 import dev.clusterc.runtime.apply.RunSummary;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.inventory.ApplySetParent;
-import dev.clusterc.runtime.inventory.MemberLabel;
-import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.RequestFailure;
 import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.Kinds;
-import dev.clusterc.runtime.model.ObjectId;
-import dev.clusterc.runtime.model.UnitGraph;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * The loop of {@code apply --watch}: takes each new {@link Desired} state and applies what changed.
@@ -49,15 +38,14 @@ public final class Reconciler implements AutoCloseable {
   static final Duration CLOSE_WAIT = Duration.ofMinutes(1);
 
   private final KubernetesClient client;
-  private final String version;
   private final WatchOptions options;
-  private final RunListener runs;
   private final WatchListener events;
   private final AtomicReference<Desired> latest = new AtomicReference<>();
   private final List<Runnable> beforeStart = new ArrayList<>();
 
+  private final RevisionApply revisions;
+
   // only on the loop's thread
-  private final AppliedObjects applied = new AppliedObjects();
   private boolean full = true;
   private int failures;
   private long retryAt = System.nanoTime();
@@ -67,7 +55,6 @@ public final class Reconciler implements AutoCloseable {
   private ClusterEvents clusterEvents;
 
   private volatile ScheduledThreadPoolExecutor loop;
-  private volatile ClusterApply running;
   private volatile boolean closing;
 
   // what status() reports
@@ -87,10 +74,9 @@ public final class Reconciler implements AutoCloseable {
   public Reconciler(KubernetesClient client, String version, WatchOptions options, RunListener runs,
       WatchListener events) {
     this.client = client;
-    this.version = version;
     this.options = options;
-    this.runs = runs;
     this.events = events;
+    this.revisions = new RevisionApply(client, version, options, runs);
   }
 
   /** Starts the loop's thread; a Desired submitted before is reconciled now. */
@@ -155,10 +141,7 @@ public final class Reconciler implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
-    ClusterApply apply = running;
-    if (apply != null) {
-      apply.cancel();
-    }
+    revisions.cancel();
     ScheduledThreadPoolExecutor executor = loop;
     if (executor != null) {
       executor.shutdown();
@@ -276,53 +259,25 @@ public final class Reconciler implements AutoCloseable {
 
   /** @param recorded the revision the parent records now, or {@code null} */
   private void reconcile(Desired desired, String recorded, long start) {
-    UnitGraph wanted = desired.graph();
-    Set<ObjectId> settled = full ? Set.of() : applied.settled(wanted);
-    UnitGraph sent = applied.stamp(wanted, desired.revision(), settled);
-    ClusterApply apply = new ClusterApply(client, version);
-    running = apply;
-    if (closing) {
-      apply.cancel();
+    RevisionApply.Outcome outcome = revisions.run(desired, full);
+    if (outcome.keep() != null && !closing) {
+      heal().desire(outcome.keep(), outcome.written());
     }
-    RunSummary summary;
-    try {
-      summary = apply.apply(sent, options.apply(), options.pruneData(), options.allowed(), settled, runs);
-    } catch (PlanStopped e) {
-      emit(reconciled(desired, null, false, "stopped", start));
-      return;
-    } catch (KubernetesClientException e) {
-      failed(desired, RequestFailure.describe(e), null, start);
-      return;
-    } catch (RuntimeException e) { // refused consequences or object, an inventory that cannot be used
-      failed(desired, e.getMessage(), null, start);
-      return;
-    } finally {
-      running = null;
-    }
-    Set<ObjectId> written = summary.changes().stream().filter(ObjectChange::drifted).map(ObjectChange::object)
-        .collect(Collectors.toCollection(TreeSet::new));
-    boolean complete = summary.succeeded() && summary.pruneFailures() == 0;
-    if (!complete) {
-      if (!written.isEmpty() && !closing) {
-        // what was written stays; self-heal must keep it, not put the previous state back
-        heal().desire(members(partly(sent, written)), written);
-      }
-      if (summary.stopped()) {
-        emit(reconciled(desired, summary, false, "stopped", start));
-      } else {
-        failed(desired, describe(summary), summary, start);
-      }
+    if (outcome.stopped()) {
+      emit(reconciled(desired, outcome.summary(), false, "stopped", start));
       return;
     }
-    applied.applied(sent);
-    heal().desire(members(applied.sent()), written);
+    if (!outcome.ok()) {
+      failed(desired, outcome.error(), outcome.summary(), start);
+      return;
+    }
     try {
       if (!desired.revision().equals(recorded)) {
         ParentAnnotations.set(client, cluster, Kinds.REVISION, desired.revision());
       }
     } catch (RuntimeException e) {
-      failed(desired, "the revision could not be recorded on the parent: " + RequestFailure.withCause(e), summary,
-          start);
+      failed(desired, "the revision could not be recorded on the parent: " + RequestFailure.withCause(e),
+          outcome.summary(), start);
       return;
     }
     full = false;
@@ -330,8 +285,8 @@ public final class Reconciler implements AutoCloseable {
     retryAt = System.nanoTime();
     lastError = null;
     done = desired;
-    objects = sent.objectCount();
-    emit(reconciled(desired, summary, true, null, start));
+    objects = revisions.objects();
+    emit(reconciled(desired, outcome.summary(), true, null, start));
     emit(new WatchEvent.Managed(objects));
   }
 
@@ -357,35 +312,6 @@ public final class Reconciler implements AutoCloseable {
     return new WatchEvent.Reconciled(desired.revision(), summary.count(Change.CREATED),
         summary.count(Change.CONFIGURED) + summary.count(Change.RECREATED), summary.count(Change.UNCHANGED),
         summary.pruned(), ok, error, took);
-  }
-
-  /** Why a run did not succeed, in one line. */
-  private static String describe(RunSummary summary) {
-    List<String> reasons = new ArrayList<>();
-    summary.failed().forEach((unit, why) -> reasons.add("unit " + unit + " failed: " + why));
-    if (reasons.isEmpty()) {
-      summary.skipped().forEach((unit, why) -> reasons.add("unit " + unit + " skipped: " + why));
-    }
-    if (summary.pruneFailures() > 0) {
-      reasons.add(summary.pruneFailures() + " prune(s) failed; what was not pruned stays recorded");
-    }
-    return String.join("; ", reasons);
-  }
-
-  /** {@code objects} labelled as members of the set: what self-heal keeps them at. */
-  private Map<ObjectId, GenericKubernetesResource> members(Map<ObjectId, GenericKubernetesResource> objects) {
-    String setId = ApplySetParent.forCluster(cluster).id();
-    Map<ObjectId, GenericKubernetesResource> members = new LinkedHashMap<>();
-    objects.forEach((id, object) -> members.put(id, MemberLabel.label(object, setId)));
-    return members;
-  }
-
-  /** After a run that did not complete: the objects applied before, but those {@code written} as sent now. */
-  private Map<ObjectId, GenericKubernetesResource> partly(UnitGraph sent, Set<ObjectId> written) {
-    Map<ObjectId, GenericKubernetesResource> objects = new LinkedHashMap<>(applied.sent());
-    sent.units().forEach(u -> u.objects().stream().filter(o -> written.contains(ObjectId.of(o)))
-        .forEach(o -> objects.put(ObjectId.of(o), o)));
-    return objects;
   }
 
   private SelfHeal heal() {

@@ -1,0 +1,141 @@
+package dev.clusterc.runtime.watch;
+
+import dev.clusterc.runtime.apply.ClusterApply;
+import dev.clusterc.runtime.apply.PlanStopped;
+import dev.clusterc.runtime.apply.RunSummary;
+import dev.clusterc.runtime.events.RunListener;
+import dev.clusterc.runtime.inventory.ApplySetParent;
+import dev.clusterc.runtime.inventory.MemberLabel;
+import dev.clusterc.runtime.kube.ObjectChange;
+import dev.clusterc.runtime.kube.RequestFailure;
+import dev.clusterc.runtime.model.ObjectId;
+import dev.clusterc.runtime.model.UnitGraph;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One reconcile's apply of a {@link Desired}: the objects equal to what was applied last are settled
+ * (not planned again), the others carry the new revision, and {@link ClusterApply} applies the whole
+ * graph, so what it lacks is pruned. Remembers what was applied ({@link AppliedObjects}) only when a
+ * run completed, so a failed one is planned again next time.
+ */
+final class RevisionApply {
+
+  /**
+   * What a reconcile did.
+   *
+   * @param summary the run's summary, or {@code null} when it stopped or failed before applying
+   * @param error why it failed, or {@code null}
+   * @param stopped whether {@link #cancel()} stopped it
+   * @param written the objects it wrote
+   * @param keep the objects, labelled as members, that self-heal keeps from now on; {@code null} when
+   *     nothing was written and nothing changes for self-heal
+   */
+  record Outcome(RunSummary summary, String error, boolean stopped, Set<ObjectId> written,
+      Map<ObjectId, GenericKubernetesResource> keep) {
+    boolean ok() {
+      return error == null && !stopped;
+    }
+  }
+
+  private final KubernetesClient client;
+  private final String version;
+  private final WatchOptions options;
+  private final RunListener runs;
+  private final AppliedObjects applied = new AppliedObjects();
+  private volatile ClusterApply running;
+  private volatile boolean cancelled;
+
+  RevisionApply(KubernetesClient client, String version, WatchOptions options, RunListener runs) {
+    this.client = client;
+    this.version = version;
+    this.options = options;
+    this.runs = runs;
+  }
+
+  /** Stops a running apply between objects, and any later one at once; from any thread. */
+  void cancel() {
+    cancelled = true;
+    ClusterApply apply = running;
+    if (apply != null) {
+      apply.cancel();
+    }
+  }
+
+  /** Applies {@code desired}; {@code full}: plan every object, as after a start or a resume. */
+  Outcome run(Desired desired, boolean full) {
+    UnitGraph wanted = desired.graph();
+    Set<ObjectId> settled = full ? Set.of() : applied.settled(wanted);
+    UnitGraph sent = applied.stamp(wanted, desired.revision(), settled);
+    ClusterApply apply = new ClusterApply(client, version);
+    running = apply;
+    if (cancelled) {
+      apply.cancel();
+    }
+    RunSummary summary;
+    try {
+      summary = apply.apply(sent, options.apply(), options.pruneData(), options.allowed(), settled, runs);
+    } catch (PlanStopped e) {
+      return new Outcome(null, null, true, Set.of(), null);
+    } catch (KubernetesClientException e) {
+      return new Outcome(null, RequestFailure.describe(e), false, Set.of(), null);
+    } catch (RuntimeException e) { // refused consequences or object, an inventory that cannot be used
+      return new Outcome(null, e.getMessage(), false, Set.of(), null);
+    } finally {
+      running = null;
+    }
+    Set<ObjectId> written = summary.changes().stream().filter(ObjectChange::drifted).map(ObjectChange::object)
+        .collect(Collectors.toCollection(TreeSet::new));
+    String cluster = wanted.cluster();
+    if (summary.succeeded() && summary.pruneFailures() == 0) {
+      applied.applied(sent);
+      return new Outcome(summary, null, false, written, members(cluster, applied.sent()));
+    }
+    // what was written stays: self-heal keeps it, and does not put the previous state back
+    Map<ObjectId, GenericKubernetesResource> keep = written.isEmpty() ? null : members(cluster, partly(sent, written));
+    return new Outcome(summary, summary.stopped() ? null : describe(summary), summary.stopped(), written, keep);
+  }
+
+  /** How many objects were applied last. */
+  int objects() {
+    return applied.size();
+  }
+
+  /** Why a run did not succeed, in one line. */
+  private static String describe(RunSummary summary) {
+    List<String> reasons = new ArrayList<>();
+    summary.failed().forEach((unit, why) -> reasons.add("unit " + unit + " failed: " + why));
+    if (reasons.isEmpty()) {
+      summary.skipped().forEach((unit, why) -> reasons.add("unit " + unit + " skipped: " + why));
+    }
+    if (summary.pruneFailures() > 0) {
+      reasons.add(summary.pruneFailures() + " prune(s) failed; what was not pruned stays recorded");
+    }
+    return String.join("; ", reasons);
+  }
+
+  /** {@code objects} labelled as members of the cluster's set. */
+  private static Map<ObjectId, GenericKubernetesResource> members(String cluster,
+      Map<ObjectId, GenericKubernetesResource> objects) {
+    String setId = ApplySetParent.forCluster(cluster).id();
+    Map<ObjectId, GenericKubernetesResource> members = new LinkedHashMap<>();
+    objects.forEach((id, object) -> members.put(id, MemberLabel.label(object, setId)));
+    return members;
+  }
+
+  /** After a run that did not complete: the objects applied before, but those {@code written} as sent now. */
+  private Map<ObjectId, GenericKubernetesResource> partly(UnitGraph sent, Set<ObjectId> written) {
+    Map<ObjectId, GenericKubernetesResource> objects = new LinkedHashMap<>(applied.sent());
+    sent.units().forEach(u -> u.objects().stream().filter(o -> written.contains(ObjectId.of(o)))
+        .forEach(o -> objects.put(ObjectId.of(o), o)));
+    return objects;
+  }
+}
