@@ -60,6 +60,7 @@ final class GitCredentials implements AutoCloseable {
         }
       }
       case SSH -> {
+        knownHosts.forget();
         SshdSessionFactory factory = sshFactory();
         command.setTransportConfigCallback(transport -> {
           if (transport instanceof SshTransport sshTransport) {

@@ -31,6 +31,11 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
     this.file = file;
   }
 
+  /** Forgets the last refusal, before a new connection. */
+  void forget() {
+    refusal = null;
+  }
+
   /** Why the last server was refused, if it was. */
   Optional<String> lastRefusal() {
     return Optional.ofNullable(refusal);

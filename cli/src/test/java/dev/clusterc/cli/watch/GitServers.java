@@ -84,6 +84,11 @@ final class GitServers implements AutoCloseable {
     }
   }
 
+  /** Where the bare repositories lie (for other servers over the same repositories). */
+  Path repositories() {
+    return base.resolve("repos");
+  }
+
   /** The user names the HTTP server was sent with a correct token. */
   List<String> httpUsers() {
     return List.copyOf(httpUsers);
@@ -182,6 +187,11 @@ final class GitServers implements AutoCloseable {
       this.bare = bare;
       this.work = work;
       this.git = git;
+    }
+
+    /** The URL of this repository on an SSH server on 127.0.0.1:{@code port} serving {@link #repositories()}. */
+    String sshUrl(int port) {
+      return "ssh://git@127.0.0.1:" + port + "/" + name + ".git";
     }
 
     String fileUrl() {

@@ -184,6 +184,18 @@ class GitSourceTest {
   }
 
   @Test
+  void aRepositoryThatIsNotThereIsSaidSo() throws Exception {
+    String[] urls = {servers.repository("present").gitUrl().replace("present", "absent"),
+        dir.resolve("no-such-repo.git").toUri().toString()};
+    for (String url : urls) {
+      try (GitSource source = new GitSource(settings(url, "", HOUR))) {
+        SourceUnavailable missing = assertThrows(SourceUnavailable.class, () -> source.next(WAIT));
+        assertEquals("no Git repository at " + url, missing.getMessage());
+      }
+    }
+  }
+
+  @Test
   void aRestartReusesTheCacheAndHandsOutTheHeadAgain() throws Exception {
     GitServers.Repo repo = newRepo();
     String head = repo.commit(Map.of("app.cluster", "x\n"), "x");
