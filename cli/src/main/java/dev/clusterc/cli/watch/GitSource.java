@@ -2,9 +2,12 @@ package dev.clusterc.cli.watch;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -50,8 +53,11 @@ public final class GitSource implements Source {
   private final GitCredentials credentials;
   private final String url;
   private final String origin;
-  private final Path home;
-  private final CommitCheckouts checkouts;
+  /** The cache directory for this URL and branch; a source in use takes it by a lock ({@link #claimHome}). */
+  private final Path preferredHome;
+  private Path home;
+  private FileChannel homeLock;
+  private CommitCheckouts checkouts;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition poked = lock.newCondition();
   private boolean pollRequested;
@@ -74,8 +80,7 @@ public final class GitSource implements Source {
     this.credentials = new GitCredentials(settings, environment);
     this.url = withoutPassword(settings.url());
     this.origin = url + "@" + settings.branch() + (settings.path().isEmpty() ? "" : "/" + settings.path());
-    this.home = settings.cacheDir().resolve(cacheName(settings.url(), settings.branch()));
-    this.checkouts = new CommitCheckouts(home.resolve("commits"));
+    this.preferredHome = settings.cacheDir().resolve(cacheName(settings.url(), settings.branch()));
   }
 
   @Override
@@ -137,6 +142,14 @@ public final class GitSource implements Source {
       if (repository != null) {
         repository.close();
         repository = null;
+      }
+      if (homeLock != null) {
+        try {
+          homeLock.close();
+        } catch (IOException e) {
+          // the lock goes with the process anyway
+        }
+        homeLock = null;
       }
     }
     credentials.close();
@@ -204,6 +217,10 @@ public final class GitSource implements Source {
     if (repository != null) {
       return repository;
     }
+    if (home == null) {
+      home = claimHome();
+      checkouts = new CommitCheckouts(home.resolve("commits"));
+    }
     Path dir = home.resolve("repo.git");
     if (Files.isDirectory(dir)) {
       try {
@@ -220,6 +237,28 @@ public final class GitSource implements Source {
       repository = git.getRepository();
     }
     return repository;
+  }
+
+  /**
+   * The cache directory for this URL and branch, locked for this source: the usual one, or if another
+   * source (in this process or another) holds it, the first free {@code <name>-<n>} beside it, so that
+   * two reconcilers on one machine never fetch into, or clean up, each other's clone.
+   */
+  private Path claimHome() throws IOException {
+    for (int n = 0; ; n++) {
+      Path candidate = n == 0 ? preferredHome : preferredHome.resolveSibling(preferredHome.getFileName() + "-" + n);
+      Files.createDirectories(candidate);
+      FileChannel channel = FileChannel.open(candidate.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        if (channel.tryLock() != null) {
+          homeLock = channel;
+          return candidate;
+        }
+      } catch (OverlappingFileLockException heldHere) {
+        // another source in this process has it
+      }
+      channel.close();
+    }
   }
 
   private SourceUnavailable backOff(String reason, Throwable cause) {

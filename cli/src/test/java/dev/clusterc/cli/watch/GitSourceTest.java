@@ -2,6 +2,7 @@ package dev.clusterc.cli.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,26 @@ class GitSourceTest {
       Snapshot again = source.next(WAIT).orElseThrow();
       assertEquals(head, again.revision());
       assertEquals(firstRoot, again.root());
+    }
+  }
+
+  @Test
+  void twoSourcesOnOneCacheKeepApart() throws Exception {
+    GitServers.Repo repo = newRepo();
+    String first = repo.commit(Map.of("app.cluster", "one\n"), "one");
+    GitSettings settings = settings(repo.fileUrl(), "", HOUR);
+    try (GitSource a = new GitSource(settings); GitSource b = new GitSource(settings)) {
+      Snapshot fromA = a.next(WAIT).orElseThrow();
+      Snapshot fromB = b.next(WAIT).orElseThrow();
+      assertEquals(first, fromA.revision());
+      assertEquals(first, fromB.revision());
+      assertNotEquals(fromA.root(), fromB.root(), "each source has a clone of its own while both run");
+      for (int i = 0; i < 2; i++) {
+        repo.commit(Map.of("app.cluster", "change " + i + "\n"), "change " + i);
+        b.pollNow();
+        b.next(WAIT).orElseThrow();
+      }
+      assertEquals("one\n", Files.readString(fromA.root().resolve("app.cluster")), "b's clean-up leaves a's checkouts alone");
     }
   }
 
