@@ -66,6 +66,10 @@ public final class GitSource implements Source {
   /** When the next fetch is due ({@link System#nanoTime()}); the first is due at once. */
   private long nextFetch = System.nanoTime();
   private int failures;
+  /** New commits fetched into the clone since it was made; each brings a pack of its own. */
+  private int commitsSinceClone;
+  /** After this many, the clone is dropped and fetched anew (depth 1: cheap), instead of collecting garbage. */
+  int freshCloneAfter = 100;
   private ObjectId handedOut;
   private ObjectId previous;
   private ObjectId rejected;
@@ -185,6 +189,9 @@ public final class GitSource implements Source {
         keep.add(previous.name());
       }
       checkouts.keepOnly(keep);
+      if (++commitsSinceClone >= freshCloneAfter) {
+        dropClone();
+      }
       Path root = settings.path().isEmpty() ? checkout : checkout.resolve(settings.path());
       return Optional.of(new Snapshot(root, head.name(), origin));
     } catch (IOException e) {
@@ -237,6 +244,14 @@ public final class GitSource implements Source {
       repository = git.getRepository();
     }
     return repository;
+  }
+
+  /** Deletes the local clone; the next fetch makes it anew. The checkouts stay. */
+  private void dropClone() throws IOException {
+    repository.close();
+    repository = null;
+    commitsSinceClone = 0;
+    CommitCheckouts.deleteTree(home.resolve("repo.git"));
   }
 
   /**

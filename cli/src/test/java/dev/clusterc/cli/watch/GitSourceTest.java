@@ -233,6 +233,31 @@ class GitSourceTest {
   }
 
   @Test
+  void theCloneIsMadeAnewNowAndThenSoPacksDoNotPileUp() throws Exception {
+    GitServers.Repo repo = newRepo();
+    repo.commit(Map.of("app.cluster", "0\n"), "0");
+    try (GitSource source = new GitSource(settings(repo.gitUrl(), "", HOUR))) {
+      source.freshCloneAfter = 2;
+      Snapshot last = source.next(WAIT).orElseThrow();
+      for (int i = 1; i <= 4; i++) {
+        String commit = repo.commit(Map.of("app.cluster", i + "\n"), String.valueOf(i));
+        source.pollNow();
+        Snapshot next = source.next(WAIT).orElseThrow();
+        assertEquals(commit, next.revision());
+        assertEquals(i + "\n", Files.readString(next.root().resolve("app.cluster")));
+        assertEquals(i - 1 + "\n", Files.readString(last.root().resolve("app.cluster")), "the snapshot before stays");
+        last = next;
+      }
+      source.pollNow();
+      assertEquals(Optional.empty(), source.next(Duration.ofMillis(500)), "a fresh clone does not hand out the same commit again");
+      Path packs = dir.resolve("cache").resolve(GitSource.cacheName(repo.gitUrl(), "main")).resolve("repo.git/objects/pack");
+      try (var files = Files.list(packs)) {
+        assertEquals(1, files.filter(file -> file.toString().endsWith(".pack")).count(), "one pack in the fresh clone");
+      }
+    }
+  }
+
+  @Test
   void theBackOffDoublesUpToFiveMinutes() {
     Duration minute = Duration.ofMinutes(1);
     assertEquals(minute, GitSource.retryAfter(1, minute));
