@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * regular file under it, so that saving a file unchanged gives the same revision and any real edit a
  * new one.
  *
- * <p>Skipped: hidden files and directories (names starting with {@code .}: {@code .git}, editors'
- * swap and lock files) and backup files ending in {@code ~}. A file larger than {@link #CONTENT_LIMIT}
+ * <p>Skipped: hidden directories (names starting with {@code .}, as {@code .git}), hidden files other
+ * than {@code .cluster} ones (editors' swap files; the compiler reads every {@code .cluster} file) and
+ * backup files ending in {@code ~}. A file larger than {@link #CONTENT_LIMIT}
  * counts by its size and modification time instead of its content. A file that vanishes while the
  * tree is read is left out (the change that removed it is seen as its own event).
  */
@@ -51,26 +52,31 @@ final class DirectoryRevision {
     return "sha256:" + HexFormat.of().formatHex(total.digest());
   }
 
-  /** Whether a file or directory of this name takes no part in the revision (nor is watched). */
-  static boolean skipped(String name) {
-    return name.startsWith(".") || name.endsWith("~");
+  /** Whether a directory of this name takes no part in the revision (nor is watched). */
+  static boolean skippedDirectory(String name) {
+    return name.startsWith(".");
+  }
+
+  /** Whether a file of this name takes no part in the revision. */
+  static boolean skippedFile(String name) {
+    return (name.startsWith(".") && !name.endsWith(".cluster")) || name.endsWith("~");
   }
 
   private static void collect(Path dir, String prefix, Map<String, Path> files) throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (skipped(name)) {
-          continue;
-        }
         String relative = prefix + name;
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          if (skippedDirectory(name)) {
+            continue;
+          }
           try {
             collect(entry, relative + "/", files);
           } catch (NoSuchFileException gone) {
             // removed while we read it
           }
-        } else if (Files.isRegularFile(entry)) {
+        } else if (!skippedFile(name) && Files.isRegularFile(entry)) {
           files.put(relative, entry);
         }
       }

@@ -199,7 +199,7 @@ public final class DirectorySource implements Source {
           } else if (event.kind() == ENTRY_CREATE && parent != null) {
             Path created = parent.resolve((Path) event.context());
             if (Files.isDirectory(created, LinkOption.NOFOLLOW_LINKS)
-                && !DirectoryRevision.skipped(created.getFileName().toString())) {
+                && !DirectoryRevision.skippedDirectory(created.getFileName().toString())) {
               registerTreeQuietly(service, created);
             }
           }
@@ -253,7 +253,7 @@ public final class DirectorySource implements Source {
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(top)) {
       for (Path entry : entries) {
-        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !DirectoryRevision.skipped(entry.getFileName().toString())) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !DirectoryRevision.skippedDirectory(entry.getFileName().toString())) {
           registerTree(service, entry);
         }
       }

@@ -129,6 +129,8 @@ class DirectorySourceTest {
       Files.writeString(dir.resolve(".app.cluster.swp"), "swap\n");
       assertEquals(Optional.empty(), source.next(QUIET));
       assertEquals(before, DirectoryRevision.of(dir));
+      Files.writeString(dir.resolve(".hidden.cluster"), "cluster h {}\n");
+      assertTrue(source.next(WAIT).isPresent(), "the compiler reads hidden .cluster files too, so they count");
     }
   }
 
