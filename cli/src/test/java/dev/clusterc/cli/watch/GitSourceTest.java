@@ -157,6 +157,27 @@ class GitSourceTest {
   }
 
   @Test
+  void aStoppedHttpServerIsUnreachableAndTheSourceComesBackWithIt() throws Exception {
+    GitServers.Repo repo = newRepo();
+    String first = repo.commit(Map.of("app.cluster", "one\n"), "one");
+    try (GitSource source = new GitSource(settings(repo.httpUrl(), "", HOUR), env(TOKEN))) {
+      assertEquals(first, source.next(WAIT).orElseThrow().revision());
+      servers.stopHttp();
+      try {
+        source.pollNow();
+        SourceUnavailable down = assertThrows(SourceUnavailable.class, () -> source.next(WAIT));
+        assertEquals("cannot reach " + repo.httpUrl() + ": connection refused", down.getMessage());
+        assertNoSecret(down, TOKEN);
+      } finally {
+        servers.startHttp();
+      }
+      String second = repo.commit(Map.of("app.cluster", "two\n"), "two");
+      source.pollNow();
+      assertEquals(second, source.next(WAIT).orElseThrow().revision());
+    }
+  }
+
+  @Test
   void aCommitWithoutThePathIsReportedOnceAndTheNextGoodCommitIsTaken() throws Exception {
     GitServers.Repo repo = newRepo();
     String bad = repo.commit(Map.of("elsewhere/app.cluster", "x\n"), "wrong place");
