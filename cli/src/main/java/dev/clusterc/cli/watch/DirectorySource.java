@@ -37,12 +37,17 @@ public final class DirectorySource implements Source {
   /** How long the tree must stay quiet after a change before a snapshot is taken. */
   public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
 
+  /** When to look again at a directory that cannot be read. */
+  private static final Duration RETRY = Duration.ofSeconds(1);
+
   private final Path dir;
   private final Duration debounce;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Map<WatchKey, Path> watched = new HashMap<>();
   private WatchService watcher;
+  /** The watch on the directory itself; invalid once the directory is removed. */
+  private WatchKey rootKey;
   private Thread listener;
   private boolean started;
   private boolean closed;
@@ -148,14 +153,14 @@ public final class DirectorySource implements Source {
   /** Registers the tree (before reading it, so no change slips between) and starts listening. */
   private void start() throws SourceUnavailable {
     if (!Files.isDirectory(dir)) {
-      throw new SourceUnavailable(dir + " is not a directory", Duration.ofSeconds(1), null);
+      throw new SourceUnavailable(dir + " is not a directory", RETRY, null);
     }
     try {
       watcher = dir.getFileSystem().newWatchService();
       registerTree(watcher, dir);
     } catch (IOException e) {
       closeWatcher();
-      throw new SourceUnavailable("cannot watch " + dir + ": " + e.getMessage(), Duration.ofSeconds(1), e);
+      throw new SourceUnavailable("cannot watch " + dir + ": " + e.getMessage(), RETRY, e);
     }
     WatchService service = watcher;
     listener = new Thread(() -> listen(service), "clusterc-watch-" + dir.getFileName());
@@ -164,15 +169,24 @@ public final class DirectorySource implements Source {
     started = true;
   }
 
-  /** The new snapshot if the content's revision differs from the last one handed out. */
+  /**
+   * The new snapshot if the content's revision differs from the last one handed out. When the directory
+   * cannot be read (removed, say) the tree stays dirty, so it is looked at again, and watched anew once
+   * it is back.
+   */
   private Optional<Snapshot> revisionChanged() throws SourceUnavailable {
     String revision;
     try {
+      if (rootKey != null && !rootKey.isValid() && watcher != null) {
+        registerTree(watcher, dir);
+      }
       revision = DirectoryRevision.of(dir);
     } catch (NoSuchFileException e) {
-      throw new SourceUnavailable(dir + " is gone", Duration.ofSeconds(1), e);
+      markDirty();
+      throw new SourceUnavailable(dir + " is gone", RETRY, e);
     } catch (IOException e) {
-      throw new SourceUnavailable("cannot read " + dir + ": " + e.getMessage(), Duration.ofSeconds(1), e);
+      markDirty();
+      throw new SourceUnavailable("cannot read " + dir + ": " + e.getMessage(), RETRY, e);
     }
     if (revision.equals(lastRevision)) {
       return Optional.empty();
@@ -248,6 +262,9 @@ public final class DirectorySource implements Source {
     lock.lock();
     try {
       watched.put(key, top);
+      if (top.equals(dir)) {
+        rootKey = key;
+      }
     } finally {
       lock.unlock();
     }

@@ -153,6 +153,40 @@ class DirectorySourceTest {
   }
 
   @Test
+  void aRemovedDirectoryIsUnavailableAndWatchedAgainOnceItIsBack() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("app.cluster"), "one\n");
+    try (DirectorySource source = new DirectorySource(src, DEBOUNCE)) {
+      String before = source.next(WAIT).orElseThrow().revision();
+      CommitCheckouts.deleteTree(src);
+      SourceUnavailable gone = assertThrows(SourceUnavailable.class, () -> source.next(WAIT));
+      assertTrue(gone.getMessage().startsWith(src.toString()), gone.getMessage());
+      Files.createDirectories(src);
+      Files.writeString(src.resolve("app.cluster"), "two\n");
+      Snapshot back = awaitSnapshot(source);
+      assertNotEquals(before, back.revision());
+      Files.writeString(src.resolve("app.cluster"), "three\n");
+      assertEquals(DirectoryRevision.of(src), source.next(WAIT).orElseThrow().revision(), "edits are watched again");
+    }
+  }
+
+  /** The next snapshot, looking again while the directory is unavailable, as the watch loop does. */
+  private static Snapshot awaitSnapshot(DirectorySource source) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        Optional<Snapshot> next = source.next(WAIT);
+        if (next.isPresent()) {
+          return next.get();
+        }
+      } catch (SourceUnavailable stillGone) {
+        // looked at while the directory was not back yet
+      }
+    }
+    throw new AssertionError("no snapshot within " + WAIT);
+  }
+
+  @Test
   void largeFilesCountBySizeAndTimeNotContent() throws Exception {
     Path big = dir.resolve("big.bin");
     byte[] content = new byte[(int) DirectoryRevision.CONTENT_LIMIT + 1];
