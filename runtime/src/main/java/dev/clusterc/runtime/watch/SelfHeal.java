@@ -1,0 +1,443 @@
+package dev.clusterc.runtime.watch;
+
+import dev.clusterc.runtime.inventory.ApplySetKeys;
+import dev.clusterc.runtime.inventory.MemberLabel;
+import dev.clusterc.runtime.kube.RequestFailure;
+import dev.clusterc.runtime.model.Kinds;
+import dev.clusterc.runtime.model.ObjectId;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the objects clusterc applied as it applied them: informers on each kind it manages (only
+ * objects labelled as members of the ApplySet) note every change, and a check compares the live
+ * object's {@link Projection} with the baseline taken when clusterc last wrote or saw it. Status
+ * updates, fields other tools set and clusterc's own writes leave the projection as it was and cost
+ * nothing; a changed field clusterc sets is applied back (server-side apply, conflicts forced), a
+ * deleted object is created again. A {@link HealBudget} backs off from an object that keeps
+ * drifting; a heal the API server refuses is reported and tried again later, never in a loop.
+ *
+ * <p>Checks never run on an informer's thread: they are handed to {@code serial}, the reconciler's
+ * one thread, so they never interleave with a reconcile. {@link #desire} and {@link #resync} are
+ * meant to be called on that thread too.
+ */
+public final class SelfHeal implements AutoCloseable {
+
+  /**
+   * How hard to heal.
+   *
+   * @param attempts heals of one object in a row that go at once
+   * @param window heals closer than this to the one before count as in a row; an object quiet this
+   *     long after its last heal (and back-off) starts afresh
+   * @param firstBackOff the wait before the heal after {@code attempts}, doubled for each further one
+   * @param maxBackOff the longest wait
+   */
+  public record HealPolicy(int attempts, Duration window, Duration firstBackOff, Duration maxBackOff) {
+    public HealPolicy {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("heal attempts must be at least 1, got " + attempts);
+      }
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(firstBackOff, "firstBackOff");
+      Objects.requireNonNull(maxBackOff, "maxBackOff");
+    }
+
+    /** 3 heals in a row, a 2-minute window, back-off from 10 seconds up to 5 minutes. */
+    public static HealPolicy defaults() {
+      return new HealPolicy(3, Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(5));
+    }
+  }
+
+  /** What is known of one desired object. Read and written under {@link #lock} only. */
+  private static final class Tracked {
+    final ObjectId id;
+    GenericKubernetesResource desired;
+    Map<String, Object> desiredTree;
+    DriftIgnore ignore;
+    /** The projection clusterc last wrote or accepted; empty when the object was missing. */
+    Map<String, Object> baseline;
+    /** A retry is scheduled (back-off or a failed heal): checks until then do nothing. */
+    boolean waiting;
+    int failures;
+
+    Tracked(ObjectId id) {
+      this.id = id;
+    }
+  }
+
+  /** One informer on one kind. */
+  private record Watched(String apiVersion, String kind, SharedIndexInformer<GenericKubernetesResource> informer) {}
+
+  private final KubernetesClient client;
+  private final String applySetId;
+  private final HealPolicy policy;
+  private final Executor serial;
+  private final WatchListener listener;
+  private final HealBudget budget;
+  private final ScheduledExecutorService timer;
+  private final Object lock = new Object();
+  private final Map<ObjectId, Tracked> tracked = new ConcurrentHashMap<>();
+  /** Checks handed to {@code serial} and not run yet, with when their first change was seen. */
+  private final Map<ObjectId, Long> pending = new ConcurrentHashMap<>();
+  private final Map<String, Watched> watched = new HashMap<>();
+  private volatile boolean paused;
+  private volatile boolean closed;
+
+  public SelfHeal(KubernetesClient client, String applySetId, HealPolicy policy, Executor serial,
+      WatchListener listener) {
+    this.client = client;
+    this.applySetId = applySetId;
+    this.policy = policy;
+    this.serial = serial;
+    this.listener = listener;
+    this.budget = new HealBudget(policy, InstantSource.system());
+    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "clusterc-heal-timer");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * After each successful reconcile: the objects now desired. Takes a baseline for {@code written}
+   * (objects this reconcile wrote, read back from the server) and for any desired object without
+   * one or whose desired state changed (from the informer's cache); starts informers for kinds not
+   * yet watched; stops tracking objects no longer desired, and informers of kinds no longer used.
+   */
+  public void desire(Map<ObjectId, GenericKubernetesResource> desired, Set<ObjectId> written) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      tracked.keySet().removeIf(id -> {
+        boolean gone = !desired.containsKey(id);
+        if (gone) {
+          budget.forget(id);
+          pending.remove(id);
+        }
+        return gone;
+      });
+      Map<String, GenericKubernetesResource> kinds = new LinkedHashMap<>();
+      desired.forEach((id, object) -> kinds.putIfAbsent(id.groupKind(), object));
+      watched.keySet().removeIf(kind -> {
+        boolean unused = !kinds.containsKey(kind);
+        if (unused) {
+          watched.get(kind).informer().close();
+        }
+        return unused;
+      });
+      kinds.forEach((kind, example) -> watch(example));
+
+      List<ObjectId> missing = new ArrayList<>();
+      desired.forEach((id, object) -> {
+        GenericKubernetesResource labelled = MemberLabel.label(object, applySetId);
+        Map<String, Object> tree = Projection.tree(labelled);
+        Tracked known = tracked.computeIfAbsent(id, Tracked::new);
+        boolean fresh = known.baseline == null || written.contains(id) || !tree.equals(known.desiredTree);
+        known.desired = labelled;
+        known.desiredTree = tree;
+        known.ignore = DriftIgnore.of(labelled);
+        if (fresh) {
+          GenericKubernetesResource live;
+          try {
+            live = written.contains(id) ? read(known) : cached(known);
+          } catch (KubernetesClientException e) {
+            live = null; // unreadable now: compared (and created if missing) on the next check
+          }
+          known.baseline = live == null ? Map.of() : project(known, live);
+          known.failures = 0;
+          if (live == null) {
+            missing.add(id);
+          }
+        }
+      });
+      missing.forEach(id -> enqueue(id, System.nanoTime()));
+    }
+  }
+
+  /** While paused (suspension), changes are noted but nothing is healed; unpausing checks every tracked object. */
+  public void pause(boolean paused) {
+    boolean was = this.paused;
+    this.paused = paused;
+    if (was && !paused) {
+      long now = System.nanoTime();
+      tracked.keySet().forEach(id -> enqueue(id, now));
+    }
+  }
+
+  /**
+   * Full resync: one LIST per watched kind (with the ApplySet label), each desired object's projection
+   * compared with its baseline, differences healed and missing objects created again, also those whose
+   * last heal failed. Objects backing off wait for their turn. Runs on the caller's thread.
+   *
+   * @return how many objects it healed or re-created
+   */
+  public int resync() {
+    synchronized (lock) {
+      if (closed || paused) {
+        return 0;
+      }
+      int healed = 0;
+      Map<String, List<Tracked>> byKind = new LinkedHashMap<>();
+      tracked.values().forEach(t -> byKind.computeIfAbsent(t.id.groupKind(), k -> new ArrayList<>()).add(t));
+      for (List<Tracked> objects : byKind.values()) {
+        GenericKubernetesResource example = objects.get(0).desired;
+        watch(example);
+        Map<ObjectId, GenericKubernetesResource> listed = new HashMap<>();
+        try {
+          client.genericKubernetesResources(example.getApiVersion(), example.getKind()).inAnyNamespace()
+              .withLabel(ApplySetKeys.PART_OF, applySetId).list().getItems()
+              .forEach(live -> listed.put(ObjectId.of(live), live));
+        } catch (KubernetesClientException e) {
+          objects.forEach(t -> listener.on(new WatchEvent.HealFailed(t.id, "could not list " + t.id.groupKind()
+              + ": " + RequestFailure.describe(e))));
+          continue;
+        }
+        for (Tracked t : objects) {
+          if (t.waiting && t.failures == 0) {
+            continue; // backing off: its scheduled check comes
+          }
+          GenericKubernetesResource live = listed.get(t.id);
+          if (live != null && same(t, live)) {
+            continue;
+          }
+          if (live == null) {
+            try {
+              live = read(t); // there, but without our label?
+            } catch (KubernetesClientException e) {
+              continue;
+            }
+          }
+          if (live != null && (terminating(live) || same(t, live))) {
+            continue;
+          }
+          if (heal(t, live, System.nanoTime())) {
+            healed++;
+          }
+        }
+      }
+      return healed;
+    }
+  }
+
+  /** How many objects are tracked. */
+  public int tracked() {
+    return tracked.size();
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      timer.shutdownNow();
+      watched.values().forEach(w -> w.informer().close());
+      watched.clear();
+      tracked.clear();
+      pending.clear();
+    }
+  }
+
+  /** Starts the informer of {@code example}'s kind unless it runs; a kind not served yet is tried again later. */
+  private void watch(GenericKubernetesResource example) {
+    ObjectId id = ObjectId.of(example);
+    if (watched.containsKey(id.groupKind())) {
+      return;
+    }
+    try {
+      SharedIndexInformer<GenericKubernetesResource> informer = client
+          .genericKubernetesResources(example.getApiVersion(), example.getKind())
+          .inAnyNamespace().withLabel(ApplySetKeys.PART_OF, applySetId)
+          .inform(new Noticer(), 0);
+      watched.put(id.groupKind(), new Watched(example.getApiVersion(), example.getKind(), informer));
+    } catch (KubernetesClientException e) {
+      // its kind is not served (yet): the objects are read directly and the informer tried on the next resync
+    }
+  }
+
+  /** Turns informer events into checks on the serial thread; never does more on the informer's thread. */
+  private final class Noticer implements ResourceEventHandler<GenericKubernetesResource> {
+    @Override
+    public void onAdd(GenericKubernetesResource object) {
+      noted(object);
+    }
+
+    @Override
+    public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+      noted(after);
+    }
+
+    @Override
+    public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
+      noted(object);
+    }
+
+    private void noted(GenericKubernetesResource object) {
+      ObjectId id = ObjectId.of(object);
+      if (tracked.containsKey(id)) {
+        enqueue(id, System.nanoTime());
+      }
+    }
+  }
+
+  /** Hands a check of {@code id} to the serial thread, once however many changes come before it runs. */
+  private void enqueue(ObjectId id, long seenAt) {
+    if (closed || pending.putIfAbsent(id, seenAt) != null) {
+      return;
+    }
+    try {
+      serial.execute(() -> {
+        Long seen = pending.remove(id);
+        synchronized (lock) {
+          Tracked t = tracked.get(id);
+          if (t != null && !t.waiting) {
+            checkQuietly(t, seen == null ? System.nanoTime() : seen);
+          }
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      pending.remove(id); // the reconciler is shutting down
+    }
+  }
+
+  /** A check that waited (back-off, or after a failed heal): due now. */
+  private void retryLater(Tracked t, Duration after) {
+    t.waiting = true;
+    try {
+      timer.schedule(() -> {
+        try {
+          serial.execute(() -> {
+            synchronized (lock) {
+              if (tracked.get(t.id) == t) {
+                t.waiting = false;
+                checkQuietly(t, System.nanoTime());
+              }
+            }
+          });
+        } catch (RejectedExecutionException e) {
+          // shutting down
+        }
+      }, after.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed
+    }
+  }
+
+  /** {@link #check}, leaving an object that cannot be read to the next change or resync. */
+  private void checkQuietly(Tracked t, long seenAt) {
+    try {
+      check(t, seenAt);
+    } catch (KubernetesClientException e) {
+      // the server is away: the informer reconnects and the next resync compares everything
+    }
+  }
+
+  /** Compares the newest live object (the cache first, the server to confirm) with the baseline; heals a difference. */
+  private void check(Tracked t, long seenAt) {
+    if (closed || paused) {
+      return;
+    }
+    GenericKubernetesResource live = cached(t);
+    if (live != null && (terminating(live) || same(t, live))) {
+      return;
+    }
+    live = read(t); // the cache may lag behind a write: only the server's answer counts as drift
+    if (live != null && (terminating(live) || same(t, live))) {
+      return;
+    }
+    heal(t, live, seenAt);
+  }
+
+  /** Applies the desired object back (or creates it again when {@code live} is null), within the budget. */
+  private boolean heal(Tracked t, GenericKubernetesResource live, long seenAt) {
+    List<String> fields = List.of();
+    String manager = FieldManagers.UNKNOWN;
+    if (live != null) {
+      Map<String, Object> current = project(t, live);
+      fields = Projection.differences(t.baseline, current);
+      manager = FieldManagers.whoChanged(live, fields, current);
+    }
+    if (budget.decide(t.id) instanceof HealBudget.Decision.Wait wait) {
+      listener.on(new WatchEvent.HealBackOff(t.id, live == null ? "(deleted)" : String.join(", ", fields), manager,
+          wait.attempts(), wait.retryIn()));
+      retryLater(t, wait.retryIn());
+      return false;
+    }
+    budget.healed(t.id);
+    GenericKubernetesResource body = live == null ? t.desired : t.ignore.keepLive(t.desired, live);
+    GenericKubernetesResource result;
+    try {
+      result = client.resource(body).fieldValidation(Validation.STRICT).fieldManager(Kinds.FIELD_MANAGER)
+          .forceConflicts().serverSideApply();
+    } catch (KubernetesClientException e) {
+      t.failures++;
+      listener.on(new WatchEvent.HealFailed(t.id, RequestFailure.describe(e)));
+      retryLater(t, failureDelay(t.failures));
+      return false;
+    }
+    t.baseline = project(t, result);
+    t.failures = 0;
+    Duration latency = Duration.ofNanos(System.nanoTime() - seenAt);
+    listener.on(live == null ? new WatchEvent.Recreated(t.id, latency)
+        : new WatchEvent.DriftHealed(t.id, String.join(", ", fields), manager, latency));
+    return true;
+  }
+
+  /** After the n-th failed heal in a row: the back-off's first wait, doubled per failure, at most its longest. */
+  private Duration failureDelay(int failures) {
+    Duration delay = policy.firstBackOff();
+    for (int i = 1; i < failures && delay.compareTo(policy.maxBackOff()) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(policy.maxBackOff()) > 0 ? policy.maxBackOff() : delay;
+  }
+
+  private boolean same(Tracked t, GenericKubernetesResource live) {
+    return Projection.differences(t.baseline, project(t, live)).isEmpty();
+  }
+
+  private static Map<String, Object> project(Tracked t, GenericKubernetesResource live) {
+    return t.ignore.strip(Projection.of(t.desired, live));
+  }
+
+  private static boolean terminating(GenericKubernetesResource live) {
+    return live.getMetadata().getDeletionTimestamp() != null;
+  }
+
+  /** The live object from its kind's informer, or from the server when the kind has none. */
+  private GenericKubernetesResource cached(Tracked t) {
+    Watched w = watched.get(t.id.groupKind());
+    if (w == null || !w.informer().isRunning()) {
+      return read(t);
+    }
+    return w.informer().getStore().getByKey(Cache.namespaceKeyFunc(t.id.namespace(), t.id.name()));
+  }
+
+  /**
+   * The live object as the server has it now; null when it is gone.
+   *
+   * @throws KubernetesClientException when it cannot be read (the server away): nothing is healed then
+   */
+  private GenericKubernetesResource read(Tracked t) {
+    return client.resource(t.desired).get();
+  }
+}
