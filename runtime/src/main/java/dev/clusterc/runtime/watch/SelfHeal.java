@@ -120,9 +120,10 @@ public final class SelfHeal implements AutoCloseable {
 
   /**
    * After each successful reconcile: the objects now desired. Takes a baseline for {@code written}
-   * (objects this reconcile wrote, read back from the server) and for any desired object without
-   * one or whose desired state changed (from the informer's cache); starts informers for kinds not
-   * yet watched; stops tracking objects no longer desired, and informers of kinds no longer used.
+   * (objects this reconcile wrote: read back from the server, one GET each, unless their kind's
+   * informer starts now and lists them) and for any desired object without one or whose desired
+   * state changed (from the informer's cache); starts informers for kinds not yet watched; stops
+   * tracking objects no longer desired, and informers of kinds no longer used.
    */
   public void desire(Map<ObjectId, GenericKubernetesResource> desired, Set<ObjectId> written) {
     synchronized (lock) {
@@ -146,7 +147,12 @@ public final class SelfHeal implements AutoCloseable {
         }
         return unused;
       });
-      kinds.forEach((kind, example) -> watch(example));
+      Set<String> startedNow = new java.util.HashSet<>();
+      kinds.forEach((kind, example) -> {
+        if (!watched.containsKey(kind) && watch(example)) {
+          startedNow.add(kind);
+        }
+      });
 
       List<ObjectId> missing = new ArrayList<>();
       desired.forEach((id, object) -> {
@@ -160,7 +166,8 @@ public final class SelfHeal implements AutoCloseable {
         if (fresh) {
           GenericKubernetesResource live;
           try {
-            live = written.contains(id) ? read(known) : cached(known);
+            // an informer started just now listed after the writes; an older one may not have seen them yet
+            live = written.contains(id) && !startedNow.contains(id.groupKind()) ? read(known) : cached(known);
           } catch (KubernetesClientException e) {
             live = null; // unreadable now: compared (and created if missing) on the next check
           }
@@ -257,11 +264,15 @@ public final class SelfHeal implements AutoCloseable {
     }
   }
 
-  /** Starts the informer of {@code example}'s kind unless it runs; a kind not served yet is tried again later. */
-  private void watch(GenericKubernetesResource example) {
+  /**
+   * Starts the informer of {@code example}'s kind unless it runs; a kind not served yet is tried again later.
+   *
+   * @return whether it started one now (its cache holds the objects as they are now)
+   */
+  private boolean watch(GenericKubernetesResource example) {
     ObjectId id = ObjectId.of(example);
     if (watched.containsKey(id.groupKind())) {
-      return;
+      return false;
     }
     try {
       SharedIndexInformer<GenericKubernetesResource> informer = client
@@ -269,8 +280,10 @@ public final class SelfHeal implements AutoCloseable {
           .inAnyNamespace().withLabel(ApplySetKeys.PART_OF, applySetId)
           .inform(new Noticer(), 0);
       watched.put(id.groupKind(), new Watched(example.getApiVersion(), example.getKind(), informer));
+      return true;
     } catch (KubernetesClientException e) {
       // its kind is not served (yet): the objects are read directly and the informer tried on the next resync
+      return false;
     }
   }
 

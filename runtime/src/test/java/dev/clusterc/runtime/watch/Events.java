@@ -31,7 +31,9 @@ final class Events implements WatchListener {
       }
       pause(50);
     }
-    return fail("no " + type.getSimpleName() + " as expected within " + timeout + "; heard " + seen);
+    List<WatchEvent> last = seen.subList(Math.max(0, seen.size() - 8), seen.size());
+    return fail("no " + type.getSimpleName() + " as expected within " + timeout + "; heard " + seen.size()
+        + " events, the last " + last);
   }
 
   static void pause(long millis) {
