@@ -193,6 +193,21 @@ class SelfHealClusterTest {
     assertEquals(set, back.getMetadata().getLabels().get("applyset.kubernetes.io/part-of"));
   }
 
+  /** An object that loses the set's label drops out of the informer's view: still ours, it is labelled again. */
+  @Test
+  void anObjectThatLostOurLabelIsLabelledAgain() {
+    start(SelfHeal.HealPolicy.defaults(), serial, configMap("labelled", "v1"));
+
+    patch("ConfigMap", "labelled", "kubectl-label",
+        "{\"metadata\": {\"labels\": {\"applyset.kubernetes.io/part-of\": null}}}");
+
+    WatchEvent.DriftHealed healed = events.await(WatchEvent.DriftHealed.class,
+        e -> e.object().equals(id("ConfigMap", "labelled")), WAIT);
+    assertEquals("/metadata/labels/applyset.kubernetes.io~1part-of", healed.fields());
+    assertEquals(set, liveConfigMap("labelled").getMetadata().getLabels().get("applyset.kubernetes.io/part-of"));
+    assertEquals(List.of(), events.of(WatchEvent.Recreated.class), "it was there all along");
+  }
+
   /**
    * A status update and fields another manager adds are no drift: the one write is the heal of the
    * field changed last (a later change of the same object, so its check comes after theirs).
