@@ -245,6 +245,45 @@ class SelfHealClusterTest {
     assertEquals(2, events.of(WatchEvent.DriftHealed.class).size(), events.seen.toString());
   }
 
+  /** A heal the API server refuses (a quota is full) is reported and tried again after a back-off, not in a loop. */
+  @Test
+  void aRefusedHealIsReportedAndTriedAgainLater() {
+    await("the namespace's CA ConfigMap", () -> liveConfigMap("kube-root-ca.crt") != null);
+    other().resourceQuotas().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder()
+        .withNewMetadata().withName("two").endMetadata().withNewSpec()
+        .addToHard("count/configmaps", new io.fabric8.kubernetes.api.model.Quantity("2")).endSpec().build()).create();
+    await("the quota counted", () -> {
+      var quota = other().resourceQuotas().inNamespace(namespace).withName("two").get();
+      return quota.getStatus() != null && quota.getStatus().getUsed() != null
+          && quota.getStatus().getUsed().containsKey("count/configmaps");
+    });
+    SelfHeal.HealPolicy policy = new SelfHeal.HealPolicy(3, Duration.ofMinutes(1), Duration.ofMillis(500),
+        Duration.ofSeconds(2));
+    start(policy, serial, configMap("ours", "v1"));
+    heal.pause(true);
+    other().configMaps().inNamespace(namespace).withName("ours").delete();
+    await("another's ConfigMap takes the free place", () -> {
+      try {
+        other().resource(configMap("theirs", "x")).create();
+        return true;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        return false; // the quota has not counted the delete yet
+      }
+    });
+
+    heal.pause(false);
+
+    WatchEvent.HealFailed failed = events.await(WatchEvent.HealFailed.class,
+        e -> e.object().equals(id("ConfigMap", "ours")), WAIT);
+    assertTrue(failed.reason().contains("exceeded quota"), failed.reason());
+    Events.pause(3_000); // an observation period: retries after 0.5 s, 1 s, 2 s, 2 s at most
+    int failures = events.of(WatchEvent.HealFailed.class).size();
+    assertTrue(failures >= 2 && failures <= 5, "retried a few times, not in a loop: " + failures);
+    other().configMaps().inNamespace(namespace).withName("theirs").delete();
+    events.await(WatchEvent.Recreated.class, e -> e.object().equals(id("ConfigMap", "ours")), WAIT);
+    assertEquals("v1", liveConfigMap("ours").getData().get("k"));
+  }
+
   /** A writer that sets its own value each time ours comes back: heals back off, writes stay few. */
   @Test
   void aFieldFoughtOverBacksOffInsteadOfLooping() throws InterruptedException {
