@@ -1,6 +1,5 @@
 package dev.clusterc.runtime.watch;
 
-import dev.clusterc.runtime.inventory.ApplySetKeys;
 import dev.clusterc.runtime.inventory.MemberLabel;
 import dev.clusterc.runtime.kube.RequestFailure;
 import dev.clusterc.runtime.model.Kinds;
@@ -9,13 +8,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +88,6 @@ public final class SelfHeal implements AutoCloseable {
     }
   }
 
-  /** One informer on one kind. */
-  private record Watched(String apiVersion, String kind, SharedIndexInformer<GenericKubernetesResource> informer) {}
-
   private final KubernetesClient client;
   private final String applySetId;
   private final HealPolicy policy;
@@ -106,7 +99,7 @@ public final class SelfHeal implements AutoCloseable {
   private final Map<ObjectId, Tracked> tracked = new ConcurrentHashMap<>();
   /** Checks handed to {@code serial} and not run yet, with when their first change was seen. */
   private final Map<ObjectId, Long> pending = new ConcurrentHashMap<>();
-  private final Map<String, Watched> watched = new HashMap<>();
+  private final MemberInformers informers;
   private volatile boolean paused;
   private volatile boolean closed;
 
@@ -118,6 +111,11 @@ public final class SelfHeal implements AutoCloseable {
     this.serial = serial;
     this.listener = listener;
     this.budget = new HealBudget(policy, InstantSource.system());
+    this.informers = new MemberInformers(client, applySetId, id -> {
+      if (tracked.containsKey(id)) {
+        enqueue(id, System.nanoTime());
+      }
+    });
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "clusterc-heal-timer");
       thread.setDaemon(true);
@@ -147,16 +145,10 @@ public final class SelfHeal implements AutoCloseable {
       });
       Map<String, GenericKubernetesResource> kinds = new LinkedHashMap<>();
       desired.forEach((id, object) -> kinds.putIfAbsent(id.groupKind(), object));
-      watched.keySet().removeIf(kind -> {
-        boolean unused = !kinds.containsKey(kind);
-        if (unused) {
-          watched.get(kind).informer().close();
-        }
-        return unused;
-      });
-      Set<String> startedNow = new java.util.HashSet<>();
+      informers.retain(kinds.keySet());
+      Set<String> startedNow = new HashSet<>();
       kinds.forEach((kind, example) -> {
-        if (!watched.containsKey(kind) && watch(example)) {
+        if (informers.watch(example)) {
           startedNow.add(kind);
         }
       });
@@ -216,15 +208,14 @@ public final class SelfHeal implements AutoCloseable {
       tracked.values().forEach(t -> byKind.computeIfAbsent(t.id.groupKind(), k -> new ArrayList<>()).add(t));
       for (List<Tracked> objects : byKind.values()) {
         GenericKubernetesResource example = objects.get(0).desired;
-        watch(example);
-        Map<ObjectId, GenericKubernetesResource> listed = new HashMap<>();
+        informers.watch(example); // a kind not served before may be now
+        Map<ObjectId, GenericKubernetesResource> listed;
         try {
-          client.genericKubernetesResources(example.getApiVersion(), example.getKind()).inAnyNamespace()
-              .withLabel(ApplySetKeys.PART_OF, applySetId).list().getItems()
-              .forEach(live -> listed.put(ObjectId.of(live), live));
+          listed = informers.list(example);
         } catch (KubernetesClientException e) {
-          objects.forEach(t -> listener.on(new WatchEvent.HealFailed(t.id, "could not list " + t.id.groupKind()
-              + ": " + RequestFailure.describe(e))));
+          // one report per kind, not one per object: the next resync tries them all again
+          listener.on(new WatchEvent.HealFailed(objects.get(0).id, "could not list " + example.getKind()
+              + " to resync its " + objects.size() + " objects: " + RequestFailure.describe(e)));
           continue;
         }
         for (Tracked t : objects) {
@@ -264,58 +255,9 @@ public final class SelfHeal implements AutoCloseable {
     synchronized (lock) {
       closed = true;
       timer.shutdownNow();
-      watched.values().forEach(w -> w.informer().close());
-      watched.clear();
+      informers.close();
       tracked.clear();
       pending.clear();
-    }
-  }
-
-  /**
-   * Starts the informer of {@code example}'s kind unless it runs; a kind not served yet is tried again later.
-   *
-   * @return whether it started one now (its cache holds the objects as they are now)
-   */
-  private boolean watch(GenericKubernetesResource example) {
-    ObjectId id = ObjectId.of(example);
-    if (watched.containsKey(id.groupKind())) {
-      return false;
-    }
-    try {
-      SharedIndexInformer<GenericKubernetesResource> informer = client
-          .genericKubernetesResources(example.getApiVersion(), example.getKind())
-          .inAnyNamespace().withLabel(ApplySetKeys.PART_OF, applySetId)
-          .inform(new Noticer(), 0);
-      watched.put(id.groupKind(), new Watched(example.getApiVersion(), example.getKind(), informer));
-      return true;
-    } catch (KubernetesClientException e) {
-      // its kind is not served (yet): the objects are read directly and the informer tried on the next resync
-      return false;
-    }
-  }
-
-  /** Turns informer events into checks on the serial thread; never does more on the informer's thread. */
-  private final class Noticer implements ResourceEventHandler<GenericKubernetesResource> {
-    @Override
-    public void onAdd(GenericKubernetesResource object) {
-      noted(object);
-    }
-
-    @Override
-    public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-      noted(after);
-    }
-
-    @Override
-    public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
-      noted(object);
-    }
-
-    private void noted(GenericKubernetesResource object) {
-      ObjectId id = ObjectId.of(object);
-      if (tracked.containsKey(id)) {
-        enqueue(id, System.nanoTime());
-      }
     }
   }
 
@@ -445,11 +387,7 @@ public final class SelfHeal implements AutoCloseable {
 
   /** The live object from its kind's informer, or from the server when the kind has none. */
   private GenericKubernetesResource cached(Tracked t) {
-    Watched w = watched.get(t.id.groupKind());
-    if (w == null || !w.informer().isRunning()) {
-      return read(t);
-    }
-    return w.informer().getStore().getByKey(Cache.namespaceKeyFunc(t.id.namespace(), t.id.name()));
+    return informers.caches(t.id) ? informers.cached(t.id) : read(t);
   }
 
   /**
