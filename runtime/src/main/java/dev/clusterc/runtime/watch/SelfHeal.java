@@ -318,13 +318,16 @@ public final class SelfHeal implements AutoCloseable {
     if (closed || paused) {
       return;
     }
-    GenericKubernetesResource live = cached(t);
+    boolean fromCache = informers.caches(t.id);
+    GenericKubernetesResource live = fromCache ? informers.cached(t.id) : read(t);
     if (live != null && (terminating(live) || same(t, live))) {
       return;
     }
-    live = read(t); // the cache may lag behind a write: only the server's answer counts as drift
-    if (live != null && (terminating(live) || same(t, live))) {
-      return;
+    if (fromCache) {
+      live = read(t); // the cache may lag behind a write: only the server's answer counts as drift
+      if (live != null && (terminating(live) || same(t, live))) {
+        return;
+      }
     }
     heal(t, live, seenAt);
   }
