@@ -1,0 +1,105 @@
+package dev.clusterc.runtime.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterc.testapiserver.Manifests;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DriftIgnoreTest {
+  private static GenericKubernetesResource object(String yaml) {
+    return Manifests.parse(yaml).get(0);
+  }
+
+  @Test
+  void readsPointersByLineAndByComma() {
+    DriftIgnore ignore = DriftIgnore.parse("/spec/replicas, /metadata/annotations/a~1b\n\n /data/x~0y \n");
+    assertEquals(List.of("/spec/replicas", "/metadata/annotations/a~1b", "/data/x~0y"), ignore.pointers());
+    assertEquals(List.of(), ignore.problems());
+  }
+
+  @Test
+  void badPointersAreLeftOutWithAReason() {
+    DriftIgnore ignore = DriftIgnore.parse("spec/replicas,/,/data/a~2,/data/ok,/data/end~");
+    assertEquals(List.of("/data/ok"), ignore.pointers());
+    assertEquals(List.of(
+        "drift-ignore `spec/replicas`: a JSON pointer starts with / (e.g. /spec/replicas)",
+        "drift-ignore `/`: names no field; ignoring a whole object is not supported",
+        "drift-ignore `/data/a~2`: ~ must be followed by 0 (for ~) or 1 (for /)",
+        "drift-ignore `/data/end~`: ~ must be followed by 0 (for ~) or 1 (for /)"), ignore.problems());
+  }
+
+  @Test
+  void readsTheAnnotationOfAnObject() {
+    GenericKubernetesResource annotated = object("""
+        {apiVersion: v1, kind: ConfigMap, metadata: {name: c, annotations: {clusterc.dev/drift-ignore: /data/a}}}
+        """);
+    assertEquals(List.of("/data/a"), DriftIgnore.of(annotated).pointers());
+    assertTrue(DriftIgnore.of(object("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}}")).isEmpty());
+  }
+
+  @Test
+  void stripsIgnoredPathsFromAProjectionWithUnescapedKeys() {
+    Map<String, Object> projection = Map.of(
+        "spec", Map.of("replicas", 3, "paused", false),
+        "metadata", Map.of("annotations", Map.of("a/b", "1", "c", "2")),
+        "list", List.of("x", "y"));
+    DriftIgnore ignore = DriftIgnore.parse("/spec/replicas,/metadata/annotations/a~1b,/list/0,/absent/path");
+    assertEquals(Map.of(
+        "spec", Map.of("paused", false),
+        "metadata", Map.of("annotations", Map.of("c", "2")),
+        "list", List.of("y")), ignore.strip(projection));
+    assertEquals(3, ((Map<?, ?>) projection.get("spec")).get("replicas"), "the projection itself is not changed");
+  }
+
+  @Test
+  void respectLiveTakesTheLiveValueOfIgnoredFieldsTheDesiredSets() {
+    GenericKubernetesResource desired = object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          annotations: {clusterc.dev/drift-ignore: "/spec/replicas, /spec/template/spec/containers/0/image, /spec/paused"}
+        spec:
+          replicas: 2
+          template:
+            spec:
+              containers: [{name: web, image: "nginx:1"}]
+        """);
+    GenericKubernetesResource live = object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 7
+          paused: true
+          template:
+            spec:
+              containers: [{name: sidecar, image: "envoy:1"}, {name: web, image: "nginx:2"}]
+        """);
+    GenericKubernetesResource kept = DriftIgnore.respectLive(desired, live);
+    Map<String, Object> spec = Projection.tree(kept);
+    assertEquals(Map.of("replicas", 7, "template", Map.of("spec", Map.of("containers",
+        List.of(Map.of("name", "web", "image", "nginx:2"))))), spec.get("spec"),
+        "replicas and the web container's image (found by name) from live; paused is not ours, so not added");
+    assertEquals(2, ((Map<?, ?>) Projection.tree(desired).get("spec")).get("replicas"), "desired unchanged");
+  }
+
+  @Test
+  void respectLiveWithoutALiveObjectOrRulesIsACopyOfTheDesired() {
+    GenericKubernetesResource desired = object("""
+        {apiVersion: v1, kind: ConfigMap, metadata: {name: c, annotations: {clusterc.dev/drift-ignore: /data/a}},
+         data: {a: "1"}}
+        """);
+    GenericKubernetesResource copy = DriftIgnore.respectLive(desired, null);
+    assertEquals(desired, copy);
+    assertNotSame(desired, copy);
+    GenericKubernetesResource plain = object("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {a: '1'}}");
+    assertEquals(plain, DriftIgnore.respectLive(plain,
+        object("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {a: '2'}}")));
+  }
+}
