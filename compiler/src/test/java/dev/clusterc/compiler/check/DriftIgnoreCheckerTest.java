@@ -3,7 +3,12 @@ package dev.clusterc.compiler.check;
 import static dev.clusterc.compiler.CheckFixture.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clusterc.compiler.CheckFixture;
+import dev.clusterc.compiler.Repo;
+import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Fix;
+import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** The pointers and kinds of {@code ignore-drift} on apps and components. */
@@ -157,5 +162,15 @@ class DriftIgnoreCheckerTest {
         9:16: error[invalid-value]: `/metadata/uid` is (or holds) the identity of the object, which does not drift: an object with another apiVersion, kind, name, namespace or uid is another object
           hint: ignore a field inside the object, such as "/spec/replicas" or "/metadata/labels"
           note 11:14: app web takes this from template `scaled`""", CheckerHarness.detailed(CHECKER, text));
+  }
+
+  @Test
+  void theExampleOfTheLanguageReferenceChecksClean() throws IOException {
+    String reference = Files.readString(Repo.root().resolve("docs/language.md"));
+    int section = reference.indexOf("#### Fields others own: `ignore-drift`");
+    int start = reference.indexOf("```cluster\n", section) + "```cluster\n".length();
+    String example = reference.substring(start, reference.indexOf("```\n", start));
+    assertEquals("", CheckFixture.render(CheckFixture.program(BASE + example).diagnostics().stream()
+        .filter(Diagnostic::isError).toList()));
   }
 }
