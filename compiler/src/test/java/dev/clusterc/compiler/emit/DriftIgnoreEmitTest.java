@@ -132,4 +132,20 @@ class DriftIgnoreEmitTest {
     assertEquals(true, yaml.contains("clusterc.dev/drift-ignore: |-\n      /metadata/annotations/example.com~1owner\n"
         + "      /spec/replicas\n      /spec/template/metadata/annotations\n"), yaml);
   }
+
+  @Test
+  void theRulesOfK8sGatewayFollowItsChartIntoTheDnsRelease() {
+    String dns = """
+        use cilium
+        pool lb { range 10.0.0.200..10.0.0.220; via cilium }
+        use k8s-gateway { ignore-drift "/spec/replicas" in Deployment }
+        dns internal { address 10.0.0.201 }
+        """;
+    Program direct = AppTestSupport.program(dns);
+    Unit rendered = Emission.of(direct, CHART, Deployer.DIRECT).emit(AppTestSupport.decl(direct, Kind.DNS, "internal"));
+    assertEquals("Deployment internal: /spec/replicas\nService internal: -", annotations(rendered));
+    Program flux = AppTestSupport.fluxProgram(dns.replace(" in Deployment", ""));
+    Unit released = Emission.of(flux, CHART).emit(AppTestSupport.decl(flux, Kind.DNS, "internal"));
+    assertEquals("HelmRelease internal: /spec/replicas", annotations(released));
+  }
 }
