@@ -51,6 +51,7 @@ public final class Checkers {
         new NameRulesChecker(),
         new ConfigChecker(),
         new AccessChecker(),
+        new DriftIgnoreChecker(),
         new CiliumApiServerChecker(),
         new SolverChecker(),
         new PlainSecretChecker(),

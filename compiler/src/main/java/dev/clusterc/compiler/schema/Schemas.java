@@ -16,12 +16,15 @@ public final class Schemas {
   private static final Map<Kind, Schema> KINDS = new EnumMap<>(Kind.class);
 
   /** The entries of {@code use NAME { … }}. */
-  public static final Schema USE = accepting(layered(new Schema("use")
+  public static final Schema USE = accepting(layered(ignoring(new Schema("use")
       .one("version", "STRING")
-      .one("values", "MAP(ANY)")));
+      .one("values", "MAP(ANY)"))));
 
   /** {@code allow [CODE…] because REASON}: accepting a finding on one declaration (check/Acceptances). */
   public static final String ALLOW = "allow";
+
+  /** {@code ignore-drift POINTER [in KIND]}: a field of the declaration's objects that others own (model/DriftIgnore). */
+  public static final String IGNORE_DRIFT = "ignore-drift";
 
   static {
     KINDS.put(Kind.CLUSTER, new Schema("cluster")
@@ -113,7 +116,7 @@ public final class Schemas {
         .one("backup", "@backup|none")
         .one("wal-archive", "DURATION", Duration.ofMinutes(5))
         .one("namespace", "SYMBOL", "databases")));
-    KINDS.put(Kind.APP, layered(new Schema("app")
+    KINDS.put(Kind.APP, layered(ignoring(new Schema("app")
         .required("image", "STRING")
         .one("namespace", "SYMBOL")
         .one("replicas", "INT", 1L)
@@ -134,12 +137,12 @@ public final class Schemas {
         .repeated("config", "path:STRING [file file:STRING] [text text:STRING]")
         .block("access", "scope:cluster|namespace", false, new Schema("access")
             .repeated("rule", "verbs:LIST(SYMBOL|STRING) on resources:LIST(STRING) [in groups:LIST(STRING)]"))
-        .repeated("manifests", "STRING")));
-    KINDS.put(Kind.COMPONENT, layered(new Schema("component")
+        .repeated("manifests", "STRING"))));
+    KINDS.put(Kind.COMPONENT, layered(ignoring(new Schema("component")
         .one("namespace", "SYMBOL")
         .one("chart", "repository:STRING name chart:STRING version version:STRING")
         .one("values", "MAP(ANY)")
-        .one("provides", "LIST(STRING)")));
+        .one("provides", "LIST(STRING)"))));
     KINDS.values().forEach(Schemas::accepting);
   }
 
@@ -152,6 +155,14 @@ public final class Schemas {
   /** {@code allow} is accepted on every declaration, cluster and node too, and on {@code use}. */
   private static Schema accepting(Schema schema) {
     return schema.repeated(ALLOW, "codes:LIST(SYMBOL) because reason:STRING");
+  }
+
+  /**
+   * {@code ignore-drift} is accepted where a declaration's objects may have fields another controller
+   * owns (replicas under an HPA): apps, components, and the {@code use} of a standard one.
+   */
+  private static Schema ignoring(Schema schema) {
+    return schema.repeated(IGNORE_DRIFT, "pointer:STRING [in kind:SYMBOL]");
   }
 
   /** {@code layer} and {@code depends-on} are accepted on every declaration except cluster and node. */

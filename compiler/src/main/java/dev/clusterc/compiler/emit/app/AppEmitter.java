@@ -1,6 +1,7 @@
 package dev.clusterc.compiler.emit.app;
 
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.core.DriftIgnoreAnnotation;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.ManifestsMetadata;
@@ -8,6 +9,7 @@ import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.files.RawObject;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.App;
+import dev.clusterc.compiler.model.DriftIgnore;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +24,8 @@ import java.util.Map;
  * ({@link AppPlacement}), an HTTPRoute per route ({@link AppRoutes}), the copy of the credentials
  * of a database in another namespace ({@link DatabaseCredentialsCopy}) and the objects of
  * its raw {@code manifests}, all in the app's namespace (a raw object keeps the namespace it names,
- * and a cluster-scoped one has none).
+ * and a cluster-scoped one has none). Its {@code ignore-drift} rules annotate each of these objects
+ * they cover ({@link DriftIgnoreAnnotation}).
  *
  * <p>The emitter reads the lowered {@link App}. The raw objects are those analysis read and checked
  * ({@link dev.clusterc.compiler.files.ReferencedFiles}); the emitter completes a fresh copy of each
@@ -38,16 +41,18 @@ public final class AppEmitter implements Emitter {
       ManifestsMetadata.complete(tree, decl, entrySpan(decl, object.entry().entry().span()), context);
       raw.add(tree);
     }
-    AppServiceAccount.of(app, context).forEach(unit::add);
-    AppConfigMap.of(app, context).ifPresent(unit::add);
-    unit.add(AppDeployment.of(app, context));
-    AppService.of(app, context).ifPresent(unit::add);
-    AppPlacement.disruptionBudget(app, context).ifPresent(unit::add);
-    AppRoutes.of(app, context).forEach(unit::add);
+    List<KubeObject> objects = new ArrayList<>(AppServiceAccount.of(app, context));
+    AppConfigMap.of(app, context).ifPresent(objects::add);
+    objects.add(AppDeployment.of(app, context));
+    AppService.of(app, context).ifPresent(objects::add);
+    AppPlacement.disruptionBudget(app, context).ifPresent(objects::add);
+    objects.addAll(AppRoutes.of(app, context));
     for (App.DatabaseRead read : app.databases()) {
-      DatabaseCredentialsCopy.copy(app, read, context).ifPresent(unit::add);
+      DatabaseCredentialsCopy.copy(app, read, context).ifPresent(objects::add);
     }
-    raw.forEach(unit::add);
+    objects.addAll(raw);
+    DriftIgnoreAnnotation.apply(DriftIgnore.of(decl), objects);
+    objects.forEach(unit::add);
   }
 
   /** The labels that select an app's pods; stable across versions of the app. */

@@ -3,13 +3,18 @@ package dev.clusterc.compiler.emit.component;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.ChartRelease;
 import dev.clusterc.compiler.emit.core.Deployer;
+import dev.clusterc.compiler.emit.core.DriftIgnoreAnnotation;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.Component;
+import dev.clusterc.compiler.model.DriftIgnore;
 import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.schema.Kind;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A {@code component}, declared in the sources or turned on from the standard library by
@@ -18,6 +23,10 @@ import dev.clusterc.compiler.schema.Kind;
  * {@code gitops} interval, the schema's default when it gives none. A component without a chart (one that
  * only {@code provides}) emits nothing. In a cluster without {@code gitops} nothing would read those
  * Flux objects: the chart is rendered into plain manifests instead ({@link PlainChart}).
+ *
+ * <p>Its {@code ignore-drift} rules annotate the objects it emits ({@link DriftIgnoreAnnotation}): the
+ * rendered chart's for direct delivery, which is what clusterc's runtime applies; the HelmRepository
+ * and HelmRelease under Flux, which Flux does not read it from.
  *
  * <p>With {@code gitops argocd} no Flux object is made: the unit carries a {@link ChartRelease} with
  * the same chart, version and values, which its Argo CD Application renders.
@@ -38,18 +47,21 @@ public final class ComponentEmitter implements Emitter {
         }
         return;
       }
+      List<KubeObject> objects = new ArrayList<>();
       if (PlainChart.rendered(context)) {
         if (!releasedByDns(decl, context)) {
-          PlainChart.objects(decl, chart, component.name(), component.namespace(), ComponentRelease.values(component, context),
-              context).forEach(unit::add);
+          objects.addAll(PlainChart.objects(decl, chart, component.name(), component.namespace(),
+              ComponentRelease.values(component, context), context));
         }
-        return;
+      } else {
+        String interval = interval(context);
+        objects.add(HelmSource.of(component, chart, interval, context));
+        if (!releasedByDns(decl, context)) {
+          objects.add(ComponentRelease.of(component, chart, interval, context));
+        }
       }
-      String interval = interval(context);
-      unit.add(HelmSource.of(component, chart, interval, context));
-      if (!releasedByDns(decl, context)) {
-        unit.add(ComponentRelease.of(component, chart, interval, context));
-      }
+      DriftIgnoreAnnotation.apply(DriftIgnore.of(decl), objects);
+      objects.forEach(unit::add);
     });
   }
 

@@ -4,13 +4,16 @@ import static dev.clusterc.compiler.kube.Tree.map;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.ChartRelease;
+import dev.clusterc.compiler.emit.core.DriftIgnoreAnnotation;
 import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Emitter;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.network.PoolEmitter;
+import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.kube.Tree;
 import dev.clusterc.compiler.model.Component;
 import dev.clusterc.compiler.model.Dns;
+import dev.clusterc.compiler.model.DriftIgnore;
 import dev.clusterc.compiler.model.Values;
 import dev.clusterc.compiler.program.Program;
 import java.util.List;
@@ -39,7 +42,8 @@ import java.util.TreeMap;
  * {@code service.loadBalancerIP}.
  *
  * <p>In a cluster without {@code gitops}, the same chart with the same values is rendered into
- * plain manifests ({@link PlainChart}) instead of a HelmRelease.
+ * plain manifests ({@link PlainChart}) instead of a HelmRelease. The component's {@code ignore-drift}
+ * rules annotate the release's objects as its values reach them ({@link DriftIgnoreAnnotation}).
  */
 public final class DnsEmitter implements Emitter {
 
@@ -55,16 +59,23 @@ public final class DnsEmitter implements Emitter {
           .ifPresent(unit::release);
       return;
     }
+    List<DriftIgnore> ignored = component.map(c -> DriftIgnore.of(c.decl())).orElse(List.of());
     if (PlainChart.rendered(context)) {
-      component.ifPresent(c -> c.chart().ifPresent(chart -> PlainChart.objects(decl, chart, decl.name(),
-          context.namespaceOf(decl), values(dns, component, program), context).forEach(unit::add)));
+      component.ifPresent(c -> c.chart().ifPresent(chart -> {
+        List<KubeObject> objects = PlainChart.objects(decl, chart, decl.name(), context.namespaceOf(decl),
+            values(dns, component, program), context);
+        DriftIgnoreAnnotation.apply(ignored, objects);
+        objects.forEach(unit::add);
+      }));
       return;
     }
     Map<String, Object> spec = map("interval", ComponentEmitter.interval(context));
     component.ifPresent(c -> c.chart().ifPresent(chart -> HelmSource.reference(c, chart, spec)));
     spec.put("values", values(dns, component, program));
-    unit.add(context.object(decl, ComponentRelease.API_VERSION, ComponentRelease.KIND, decl.name(), context.namespaceOf(decl))
-        .put("spec", spec));
+    KubeObject release = context.object(decl, ComponentRelease.API_VERSION, ComponentRelease.KIND, decl.name(),
+        context.namespaceOf(decl)).put("spec", spec);
+    DriftIgnoreAnnotation.apply(ignored, List.of(release));
+    unit.add(release);
   }
 
   private static Map<String, Object> values(Dns dns, Optional<Component> component, Program program) {
