@@ -129,9 +129,17 @@ public final class WatchLog implements WatchListener, RunListener {
       f.put("objects", e.objects());
       return new Entry("info", "managed", f);
     }
-    WatchEvent.Leadership e = (WatchEvent.Leadership) event;
-    f.put("identity", e.identity());
-    return new Entry("info", e.leading() ? "leading" : "standby", f);
+    if (event instanceof WatchEvent.Leadership e) {
+      f.put("identity", e.identity());
+      return new Entry("info", e.leading() ? "leading" : "standby", f);
+    }
+    f.put("detail", event.toString());
+    return new Entry("info", kebab(event.getClass().getSimpleName()), f);
+  }
+
+  /** {@code HealFailed} as {@code heal-failed}: the event word of a kind this log has no line of its own for. */
+  static String kebab(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The entry of a run event worth a line: a write, a failed or skipped unit; {@code null} otherwise. */

@@ -142,6 +142,12 @@ class WatchLogTest {
   }
 
   @Test
+  void anEventKindAddedLaterStillGetsALine() {
+    assertEquals("source-rejected", WatchLog.kebab("SourceRejected"));
+    assertEquals("heal-back-off", WatchLog.kebab("HealBackOff"));
+  }
+
+  @Test
   void notesKeepTheirFieldOrder() throws Exception {
     textLog.note("info", "started", new java.util.LinkedHashMap<>(Map.of("source", "examples/home")));
     jsonLog.note("info", "started", Map.of("status", "http://127.0.0.1:9090"));
