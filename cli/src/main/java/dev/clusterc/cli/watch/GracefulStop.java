@@ -40,7 +40,7 @@ public final class GracefulStop implements AutoCloseable {
   }
 
   /** Whether a signal asked for the stop. */
-  public boolean requested() {
+  boolean requested() {
     return requested;
   }
 

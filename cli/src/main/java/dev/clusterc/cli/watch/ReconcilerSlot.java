@@ -14,13 +14,53 @@ import java.util.function.Supplier;
  * only logged (the leader posts its Event).
  */
 public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
-  private final Supplier<Reconciler> factory;
-  private Reconciler current;
+  /** What the slot needs of a reconciler: the runtime's {@link Reconciler} ({@link #of}), or a test's fake. */
+  public interface Running extends RevisionSink, AutoCloseable {
+    void start();
+
+    WatchStatus status();
+
+    @Override
+    void close();
+  }
+
+  private final Supplier<Running> factory;
+  private Running current;
   private Desired lastGood;
 
   /** @param factory makes a reconciler, not yet started */
-  public ReconcilerSlot(Supplier<Reconciler> factory) {
+  public ReconcilerSlot(Supplier<Running> factory) {
     this.factory = factory;
+  }
+
+  /** The runtime's reconciler as the slot drives it. */
+  public static Running of(Reconciler reconciler) {
+    return new Running() {
+      @Override
+      public void start() {
+        reconciler.start();
+      }
+
+      @Override
+      public void submit(Desired desired) {
+        reconciler.submit(desired);
+      }
+
+      @Override
+      public void reject(String revision, String origin, List<String> diagnostics) {
+        reconciler.reject(revision, origin, diagnostics);
+      }
+
+      @Override
+      public WatchStatus status() {
+        return reconciler.status();
+      }
+
+      @Override
+      public void close() {
+        reconciler.close();
+      }
+    };
   }
 
   /** Starts reconciling (this process runs alone, or started leading): a new reconciler, fed the last good revision. */
@@ -38,7 +78,7 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
   /** Stops reconciling (leadership lost, or shutting down): the object in flight is finished, then nothing more. */
   @Override
   public void close() {
-    Reconciler closing;
+    Running closing;
     synchronized (this) {
       closing = current;
       current = null;

@@ -129,11 +129,11 @@ public final class WatchLoop implements Runnable {
       problems = List.of("clusterc: internal error while compiling: " + e.getMessage());
     }
     Outcome outcome = new Outcome(snapshot.revision(), snapshot.origin(), problems.isEmpty(), problems, clock.instant());
+    last = outcome;
     if (!problems.isEmpty()) {
       events.on(new WatchEvent.SourceRejected(snapshot.revision(), problems));
       sink.reject(snapshot.revision(), snapshot.origin(), problems);
     }
-    last = outcome;
     return outcome;
   }
 

@@ -32,6 +32,9 @@ public final class WatchRun {
   private final Supplier<Source> sources;
   private final PrintWriter out;
   private final Clock clock = Clock.systemUTC();
+  private final Object lock = new Object();
+  private WatchLoop loop;
+  private boolean stopRequested;
 
   /** @param sources makes the source once the cluster could be reached */
   public WatchRun(String version, WatchSettings settings, Supplier<Source> sources, PrintWriter out) {
@@ -69,13 +72,20 @@ public final class WatchRun {
       WatchOptions defaults = WatchOptions.defaults();
       WatchOptions options = new WatchOptions(settings.run().applyOptions(), settings.run().pruneData(),
           settings.run().allowedRisks(), defaults.tick(), settings.resync(), defaults.heal());
-      ReconcilerSlot slot = new ReconcilerSlot(() -> new Reconciler(kube.client(), version, options, runs, fromReconciler));
+      ReconcilerSlot slot = new ReconcilerSlot(
+          () -> ReconcilerSlot.of(new Reconciler(kube.client(), version, options, runs, fromReconciler)));
       Leader leader = new Leader(kube, slot, events);
       WatchLoop loop = new WatchLoop(source, leader, events, settings.direct(), clock);
+      synchronized (lock) {
+        this.loop = loop;
+        if (stopRequested) {
+          loop.stop();
+        }
+      }
       Thread loopThread = new Thread(loop, "clusterc-watch");
       WatchProbes probes = new WatchProbes(source.origin(), loop, loopThread::isAlive, slot::status, settings.leaderElect());
       try (StatusServer server = StatusServer.start(settings.statusAddress(), probes, metrics.registry(), source::pollNow)) {
-        stop = GracefulStop.install(loop::stop);
+        stop = GracefulStop.install(this::stop);
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("version", version);
         started.put("source", source.origin());
@@ -90,19 +100,36 @@ public final class WatchRun {
           settings.leaseName().ifPresent(leader::elect);
         }
         join(loopThread);
-        log.note("info", "stopping", Map.of("requested", stop.requested()));
+        boolean requested = stopRequested();
+        log.note("info", "stopping", Map.of("requested", requested));
         source.close();
         leader.close();
         slot.close();
-        log.note(stop.requested() ? "info" : "error", "stopped",
-            Map.of("reason", stop.requested() ? "signal" : "the watch loop ended unexpectedly"));
-        return stop.requested() ? 0 : 2;
+        log.note(requested ? "info" : "error", "stopped",
+            Map.of("reason", requested ? "requested" : "the watch loop ended unexpectedly"));
+        return requested ? 0 : 2;
       }
     } finally {
       out.flush();
       if (stop != null) {
         stop.close();
       }
+    }
+  }
+
+  /** Asks the watch to stop (SIGTERM, Ctrl-C, or a test); {@link #run} then shuts down in order and returns 0. Any thread. */
+  public void stop() {
+    synchronized (lock) {
+      stopRequested = true;
+      if (loop != null) {
+        loop.stop();
+      }
+    }
+  }
+
+  private boolean stopRequested() {
+    synchronized (lock) {
+      return stopRequested;
     }
   }
 
