@@ -1,12 +1,18 @@
 package dev.clusterc.cli;
 
-import dev.clusterc.cli.run.DirectDelivery;
+import dev.clusterc.cli.run.DirectCompile;
 import dev.clusterc.cli.run.HandOver;
 import dev.clusterc.cli.run.JsonEvents;
 import dev.clusterc.cli.run.LiveView;
 import dev.clusterc.cli.run.PlainLog;
 import dev.clusterc.cli.run.StopOnSignal;
 import dev.clusterc.cli.run.UnitGraphs;
+import dev.clusterc.cli.watch.DirectorySource;
+import dev.clusterc.cli.watch.GitSettings;
+import dev.clusterc.cli.watch.GitSource;
+import dev.clusterc.cli.watch.Source;
+import dev.clusterc.cli.watch.WatchRun;
+import dev.clusterc.cli.watch.WatchSettings;
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.CompiledCluster;
 import dev.clusterc.compiler.api.Delivery;
@@ -14,17 +20,25 @@ import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.model.UnitGraph;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code clusterc apply PATH}: brings the live cluster to the sources, unit by unit in dependency
  * order, waiting for each to be healthy before its dependents, then prunes what the inventory no
  * longer wants. A cluster that names a GitOps engine is not applied unless asked: {@code --direct}
  * applies its units directly, {@code --bootstrap-flux-tree} hands it to a running Flux (its
- * GitRepository and Kustomizations, waited for until Flux reports each Ready).
+ * GitRepository and Kustomizations, waited for until Flux reports each Ready). With {@code --watch}
+ * it keeps running and applies every new revision of a directory or a Git branch ({@link WatchRun}).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Apply a cluster to the live Kubernetes cluster: units in dependency order, health waits, prune.",
@@ -32,8 +46,24 @@ import picocli.CommandLine.Option;
         + " could not delete an object, 2 errors in the sources, refused before any write (gitops, SOPS, usage,"
         + " consequences without their flag, an object the API server rejects, an inventory it cannot use: another"
         + " tool's parent or an empty desired set) or I/O failure, 3 the cluster cannot be reached,"
-        + " 130 stopped by Ctrl-C (what was applied is listed)."})
+        + " 130 stopped by Ctrl-C (what was applied is listed).",
+        "With --watch: 0 stopped by SIGTERM or Ctrl-C after a complete shutdown, 2 usage, a PATH that is not a"
+            + " directory of .cluster files, a status address that cannot be bound, or the loop ended by a bug,"
+            + " 3 the cluster cannot be reached at start."})
 public final class ApplyCommand extends RuntimeCommand {
+  /** How long a watched directory must be quiet after a change before it is read (an editor saves in steps). */
+  static final Duration DEBOUNCE = Duration.ofMillis(500);
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+      description = "A cluster: a directory of .cluster files or a single .cluster file (with --watch: a directory;"
+          + " left out with --git).")
+  void path(Path value) {
+    path = value;
+  }
+
+  @Mixin
+  WatchFlags watch = new WatchFlags();
+
   @Option(names = "--force-conflicts", description = "Take over fields another field manager owns (their names are reported).")
   boolean forceConflicts;
 
@@ -62,6 +92,19 @@ public final class ApplyCommand extends RuntimeCommand {
 
   @Override
   int run() throws IOException {
+    String usage = watch.problem(spec.commandLine().getParseResult(), path);
+    if (usage == null && watch.watch && bootstrap) {
+      usage = "--watch applies directly; --bootstrap-flux-tree hands a cluster to Flux once: choose one";
+    }
+    if (usage == null && watch.watch && spec.commandLine().getParseResult().hasMatchedOption("--output")) {
+      usage = "--watch writes log lines: choose their format with --log-format text|json, not --output";
+    }
+    if (usage != null) {
+      throw new ParameterException(spec.commandLine(), usage);
+    }
+    if (watch.watch) {
+      return watch();
+    }
     if (direct && bootstrap) {
       err().println("clusterc: --direct and --bootstrap-flux-tree exclude each other: choose who deploys the cluster");
       return ExitCode.FAILURE;
@@ -92,20 +135,52 @@ public final class ApplyCommand extends RuntimeCommand {
       }
       return status;
     }
-    if (engine.isPresent() && !direct) {
-      err().println(HandOver.refusal(engine.get(), name, shownPath()));
+    DirectCompile.Result result = DirectCompile.of(analysis.get(), direct, shownPath(), cwd);
+    print(result.diagnostics());
+    if (result.refusal() != null) {
+      err().println(result.refusal());
+    }
+    if (result.cluster() == null) {
       return ExitCode.FAILURE;
     }
-    Optional<CompiledCluster> cluster = compile(analysis.get(), Delivery.DIRECT);
-    if (cluster.isEmpty()) {
+    return run(graph(result.cluster()));
+  }
+
+  /** {@code --watch}: runs until a signal stops it ({@link WatchRun}); the exit status. */
+  private int watch() throws IOException {
+    String optionProblem = runtime.problem();
+    if (optionProblem != null) {
+      err().println("clusterc: " + optionProblem);
       return ExitCode.FAILURE;
     }
-    Optional<String> sops = DirectDelivery.refusal(cluster.get(), cwd);
-    if (sops.isPresent()) {
-      err().println(sops.get());
-      return ExitCode.FAILURE;
+    if (path != null) {
+      Failure problem = ClusterRoots.problem(path, cwd);
+      if (problem == null && !Files.isDirectory(path)) {
+        problem = new Failure(path.toString(), "--watch needs a directory", "watch the directory that holds it: "
+            + (path.toAbsolutePath().getParent() == null ? "." : cwd.display(path.toAbsolutePath().getParent())));
+      }
+      if (problem != null) {
+        problem.print(err());
+        return ExitCode.FAILURE;
+      }
     }
-    return run(graph(cluster.get()));
+    WatchSettings settings = new WatchSettings(runtime.settings(forceConflicts, force, pruneData, allowDisruption, keepGoing),
+        direct, watch.resync, watch.statusAddress, watch.leaderElect, watch.leaseNamespace,
+        Optional.ofNullable(watch.leaseName), watch.logFormat);
+    GitSettings gitSettings = path == null ? git() : null;
+    Supplier<Source> sources = path != null ? () -> new DirectorySource(path, DEBOUNCE) : () -> new GitSource(gitSettings);
+    try {
+      return new WatchRun(Version.NUMBER, settings, sources, out()).run();
+    } catch (RuntimeException e) {
+      return runFailure(e);
+    }
+  }
+
+  /** The Git source's settings from the flags; the cache a new temporary directory unless {@code --git-cache} names one. */
+  private GitSettings git() throws IOException {
+    Path cache = watch.gitCache != null ? watch.gitCache : Files.createTempDirectory("clusterc-git-");
+    return new GitSettings(watch.gitUrl, watch.branch, watch.gitPath, watch.interval, Optional.ofNullable(watch.tokenFile),
+        Optional.ofNullable(watch.sshKey), Optional.ofNullable(watch.knownHosts), cache);
   }
 
   /** Applies {@code graph} with the progress view the output asks for; the exit status. */

@@ -10,12 +10,14 @@ import dev.clusterc.compiler.api.Delivery;
 import dev.clusterc.runtime.events.RunEvent;
 import dev.clusterc.runtime.model.UnitGraph;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code clusterc plan PATH}: a server-side dry run of every unit against the live cluster,
@@ -31,6 +33,11 @@ public class PlanCommand extends RuntimeCommand {
   @Option(names = "--prune-data",
       description = "Plan as `apply --prune-data` would: prune volumes, claims and namespaces holding claims.")
   boolean pruneData;
+
+  @Parameters(index = "0", paramLabel = "PATH", description = "A cluster: a directory of .cluster files or a single .cluster file.")
+  void path(Path value) {
+    path = value;
+  }
 
   @Override
   int run() throws IOException {

@@ -13,11 +13,12 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.HumanRenderer;
 import dev.clusterc.runtime.model.UnitGraph;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 
 /**
  * What {@code plan}, {@code diff} and {@code apply} share: one cluster PATH, checked, analysed and
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * the sources stop the command with exit 2, before anything reaches a cluster.
  */
 abstract class RuntimeCommand extends Subcommand {
-  @Parameters(index = "0", paramLabel = "PATH", description = "A cluster: a directory of .cluster files or a single .cluster file.")
+  /** The cluster PATH; declared by each command (apply --watch --git takes none). */
   Path path;
 
   @Mixin
@@ -37,6 +38,9 @@ abstract class RuntimeCommand extends Subcommand {
 
   /** The analysis of PATH with its diagnostics printed, or empty (after a message) when the command must stop. */
   Optional<Analysis> analyse() throws IOException {
+    if (path == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
+    }
     String optionProblem = runtime.problem();
     if (optionProblem != null) {
       err().println("clusterc: " + optionProblem);
@@ -62,12 +66,17 @@ abstract class RuntimeCommand extends Subcommand {
     return result.cluster();
   }
 
-  private void print(List<Diagnostic> diagnostics) {
+  void print(List<Diagnostic> diagnostics) {
+    print(diagnostics, color.enabled(terminal()), err());
+  }
+
+  /** Diagnostics as {@code check} prints them, with their summary line. */
+  static void print(List<Diagnostic> diagnostics, boolean color, PrintWriter err) {
     List<Diagnostic> sorted = CheckCommand.sortedUnique(diagnostics);
-    err().print(new HumanRenderer(color.enabled(terminal())).render(sorted));
+    err.print(new HumanRenderer(color).render(sorted));
     String summary = HumanRenderer.summary(sorted);
     if (summary != null) {
-      err().println(summary);
+      err.println(summary);
     }
   }
 

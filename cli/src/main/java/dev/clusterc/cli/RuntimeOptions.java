@@ -1,12 +1,12 @@
 package dev.clusterc.cli;
 
 import dev.clusterc.cli.run.RunSettings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,12 +17,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class RuntimeOptions {
   enum Output { text, json }
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE",
-      description = "The kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, as kubectl reads them).")
-  Path kubeconfig;
-
-  @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: its current context).")
-  String context;
+  @Mixin
+  ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "text (a live view on a terminal, plain lines otherwise) or json (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}).")
@@ -47,7 +43,7 @@ public final class RuntimeOptions {
 
   RunSettings settings(boolean forceConflicts, boolean force, boolean pruneData, boolean allowDisruption,
       boolean keepGoing) {
-    return new RunSettings(kubeconfig, context, timeout, parallel, forceConflicts, force, pruneData, allowDisruption,
+    return new RunSettings(connection.kubeconfig, connection.context, timeout, parallel, forceConflicts, force, pruneData, allowDisruption,
         keepGoing);
   }
 

@@ -7,13 +7,15 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * What every subcommand shares: it returns an exit status instead of exiting, writes to the
  * streams picocli was given (so tests capture them), and turns anything unexpected into one line
- * instead of a stack trace.
+ * instead of a stack trace. A {@link ParameterException} thrown by a command's own checks is a usage
+ * error, as picocli's: the message, the usage, exit 2.
  */
 abstract class Subcommand implements Callable<Integer> {
   @Spec
@@ -36,6 +38,8 @@ abstract class Subcommand implements Callable<Integer> {
       String file = e instanceof FileSystemException ? ((FileSystemException) e).getFile() : null;
       Failure.of(file == null ? null : cwd.display(Path.of(file)), e).print(err());
       return ExitCode.FAILURE;
+    } catch (ParameterException e) {
+      throw e;
     } catch (RuntimeException | Error e) {
       Main.internalError(err(), e);
       return ExitCode.FAILURE;

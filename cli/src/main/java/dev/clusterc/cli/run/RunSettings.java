@@ -1,7 +1,12 @@
 package dev.clusterc.cli.run;
 
+import dev.clusterc.runtime.apply.ApplyOptions;
+import dev.clusterc.runtime.inventory.Risk;
+import dev.clusterc.runtime.kube.ApplyFlags;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What the command line tells the runtime for one plan or apply.
@@ -17,4 +22,30 @@ import java.time.Duration;
  * @param keepGoing after a unit fails, go on with the units that do not depend on it (default: fail-fast)
  */
 public record RunSettings(Path kubeconfig, String context, Duration unitTimeout, int parallel, boolean forceConflicts,
-    boolean force, boolean pruneData, boolean allowDisruption, boolean keepGoing) {}
+    boolean force, boolean pruneData, boolean allowDisruption, boolean keepGoing) {
+
+  /** Settings that only say which cluster: for commands that connect but apply nothing (suspend, resume). */
+  public static RunSettings connection(Path kubeconfig, String context) {
+    return new RunSettings(kubeconfig, context, ApplyOptions.DEFAULT_UNIT_TIMEOUT, ApplyOptions.DEFAULT_PARALLELISM,
+        false, false, false, false, false);
+  }
+
+  /** How the runtime applies: the flags, the unit timeout, the parallelism, fail-fast or not. */
+  public ApplyOptions applyOptions() {
+    return ApplyOptions.defaults().withFlags(new ApplyFlags(forceConflicts, force)).withUnitTimeout(unitTimeout)
+        .withParallelism(parallel).withKeepGoing(keepGoing);
+  }
+
+  /** The consequences the flags allow: data loss with {@code --prune-data}, disruption with {@code --allow-disruption}. */
+  public Set<Risk> allowedRisks() {
+    Set<Risk> allowed = EnumSet.noneOf(Risk.class);
+    if (pruneData) {
+      allowed.add(Risk.DATA_LOSS);
+    }
+    if (allowDisruption) {
+      allowed.add(Risk.FEWER_INSTANCES);
+      allowed.add(Risk.ADDRESS_MOVES);
+    }
+    return allowed;
+  }
+}

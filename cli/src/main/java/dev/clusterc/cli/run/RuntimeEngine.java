@@ -11,7 +11,6 @@ import dev.clusterc.runtime.events.RunListener;
 import dev.clusterc.runtime.inventory.Consequence;
 import dev.clusterc.runtime.inventory.InventoryException;
 import dev.clusterc.runtime.inventory.Risk;
-import dev.clusterc.runtime.kube.ApplyFlags;
 import dev.clusterc.runtime.kube.Kube;
 import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.ObjectRefused;
@@ -23,7 +22,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,17 +81,8 @@ public final class RuntimeEngine implements Engine {
 
   @Override
   public void apply(UnitGraph graph, RunSettings settings, RunListener listener, AtomicBoolean stop) {
-    ApplyOptions options = ApplyOptions.defaults().withFlags(new ApplyFlags(settings.forceConflicts(), settings.force()))
-        .withUnitTimeout(settings.unitTimeout()).withParallelism(settings.parallel())
-        .withKeepGoing(settings.keepGoing());
-    Set<Risk> allowed = EnumSet.noneOf(Risk.class);
-    if (settings.pruneData()) {
-      allowed.add(Risk.DATA_LOSS);
-    }
-    if (settings.allowDisruption()) {
-      allowed.add(Risk.FEWER_INSTANCES);
-      allowed.add(Risk.ADDRESS_MOVES);
-    }
+    ApplyOptions options = settings.applyOptions();
+    Set<Risk> allowed = settings.allowedRisks();
     try (Kube kube = connect(settings)) {
       ClusterApply run = new ClusterApply(kube.client(), version);
       Thread watcher = watch(stop, run);
@@ -126,7 +115,13 @@ public final class RuntimeEngine implements Engine {
     return watcher;
   }
 
-  private static Kube connect(RunSettings settings) {
+  /**
+   * Connects to the cluster of {@code settings} (kubeconfig and context as kubectl reads them; in a
+   * pod without a kubeconfig, its service account) and makes sure the API server answers.
+   *
+   * @throws ClusterUnreachableException when it cannot be reached or the kubeconfig cannot be used
+   */
+  public static Kube connect(RunSettings settings) {
     Kube kube;
     try {
       kube = Kube.connect(settings.kubeconfig(), settings.context());

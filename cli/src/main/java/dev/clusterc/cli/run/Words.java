@@ -5,15 +5,15 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** How the run views write a change and a duration for people. */
-final class Words {
+public final class Words {
   private Words() {}
 
-  static String change(Change change) {
+  public static String change(Change change) {
     return change.name().toLowerCase(Locale.ROOT);
   }
 
   /** {@code 850ms}, {@code 4.2s}, {@code 1m05s}, {@code 1h02m}. */
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     long ms = d.toMillis();
     if (ms < 1000) {
       return ms + "ms";
