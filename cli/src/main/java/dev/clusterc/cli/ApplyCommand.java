@@ -170,7 +170,11 @@ public final class ApplyCommand extends RuntimeCommand {
     GitSettings gitSettings = path == null ? git() : null;
     Supplier<Source> sources = path != null ? () -> new DirectorySource(path, DEBOUNCE) : () -> new GitSource(gitSettings);
     try {
-      return new WatchRun(Version.NUMBER, settings, sources, out()).run();
+      WatchRun run = new WatchRun(Version.NUMBER, settings, sources, out());
+      if (main != null) {
+        main.watches().accept(run);
+      }
+      return run.run();
     } catch (RuntimeException e) {
       return runFailure(e);
     }

@@ -4,10 +4,12 @@ import dev.clusterc.cli.bench.BenchCommand;
 import dev.clusterc.cli.fuzz.FuzzCommand;
 import dev.clusterc.cli.run.Engine;
 import dev.clusterc.cli.run.RuntimeEngine;
+import dev.clusterc.cli.watch.WatchRun;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -30,6 +32,7 @@ public final class Main implements Callable<Integer> {
 
   private final Terminal terminal;
   private final Engine engine;
+  private final Consumer<WatchRun> watches;
 
   @Spec
   CommandSpec spec;
@@ -44,8 +47,17 @@ public final class Main implements Callable<Integer> {
 
   /** A command line whose {@code plan}, {@code diff} and {@code apply} run on {@code engine}. */
   public Main(Terminal terminal, Engine engine) {
+    this(terminal, engine, watch -> {});
+  }
+
+  /**
+   * A command line that hands each {@code apply --watch} to {@code watches} right before it runs, so a
+   * test in the same JVM can stop it with {@link WatchRun#stop()} as SIGTERM would.
+   */
+  public Main(Terminal terminal, Engine engine, Consumer<WatchRun> watches) {
     this.terminal = terminal;
     this.engine = engine;
+    this.watches = watches;
   }
 
   Terminal terminal() {
@@ -54,6 +66,10 @@ public final class Main implements Callable<Integer> {
 
   Engine engine() {
     return engine;
+  }
+
+  Consumer<WatchRun> watches() {
+    return watches;
   }
 
   /** {@code clusterc} alone: the usage, as a usage error. */
