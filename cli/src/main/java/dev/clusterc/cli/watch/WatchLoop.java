@@ -41,6 +41,7 @@ public final class WatchLoop implements Runnable {
   private final Object lock = new Object();
   private boolean stopping;
   private Thread waiter;
+  private boolean pausing;
   private volatile Outcome last;
   private volatile String sourceError;
 
@@ -91,7 +92,15 @@ public final class WatchLoop implements Runnable {
       sourceError = e.getMessage();
       Duration pause = e.retryIn() == null || e.retryIn().isNegative() ? Duration.ofSeconds(1) : e.retryIn();
       events.on(new WatchEvent.SourceUnavailable(source.origin(), e.getMessage(), pause));
-      pause(pause);
+      synchronized (lock) {
+        pausing = !stopping;
+      }
+      if (pausing()) {
+        pause(pause);
+      }
+      synchronized (lock) {
+        pausing = false;
+      }
     } catch (InterruptedException e) {
       // stop() woke the wait: looked at below
     }
@@ -102,11 +111,30 @@ public final class WatchLoop implements Runnable {
     }
   }
 
+  private boolean pausing() {
+    synchronized (lock) {
+      return pausing;
+    }
+  }
+
   private static void pause(Duration pause) {
     try {
       Thread.sleep(Math.min(pause.toMillis(), MAX_PAUSE.toMillis()));
     } catch (InterruptedException e) {
-      // stop() woke the pause
+      // stop() or poll() woke the pause
+    }
+  }
+
+  /**
+   * Asks the source for a look at once ({@code POST /poll}); a pause after a failed read ends now, so
+   * a poll right after the remote came back is not held until the pause is over. Any thread.
+   */
+  public void poll() {
+    source.pollNow();
+    synchronized (lock) {
+      if (pausing && waiter != null) {
+        waiter.interrupt();
+      }
     }
   }
 

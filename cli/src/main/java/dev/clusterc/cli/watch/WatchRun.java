@@ -84,7 +84,7 @@ public final class WatchRun {
       }
       Thread loopThread = new Thread(loop, "clusterc-watch");
       WatchProbes probes = new WatchProbes(source.origin(), loop, loopThread::isAlive, slot::status, settings.leaderElect());
-      try (StatusServer server = StatusServer.start(settings.statusAddress(), probes, metrics.registry(), source::pollNow)) {
+      try (StatusServer server = StatusServer.start(settings.statusAddress(), probes, metrics.registry(), loop::poll)) {
         stop = GracefulStop.install(this::stop);
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("version", version);

@@ -108,6 +108,19 @@ class WatchLoopTest {
     assertTrue(loop.sourceError().isEmpty(), "the error is cleared once the source reads again");
   }
 
+  /** A poll (a push webhook once the remote is back) ends the pause after a failed read: it is not held for a minute. */
+  @Test
+  void aPollEndsThePauseAfterAFailedRead() throws IOException {
+    Path root = Examples.copy("ddd-homelab-local", dir);
+    start(false);
+    source.fail(new SourceUnavailable("https://git.example/home: connection refused", Duration.ofHours(1), null));
+    RecordingSink.await(() -> loop.sourceError().isPresent(), () -> "the failure seen");
+    source.offer(new Snapshot(root, "abc123", "https://git.example/home@main"));
+    loop.poll();
+    sink.awaitSubmitted(1);
+    assertEquals(1, source.polls.get());
+  }
+
   @Test
   void aDirectoryWithoutAClusterIsRejectedWithAReason() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
