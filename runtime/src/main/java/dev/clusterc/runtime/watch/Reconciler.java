@@ -317,10 +317,29 @@ public final class Reconciler implements AutoCloseable {
   private SelfHeal heal() {
     if (selfHeal == null) {
       Executor serial = this::serially;
-      selfHeal = new SelfHeal(client, ApplySetParent.forCluster(cluster).id(), options.heal(), serial, events);
+      ClusterEvents posted = clusterEvents();
+      WatchListener reported = event -> {
+        events.on(event);
+        if (event instanceof WatchEvent.HealBackOff backOff) {
+          posted.warning("HealBackOff", backOffMessage(backOff));
+        }
+      };
+      selfHeal = new SelfHeal(client, ApplySetParent.forCluster(cluster).id(), options.heal(), serial, reported);
       selfHeal.pause(suspended);
     }
     return selfHeal;
+  }
+
+  /**
+   * The Event's message for an object self-heal backs off: which object, which fields and who keeps
+   * changing them. The same for every back-off of that fight, so repeats bump one Event's count.
+   */
+  static String backOffMessage(WatchEvent.HealBackOff backOff) {
+    String what = "(deleted)".equals(backOff.fields()) ? "keeps being deleted"
+        : backOff.fields() + " keeps being changed by " + backOff.manager();
+    return backOff.object() + ": " + what + " after clusterc healed it; self-heal backs off (waits doubling)"
+        + " instead of fighting over it. Declare `ignore-drift` for a field another controller owns, or stop the"
+        + " other writer.";
   }
 
   /** The Events of the cluster applied, or {@code null} before the first Desired named it. */
