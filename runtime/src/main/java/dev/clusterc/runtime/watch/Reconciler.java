@@ -294,12 +294,34 @@ public final class Reconciler implements AutoCloseable {
     failures++;
     Duration wait = RetryBackOff.after(options.tick(), failures);
     retryAt = System.nanoTime() + wait.toNanos();
+    retryAfter(wait);
     lastError = error;
     emit(reconciled(desired, summary, false, error, start));
     ClusterEvents posted = clusterEvents();
     if (posted != null) {
       posted.warning("ReconcileFailed", "Revision " + desired.revision()
           + " could not be applied; the last good state stays and it is tried again: " + error);
+    }
+  }
+
+  /**
+   * Tries again once {@code wait} is over rather than on the first tick after it, which may come almost
+   * a tick later (an API server back within seconds would wait up to two ticks). The tick stays the
+   * backstop; an attempt that finds the retry not due, or nothing to do, does nothing.
+   */
+  private void retryAfter(Duration wait) {
+    ScheduledThreadPoolExecutor executor = loop;
+    if (executor == null || closing) {
+      return;
+    }
+    try {
+      executor.schedule(guarded(() -> {
+        if (!suspended) {
+          attempt(false);
+        }
+      }), wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed meanwhile
     }
   }
 
