@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code clusterc apply PATH}: brings the live cluster to the sources, unit by unit in dependency
  * order, waiting for each to be healthy before its dependents, then prunes what the inventory no
- * longer wants. A cluster that names a GitOps engine is not applied unless asked: {@code --direct}
+ * longer wants. A cluster deployed by clusterc itself ({@code gitops clusterc}) is applied as one
+ * without {@code gitops}, the unit of its in-cluster runtime included. A cluster that names another
+ * GitOps engine is not applied unless asked: {@code --direct}
  * applies its units directly, {@code --bootstrap-flux-tree} hands it to a running Flux (its
  * GitRepository and Kustomizations, waited for until Flux reports each Ready).
  */
@@ -34,6 +36,9 @@ import picocli.CommandLine.Option;
         + " tool's parent or an empty desired set) or I/O failure, 3 the cluster cannot be reached,"
         + " 130 stopped by Ctrl-C (what was applied is listed)."})
 public final class ApplyCommand extends RuntimeCommand {
+  /** The engine of {@code gitops clusterc}: clusterc's own runtime, which this command is. */
+  private static final String IN_CLUSTER = "clusterc";
+
   @Option(names = "--force-conflicts", description = "Take over fields another field manager owns (their names are reported).")
   boolean forceConflicts;
 
@@ -70,9 +75,16 @@ public final class ApplyCommand extends RuntimeCommand {
     if (analysis.isEmpty()) {
       return ExitCode.FAILURE;
     }
-    Optional<String> engine = analysis.get().gitops();
+    // gitops clusterc: clusterc deploys the cluster itself, so apply applies it (its runtime unit too)
+    boolean selfDeployed = analysis.get().gitops().filter(IN_CLUSTER::equals).isPresent();
+    Optional<String> engine = analysis.get().gitops().filter(e -> !e.equals(IN_CLUSTER));
     String name = analysis.get().clusterName().orElse("?");
-    if (engine.isEmpty() && (direct || bootstrap)) {
+    if (selfDeployed && bootstrap) {
+      err().println("clusterc: cluster " + name + " is deployed by clusterc itself (`gitops clusterc`): `clusterc apply "
+          + shownPath() + "` applies it, its in-cluster runtime included; drop --bootstrap-flux-tree");
+      return ExitCode.FAILURE;
+    }
+    if (engine.isEmpty() && !selfDeployed && (direct || bootstrap)) {
       err().println("clusterc: cluster " + name + " has no `gitops` block: its units are applied directly already;"
           + " drop " + (direct ? "--direct" : "--bootstrap-flux-tree"));
       return ExitCode.FAILURE;

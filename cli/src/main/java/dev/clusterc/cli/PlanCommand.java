@@ -47,7 +47,7 @@ public class PlanCommand extends RuntimeCommand {
     if (cluster.isEmpty()) {
       return ExitCode.FAILURE;
     }
-    cluster.get().gitops().ifPresent(engine -> err().println("note: cluster " + cluster.get().name() + " is deployed by "
+    cluster.get().gitops().filter(engine -> !engine.equals("clusterc")).ifPresent(engine -> err().println("note: cluster " + cluster.get().name() + " is deployed by "
         + engine + "; this compares the units as `clusterc apply --direct` would apply them (charts rendered)"));
     List<String> sops = DirectDelivery.sopsFiles(cluster.get(), cwd);
     if (!sops.isEmpty()) {
