@@ -126,6 +126,17 @@ class RuntimeUnitTest {
   }
 
   @Test
+  void theNextStepsCreateTheCredentialsAndApplyOnce() {
+    var step = compile(CLUSTER).nextSteps(false).stream()
+        .filter(s -> s.kind() == dev.clusterc.compiler.emit.NextStep.Kind.IN_CLUSTER_RUNTIME).findFirst().orElseThrow();
+    assertEquals(List.of("kubectl create namespace clusterc-system",
+        "kubectl create secret generic clusterc-git --namespace=clusterc-system --from-file=token=TOKEN_FILE",
+        "clusterc apply clusters/lab"), step.commands());
+    assertTrue(compile(CLUSTER).nextSteps(false).stream()
+        .noneMatch(s -> s.kind() == dev.clusterc.compiler.emit.NextStep.Kind.NO_DEPLOYER), "the runtime deploys it");
+  }
+
+  @Test
   void withoutGitopsClustercThereIsNoRuntimeUnit() {
     Compilation compilation = compile(CLUSTER.replace("gitops clusterc", "gitops argocd")
         .replace("    secret \"clusterc-git\"\n    image \"ghcr.io/clusterc/clusterc:0.1.0\"\n", "")
