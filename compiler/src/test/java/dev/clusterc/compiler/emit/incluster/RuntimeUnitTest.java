@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clusterc.compiler.emit.AppTestSupport;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.emit.NextStep;
 import dev.clusterc.compiler.emit.core.ChartRenderer;
 import dev.clusterc.compiler.emit.core.Deployer;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.golden.Snippets;
 import dev.clusterc.compiler.kube.KubeObject;
 import dev.clusterc.compiler.kube.YamlWriter;
+import dev.clusterc.compiler.program.Program;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,7 +55,8 @@ class RuntimeUnitTest {
       + "}\n";
 
   static Compilation compile(String text) {
-    return ManifestCompiler.compile(AppTestSupport.clean(text), ChartRenderer.OFFLINE, Deployer.declared(AppTestSupport.clean(text)));
+    Program program = AppTestSupport.clean(text);
+    return ManifestCompiler.compile(program, ChartRenderer.OFFLINE, Deployer.declared(program));
   }
 
   static Unit runtime(Compilation compilation) {
@@ -128,12 +131,12 @@ class RuntimeUnitTest {
   @Test
   void theNextStepsCreateTheCredentialsAndApplyOnce() {
     var step = compile(CLUSTER).nextSteps(false).stream()
-        .filter(s -> s.kind() == dev.clusterc.compiler.emit.NextStep.Kind.IN_CLUSTER_RUNTIME).findFirst().orElseThrow();
+        .filter(s -> s.kind() == NextStep.Kind.IN_CLUSTER_RUNTIME).findFirst().orElseThrow();
     assertEquals(List.of("kubectl create namespace clusterc-system",
         "kubectl create secret generic clusterc-git --namespace=clusterc-system --from-file=token=TOKEN_FILE",
         "clusterc apply clusters/lab"), step.commands());
     assertTrue(compile(CLUSTER).nextSteps(false).stream()
-        .noneMatch(s -> s.kind() == dev.clusterc.compiler.emit.NextStep.Kind.NO_DEPLOYER), "the runtime deploys it");
+        .noneMatch(s -> s.kind() == NextStep.Kind.NO_DEPLOYER), "the runtime deploys it");
   }
 
   @Test
