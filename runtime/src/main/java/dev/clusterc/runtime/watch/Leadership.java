@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -47,8 +48,12 @@ public final class Leadership implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
+  /** The election of the current campaign: fabric8's elector is good for one term, so each campaign makes one. */
   private LeaderElector elector;
   private CompletableFuture<?> running;
+  /** Counts campaigns, so that a callback of an ended one changes nothing. */
+  private int campaign;
+  private boolean restarting;
   private boolean started;
   private boolean closed;
 
@@ -74,16 +79,6 @@ public final class Leadership implements AutoCloseable {
       return;
     }
     started = true;
-    LeaderElectionConfig config = new LeaderElectionConfigBuilder()
-        .withName("clusterc " + lease)
-        .withLock(new LeaseLock(namespace, lease, identity))
-        .withLeaseDuration(LEASE_DURATION)
-        .withRenewDeadline(RENEW_DEADLINE)
-        .withRetryPeriod(RETRY_PERIOD)
-        .withReleaseOnCancel(true)
-        .withLeaderCallbacks(new LeaderCallbacks(this::started, this::stopped, newLeader -> { }))
-        .build();
-    elector = new LeaderElector(client, config, executor);
     campaign();
   }
 
@@ -96,19 +91,21 @@ public final class Leadership implements AutoCloseable {
   @Override
   public void close() {
     CompletableFuture<?> current;
+    LeaderElector last;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
       current = running;
+      last = elector;
     }
     if (current != null) {
-      current.cancel(true);
+      current.cancel(true); // with release-on-cancel, a leader gives the lease up here
     }
-    if (elector != null && leading.get()) {
+    if (last != null && leading.get()) {
       try {
-        elector.release();
+        last.release();
       } catch (KubernetesClientException e) {
         // the lease then simply runs out: a standby takes over after LEASE_DURATION
       }
@@ -122,25 +119,61 @@ public final class Leadership implements AutoCloseable {
     }
   }
 
-  /** One round of fabric8's election; when it ends (leadership lost, or an error) and we are not closing, another. */
+  /**
+   * One term: a fresh elector that acquires the lease and renews it. It ends when renewing fails
+   * (the future completes, or, when the API server cannot even be asked, only the stop callback
+   * comes): then this candidate stops leading and, {@link #RETRY_PERIOD} later, campaigns again.
+   */
   private synchronized void campaign() {
     if (closed) {
       return;
     }
+    int term = ++campaign;
+    LeaderElectionConfig config = new LeaderElectionConfigBuilder()
+        .withName("clusterc " + lease)
+        .withLock(new LeaseLock(namespace, lease, identity))
+        .withLeaseDuration(LEASE_DURATION)
+        .withRenewDeadline(RENEW_DEADLINE)
+        .withRetryPeriod(RETRY_PERIOD)
+        .withReleaseOnCancel(true)
+        .withLeaderCallbacks(new LeaderCallbacks(() -> started(term), () -> ended(term), newLeader -> { }))
+        .build();
+    elector = new LeaderElector(client, config, executor);
     running = elector.start();
-    running.whenComplete((ignored, failure) -> {
-      stopped();
-      synchronized (this) {
-        if (closed) {
-          return;
-        }
-      }
-      CompletableFuture.delayedExecutor(RETRY_PERIOD.toMillis(), TimeUnit.MILLISECONDS, executor).execute(this::campaign);
-    });
+    running.whenComplete((ignored, failure) -> ended(term));
   }
 
-  private void started() {
-    if (!closedNow() && leading.compareAndSet(false, true)) {
+  /** The term {@code term} ended: stop leading, and campaign again after a pause (once per term). */
+  private void ended(int term) {
+    CompletableFuture<?> over;
+    synchronized (this) {
+      if (term != campaign || closed || restarting) {
+        return;
+      }
+      restarting = true;
+      over = running;
+    }
+    stopped();
+    over.cancel(true);
+    try {
+      CompletableFuture.delayedExecutor(RETRY_PERIOD.toMillis(), TimeUnit.MILLISECONDS, executor).execute(() -> {
+        synchronized (this) {
+          restarting = false;
+        }
+        campaign();
+      });
+    } catch (RejectedExecutionException e) {
+      // closed meanwhile
+    }
+  }
+
+  private void started(int term) {
+    synchronized (this) {
+      if (term != campaign || closed) {
+        return;
+      }
+    }
+    if (leading.compareAndSet(false, true)) {
       events.on(new WatchEvent.Leadership(true, identity));
       onStart.run();
     }
@@ -151,9 +184,5 @@ public final class Leadership implements AutoCloseable {
       events.on(new WatchEvent.Leadership(false, identity));
       onStop.run();
     }
-  }
-
-  private synchronized boolean closedNow() {
-    return closed;
   }
 }
