@@ -12,7 +12,9 @@ import java.util.Map;
  * The runtime's Deployment: {@code replicas} pods running {@code clusterc apply --watch} on the
  * cluster's sources in Git, one leading through a Lease in {@code clusterc-system}, the others
  * standing by (ready: they serve the status endpoint). Runs as a non-root user on a read-only root
- * file system; the Git clone lives in an emptyDir, the credentials' Secret is mounted read-only.
+ * file system; the Git clone and the chart cache ({@code CLUSTERC_CHART_CACHE}: charts are rendered
+ * in the pod) live in an emptyDir, {@code HOME} and the JVM's temporary files in another, and the
+ * credentials' Secret is mounted read-only. {@code POD_NAME} is the natural leader identity.
  */
 final class RuntimeDeployment {
   /** The status endpoint's port: {@code /healthz}, {@code /readyz}, {@code /metrics}. */
@@ -57,7 +59,9 @@ final class RuntimeDeployment {
         "name", InClusterSettings.NAME,
         "image", settings.image(),
         "args", new ArrayList<Object>(args(settings)),
-        "env", list(map("name", "POD_NAME", "valueFrom", map("fieldRef", map("fieldPath", "metadata.name")))),
+        "env", list(map("name", "POD_NAME", "valueFrom", map("fieldRef", map("fieldPath", "metadata.name"))),
+            map("name", "CLUSTERC_CHART_CACHE", "value", CACHE + "/charts"),
+            map("name", "HOME", "value", "/tmp")),
         "ports", list(map("name", "status", "containerPort", STATUS_PORT)),
         "livenessProbe", map("httpGet", map("path", "/healthz", "port", "status"), "initialDelaySeconds", 15,
             "periodSeconds", 10, "failureThreshold", 3),
