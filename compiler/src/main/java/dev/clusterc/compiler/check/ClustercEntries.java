@@ -6,7 +6,6 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.model.Written;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The entries of {@code gitops clusterc { … }} as clusterc's in-cluster runtime reads them
@@ -17,14 +16,11 @@ import java.util.regex.Pattern;
  * name a {@code secret} to read them from.
  */
 final class ClustercEntries {
-  /** {@code USER@HOST:PATH}, the scp form JGit clones over SSH. */
-  static final Pattern SCP = Pattern.compile("[^@/:\\s]+@[^@/:\\s]+:(?!//)\\S+");
-
   private ClustercEntries() {}
 
   static void check(Decl cluster, GitOps gitops, Consumer<Diagnostic> report) {
     Written<String> repository = gitops.repository();
-    if (repository != null && !GitOpsChecker.URL.matcher(repository.value()).matches() && !SCP.matcher(repository.value()).matches()) {
+    if (repository != null && !GitOpsChecker.URL.matcher(repository.value()).matches() && !GitOps.SCP.matcher(repository.value()).matches()) {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, repository.span(), "the repository `" + repository.value()
               + "` is not a Git URL clusterc's runtime can clone: it starts with https://, http:// or ssh://,"
               + " or is written `git@HOST:PATH`")
@@ -53,7 +49,7 @@ final class ClustercEntries {
   private static void credentials(GitOps gitops, Consumer<Diagnostic> report) {
     Written<String> credentials = gitops.credentials();
     String url = gitops.repository() == null ? "" : gitops.repository().value();
-    boolean overSsh = sshUrl(url);
+    boolean overSsh = gitops.overSsh();
     boolean overHttp = url.startsWith("https://") || url.startsWith("http://");
     if (credentials == null) {
       if (overSsh && !gitops.secretStated()) {
@@ -79,10 +75,5 @@ final class ClustercEntries {
               + " and the repository `" + url + "` is reached over HTTP")
           .withHint("write `credentials token` (the Secret's key `token`), or an ssh:// repository"));
     }
-  }
-
-  /** Whether the runtime reaches {@code url} over SSH: {@code ssh://} or the scp form. */
-  static boolean sshUrl(String url) {
-    return url.startsWith("ssh://") || (!url.contains("://") && SCP.matcher(url).matches());
   }
 }

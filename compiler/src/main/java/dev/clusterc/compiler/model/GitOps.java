@@ -9,8 +9,11 @@ import dev.clusterc.compiler.schema.Schema;
 import dev.clusterc.compiler.schema.Schemas;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.types.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The cluster's {@code gitops flux { … }}, {@code gitops argocd { … }} or {@code gitops clusterc { … }}
@@ -58,7 +61,7 @@ public record GitOps(String engine, SourceSpan engineSpan, Written<String> repos
   public static final Map<String, List<String>> READERS = readers();
 
   private static Map<String, List<String>> readers() {
-    Map<String, List<String>> readers = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> readers = new LinkedHashMap<>();
     readers.put("interval", List.of(FLUX));
     readers.put("decryption", List.of(FLUX));
     readers.put("secret", List.of(FLUX, CLUSTERC));
@@ -67,7 +70,7 @@ public record GitOps(String engine, SourceSpan engineSpan, Written<String> repos
     readers.put("image", List.of(CLUSTERC));
     readers.put("replicas", List.of(CLUSTERC));
     readers.put("credentials", List.of(CLUSTERC));
-    return java.util.Collections.unmodifiableMap(readers);
+    return Collections.unmodifiableMap(readers);
   }
 
   /** Whether Flux deploys the tree ({@code gitops flux}): GitRepository and Kustomizations, SOPS decryption. */
@@ -83,6 +86,26 @@ public record GitOps(String engine, SourceSpan engineSpan, Written<String> repos
   /** Whether clusterc's own runtime deploys the cluster from inside it ({@code gitops clusterc}). */
   public boolean isClusterc() {
     return CLUSTERC.equals(engine);
+  }
+
+  /** {@code USER@HOST:PATH}, the scp form git, JGit and Argo CD clone over SSH. */
+  public static final Pattern SCP = Pattern.compile("[^@/:\\s]+@[^@/:\\s]+:(?!//)\\S+");
+
+  /** Whether the repository is reached over SSH: {@code ssh://} or the scp form; {@code false} when it is missing. */
+  public boolean overSsh() {
+    String url = repository == null ? "" : repository.value();
+    return url.startsWith("ssh://") || (!url.contains("://") && SCP.matcher(url).matches());
+  }
+
+  /**
+   * Which keys of {@code secret} clusterc's runtime reads: {@code token} or {@code ssh}, as written,
+   * else by the repository's scheme; {@code null} without a {@code secret}.
+   */
+  public String credentialKeys() {
+    if (secret == null) {
+      return null;
+    }
+    return credentials != null ? credentials.value() : overSsh() ? "ssh" : "token";
   }
 
   /**

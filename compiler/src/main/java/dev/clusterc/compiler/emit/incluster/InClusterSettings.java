@@ -43,10 +43,7 @@ public record InClusterSettings(String cluster, String repository, String branch
     String repository = gitops.repository() == null ? "" : gitops.repository().value();
     String path = gitops.path() == null ? DEFAULT_PATH : TreePath.normalize(gitops.path().value());
     String secret = gitops.secret() == null ? null : gitops.secret().value();
-    String credentials = null;
-    if (secret != null) {
-      credentials = gitops.credentials() != null ? gitops.credentials().value() : overSsh(repository) ? "ssh" : "token";
-    }
+    String credentials = gitops.credentialKeys();
     return Optional.of(new InClusterSettings(cluster.decl().name(), repository, gitops.branch(), path.isEmpty() ? DEFAULT_PATH : path,
         gitops.image() == null ? "" : gitops.image().value(), gitops.replicas().value(), secret, credentials,
         gitops.engineSpan()));
@@ -55,10 +52,5 @@ public record InClusterSettings(String cluster, String repository, String branch
   /** The name of the ClusterRole, the Roles and their bindings: {@code clusterc-CLUSTER}. */
   public String roleName() {
     return "clusterc-" + cluster;
-  }
-
-  /** Whether the runtime reaches {@code url} over SSH: {@code ssh://} or the scp form {@code USER@HOST:PATH}. */
-  static boolean overSsh(String url) {
-    return url.startsWith("ssh://") || (!url.contains("://") && url.matches("[^@/:\\s]+@[^@/:\\s]+:(?!//)\\S+"));
   }
 }
