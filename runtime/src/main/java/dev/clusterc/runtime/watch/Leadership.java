@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * gives the lease up at once, so that a standby takes over within {@link #RETRY_PERIOD} instead of
  * {@link #LEASE_DURATION}.
  *
- * <p>{@code onStart} and {@code onStop} run on the election's own (daemon) thread, once per change:
- * {@code onStop} only after an {@code onStart}. Each change is also reported as
- * {@link WatchEvent.Leadership}.
+ * <p>{@code onStart} and {@code onStop} run in order on a daemon thread of their own (never the
+ * election's, so a slow one delays no renewal), once per change: {@code onStop} only after an
+ * {@code onStart}; each change is reported as {@link WatchEvent.Leadership} just before. After
+ * {@link #close()} returns, the last {@code onStop} has run (or a minute has passed).
  */
 public final class Leadership implements AutoCloseable {
   /** How long a lease holds without renewal: a standby takes over after at most this long. */
@@ -34,6 +35,10 @@ public final class Leadership implements AutoCloseable {
   public static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
   /** How often a candidate tries to acquire, and the leader to renew. */
   public static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+  /** The thread onStart and onStop run on. */
+  private static final String CALLBACKS = "clusterc-leadership";
+  /** How long {@link #close()} waits for onStop to finish. */
+  private static final Duration CALLBACKS_DONE = Duration.ofMinutes(1);
 
   private final KubernetesClient client;
   private final String namespace;
@@ -43,11 +48,9 @@ public final class Leadership implements AutoCloseable {
   private final Runnable onStop;
   private final WatchListener events;
   private final AtomicBoolean leading = new AtomicBoolean();
-  private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "clusterc-leader-election");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> daemon(runnable, "clusterc-leader-election"));
+  /** Runs onStart, onStop and the events, in order, off the election's threads: a slow onStart never delays a renewal. */
+  private final ExecutorService callbacks = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, CALLBACKS));
   /** The election of the current campaign: fabric8's elector is good for one term, so each campaign makes one. */
   private LeaderElector elector;
   private CompletableFuture<?> running;
@@ -112,8 +115,12 @@ public final class Leadership implements AutoCloseable {
     }
     stopped();
     executor.shutdown();
+    callbacks.shutdown();
     try {
       executor.awaitTermination(RETRY_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+      if (!Thread.currentThread().getName().equals(CALLBACKS)) {
+        callbacks.awaitTermination(CALLBACKS_DONE.toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -174,15 +181,30 @@ public final class Leadership implements AutoCloseable {
       }
     }
     if (leading.compareAndSet(false, true)) {
-      events.on(new WatchEvent.Leadership(true, identity));
-      onStart.run();
+      callback(new WatchEvent.Leadership(true, identity), onStart);
     }
   }
 
   private void stopped() {
     if (leading.compareAndSet(true, false)) {
-      events.on(new WatchEvent.Leadership(false, identity));
-      onStop.run();
+      callback(new WatchEvent.Leadership(false, identity), onStop);
     }
+  }
+
+  private void callback(WatchEvent event, Runnable action) {
+    try {
+      callbacks.execute(() -> {
+        events.on(event);
+        action.run();
+      });
+    } catch (RejectedExecutionException e) {
+      // closing: close() ran the last stop already
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
   }
 }

@@ -43,18 +43,20 @@ class LeadershipApiServerTest {
       Leadership standby = leader == a ? b : a;
       String leaderName = leader == a ? "a" : "b";
       assertEquals(leaderName, holder(namespace));
-      assertEquals(1, starts.get());
+      await("onStart ran", () -> starts.get() == 1, SETTLE);
       stableFor(() -> !standby.leading(), Leadership.RETRY_PERIOD.multipliedBy(2), "the standby stays standby");
 
       leader.close();
       assertFalse(leader.leading());
-      assertEquals(1, stops.get(), "the leader stopped leading once");
+      assertEquals(1, stops.get(), "the leader stopped leading once, before close returned");
       // released on close: the standby takes over well within a lease duration (the margin is for a slow machine)
       await("the standby takes over", standby::leading, Leadership.LEASE_DURATION.plus(Duration.ofSeconds(10)));
       assertEquals(leader == a ? "b" : "a", holder(namespace));
       assertTrue(events.contains(new WatchEvent.Leadership(true, leaderName)));
       assertTrue(events.contains(new WatchEvent.Leadership(false, leaderName)));
-      assertTrue(events.contains(new WatchEvent.Leadership(true, leader == a ? "b" : "a")));
+      await("the standby reports leading", () -> events.contains(new WatchEvent.Leadership(true, leader == a ? "b" : "a")),
+          SETTLE);
+      assertEquals(2, starts.get());
     } finally {
       a.close();
       b.close();

@@ -34,9 +34,10 @@ class LeadershipRestartClusterTest {
         cluster.startApiServer();
       }
       await("it leads again", only::leading, Leadership.LEASE_DURATION.plus(Duration.ofSeconds(30)));
-      assertTrue(events.equals(List.of(new WatchEvent.Leadership(true, "only"), new WatchEvent.Leadership(false, "only"),
-          new WatchEvent.Leadership(true, "only"))), events.toString());
     }
+    // close() returns once the last stop is reported
+    assertTrue(events.equals(List.of(new WatchEvent.Leadership(true, "only"), new WatchEvent.Leadership(false, "only"),
+        new WatchEvent.Leadership(true, "only"), new WatchEvent.Leadership(false, "only"))), events.toString());
   }
 
   private static void await(String what, BooleanSupplier condition, Duration deadline) {
