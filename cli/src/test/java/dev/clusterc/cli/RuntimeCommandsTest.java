@@ -103,6 +103,20 @@ class RuntimeCommandsTest {
   }
 
   @Test
+  void aClusterDeployedByClustercItselfIsAppliedWithItsRuntime() throws IOException {
+    Path sources = cluster("  gitops clusterc { repository \"https://git.example/test\"; image \"ghcr.io/o/clusterc:0.1.0\" }\n",
+        "", "");
+    Cli.Result result = run("apply", sources.toString());
+    assertEquals(0, result.exit(), result.toString());
+    assertTrue(engine.graph.units().stream().map(Unit::name).anyMatch("clusterc-runtime"::equals), "the runtime's unit is applied");
+    assertTrue(engine.graph.units().stream().map(Unit::title).anyMatch("app web"::equals));
+
+    Cli.Result bootstrap = run("apply", sources.toString(), "--bootstrap-flux-tree");
+    assertEquals(ExitCode.FAILURE, bootstrap.exit(), bootstrap.toString());
+    assertTrue(bootstrap.err().contains("is deployed by clusterc itself (`gitops clusterc`)"), bootstrap.err());
+  }
+
+  @Test
   void bootstrapFluxTreeHandsFluxItsObjectsUnderAnInventoryOfTheirOwn() throws IOException {
     Cli.Result result = run("apply", flux().toString(), "--bootstrap-flux-tree");
     assertEquals(0, result.exit(), result.toString());
