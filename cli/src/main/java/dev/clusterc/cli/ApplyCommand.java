@@ -35,7 +35,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code clusterc apply PATH}: brings the live cluster to the sources, unit by unit in dependency
  * order, waiting for each to be healthy before its dependents, then prunes what the inventory no
- * longer wants. A cluster that names a GitOps engine is not applied unless asked: {@code --direct}
+ * longer wants. A cluster deployed by clusterc itself ({@code gitops clusterc}) is applied as one
+ * without {@code gitops}, the unit of its in-cluster runtime included. A cluster that names another
+ * GitOps engine is not applied unless asked: {@code --direct}
  * applies its units directly, {@code --bootstrap-flux-tree} hands it to a running Flux (its
  * GitRepository and Kustomizations, waited for until Flux reports each Ready). With {@code --watch}
  * it keeps running and applies every new revision of a directory or a Git branch ({@link WatchRun}).
@@ -51,6 +53,7 @@ import picocli.CommandLine.Parameters;
             + " directory of .cluster files, a status address that cannot be bound, or the loop ended by a bug,"
             + " 3 the cluster cannot be reached at start."})
 public final class ApplyCommand extends RuntimeCommand {
+
   /** How long a watched directory must be quiet after a change before it is read (an editor saves in steps). */
   static final Duration DEBOUNCE = Duration.ofMillis(500);
 
@@ -113,9 +116,16 @@ public final class ApplyCommand extends RuntimeCommand {
     if (analysis.isEmpty()) {
       return ExitCode.FAILURE;
     }
-    Optional<String> engine = analysis.get().gitops();
+    // gitops clusterc: clusterc deploys the cluster itself, so apply applies it (its runtime unit too)
+    boolean selfDeployed = analysis.get().gitops().filter(DirectCompile.SELF_DEPLOYED::equals).isPresent();
+    Optional<String> engine = analysis.get().gitops().filter(e -> !e.equals(DirectCompile.SELF_DEPLOYED));
     String name = analysis.get().clusterName().orElse("?");
-    if (engine.isEmpty() && (direct || bootstrap)) {
+    if (selfDeployed && bootstrap) {
+      err().println("clusterc: cluster " + name + " is deployed by clusterc itself (`gitops clusterc`): `clusterc apply "
+          + shownPath() + "` applies it, its in-cluster runtime included; drop --bootstrap-flux-tree");
+      return ExitCode.FAILURE;
+    }
+    if (engine.isEmpty() && !selfDeployed && (direct || bootstrap)) {
       err().println("clusterc: cluster " + name + " has no `gitops` block: its units are applied directly already;"
           + " drop " + (direct ? "--direct" : "--bootstrap-flux-tree"));
       return ExitCode.FAILURE;

@@ -1,5 +1,6 @@
 package dev.clusterc.cli;
 
+import dev.clusterc.cli.run.DirectCompile;
 import dev.clusterc.cli.run.DirectDelivery;
 import dev.clusterc.cli.run.PlanPrinter;
 import dev.clusterc.cli.run.PlanResult;
@@ -54,7 +55,7 @@ public class PlanCommand extends RuntimeCommand {
     if (cluster.isEmpty()) {
       return ExitCode.FAILURE;
     }
-    cluster.get().gitops().ifPresent(engine -> err().println("note: cluster " + cluster.get().name() + " is deployed by "
+    cluster.get().gitops().filter(engine -> !engine.equals(DirectCompile.SELF_DEPLOYED)).ifPresent(engine -> err().println("note: cluster " + cluster.get().name() + " is deployed by "
         + engine + "; this compares the units as `clusterc apply --direct` would apply them (charts rendered)"));
     List<String> sops = DirectDelivery.sopsFiles(cluster.get(), cwd);
     if (!sops.isEmpty()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.Unit;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,6 +15,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -100,6 +104,53 @@ class RuntimeCommandsTest {
         .noneMatch(o -> o.getApiVersion().contains("fluxcd.io")), "no Flux object reaches the runtime");
     assertTrue(engine.graph.units().get(0).objectIds().stream()
         .anyMatch(id -> id.kind().equals("ConfigMap") && "kube-system".equals(id.namespace())), "cluster-settings leaves flux-system");
+  }
+
+  @Test
+  void aClusterDeployedByClustercItselfIsAppliedWithItsRuntime() throws IOException {
+    Path sources = cluster("  gitops clusterc { repository \"https://git.example/test\"; image \"ghcr.io/o/clusterc:0.1.0\" }\n",
+        "", "");
+    Cli.Result result = run("apply", sources.toString());
+    assertEquals(0, result.exit(), result.toString());
+    assertTrue(engine.graph.units().stream().map(Unit::name).anyMatch("clusterc-runtime"::equals), "the runtime's unit is applied");
+    assertTrue(engine.graph.units().stream().map(Unit::title).anyMatch("app web"::equals));
+
+    Cli.Result bootstrap = run("apply", sources.toString(), "--bootstrap-flux-tree");
+    assertEquals(ExitCode.FAILURE, bootstrap.exit(), bootstrap.toString());
+    assertTrue(bootstrap.err().contains("is deployed by clusterc itself (`gitops clusterc`)"), bootstrap.err());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theInClusterRuntimesCommandLineIsOneTheCliAccepts() throws IOException {
+    Path sources = cluster("  gitops clusterc { repository \"https://git.example/test\"; secret \"clusterc-git\";"
+        + " image \"ghcr.io/o/clusterc:0.1.0\" }\n", "", "");
+    assertEquals(0, run("apply", sources.toString()).exit());
+    GenericKubernetesResource deployment = engine.graph.unit("clusterc-runtime").objects().stream()
+        .filter(o -> o.getKind().equals("Deployment")).findFirst().orElseThrow();
+    Map<String, Object> spec = (Map<String, Object>) ((Map<String, Object>) deployment.getAdditionalProperties()
+        .get("spec")).get("template");
+    Map<String, Object> container = ((List<Map<String, Object>>) ((Map<String, Object>) spec.get("spec"))
+        .get("containers")).get(0);
+    List<String> args = new ArrayList<>((List<String>) container.get("args"));
+    assertEquals(List.of("apply", "--watch"), args.subList(0, 2), args.toString());
+    // The pod's flags as they are, only pointed at a cluster that cannot be reached: the command line
+    // must get as far as connecting (exit 3), not stop at a usage error (exit 2).
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: c, user: u}}]
+        current-context: x
+        """);
+    Files.createDirectories(dir.resolve("run"));
+    args.replaceAll(a -> a.startsWith("/var/") ? dir.resolve("run").resolve(Path.of(a).getFileName()).toString() : a);
+    args.replaceAll(a -> a.equals("0.0.0.0:9090") ? "127.0.0.1:0" : a);
+    args.addAll(List.of("--kubeconfig", kubeconfig.toString()));
+    Cli.Result result = Cli.run(args.toArray(String[]::new));
+    assertEquals(ExitCode.UNREACHABLE, result.exit(), result.toString());
+    assertFalse(result.err().contains("Usage:"), result.err());
   }
 
   @Test

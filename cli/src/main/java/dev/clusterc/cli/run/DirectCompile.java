@@ -16,6 +16,9 @@ import java.util.Optional;
  * then refused if a unit includes a SOPS-encrypted Secret (clusterc holds no key).
  */
 public final class DirectCompile {
+  /** The engine of {@code gitops clusterc}: clusterc's own runtime deploys the cluster, so it is applied directly. */
+  public static final String SELF_DEPLOYED = "clusterc";
+
   private DirectCompile() {}
 
   /**
@@ -39,7 +42,7 @@ public final class DirectCompile {
    * @param cwd the directory SOPS files are shown relative to
    */
   public static Result of(Analysis analysis, boolean direct, String shownPath, WorkingDirectory cwd) {
-    Optional<String> engine = analysis.gitops();
+    Optional<String> engine = analysis.gitops().filter(e -> !e.equals(SELF_DEPLOYED));
     if (engine.isPresent() && !direct) {
       return new Result(null, List.of(), HandOver.refusal(engine.get(), analysis.clusterName().orElse("?"), shownPath));
     }

@@ -4,7 +4,8 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.emit.ManifestCompiler;
-import dev.clusterc.compiler.emit.core.Deployer;
+import dev.clusterc.compiler.model.Cluster;
+import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.program.GraphRenderer;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.source.SourceFile;
@@ -56,19 +57,12 @@ public final class Analysis {
   }
 
   /**
-   * The engine the cluster's {@code gitops} block names, {@code flux} or {@code argocd}; empty
-   * without one (or without a cluster). Known before compiling, so a caller can decide how to
-   * deliver without rendering a chart.
+   * The engine the cluster's {@code gitops} block names, {@code flux}, {@code argocd} or
+   * {@code clusterc}; empty without one (or without a cluster). Known before compiling, so a caller
+   * can decide how to deliver without rendering a chart.
    */
   public Optional<String> gitops() {
-    if (program.cluster().isEmpty()) {
-      return Optional.empty();
-    }
-    return switch (Deployer.declared(program)) {
-      case DIRECT -> Optional.empty();
-      case FLUX -> Optional.of("flux");
-      case ARGO_CD -> Optional.of("argocd");
-    };
+    return program.cluster().flatMap(c -> Cluster.of(program.model())).map(Cluster::gitops).map(GitOps::engine);
   }
 
   /** The name of the cluster declared, if one is. */

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * a key for an {@code ssh://} repository. The cluster's name, which names the GitRepository, is
  * {@link NameRulesChecker}'s.
  *
+ * <p>Under {@code gitops clusterc { … }}, {@code path} is where the cluster's sources are in the
+ * repository, which may be its root; the entries only clusterc's runtime reads are
+ * {@link ClustercEntries}'s.
+ *
  * <p>Under {@code gitops argocd { … }}: Argo CD clones the scp form too, and its repository
  * credentials are declared to Argo CD, not named here; the entries only the other engine reads are
  * refused ({@link GitOps#FLUX_ONLY}, {@link GitOps#ARGOCD_ONLY}), {@code namespace} and
@@ -49,49 +53,66 @@ public final class GitOpsChecker implements Checker {
     otherEngine(cluster, gitops, report);
     if (gitops.isArgoCd()) {
       ArgoCdEntries.check(gitops, report);
+    } else if (gitops.isClusterc()) {
+      ClustercEntries.check(cluster, gitops, report);
     } else if (gitops.repository() != null) {
       repository(gitops.repository(), gitops, report);
     }
     if (gitops.path() != null) {
-      path(gitops.path(), cluster, report);
+      path(gitops.path(), cluster, gitops.isClusterc(), report);
     }
     if (gitops.isFlux() && gitops.decryption().isWritten()) {
       secretName(gitops.decryption(), "decryption", report);
     }
     Written<String> name = gitops.secret();
-    if (name != null && gitops.isFlux()) {
+    if (name != null && !gitops.isArgoCd()) {
       secretName(name, "secret", report);
+      String reader = gitops.isFlux() ? "Flux" : "clusterc's runtime";
+      String hint = gitops.isFlux()
+          ? "create the credentials in flux-system by hand (`flux create secret git`), or name `flux-system`,"
+              + " the secret `flux bootstrap` creates"
+          : "create the credentials in clusterc-system by hand (`kubectl create secret generic " + name.value()
+              + " -n clusterc-system --from-file=…`)";
       program.decls(Kind.SECRET).stream().filter(s -> !s.isStd() && s.name().equals(name.value())).findFirst()
           .ifPresent(declared -> report.accept(Diagnostic.warning(Code.INVALID_VALUE, name.span(),
-                  "the Git credentials cannot be " + declared.label() + ": Flux needs them to read the repository,"
+                  "the Git credentials cannot be " + declared.label() + ": " + reader + " needs them to read the repository,"
                       + " and reads " + declared.label() + " from it")
-              .withHint("create the credentials in flux-system by hand (`flux create secret git`), or name `flux-system`,"
-                  + " the secret `flux bootstrap` creates")
+              .withHint(hint)
               .withRelated(declared.site(), declared.label() + " is declared here")));
     }
   }
 
-  /** An entry that only the other engine reads would be silently ignored: refused, naming the engine that reads it. */
+  /** An entry that only other engines read would be silently ignored: refused, naming the engines that read it. */
   private static void otherEngine(Decl cluster, GitOps gitops, Consumer<Diagnostic> report) {
     var block = cluster.body().first("gitops").map(e -> e.block()).orElse(null);
     if (block == null) {
       return;
     }
-    var foreign = gitops.isArgoCd() ? GitOps.FLUX_ONLY : GitOps.ARGOCD_ONLY;
-    String other = gitops.isArgoCd() ? GitOps.FLUX : GitOps.ARGOCD;
-    for (String key : foreign) {
+    GitOps.READERS.forEach((key, readers) -> {
+      if (readers.contains(gitops.engine())) {
+        return;
+      }
+      String by = String.join(" and ", readers.stream().map(r -> "`gitops " + r + "`").toList());
       block.all(key).forEach(entry -> report.accept(Diagnostic.error(Code.INVALID_VALUE, entry.entry().key().span(),
-              "`" + key + "` is read only by `gitops " + other + "`, and this cluster is deployed by `gitops "
-                  + gitops.engine() + "`")
+              "`" + key + "` is read only by " + by + ", and this cluster is deployed by `gitops " + gitops.engine() + "`")
           .withHint(hint(key, gitops))));
-    }
+    });
   }
 
   private static String hint(String key, GitOps gitops) {
+    if (gitops.isClusterc()) {
+      return switch (key) {
+        case "interval" -> "remove it: clusterc's runtime polls the repository at its own interval (`clusterc apply --watch`)";
+        case "decryption" -> "remove it: clusterc's runtime decrypts no SOPS files; use `sealed` or `external` secrets";
+        default -> "remove it: clusterc's runtime runs in clusterc-system and has no projects";
+      };
+    }
     return switch (key) {
       case "interval" -> "remove it: Argo CD polls every repository at its own `timeout.reconciliation` (argocd-cm, 3m by default)";
       case "decryption" -> "remove it: Argo CD decrypts no SOPS files; use `sealed` or `external` secrets";
       case "secret" -> "remove it: give Argo CD the repository's credentials with `argocd repo add`, as `compile` lists in its next steps";
+      case "image", "replicas", "credentials" -> "remove it, or write `gitops clusterc { … }` to have clusterc's own runtime"
+          + " deploy the cluster from inside it";
       default -> "remove it: Flux runs in flux-system and has no projects";
     };
   }
@@ -138,12 +159,14 @@ public final class GitOpsChecker implements Checker {
    * The tree is written to {@code -o DIR/PATH} and Flux reads {@code ./PATH/…}: a relative path of
    * plain segments, so that it can neither leave the repository nor be the repository's root.
    */
-  private static void path(Written<String> path, Decl cluster, Consumer<Diagnostic> report) {
+  private static void path(Written<String> path, Decl cluster, boolean source, Consumer<Diagnostic> report) {
     String text = path.value();
     String trimmed = TreePath.normalize(text);
     String problem = null;
     if (text.strip().startsWith("/")) {
       problem = "is absolute, but `path` is a directory inside the repository";
+    } else if (source && (trimmed.isEmpty() || trimmed.equals("."))) {
+      return; // the sources may be the whole repository
     } else if (trimmed.isEmpty() || trimmed.equals(".")) {
       problem = "is the repository's root, and the tree needs a directory of its own there";
     } else if (TreePath.problem(trimmed) != null) {

@@ -36,6 +36,9 @@ public final class NameRulesChecker implements Checker {
         .ifPresent(cluster -> {
           if (Cluster.of(program.model(), cluster).gitops().isFlux()) {
             gitRepository(cluster, report);
+          } else if (Cluster.of(program.model(), cluster).gitops().isClusterc()) {
+            label(cluster.name(), cluster.source().name().span(),
+                "the name of " + cluster.label() + " (which names its runtime's Lease and ClusterRole)", report);
           } else {
             label(cluster.name(), cluster.source().name().span(),
                 "the name of " + cluster.label() + " (which names its root Argo CD Application)", report);

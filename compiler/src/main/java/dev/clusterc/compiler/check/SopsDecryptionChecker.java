@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * ({@code gitops flux}). Elsewhere the encrypted document would be applied as it is:
  * <ul>
  *   <li>under {@code gitops argocd}, which renders manifests without decrypting them and which
- *   nobody applies by hand, it is an error ({@code invalid-value});</li>
+ *   nobody applies by hand, and under {@code gitops clusterc}, whose runtime applies what it reads
+ *   from Git, it is an error ({@code invalid-value});</li>
  *   <li>without {@code gitops}, where the units are applied with {@code kubectl apply -k}, it is a
  *   warning ({@code undecrypted-secret}): a user may decrypt the file by hand (the flat stream says
  *   how), but must be told.</li>
@@ -30,7 +31,7 @@ public final class SopsDecryptionChecker implements Checker {
       return;
     }
     GitOps gitops = Cluster.of(program.model(), cluster).gitops();
-    if (gitops != null && !gitops.isArgoCd()) {
+    if (gitops != null && gitops.isFlux()) {
       return;
     }
     for (Decl decl : program.decls(Kind.SECRET)) {
@@ -47,12 +48,13 @@ public final class SopsDecryptionChecker implements Checker {
   }
 
   private static Diagnostic underArgoCd(GitOps gitops, Decl decl, Secret.Source source) {
+    String engine = gitops.isClusterc() ? "clusterc's runtime" : "Argo CD";
     return Diagnostic.error(Code.INVALID_VALUE, source.span(),
-            decl.label() + " is a SOPS file, and Argo CD, which deploys this cluster, decrypts no SOPS files:"
+            decl.label() + " is a SOPS file, and " + engine + ", which deploys this cluster, decrypts no SOPS files:"
                 + " the encrypted document would be applied as it is")
         .withHint("seal it instead (`sealed \"FILE\"`, made with kubeseal) or read it from a store"
             + " (`external STORE key KEY`)")
-        .withRelated(gitops.engineSpan(), "the cluster is deployed by Argo CD here");
+        .withRelated(gitops.engineSpan(), "the cluster is deployed by " + engine + " here");
   }
 
   private static Diagnostic withoutGitOps(Decl cluster, Decl decl, Secret.Source source) {

@@ -11,6 +11,7 @@ import dev.clusterc.compiler.emit.core.EmitContext;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxEmitter;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
+import dev.clusterc.compiler.emit.incluster.RuntimeUnitEmitter;
 import dev.clusterc.compiler.emit.network.VipEmitter;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.GitOps;
@@ -28,7 +29,8 @@ import java.util.Set;
  * Compiles a checked program: one unit per layered declaration, filled by its kind's emitter, the
  * cluster-wide unit, the dependencies between units — the real edges ({@link UnitGraph}) and, unless
  * {@code gitops flux { ordering edges }}, the ladder ({@link LadderOrder}) — and the Flux objects (or
- * Argo CD Applications) that deploy them. Units come out in apply order: by layer, then by dependency,
+ * Argo CD Applications) that deploy them, or, with {@code gitops clusterc}, the unit of clusterc's own
+ * runtime ({@link RuntimeUnitEmitter}). Units come out in apply order: by layer, then by dependency,
  * then by name.
  */
 public final class ManifestCompiler {
@@ -129,6 +131,11 @@ public final class ManifestCompiler {
     if (ladder) {
       kept.addAll(LadderOrder.apply(program, cluster, kept));
     }
+    // gitops clusterc: the runtime's own unit, after the ladder so that no unit waits for it
+    RuntimeUnitEmitter.emit(program, emission.context(), kept, program.ladder().get(0)).ifPresent(runtime -> {
+      runtime.dependOn(cluster);
+      kept.add(runtime);
+    });
     return applyOrder(program, cluster, kept);
   }
 

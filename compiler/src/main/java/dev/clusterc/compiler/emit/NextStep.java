@@ -33,6 +33,8 @@ public record NextStep(Kind kind, String what, List<String> commands) {
     STORE_CREDENTIALS,
     /** {@code replicate … via syncthing}: the two ReplicationSources learn each other's device ID once running. */
     SYNCTHING_PEERS,
+    /** {@code gitops clusterc}: the sources pushed, the Git credentials created, the first apply by hand. */
+    IN_CLUSTER_RUNTIME,
     /** {@code gitops argocd}: Argo CD is not installed yet. */
     ARGOCD_INSTALL,
     /** {@code gitops argocd}: Argo CD waits for a wave of Applications only with a health check for Applications. */

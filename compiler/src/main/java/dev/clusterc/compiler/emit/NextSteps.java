@@ -3,6 +3,8 @@ package dev.clusterc.compiler.emit;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.core.Unit;
 import dev.clusterc.compiler.emit.flux.FluxSettings;
+import dev.clusterc.compiler.emit.incluster.InClusterSettings;
+import dev.clusterc.compiler.emit.incluster.RuntimeUnitEmitter;
 import dev.clusterc.compiler.emit.storage.ResticRepository;
 import dev.clusterc.compiler.model.Backup;
 import dev.clusterc.compiler.model.ClusterModel;
@@ -39,7 +41,10 @@ final class NextSteps {
   static List<NextStep> of(Program program, String path, FluxSettings settings, List<Unit> units, Map<String, String> talos) {
     List<NextStep> steps = new ArrayList<>();
     String cluster = program.cluster().map(Decl::name).orElse("");
-    if (settings == null) {
+    Optional<InClusterSettings> runtime = InClusterSettings.of(program);
+    if (runtime.isPresent()) {
+      steps.add(inClusterRuntime(runtime.get()));
+    } else if (settings == null) {
       boolean charts = units.stream().map(Unit::decl)
           .anyMatch(d -> d != null && (d.kind() == Kind.COMPONENT || d.kind() == Kind.DNS));
       steps.add(new NextStep(NextStep.Kind.NO_DEPLOYER, "nothing in this tree deploys it"
@@ -80,6 +85,30 @@ final class NextSteps {
     }
     inCluster(program, steps);
     return steps;
+  }
+
+  /**
+   * {@code gitops clusterc}: the Git credentials' Secret, the sources committed, and one
+   * {@code clusterc apply} from a machine with the rights the runtime gets; the runtime follows Git after that.
+   */
+  private static NextStep inClusterRuntime(InClusterSettings runtime) {
+    List<String> commands = new ArrayList<>();
+    commands.add("kubectl create namespace " + InClusterSettings.NAMESPACE);
+    if ("token".equals(runtime.credentials())) {
+      commands.add("kubectl create secret generic " + runtime.secret() + " --namespace=" + InClusterSettings.NAMESPACE
+          + " --from-file=token=TOKEN_FILE");
+    } else if ("ssh".equals(runtime.credentials())) {
+      commands.add("kubectl create secret generic " + runtime.secret() + " --namespace=" + InClusterSettings.NAMESPACE
+          + " --from-file=identity=KEY_FILE --from-file=known_hosts=KNOWN_HOSTS_FILE");
+    }
+    commands.add("clusterc apply " + (runtime.path().equals(".") ? "." : runtime.path()));
+    return new NextStep(NextStep.Kind.IN_CLUSTER_RUNTIME, "clusterc deploys this cluster from inside it: commit and push the"
+        + " sources to " + runtime.repository() + " (branch " + runtime.branch() + ", directory " + runtime.path() + ")"
+        + (runtime.secret() == null ? "" : ", create the Git credentials Secret " + runtime.secret() + " in "
+            + InClusterSettings.NAMESPACE)
+        + ", then apply the cluster once from a machine with the rights its runtime gets (cluster-admin, say); its"
+        + " runtime, unit " + RuntimeUnitEmitter.UNIT + ", follows the branch from"
+        + " then on, and needs that apply again only when the sources start using a new kind or namespace", commands);
   }
 
   /** The steps taken in the running cluster, with or without Flux: restic keys, store credentials, then Syncthing pairs. */

@@ -2,6 +2,7 @@ package dev.clusterc.compiler.emit;
 
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.emit.flux.FluxEmitter;
+import dev.clusterc.compiler.emit.incluster.RuntimeUnitEmitter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,10 +38,11 @@ final class UnitNames {
   static final String CLUSTER_UNIT = "cluster";
 
   /**
-   * Kustomization names in {@code flux-system} that are not the user's: the cluster-wide unit's, and
-   * the one {@code flux bootstrap} gives its own Kustomization (and GitRepository).
+   * Kustomization names in {@code flux-system} that are not the user's: the cluster-wide unit's,
+   * the one {@code flux bootstrap} gives its own Kustomization (and GitRepository), and the in-cluster
+   * runtime's unit ({@code gitops clusterc}).
    */
-  static final Set<String> RESERVED = Set.of(CLUSTER_UNIT, FluxEmitter.NAMESPACE);
+  static final Set<String> RESERVED = Set.of(CLUSTER_UNIT, FluxEmitter.NAMESPACE, RuntimeUnitEmitter.UNIT);
 
   /** The longest Kubernetes label value, and so the longest Kustomization name Flux can apply with. */
   static final int MAX_LENGTH = 63;

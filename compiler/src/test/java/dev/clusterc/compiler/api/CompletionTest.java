@@ -58,6 +58,19 @@ class CompletionTest {
   }
 
   @Test
+  void theGitOpsEnginesAndTheEntriesOfClustercsOwn() {
+    String gitops = "network { nodes 10.0.0.0/24; router 10.0.0.1 }\n";
+    var engines = assertInstanceOf(Completion.Symbols.class, at(BASE.replace(gitops, gitops + "  gitops | {}\n")));
+    assertEquals(List.of("flux", "argocd", "clusterc"), engines.symbols());
+    var credentials = assertInstanceOf(Completion.Symbols.class,
+        at(BASE.replace(gitops, gitops + "  gitops clusterc { credentials | }\n")));
+    assertEquals(List.of("token", "ssh"), credentials.symbols());
+    var keys = assertInstanceOf(Completion.EntryKey.class, at(BASE.replace(gitops, gitops + "  gitops clusterc {\n  |\n}\n")));
+    assertTrue(keys.entries().stream().map(Completion.EntryKey.Entry::name).toList().containsAll(List.of("image", "replicas",
+        "credentials")));
+  }
+
+  @Test
   void theKeysOfAMapWithFixedKeysAndTheLayersOfTheLadder() {
     var keys = assertInstanceOf(Completion.Symbols.class,
         at(BASE.replace("keep { daily: 7 }", "keep { daily: 7, | }")));

@@ -33,7 +33,7 @@ final class PackageLevels {
       List.of("program"),
       List.of("check", "emit.core"),
       List.of("emit.app", "emit.storage", "emit.network", "emit.secret", "emit.component", "emit.flux",
-          "emit.argocd", "charts"),
+          "emit.argocd", "emit.incluster", "charts"),
       List.of("emit"),
       List.of("layout"),
       List.of("api"));
