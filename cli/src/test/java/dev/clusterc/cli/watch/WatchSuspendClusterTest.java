@@ -36,13 +36,13 @@ class WatchSuspendClusterTest {
       String first = watch.appliedRevision();
 
       assertTrue(clusterc("suspend", source.toString()).contains("cluster paused suspended"));
+      watch.awaitLog("suspended");
+      cluster.client().services().inNamespace("calm").withName("calm").delete();
       TinyCluster.write(source, TinyCluster.of("paused", TinyCluster.app("calm", 3, "blue")));
       Await.until(() -> "the edit read and held back; log:\n" + watch.log(),
           () -> watch.status().path("reconciler").path("suspended").asBoolean()
               && !watch.status().path("reconciler").path("pendingRevision").isNull());
       assertEquals(1.0, watch.metric("clusterc_suspended"));
-      cluster.client().services().inNamespace("calm").withName("calm").delete();
-      Await.until("the Service gone", () -> service() == null);
       Await.pause(3_000); // an observation period: nothing may come back while suspended
       assertNull(service(), () -> "not re-created while suspended; log:\n" + watch.log());
       assertEquals(1, Clusters.deployment(cluster, "calm").getSpec().getReplicas(), "the edit is not applied");

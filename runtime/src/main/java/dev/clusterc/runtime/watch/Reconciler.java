@@ -11,6 +11,8 @@ import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class Reconciler implements AutoCloseable {
   private String cluster;
   private SelfHeal selfHeal;
   private ClusterEvents clusterEvents;
+  private volatile SharedIndexInformer<ConfigMap> parentInformer;
 
   private volatile ScheduledThreadPoolExecutor loop;
   private volatile boolean closing;
@@ -157,6 +160,10 @@ public final class Reconciler implements AutoCloseable {
     if (selfHeal != null) {
       selfHeal.close();
     }
+    SharedIndexInformer<ConfigMap> informer = parentInformer;
+    if (informer != null) {
+      informer.stop();
+    }
   }
 
   /** Runs {@code task} on the loop's thread (after {@link #start()}, if not started yet); dropped once closing. */
@@ -222,7 +229,11 @@ public final class Reconciler implements AutoCloseable {
     }
     long start = System.nanoTime();
     if (cluster != null && !cluster.equals(desired.graph().cluster())) {
-      clusterEvents = null; // the source now names another cluster: post on its parent
+      clusterEvents = null; // the source now names another cluster: post on its parent, watch its parent
+      if (parentInformer != null) {
+        parentInformer.stop();
+        parentInformer = null;
+      }
     }
     cluster = desired.graph().cluster();
     ConfigMap parent;
@@ -236,6 +247,51 @@ public final class Reconciler implements AutoCloseable {
       return;
     }
     reconcile(desired, ParentAnnotations.get(parent, Kinds.REVISION), start);
+  }
+
+  /**
+   * Watches the parent once it exists, so that {@code clusterc suspend} stops applying and healing at
+   * once (a drift right after it is left alone) and {@code clusterc resume} reconciles at once, not on
+   * the next tick; the tick still reads the flag, in case the watch is down.
+   */
+  private void watchParent() {
+    if (parentInformer != null || closing) {
+      return;
+    }
+    ApplySetParent parent = ApplySetParent.forCluster(cluster);
+    String watched = cluster;
+    SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace(parent.namespace())
+        .withName(parent.name()).runnableInformer(0);
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(ConfigMap map) {
+        flagSeen(watched, Suspension.of(map));
+      }
+
+      @Override
+      public void onUpdate(ConfigMap before, ConfigMap map) {
+        flagSeen(watched, Suspension.of(map));
+      }
+
+      @Override
+      public void onDelete(ConfigMap map, boolean unknownFinalState) {
+        // the next reconcile writes it again
+      }
+    });
+    parentInformer = informer;
+    informer.start();
+  }
+
+  /** The parent of {@code of} now carries {@code flag}: noted on the loop's thread, a resume reconciles at once. */
+  private void flagSeen(String of, boolean flag) {
+    serially(() -> {
+      if (of.equals(cluster) && !Boolean.valueOf(flag).equals(suspendSeen)) {
+        noteSuspension(flag);
+        if (!suspended) {
+          attempt(false);
+        }
+      }
+    });
   }
 
   /** Records the suspend flag; reports a change, pauses or resumes self-heal. Whether suspended. */
@@ -285,6 +341,7 @@ public final class Reconciler implements AutoCloseable {
     retryAt = System.nanoTime();
     lastError = null;
     done = desired;
+    watchParent();
     objects = revisions.objects();
     emit(reconciled(desired, outcome.summary(), true, null, start));
     emit(new WatchEvent.Managed(objects));
