@@ -1,6 +1,7 @@
 package dev.clusterc.cli.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,11 +150,14 @@ final class Watching implements AutoCloseable {
     return exit.get();
   }
 
+  /** Stops it unless stopped already; a watch ends with 0 after a requested stop, and never prints a stack trace. */
   @Override
   public void close() {
     if (thread.isAlive()) {
       stop();
     }
+    assertEquals(0, exit.get(), this::log);
+    assertFalse(log().contains("\tat ") || log().contains("Exception"), this::log);
   }
 
   private URI uri(String path) {
