@@ -92,10 +92,12 @@ public final class WatchLoop implements Runnable {
       sourceError = e.getMessage();
       Duration pause = e.retryIn() == null || e.retryIn().isNegative() ? Duration.ofSeconds(1) : e.retryIn();
       events.on(new WatchEvent.SourceUnavailable(source.origin(), e.getMessage(), pause));
+      boolean pauses;
       synchronized (lock) {
         pausing = !stopping;
+        pauses = pausing;
       }
-      if (pausing()) {
+      if (pauses) {
         pause(pause);
       }
       synchronized (lock) {
@@ -108,12 +110,6 @@ public final class WatchLoop implements Runnable {
       waiter = null;
       Thread.interrupted();
       return stopping ? null : next;
-    }
-  }
-
-  private boolean pausing() {
-    synchronized (lock) {
-      return pausing;
     }
   }
 
