@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,10 @@ final class RevisionApply {
     } catch (PlanStopped e) {
       return new Outcome(null, null, true, Set.of(), null);
     } catch (KubernetesClientException e) {
+      forgetPlanned(wanted, settled);
       return new Outcome(null, RequestFailure.describe(e), false, Set.of(), null);
     } catch (RuntimeException e) { // refused consequences or object, an inventory that cannot be used
+      forgetPlanned(wanted, settled);
       return new Outcome(null, e.getMessage(), false, Set.of(), null);
     } finally {
       running = null;
@@ -111,6 +114,17 @@ final class RevisionApply {
     applied.forget(written);
     Map<ObjectId, GenericKubernetesResource> keep = members(cluster, partly(kept, reached));
     return new Outcome(summary, summary.stopped() ? null : describe(summary), summary.stopped(), written, keep);
+  }
+
+  /**
+   * After a run that failed without a summary: whatever it may have written of the objects it planned
+   * is unknown, so none of them stays remembered (they differ from what was applied last anyway, so
+   * this costs nothing unless a later revision goes back to that state, which is then applied again).
+   */
+  private void forgetPlanned(UnitGraph wanted, Set<ObjectId> settled) {
+    Set<ObjectId> planned = new HashSet<>(wanted.objectIds());
+    planned.removeAll(settled);
+    applied.forget(planned);
   }
 
   /** How many objects were applied last. */
@@ -168,8 +182,8 @@ final class RevisionApply {
   private UnitGraph liveRevisions(UnitGraph sent, String cluster, RunSummary summary, Set<ObjectId> settled) {
     Set<ObjectId> unchanged = summary.changes().stream().filter(c -> !c.drifted()).map(ObjectChange::object)
         .filter(id -> !settled.contains(id)).collect(Collectors.toSet());
-    if (unchanged.isEmpty()) {
-      return sent;
+    if (unchanged.isEmpty() || summary.stopped()) {
+      return sent; // a stopped run is closing: no reads then
     }
     List<GenericKubernetesResource> objects = sent.units().stream().flatMap(u -> u.objects().stream())
         .filter(o -> unchanged.contains(ObjectId.of(o))).toList();
