@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@value Kinds#REVISION}); since the plan ignores that annotation, only the objects that really
  * change are written, and so keep the revision that last changed them. The parent records the
  * revision applied last. A failed reconcile keeps the last good state and is tried again on a tick,
- * backing off ({@link RetryBackOff}); a newer submit is tried at once.
+ * backing off ({@link RetryBackOff}); a newer submit is tried at once. A reconciler applies one
+ * cluster, the one its first Desired names: a later Desired naming another is refused like a source
+ * that does not check, since its objects would join another ApplySet and leave the first one's behind.
  */
 public final class Reconciler implements AutoCloseable {
   /** How long {@link #close()} waits for the object in flight. */
@@ -51,6 +53,8 @@ public final class Reconciler implements AutoCloseable {
   private long retryAt = System.nanoTime();
   private Boolean suspendSeen;
   private String cluster;
+  /** The last Desired that named {@link #cluster}, or {@code null}. */
+  private Desired accepted;
   private SelfHeal selfHeal;
   private ClusterEvents clusterEvents;
 
@@ -222,9 +226,11 @@ public final class Reconciler implements AutoCloseable {
     }
     long start = System.nanoTime();
     if (cluster != null && !cluster.equals(desired.graph().cluster())) {
-      clusterEvents = null; // the source now names another cluster: post on its parent
+      refuseOtherCluster(desired);
+      return;
     }
     cluster = desired.graph().cluster();
+    accepted = desired;
     ConfigMap parent;
     try {
       parent = ParentAnnotations.read(client, cluster);
@@ -236,6 +242,26 @@ public final class Reconciler implements AutoCloseable {
       return;
     }
     reconcile(desired, ParentAnnotations.get(parent, Kinds.REVISION), start);
+  }
+
+  /**
+   * A Desired naming another cluster than the one this reconciler applies: its objects would join
+   * another ApplySet while the old one's stay behind, so nothing of it is applied. Reported as a
+   * rejected source (event, status, Warning Event on the parent of the cluster applied); the last
+   * Desired of this cluster stays the one to reach.
+   */
+  private void refuseOtherCluster(Desired desired) {
+    String message = "this watch applies cluster " + cluster + "; revision " + desired.revision() + " from "
+        + desired.origin() + " names cluster " + desired.graph().cluster()
+        + ", which needs a new watch: nothing of it is applied";
+    List<String> diagnostics = List.of(message);
+    latest.compareAndSet(desired, accepted);
+    rejected = diagnostics;
+    emit(new WatchEvent.SourceRejected(desired.revision(), diagnostics));
+    ClusterEvents posted = clusterEvents();
+    if (posted != null) {
+      posted.warning("SourceRejected", message);
+    }
   }
 
   /** Records the suspend flag; reports a change, pauses or resumes self-heal. Whether suspended. */
@@ -292,7 +318,7 @@ public final class Reconciler implements AutoCloseable {
 
   private void failed(Desired desired, String error, RunSummary summary, long start) {
     failures++;
-    Duration wait = RetryBackOff.after(options.tick(), failures);
+    Duration wait = RetryBackOff.delay(options.tick(), failures, RetryBackOff.MAX);
     retryAt = System.nanoTime() + wait.toNanos();
     lastError = error;
     emit(reconciled(desired, summary, false, error, start));
