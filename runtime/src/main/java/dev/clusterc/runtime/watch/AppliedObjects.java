@@ -66,9 +66,19 @@ final class AppliedObjects {
     sent.units().forEach(u -> u.objects().forEach(o -> entries.put(ObjectId.of(o), new Entry(hash(o), o))));
   }
 
-  /** Forgets everything: the next reconcile plans every object. */
-  void forget() {
-    entries.clear();
+  /**
+   * Forgets {@code ids}: the next reconcile plans them again. For objects a run wrote without
+   * completing: the state they were left in is not what is remembered for them, so a desired state
+   * equal to the remembered one must still be applied.
+   */
+  void forget(Set<ObjectId> ids) {
+    entries.keySet().removeAll(ids);
+  }
+
+  /** The object as sent last, or {@code null} when {@code id} is not remembered. */
+  GenericKubernetesResource sent(ObjectId id) {
+    Entry entry = entries.get(id);
+    return entry == null ? null : entry.sent();
   }
 
   /** The objects as sent last, by id. */
@@ -82,14 +92,18 @@ final class AppliedObjects {
     return entries.size();
   }
 
-  /** A copy of {@code object} annotated with {@code revision}. */
+  /** A copy of {@code object} annotated with {@code revision}; without the annotation when it is {@code null}. */
   static GenericKubernetesResource withRevision(GenericKubernetesResource object, String revision) {
     GenericKubernetesResource copy = Serialization.clone(object);
     ObjectMeta metadata = copy.getMetadata() == null ? new ObjectMeta() : copy.getMetadata();
     Map<String, String> annotations = metadata.getAnnotations() == null ? new LinkedHashMap<>()
         : new LinkedHashMap<>(metadata.getAnnotations());
-    annotations.put(Kinds.REVISION, revision);
-    metadata.setAnnotations(annotations);
+    if (revision == null) {
+      annotations.remove(Kinds.REVISION);
+    } else {
+      annotations.put(Kinds.REVISION, revision);
+    }
+    metadata.setAnnotations(annotations.isEmpty() ? null : annotations);
     copy.setMetadata(metadata);
     return copy;
   }

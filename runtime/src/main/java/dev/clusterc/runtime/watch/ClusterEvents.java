@@ -58,11 +58,6 @@ public final class ClusterEvents {
     return post("Warning", reason, message);
   }
 
-  /** Posts (or bumps) a Normal event; whether it reached the API server. */
-  public boolean normal(String reason, String message) {
-    return post("Normal", reason, message);
-  }
-
   private synchronized boolean post(String type, String reason, String message) {
     String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@value Kinds#REVISION}); since the plan ignores that annotation, only the objects that really
  * change are written, and so keep the revision that last changed them. The parent records the
  * revision applied last. A failed reconcile keeps the last good state and is tried again on a tick,
- * backing off ({@link RetryBackOff}); a newer submit is tried at once.
+ * backing off ({@link RetryBackOff}); a newer submit is tried at once. A reconciler applies one
+ * cluster, the one its first Desired names: a later Desired naming another is refused like a source
+ * that does not check, since its objects would join another ApplySet and leave the first one's behind.
  */
 public final class Reconciler implements AutoCloseable {
   /** How long {@link #close()} waits for the object in flight. */
@@ -53,6 +55,8 @@ public final class Reconciler implements AutoCloseable {
   private long retryAt = System.nanoTime();
   private Boolean suspendSeen;
   private String cluster;
+  /** The last Desired that named {@link #cluster}, or {@code null}. */
+  private Desired accepted;
   private SelfHeal selfHeal;
   private ClusterEvents clusterEvents;
   private volatile SharedIndexInformer<ConfigMap> parentInformer;
@@ -229,13 +233,11 @@ public final class Reconciler implements AutoCloseable {
     }
     long start = System.nanoTime();
     if (cluster != null && !cluster.equals(desired.graph().cluster())) {
-      clusterEvents = null; // the source now names another cluster: post on its parent, watch its parent
-      if (parentInformer != null) {
-        parentInformer.stop();
-        parentInformer = null;
-      }
+      refuseOtherCluster(desired);
+      return;
     }
     cluster = desired.graph().cluster();
+    accepted = desired;
     ConfigMap parent;
     try {
       parent = ParentAnnotations.read(client, cluster);
@@ -250,6 +252,26 @@ public final class Reconciler implements AutoCloseable {
   }
 
   /**
+   * A Desired naming another cluster than the one this reconciler applies: its objects would join
+   * another ApplySet while the old one's stay behind, so nothing of it is applied. Reported as a
+   * rejected source (event, status, Warning Event on the parent of the cluster applied); the last
+   * Desired of this cluster stays the one to reach.
+   */
+  private void refuseOtherCluster(Desired desired) {
+    String message = "this watch applies cluster " + cluster + "; revision " + desired.revision() + " from "
+        + desired.origin() + " names cluster " + desired.graph().cluster()
+        + ", which needs a new watch: nothing of it is applied";
+    List<String> diagnostics = List.of(message);
+    latest.compareAndSet(desired, accepted);
+    rejected = diagnostics;
+    emit(new WatchEvent.SourceRejected(desired.revision(), diagnostics));
+    ClusterEvents posted = clusterEvents();
+    if (posted != null) {
+      posted.warning("SourceRejected", message);
+    }
+  }
+
+  /**
    * Watches the parent once it exists, so that {@code clusterc suspend} stops applying and healing at
    * once (a drift right after it is left alone) and {@code clusterc resume} reconciles at once, not on
    * the next tick; the tick still reads the flag, in case the watch is down.
@@ -259,18 +281,17 @@ public final class Reconciler implements AutoCloseable {
       return;
     }
     ApplySetParent parent = ApplySetParent.forCluster(cluster);
-    String watched = cluster;
     SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace(parent.namespace())
         .withName(parent.name()).runnableInformer(0);
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(ConfigMap map) {
-        flagSeen(watched, Suspension.of(map));
+        flagSeen(Suspension.of(map));
       }
 
       @Override
       public void onUpdate(ConfigMap before, ConfigMap map) {
-        flagSeen(watched, Suspension.of(map));
+        flagSeen(Suspension.of(map));
       }
 
       @Override
@@ -282,10 +303,10 @@ public final class Reconciler implements AutoCloseable {
     informer.start();
   }
 
-  /** The parent of {@code of} now carries {@code flag}: noted on the loop's thread, a resume reconciles at once. */
-  private void flagSeen(String of, boolean flag) {
+  /** The parent now carries {@code flag}: noted on the loop's thread; a resume reconciles at once. */
+  private void flagSeen(boolean flag) {
     serially(() -> {
-      if (of.equals(cluster) && !Boolean.valueOf(flag).equals(suspendSeen)) {
+      if (!Boolean.valueOf(flag).equals(suspendSeen)) {
         noteSuspension(flag);
         if (!suspended) {
           attempt(false);
@@ -349,7 +370,7 @@ public final class Reconciler implements AutoCloseable {
 
   private void failed(Desired desired, String error, RunSummary summary, long start) {
     failures++;
-    Duration wait = RetryBackOff.after(options.tick(), failures);
+    Duration wait = RetryBackOff.delay(options.tick(), failures, RetryBackOff.MAX);
     retryAt = System.nanoTime() + wait.toNanos();
     retryAfter(wait);
     lastError = error;

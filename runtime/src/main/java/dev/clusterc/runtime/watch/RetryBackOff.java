@@ -3,23 +3,35 @@ package dev.clusterc.runtime.watch;
 import java.time.Duration;
 
 /**
- * When a failed reconcile is tried again: one tick after the first failure, doubling with each
- * further one, never later than {@link #MAX} (or one tick, if a tick is longer), so an API server
- * that stays away is asked rarely and never in a tight loop.
+ * The one exponential back-off of the watch: a first wait, doubled with each further attempt, never
+ * longer than a maximum. A failed reconcile waits {@code delay(tick, failures, MAX)}, so an API server
+ * that stays away is asked rarely and never in a tight loop; self-heal and the Git source use the same
+ * rule with their own first and longest waits.
  */
-final class RetryBackOff {
-  /** The longest wait between two attempts. */
-  static final Duration MAX = Duration.ofMinutes(5);
+public final class RetryBackOff {
+  /** The longest wait between two attempts of a failed reconcile (or Git fetch). */
+  public static final Duration MAX = Duration.ofMinutes(5);
 
   private RetryBackOff() {}
 
-  /** The wait after {@code failures} failures in a row (at least 1). */
-  static Duration after(Duration tick, int failures) {
-    Duration cap = tick.compareTo(MAX) > 0 ? tick : MAX;
-    Duration wait = tick;
-    for (int i = 1; i < failures && wait.compareTo(cap) < 0; i++) {
-      wait = wait.multipliedBy(2);
+  /**
+   * The wait before attempt {@code attempt} (1 for the first retry): {@code first}, doubled
+   * {@code attempt - 1} times, at most {@code max}. A {@code max} shorter than {@code first} means no
+   * doubling: the wait is always {@code first}. An attempt below 1 counts as 1.
+   *
+   * @throws IllegalArgumentException when {@code first} is negative or {@code max} is null
+   */
+  public static Duration delay(Duration first, int attempt, Duration max) {
+    if (first == null || first.isNegative() || max == null) {
+      throw new IllegalArgumentException("a back-off needs a first wait that is not negative and a maximum, got "
+          + first + " and " + max);
     }
-    return wait.compareTo(cap) > 0 ? cap : wait;
+    Duration cap = max.compareTo(first) < 0 ? first : max;
+    Duration wait = first;
+    for (int i = 1; i < attempt && wait.compareTo(cap) < 0; i++) {
+      // halve the cap instead of doubling the wait past it: no overflow, however long the cap
+      wait = wait.compareTo(cap.dividedBy(2)) > 0 ? cap : wait.multipliedBy(2);
+    }
+    return wait;
   }
 }

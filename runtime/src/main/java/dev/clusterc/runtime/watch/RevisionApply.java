@@ -9,14 +9,17 @@ import dev.clusterc.runtime.inventory.MemberLabel;
 import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.RequestFailure;
 import dev.clusterc.runtime.model.ObjectId;
+import dev.clusterc.runtime.model.Unit;
 import dev.clusterc.runtime.model.UnitGraph;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -24,8 +27,10 @@ import java.util.stream.Collectors;
 /**
  * One reconcile's apply of a {@link Desired}: the objects equal to what was applied last are settled
  * (not planned again), the others carry the new revision, and {@link ClusterApply} applies the whole
- * graph, so what it lacks is pruned. Remembers what was applied ({@link AppliedObjects}) only when a
- * run completed, so a failed one is planned again next time.
+ * graph, so what it lacks is pruned. Remembers what was applied ({@link AppliedObjects}) when every
+ * unit was applied (even if a prune failed); after a run that did not complete it forgets what the run
+ * wrote, so those objects are planned again next time. Objects found unchanged keep the revision their
+ * live object carries. What self-heal keeps is always part of the new desired graph.
  */
 final class RevisionApply {
 
@@ -36,8 +41,8 @@ final class RevisionApply {
    * @param error why it failed, or {@code null}
    * @param stopped whether {@link #cancel()} stopped it
    * @param written the objects it wrote
-   * @param keep the objects, labelled as members, that self-heal keeps from now on; {@code null} when
-   *     nothing was written and nothing changes for self-heal
+   * @param keep the objects, labelled as members, that self-heal keeps from now on, all of them in the
+   *     new desired graph; {@code null} when the run failed or stopped before applying anything
    */
   record Outcome(RunSummary summary, String error, boolean stopped, Set<ObjectId> written,
       Map<ObjectId, GenericKubernetesResource> keep) {
@@ -86,22 +91,40 @@ final class RevisionApply {
     } catch (PlanStopped e) {
       return new Outcome(null, null, true, Set.of(), null);
     } catch (KubernetesClientException e) {
+      forgetPlanned(wanted, settled);
       return new Outcome(null, RequestFailure.describe(e), false, Set.of(), null);
     } catch (RuntimeException e) { // refused consequences or object, an inventory that cannot be used
+      forgetPlanned(wanted, settled);
       return new Outcome(null, e.getMessage(), false, Set.of(), null);
     } finally {
       running = null;
     }
     Set<ObjectId> written = summary.changes().stream().filter(ObjectChange::drifted).map(ObjectChange::object)
         .collect(Collectors.toCollection(TreeSet::new));
+    Set<ObjectId> reached = summary.changes().stream().map(ObjectChange::object).collect(Collectors.toSet());
     String cluster = wanted.cluster();
-    if (summary.succeeded() && summary.pruneFailures() == 0) {
-      applied.applied(sent);
-      return new Outcome(summary, null, false, written, members(cluster, applied.sent()));
+    UnitGraph kept = liveRevisions(sent, cluster, summary, settled);
+    if (summary.succeeded()) {
+      // every desired object was applied; a failed prune only leaves extra objects recorded, tried again
+      applied.applied(kept);
+      return new Outcome(summary, summary.pruneFailures() == 0 ? null : describe(summary), false, written,
+          members(cluster, applied.sent()));
     }
-    // what was written stays: self-heal keeps it, and does not put the previous state back
-    Map<ObjectId, GenericKubernetesResource> keep = written.isEmpty() ? null : members(cluster, partly(sent, written));
+    // what it wrote is not what is remembered for it any more: planned again next time, whatever is desired
+    applied.forget(written);
+    Map<ObjectId, GenericKubernetesResource> keep = members(cluster, partly(kept, reached));
     return new Outcome(summary, summary.stopped() ? null : describe(summary), summary.stopped(), written, keep);
+  }
+
+  /**
+   * After a run that failed without a summary: whatever it may have written of the objects it planned
+   * is unknown, so none of them stays remembered (they differ from what was applied last anyway, so
+   * this costs nothing unless a later revision goes back to that state, which is then applied again).
+   */
+  private void forgetPlanned(UnitGraph wanted, Set<ObjectId> settled) {
+    Set<ObjectId> planned = new HashSet<>(wanted.objectIds());
+    planned.removeAll(settled);
+    applied.forget(planned);
   }
 
   /** How many objects were applied last. */
@@ -131,11 +154,47 @@ final class RevisionApply {
     return members;
   }
 
-  /** After a run that did not complete: the objects applied before, but those {@code written} as sent now. */
-  private Map<ObjectId, GenericKubernetesResource> partly(UnitGraph sent, Set<ObjectId> written) {
-    Map<ObjectId, GenericKubernetesResource> objects = new LinkedHashMap<>(applied.sent());
-    sent.units().forEach(u -> u.objects().stream().filter(o -> written.contains(ObjectId.of(o)))
-        .forEach(o -> objects.put(ObjectId.of(o), o)));
+  /**
+   * After a run that did not complete: what self-heal keeps, only objects of the new desired graph
+   * (an object it lacks is being pruned, and must not come back): those the run {@code reached}
+   * (applied, or found unchanged) as sent now, the others as applied before; one never applied is
+   * not kept.
+   */
+  private Map<ObjectId, GenericKubernetesResource> partly(UnitGraph sent, Set<ObjectId> reached) {
+    Map<ObjectId, GenericKubernetesResource> objects = new LinkedHashMap<>();
+    sent.units().forEach(u -> u.objects().forEach(o -> {
+      ObjectId id = ObjectId.of(o);
+      GenericKubernetesResource before = applied.sent(id);
+      if (reached.contains(id)) {
+        objects.put(id, o);
+      } else if (before != null) {
+        objects.put(id, before);
+      }
+    }));
     return objects;
+  }
+
+  /**
+   * {@code sent} with the objects the run found unchanged though they were planned (every object
+   * after a start) carrying the revision their live object carries: they were not written, so it is
+   * still the one that last changed them, and what is remembered and healed for them must keep it.
+   */
+  private UnitGraph liveRevisions(UnitGraph sent, String cluster, RunSummary summary, Set<ObjectId> settled) {
+    Set<ObjectId> unchanged = summary.changes().stream().filter(c -> !c.drifted()).map(ObjectChange::object)
+        .filter(id -> !settled.contains(id)).collect(Collectors.toSet());
+    if (unchanged.isEmpty() || summary.stopped()) {
+      return sent; // a stopped run is closing: no reads then
+    }
+    List<GenericKubernetesResource> objects = sent.units().stream().flatMap(u -> u.objects().stream())
+        .filter(o -> unchanged.contains(ObjectId.of(o))).toList();
+    Map<ObjectId, Optional<String>> live = LiveRevisions.read(client, ApplySetParent.forCluster(cluster).id(), objects);
+    return new UnitGraph(sent.cluster(), sent.units().stream()
+        .map(u -> new Unit(u.name(), u.layer(), u.declaration(), u.objects().stream()
+            .map(o -> {
+              Optional<String> revision = live.get(ObjectId.of(o));
+              return revision == null ? o : AppliedObjects.withRevision(o, revision.orElse(null));
+            })
+            .toList(), u.dependencies(), u.healthGates()))
+        .toList());
   }
 }

@@ -2,9 +2,7 @@ package dev.clusterc.runtime.watch;
 
 import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.Map;
 
 /**
  * The suspend flag of a cluster: annotation {@value Kinds#SUSPEND}{@code : "true"} on its ApplySet
@@ -26,12 +24,5 @@ public final class Suspension {
   /** Whether {@code parent} says suspended; a missing parent does not. */
   public static boolean of(ConfigMap parent) {
     return parent != null && "true".equalsIgnoreCase(ParentAnnotations.get(parent, Kinds.SUSPEND));
-  }
-
-  /** {@link #of(ConfigMap)} for a parent read as a generic resource. */
-  public static boolean of(GenericKubernetesResource parent) {
-    Map<String, String> annotations = parent == null || parent.getMetadata() == null ? null
-        : parent.getMetadata().getAnnotations();
-    return annotations != null && "true".equalsIgnoreCase(annotations.get(Kinds.SUSPEND));
   }
 }

@@ -55,4 +55,27 @@ class AppliedObjectsTest {
         .forEach(o -> revisions.put(o.getMetadata().getName(), o.getMetadata().getAnnotations().get(Kinds.REVISION)));
     assertEquals(Map.of("a", "r1", "b", "r2", "c", "r2"), revisions);
   }
+
+  @Test
+  void forgottenObjectsAreNoLongerSettledAndTheOthersStay() {
+    AppliedObjects applied = new AppliedObjects();
+    UnitGraph graph = graph(configMap("a", "{x: '1'}"), configMap("b", "{x: '1'}"));
+    applied.applied(applied.stamp(graph, "r1", Set.of()));
+    ObjectId a = new ObjectId("", "ConfigMap", "ns", "a");
+    ObjectId b = new ObjectId("", "ConfigMap", "ns", "b");
+    applied.forget(Set.of(a));
+    assertEquals(Set.of(b), applied.settled(graph));
+    assertNull(applied.sent(a));
+    assertEquals("r1", applied.sent(b).getMetadata().getAnnotations().get(Kinds.REVISION));
+    assertEquals(1, applied.size());
+  }
+
+  @Test
+  void aNullRevisionRemovesTheAnnotationAndKeepsTheHash() {
+    GenericKubernetesResource stamped = AppliedObjects.withRevision(configMap("a", "{x: '1'}"), "r1");
+    GenericKubernetesResource plain = AppliedObjects.withRevision(stamped, null);
+    assertNull(plain.getMetadata().getAnnotations(), "no annotation left");
+    assertEquals("r1", stamped.getMetadata().getAnnotations().get(Kinds.REVISION), "the original is not changed");
+    assertEquals(AppliedObjects.hash(stamped), AppliedObjects.hash(plain));
+  }
 }

@@ -23,12 +23,15 @@ import dev.clusterc.testapiserver.Manifests;
 import dev.clusterc.testapiserver.TestCluster;
 import dev.clusterc.testapiserver.WithTestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -310,6 +313,171 @@ class ReconcilerClusterTest {
     }
   }
 
+  // ---- a prune that fails in part brings nothing back
+
+  @Test
+  void anObjectPrunedBesideOneWhosePruneFailsIsNotCreatedAgain() {
+    String name = "watch-prune-fails";
+    cluster.createNamespace(name);
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, Map.of("keep", "1", "old", "1", "stuck", "1")), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+
+      try (DeleteDenied denied = DeleteDenied.of(name, "stuck")) {
+        reconciler.submit(desired(settings(name, Map.of("keep", "1")), "r2"));
+        seen.await(() -> seen.of(WatchEvent.Reconciled.class).stream()
+            .filter(r -> r.revision().equals("r2") && !r.ok()).count() >= 3, "three failed attempts of r2");
+        WatchEvent.Reconciled failed = seen.reconciled("r2", r -> !r.ok());
+        assertTrue(failed.error().contains("prune"), failed::toString);
+        assertNotNull(cluster.client().configMaps().inNamespace(name).withName("stuck").get(), "its delete was denied");
+        assertNull(cluster.client().configMaps().inNamespace(name).withName("old").get(), "pruned, and stays so");
+        assertEquals(List.of(), seen.of(WatchEvent.Recreated.class), "self-heal brings back nothing pruned");
+      }
+      seen.reconciled("r2", WatchEvent.Reconciled::ok);
+      assertNull(cluster.client().configMaps().inNamespace(name).withName("stuck").get(), "pruned once allowed");
+      assertNull(cluster.client().configMaps().inNamespace(name).withName("old").get());
+      assertEquals(List.of(), seen.of(WatchEvent.Recreated.class));
+    }
+  }
+
+  // ---- reverting a revision applied in part
+
+  @Test
+  void revertingToTheStateBeforeARevisionAppliedInPartAppliesItAgain() {
+    String name = "watch-revert";
+    cluster.createNamespace(name);
+    WatchOptions impatient = OPTIONS.withApply(ApplyOptions.defaults().withUnitTimeout(Duration.ofSeconds(3)));
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, impatient, seen, seen)) {
+      reconciler.start();
+      UnitGraph before = settings(name, Map.of("x", "2"));
+      reconciler.submit(desired(before, "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+
+      // x written, then a unit after it never becomes healthy
+      UnitGraph half = settings(name, Map.of("x", "5"));
+      UnitGraph stuck = rollout(name, true);
+      half = new UnitGraph(name, List.of(half.units().get(0),
+          new Unit("web", "apps", "app web", stuck.units().get(0).objects(), List.of("settings"),
+              stuck.units().get(0).healthGates())));
+      reconciler.submit(desired(half, "r2"));
+      seen.reconciled("r2", r -> !r.ok());
+      assertEquals("5", data(name, "x"));
+
+      reconciler.submit(desired(before, "r3"));
+      seen.reconciled("r3", WatchEvent.Reconciled::ok);
+      assertEquals("2", data(name, "x"), "the revert is applied, not taken for what was applied before");
+      assertEquals("r3", revisions(name).get("x"));
+      assertNull(cluster.client().apps().deployments().inNamespace(name).withName("web").get(), "pruned");
+      assertTrue(reconciler.status().synced());
+    }
+  }
+
+  // ---- a source that names another cluster
+
+  @Test
+  void aSourceNamingAnotherClusterIsRefusedAndNothingOfItIsApplied() {
+    String name = "watch-switch";
+    String other = "watch-switch-other";
+    cluster.createNamespace(name);
+    cluster.createNamespace(other);
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, Map.of("one", "1")), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+
+      reconciler.submit(desired(settings(other, Map.of("two", "2")), "r2"));
+      seen.await(() -> !seen.of(WatchEvent.SourceRejected.class).isEmpty()
+          || seen.of(WatchEvent.Reconciled.class).stream().anyMatch(r -> r.revision().equals("r2")), "r2 refused or tried");
+      assertTrue(seen.of(WatchEvent.Reconciled.class).stream().noneMatch(r -> r.revision().equals("r2")),
+          () -> "r2 was tried: " + seen.watch);
+      WatchEvent.SourceRejected refused = seen.of(WatchEvent.SourceRejected.class).get(0);
+      assertEquals("r2", refused.revision());
+      String message = refused.diagnostics().get(0);
+      assertTrue(message.contains("applies cluster " + name + ";") && message.contains("names cluster " + other)
+          && message.contains("needs a new watch"), message);
+      Event event = awaitEvent(seen, name, "SourceRejected", 1);
+      assertEquals("Warning", event.getType());
+      assertEquals(message, event.getMessage());
+      assertNull(ParentAnnotations.read(cluster.client(), other), "no ApplySet of the other cluster");
+      assertNull(cluster.client().configMaps().inNamespace(other).withName("two").get(), "nothing of it applied");
+      WatchStatus status = reconciler.status();
+      assertEquals("r1", status.appliedRevision());
+      assertNull(status.pendingRevision(), "the last good state stays the one to reach");
+      assertEquals(List.of(message), status.rejected());
+
+      reconciler.submit(desired(settings(name, Map.of("one", "2")), "r3"));
+      seen.reconciled("r3", WatchEvent.Reconciled::ok);
+      assertEquals("2", data(name, "one"));
+      assertEquals(List.of(), reconciler.status().rejected());
+    }
+  }
+
+  // ---- after a restart, a heal keeps the revision that last changed the object
+
+  @Test
+  void afterARestartAHealKeepsTheRevisionThatLastChangedTheObject() {
+    String name = "watch-restart-heal";
+    cluster.createNamespace(name);
+    Map<String, String> values = Map.of("one", "1", "two", "2");
+    WatchRecorder seen = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, OPTIONS, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(settings(name, values), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+    }
+
+    WatchRecorder again = new WatchRecorder();
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler restarted = new Reconciler(kube.client(), VERSION, OPTIONS, again, again)) {
+      restarted.start();
+      restarted.submit(desired(settings(name, values), "r2"));
+      again.reconciled("r2", WatchEvent.Reconciled::ok);
+      restarted.submit(desired(settings(name, Map.of("one", "1", "two", "22")), "r3"));
+      again.reconciled("r3", WatchEvent.Reconciled::ok);
+      assertEquals(Map.of("one", "r1", "two", "r3"), revisions(name));
+
+      cluster.client().configMaps().inNamespace(name).withName("one").edit(map -> {
+        map.getData().put("k", "by hand");
+        return map;
+      });
+      again.await(() -> !again.of(WatchEvent.DriftHealed.class).isEmpty(), "the drift healed");
+      assertEquals("1", data(name, "one"));
+      assertEquals(Map.of("one", "r1", "two", "r3"), revisions(name), "the heal keeps the revision that changed it");
+    }
+  }
+
+  @Test
+  void liveRevisionsAreListedForAKindWithSeveralObjectsAndReadOneByOneForALoneOne() {
+    String name = "watch-live-revisions";
+    cluster.createNamespace(name);
+    String setId = ApplySetParent.forCluster(name).id();
+    String members = "labels: {" + ApplySetKeys.PART_OF + ": " + setId + "}";
+    List<GenericKubernetesResource> live = Manifests.parse("""
+        {apiVersion: v1, kind: ConfigMap, metadata: {name: a, namespace: %1$s, %2$s, annotations: {%3$s: r1}}}
+        ---
+        {apiVersion: v1, kind: ConfigMap, metadata: {name: b, namespace: %1$s, %2$s}}
+        ---
+        {apiVersion: v1, kind: Secret, metadata: {name: s, namespace: %1$s, %2$s, annotations: {%3$s: r2}}}
+        """.formatted(name, members, Kinds.REVISION));
+    live.forEach(o -> cluster.client().resource(o).create());
+    GenericKubernetesResource missing = Manifests.parse(
+        "{apiVersion: v1, kind: ConfigMap, metadata: {name: c, namespace: " + name + "}}\n").get(0);
+    List<GenericKubernetesResource> asked = new ArrayList<>(live);
+    asked.add(missing);
+
+    Map<ObjectId, Optional<String>> revisions = LiveRevisions.read(cluster.client(), setId, asked);
+    assertEquals(Map.of(ObjectId.of(live.get(0)), Optional.of("r1"), ObjectId.of(live.get(1)), Optional.empty(),
+        ObjectId.of(live.get(2)), Optional.of("r2")), revisions);
+  }
+
   // ---- helpers
 
   /** {@code graph} without health gates. */
@@ -351,6 +519,57 @@ class ReconcilerClusterTest {
     return new UnitGraph(name, List.of(
         new Unit("web", "apps", "app web", deployment, List.of(), List.of(ObjectId.of(deployment.get(0)))),
         new Unit("after", "apps", "app after", after, List.of("web"), List.of())));
+  }
+
+  /**
+   * A ValidatingAdmissionPolicy that denies deleting the ConfigMaps of {@code namespace} whose name
+   * starts with {@code prefix}, in force until closed.
+   */
+  private record DeleteDenied(String name) implements AutoCloseable {
+    static DeleteDenied of(String namespace, String prefix) {
+      String name = "deny-delete-" + namespace;
+      for (GenericKubernetesResource object : Manifests.parse("""
+          apiVersion: admissionregistration.k8s.io/v1
+          kind: ValidatingAdmissionPolicy
+          metadata: {name: %1$s}
+          spec:
+            failurePolicy: Fail
+            matchConstraints:
+              resourceRules:
+              - {apiGroups: [""], apiVersions: ["v1"], operations: ["DELETE"], resources: ["configmaps"]}
+            validations:
+            - expression: "oldObject.metadata.namespace != '%2$s' || !oldObject.metadata.name.startsWith('%3$s')"
+              message: "a test denies this delete"
+          ---
+          apiVersion: admissionregistration.k8s.io/v1
+          kind: ValidatingAdmissionPolicyBinding
+          metadata: {name: %1$s}
+          spec: {policyName: %1$s, validationActions: [Deny]}
+          """.formatted(name, namespace, prefix))) {
+        cluster.client().resource(object).create();
+      }
+      // in force once a dry-run delete of a probe is denied
+      String probe = prefix + "-probe";
+      cluster.client().configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
+          .withNewMetadata().withName(probe).withNamespace(namespace).endMetadata().build()).create();
+      new WatchRecorder().await(() -> {
+        try {
+          cluster.client().configMaps().inNamespace(namespace).withName(probe).dryRun().delete();
+          return false;
+        } catch (KubernetesClientException e) {
+          return true;
+        }
+      }, "the delete policy in force");
+      return new DeleteDenied(name);
+    }
+
+    @Override
+    public void close() {
+      cluster.client().genericKubernetesResources("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding")
+          .withName(name).delete();
+      cluster.client().genericKubernetesResources("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")
+          .withName(name).delete();
+    }
   }
 
   /** Name → {@value Kinds#REVISION} of the set's ConfigMaps in namespace {@code name}. */
