@@ -118,6 +118,33 @@ public final class DirectorySource implements Source {
     }
   }
 
+  /**
+   * Reads the directory again: the revision of its files now must still be the snapshot's. If not, the
+   * snapshot counts as never handed out, and the source looks again after the debounce time.
+   */
+  @Override
+  public boolean unchanged(Snapshot snapshot) {
+    boolean same;
+    try {
+      same = DirectoryRevision.of(snapshot.root()).equals(snapshot.revision());
+    } catch (IOException e) {
+      same = false;
+    }
+    if (!same) {
+      lock.lock();
+      try {
+        // the snapshot was dropped: whatever is there next is handed out, even should it be this revision again
+        if (snapshot.revision().equals(lastRevision)) {
+          lastRevision = null;
+        }
+        markDirty();
+      } finally {
+        lock.unlock();
+      }
+    }
+    return same;
+  }
+
   @Override
   public String origin() {
     return dir.toString();

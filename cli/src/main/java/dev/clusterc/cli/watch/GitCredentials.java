@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.URIish;
@@ -27,6 +28,12 @@ import org.eclipse.jgit.util.FS;
 final class GitCredentials implements AutoCloseable {
   /** The user name sent with a token when the URL names none (GitHub's; other forges accept any). */
   static final String TOKEN_USER = "x-access-token";
+
+  /** A user name this long is masked anywhere in a text; a shorter one cannot be a token. */
+  static final int MASKED_USER_LENGTH = 4;
+
+  /** The user information of an http(s) URL in a text: {@code https://} then anything up to an {@code @} before the host. */
+  private static final Pattern HTTP_USER_INFO = Pattern.compile("(?i)(https?://)[^/@\\s]*@");
 
   private final GitSettings settings;
   private final Function<String, String> environment;
@@ -93,7 +100,12 @@ final class GitCredentials implements AutoCloseable {
     return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty() : Optional.of(fromEnvironment.strip());
   }
 
-  /** {@code text} with the last token sent (and any password in the URL) masked. */
+  /**
+   * {@code text} with the last token sent and the URL's password masked; on http(s) also the URL's user
+   * name (it may be the token: {@code https://TOKEN@host/…}), wherever it appears if it has at least
+   * {@value #MASKED_USER_LENGTH} characters, and always as the user information of an http(s) URL in
+   * the text, which is dropped from every such URL.
+   */
   String redact(String text) {
     String result = text;
     String token = lastToken;
@@ -105,11 +117,16 @@ final class GitCredentials implements AutoCloseable {
       if (uri.getPass() != null && !uri.getPass().isEmpty()) {
         result = result.replace(uri.getPass(), "***");
       }
+      String user = uri.getUser();
+      if (transport == Transport.HTTP && user != null && user.length() >= MASKED_USER_LENGTH) {
+        result = result.replace(user, "***");
+      }
     } catch (URISyntaxException e) {
       // nothing to mask
     }
-    return result;
+    return transport == Transport.HTTP ? HTTP_USER_INFO.matcher(result).replaceAll("$1") : result;
   }
+
 
   /** Why the last SSH server was refused, if it was. */
   Optional<String> hostKeyRefusal() {

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -30,7 +31,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
 
 /**
- * A branch of a Git repository as the source: fetched every {@link GitSettings#interval()} and at once
+ * A branch of a Git repository as the source: fetched every {@link GitSettings#interval()} and soon
  * on {@link #pollNow()}, into a local bare clone kept under the cache directory (one per URL and
  * branch). Each new commit is checked out into a directory of its own ({@link CommitCheckouts}), so
  * the snapshot handed out before stays as it was; the snapshot's root is the checkout's
@@ -39,12 +40,20 @@ import org.eclipse.jgit.transport.URIish;
  * <p>A fetch that fails (remote unreachable, credentials or host key refused, no such branch) is
  * reported as {@link SourceUnavailable} with one line of reason, and the next try backs off: the
  * interval, doubling after each failure up to five minutes (or the interval, if longer), back to the
- * interval after a success. A commit without the path is reported once, and the source waits for the
- * next commit. {@link #next} is meant for one caller thread; {@link #pollNow()} for any.
+ * interval after a success. A poll never shortens that back-off, and polls come together: one fetch at
+ * most every {@link #POLL_GAP}, however many arrive (a storm of push webhooks is one fetch). A commit
+ * without the path is reported once, and the source waits for the next commit.
+ *
+ * <p>The URL is shown ({@link #origin()}, reasons) without its user information: on http(s) the user
+ * name may be the token itself ({@code https://TOKEN@host/…}).
+ * {@link #next} is meant for one caller thread; {@link #pollNow()} for any.
  */
 public final class GitSource implements Source {
   /** The longest wait between two tries after failures (unless the interval is longer). */
   public static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+  /** The shortest time between the start of one fetch and a fetch asked for by a poll. */
+  public static final Duration POLL_GAP = Duration.ofSeconds(3);
 
   /** How long one fetch may wait for the remote. */
   static final int FETCH_TIMEOUT_SECONDS = 30;
@@ -65,7 +74,13 @@ public final class GitSource implements Source {
   private Repository repository;
   /** When the next fetch is due ({@link System#nanoTime()}); the first is due at once. */
   private long nextFetch = System.nanoTime();
+  /** When the last fetch began ({@link System#nanoTime()}). */
+  private long lastFetch = System.nanoTime();
   private int failures;
+  /** {@link #POLL_GAP}; tests shorten or lengthen it. */
+  volatile Duration pollGap = POLL_GAP;
+  /** Fetches tried so far, for tests. */
+  final AtomicInteger fetches = new AtomicInteger();
   /** New commits fetched into the clone since it was made; each brings a pack of its own. */
   private int commitsSinceClone;
   /** After this many, the clone is dropped and fetched anew (depth 1: cheap), instead of collecting garbage. */
@@ -82,7 +97,7 @@ public final class GitSource implements Source {
   GitSource(GitSettings settings, Function<String, String> environment) {
     this.settings = settings;
     this.credentials = new GitCredentials(settings, environment);
-    this.url = withoutPassword(settings.url());
+    this.url = shown(settings.url());
     this.origin = url + "@" + settings.branch() + (settings.path().isEmpty() ? "" : "/" + settings.path());
     this.preferredHome = settings.cacheDir().resolve(cacheName(settings.url(), settings.branch()));
   }
@@ -93,18 +108,20 @@ public final class GitSource implements Source {
     while (true) {
       lock.lock();
       try {
-        while (!closed && !pollRequested && System.nanoTime() - nextFetch < 0) {
-          long wait = Math.min(deadline - System.nanoTime(), nextFetch - System.nanoTime());
-          if (wait <= 0) {
+        while (true) {
+          if (closed) {
+            return Optional.empty();
+          }
+          long now = System.nanoTime();
+          long due = due();
+          if (now - due >= 0) {
             break;
           }
+          long wait = Math.min(deadline - now, due - now);
+          if (wait <= 0) {
+            return Optional.empty();
+          }
           poked.awaitNanos(wait);
-        }
-        if (closed) {
-          return Optional.empty();
-        }
-        if (!pollRequested && System.nanoTime() - nextFetch < 0) {
-          return Optional.empty();
         }
         pollRequested = false;
       } finally {
@@ -117,6 +134,21 @@ public final class GitSource implements Source {
     }
   }
 
+  /**
+   * When the next fetch may begin: when the interval (or the back-off) is up; after a poll sooner, a
+   * {@link #pollGap} after the last fetch began, also while failures back off (a poll is someone saying
+   * the remote changed, say a push webhook once it is back; the gap keeps a storm of them to one fetch
+   * every few seconds). Under {@link #lock}.
+   */
+  private long due() {
+    if (!pollRequested) {
+      return nextFetch;
+    }
+    long byPoll = lastFetch + pollGap.toNanos();
+    return byPoll - nextFetch < 0 ? byPoll : nextFetch;
+  }
+
+  /** Asks for a fetch soon: at once, or a {@link #POLL_GAP} after the last began. */
   @Override
   public void pollNow() {
     lock.lock();
@@ -161,6 +193,8 @@ public final class GitSource implements Source {
 
   /** One fetch; the new snapshot if the branch moved to a commit not handed out yet. */
   private synchronized Optional<Snapshot> fetch() throws SourceUnavailable {
+    lastFetch = System.nanoTime();
+    fetches.incrementAndGet();
     ObjectId head;
     try {
       head = fetchHead();
@@ -305,9 +339,16 @@ public final class GitSource implements Source {
     }
   }
 
-  private static String withoutPassword(String url) {
+  /**
+   * {@code url} as it may be shown: an http(s) URL without any user information (its user name may be
+   * a token), any other without its password (an SSH user name, as {@code git@}, is no secret).
+   */
+  static String shown(String url) {
     try {
       URIish uri = new URIish(url);
+      if (GitCredentials.transportOf(url) == GitCredentials.Transport.HTTP) {
+        return uri.getUser() == null && uri.getPass() == null ? url : uri.setUser(null).setPass(null).toString();
+      }
       return uri.getPass() == null ? url : uri.setPass(null).toString();
     } catch (URISyntaxException e) {
       return url;

@@ -13,8 +13,12 @@ import java.util.function.IntConsumer;
  * up and the JVM ends with its own status for the signal (130 for SIGINT, 143 for SIGTERM).
  */
 public final class GracefulStop implements AutoCloseable {
-  /** How long the shutdown may take; a pod's {@code terminationGracePeriodSeconds} should allow it. */
-  public static final Duration GRACE = Duration.ofSeconds(60);
+  /**
+   * How long the shutdown may take: longer than the reconciler's own wait for the object in flight, so
+   * that wait ends first and the process still exits 0. A pod's {@code terminationGracePeriodSeconds}
+   * should allow it, with a few seconds more (75).
+   */
+  public static final Duration GRACE = Duration.ofSeconds(70);
 
   private final Runnable onSignal;
   private final IntConsumer halt;

@@ -25,8 +25,14 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
   }
 
   private final Supplier<Running> factory;
+  /**
+   * Held while a reconciler is made or closed: an {@link #open()} during a {@link #close()} waits until
+   * the old reconciler has finished its object in flight, so two never write at once.
+   */
+  private final Object handOver = new Object();
   private Running current;
   private Desired lastGood;
+  private boolean stopped;
 
   /** @param factory makes a reconciler, not yet started */
   public ReconcilerSlot(Supplier<Running> factory) {
@@ -63,33 +69,65 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
     };
   }
 
-  /** Starts reconciling (this process runs alone, or started leading): a new reconciler, fed the last good revision. */
-  public synchronized void open() {
-    if (current != null) {
-      return;
-    }
-    current = factory.get();
-    current.start();
-    if (lastGood != null) {
-      current.submit(lastGood);
+  /**
+   * Starts reconciling (this process runs alone, or started leading): a new reconciler, fed the last
+   * good revision. While the reconciler before is still closing, waits for it first; after
+   * {@link #stop()}, does nothing.
+   */
+  public void open() {
+    synchronized (handOver) {
+      synchronized (this) {
+        if (current != null || stopped) {
+          return;
+        }
+        current = factory.get();
+        current.start();
+        if (lastGood != null) {
+          current.submit(lastGood);
+        }
+      }
     }
   }
 
-  /** Stops reconciling (leadership lost, or shutting down): the object in flight is finished, then nothing more. */
+  /**
+   * Stops reconciling (leadership lost, or shutting down): the object in flight is finished, then
+   * nothing more. Returns once the reconciler has closed, also when another thread began closing it.
+   */
   @Override
   public void close() {
-    Running closing;
+    synchronized (handOver) {
+      Running closing;
+      synchronized (this) {
+        closing = current;
+        current = null;
+      }
+      if (closing != null) {
+        closing.close();
+      }
+    }
+  }
+
+  /**
+   * Stops for good, from any thread, without waiting: nothing is submitted or opened any more, and the
+   * running reconciler begins to close at once (on a thread of its own); {@link #close()} waits for it.
+   */
+  public void stop() {
     synchronized (this) {
-      closing = current;
-      current = null;
+      if (stopped) {
+        return;
+      }
+      stopped = true;
     }
-    if (closing != null) {
-      closing.close();
-    }
+    Thread closer = new Thread(this::close, "clusterc-reconciler-close");
+    closer.setDaemon(true);
+    closer.start();
   }
 
   @Override
   public synchronized void submit(Desired desired) {
+    if (stopped) {
+      return;
+    }
     lastGood = desired;
     if (current != null) {
       current.submit(desired);
@@ -98,13 +136,13 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
 
   @Override
   public synchronized void reject(String revision, String origin, List<String> diagnostics) {
-    if (current != null) {
+    if (current != null && !stopped) {
       current.reject(revision, origin, diagnostics);
     }
   }
 
   /** Whether a reconciler runs here now. */
-  public synchronized boolean active() {
+  synchronized boolean active() {
     return current != null;
   }
 
@@ -114,7 +152,7 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
   }
 
   /** The last revision that compiled, handed to every new reconciler; empty before the first. */
-  public synchronized Optional<Desired> lastGood() {
+  synchronized Optional<Desired> lastGood() {
     return Optional.ofNullable(lastGood);
   }
 }

@@ -14,6 +14,15 @@ public interface Source extends AutoCloseable {
    */
   Optional<Snapshot> next(Duration timeout) throws InterruptedException, SourceUnavailable;
 
+  /**
+   * Whether {@code snapshot}'s files are still those of its revision, asked after they were compiled.
+   * A source whose snapshots never change on disk (each Git commit has a checkout of its own) says yes;
+   * one that hands out its live directory reads it again.
+   */
+  default boolean unchanged(Snapshot snapshot) {
+    return true;
+  }
+
   /** Asks for a look at once (a Git fetch now); wakes a waiting {@link #next}. Any thread. */
   void pollNow();
 

@@ -24,7 +24,11 @@ import java.util.Optional;
  * does not is rejected with its errors as {@code file:line:col: message} (paths relative to the
  * cluster's directory) and reported as {@link WatchEvent.SourceRejected}; the last good state stays.
  * A source that cannot be read is reported ({@link WatchEvent.SourceUnavailable}) and tried again.
- * Runs on its own thread until {@link #stop()}.
+ * A result is only handed on if the snapshot's files were still those of its revision after the
+ * compile ({@link Source#unchanged}): a directory written to meanwhile (a {@code git checkout} in
+ * progress, say) may have been read half-written, so the result is dropped and the next snapshot,
+ * which the change brings, is compiled instead. Runs on its own thread until {@link #stop()}; after
+ * a stop nothing more is handed to the sink.
  */
 public final class WatchLoop implements Runnable {
   /** How long one wait for the source lasts before the loop looks again; a stop wakes it sooner. */
@@ -68,7 +72,9 @@ public final class WatchLoop implements Runnable {
       if (snapshot == null) {
         return;
       }
-      snapshot.ifPresent(this::handle);
+      if (snapshot.isPresent()) {
+        handle(snapshot.get());
+      }
     }
   }
 
@@ -134,7 +140,10 @@ public final class WatchLoop implements Runnable {
     }
   }
 
-  /** Ends the loop: a wait for the source ends at once, a revision being compiled is finished first. Any thread. */
+  /**
+   * Ends the loop: a wait for the source ends at once; a revision being compiled is finished but no
+   * longer handed to the sink. Any thread.
+   */
   public void stop() {
     synchronized (lock) {
       stopping = true;
@@ -144,35 +153,54 @@ public final class WatchLoop implements Runnable {
     }
   }
 
-  /** Checks and compiles one snapshot and hands it to the sink; what became of it. */
-  Outcome handle(Snapshot snapshot) {
+  /**
+   * Checks and compiles one snapshot and hands it to the sink; what became of it, or empty when it was
+   * dropped: the loop was stopped meanwhile, or the snapshot's files changed while they were compiled.
+   */
+  Optional<Outcome> handle(Snapshot snapshot) {
+    Desired desired = null;
     List<String> problems;
     try {
-      problems = compile(snapshot);
+      Compiled compiled = compile(snapshot);
+      desired = compiled.desired();
+      problems = compiled.problems();
     } catch (RuntimeException e) {
       problems = List.of("clusterc: internal error while compiling: " + e.getMessage());
     }
-    Outcome outcome = new Outcome(snapshot.revision(), snapshot.origin(), problems.isEmpty(), problems, clock.instant());
+    if (!source.unchanged(snapshot) || stopping()) {
+      return Optional.empty();
+    }
+    Outcome outcome = new Outcome(snapshot.revision(), snapshot.origin(), desired != null, problems, clock.instant());
     last = outcome;
-    if (!problems.isEmpty()) {
+    if (desired != null) {
+      sink.submit(desired);
+    } else {
       events.on(new WatchEvent.SourceRejected(snapshot.revision(), problems));
       sink.reject(snapshot.revision(), snapshot.origin(), problems);
     }
-    return outcome;
+    return Optional.of(outcome);
   }
 
-  /** Compiles and submits {@code snapshot}; the reasons it cannot be applied, empty once submitted. */
-  private List<String> compile(Snapshot snapshot) {
+  private boolean stopping() {
+    synchronized (lock) {
+      return stopping;
+    }
+  }
+
+  /** A compiled snapshot: what to apply, or the reasons it cannot be applied. */
+  private record Compiled(Desired desired, List<String> problems) {}
+
+  /** Checks and compiles {@code snapshot}. */
+  private Compiled compile(Snapshot snapshot) {
     ClusterCompiler compiler = ClusterCompiler.open(snapshot.root(), snapshot.root());
     Analysis analysis = compiler.analyse();
     if (analysis.hasErrors()) {
-      return errors(analysis.diagnostics());
+      return new Compiled(null, errors(analysis.diagnostics()));
     }
     DirectCompile.Result result = DirectCompile.of(analysis, direct, snapshot.origin(),
         new WorkingDirectory(snapshot.root()));
     if (result.cluster() != null) {
-      sink.submit(new Desired(UnitGraphs.of(result.cluster()), snapshot.revision(), snapshot.origin()));
-      return List.of();
+      return new Compiled(new Desired(UnitGraphs.of(result.cluster()), snapshot.revision(), snapshot.origin()), List.of());
     }
     List<String> problems = new ArrayList<>(errors(result.diagnostics()));
     if (result.refusal() != null) {
@@ -182,7 +210,7 @@ public final class WatchLoop implements Runnable {
     if (problems.isEmpty()) {
       problems.add(snapshot.origin() + ": no `cluster` declared in its .cluster files");
     }
-    return problems;
+    return new Compiled(null, problems);
   }
 
   /** The errors among {@code diagnostics}, each as {@code file:line:col: message}. */

@@ -40,7 +40,7 @@ public final class WatchMetrics implements WatchListener, RunListener {
   private final Counter healBackOffs = Counter.builder().name("clusterc_heal_backoffs_total")
       .help("Times healing an object that keeps drifting backed off").register(registry);
   private final Counter healFailures = Counter.builder().name("clusterc_heal_failures_total")
-      .help("Heals the API server refused (tried again on the next tick)").register(registry);
+      .help("Heals the API server refused (tried again, backing off)").register(registry);
   private final Gauge objects = Gauge.builder().name("clusterc_objects_managed")
       .help("Objects the reconciler manages").register(registry);
   private final Info lastApplied = Info.builder().name("clusterc_last_applied_info")

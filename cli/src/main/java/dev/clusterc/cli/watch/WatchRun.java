@@ -22,9 +22,11 @@ import java.util.function.Supplier;
 /**
  * {@code clusterc apply --watch}, put together: connects, starts the status server, reads the source
  * on the loop's thread and reconciles (always, or while leading the Lease), until SIGTERM or Ctrl-C,
- * then shuts down in order: the source stops, the reconciler finishes the object in flight and
- * closes, the lease is released, the server stops. Everything it reports goes to the log and the
- * metrics.
+ * then shuts down in order: at the stop request the reconciler stops taking revisions and begins to
+ * close at once (the object in flight is finished, nothing after it is applied), the loop ends without
+ * handing on what it was compiling, the source stops, the reconciler's close is awaited, and only then
+ * is the lease released (so no other replica reconciles while this one still writes) and the server
+ * stopped. Everything it reports goes to the log and the metrics.
  */
 public final class WatchRun {
   private final String version;
@@ -34,6 +36,7 @@ public final class WatchRun {
   private final Clock clock = Clock.systemUTC();
   private final Object lock = new Object();
   private WatchLoop loop;
+  private ReconcilerSlot slot;
   private boolean stopRequested;
 
   /** @param sources makes the source once the cluster could be reached */
@@ -78,7 +81,9 @@ public final class WatchRun {
       WatchLoop loop = new WatchLoop(source, leader, events, settings.direct(), clock);
       synchronized (lock) {
         this.loop = loop;
+        this.slot = slot;
         if (stopRequested) {
+          slot.stop();
           loop.stop();
         }
       }
@@ -102,9 +107,7 @@ public final class WatchRun {
         join(loopThread);
         boolean requested = stopRequested();
         log.note("info", "stopping", Map.of("requested", requested));
-        source.close();
-        leader.close();
-        slot.close();
+        shutDown(source, slot, leader::close);
         log.note(requested ? "info" : "error", "stopped",
             Map.of("reason", requested ? "requested" : "the watch loop ended unexpectedly"));
         return requested ? 0 : 2;
@@ -117,14 +120,34 @@ public final class WatchRun {
     }
   }
 
-  /** Asks the watch to stop (SIGTERM, Ctrl-C, or a test); {@link #run} then shuts down in order and returns 0. Any thread. */
+  /**
+   * Asks the watch to stop (SIGTERM, Ctrl-C, or a test) without waiting: from now on nothing new is
+   * applied, the reconciler begins to close, the loop ends; {@link #run} then shuts down in order and
+   * returns 0. Any thread.
+   */
   public void stop() {
     synchronized (lock) {
       stopRequested = true;
+      if (slot != null) {
+        slot.stop();
+      }
       if (loop != null) {
         loop.stop();
       }
     }
+  }
+
+  /**
+   * The shutdown once the loop has ended, in this order: nothing more reaches the reconciler and it
+   * begins to close; the source closes; the reconciler's close is awaited (the object in flight
+   * finished); only then is the lease released, so that no other replica can take over while this one
+   * still writes.
+   */
+  static void shutDown(Source source, ReconcilerSlot slot, Runnable releaseLease) {
+    slot.stop();
+    source.close();
+    slot.close();
+    releaseLease.run();
   }
 
   private boolean stopRequested() {
@@ -157,6 +180,7 @@ public final class WatchRun {
     private final ReconcilerSlot slot;
     private final WatchListener events;
     private Leadership leadership;
+    private boolean closed;
 
     Leader(Kube kube, ReconcilerSlot slot, WatchListener events) {
       this.kube = kube;
@@ -165,7 +189,7 @@ public final class WatchRun {
     }
 
     synchronized void elect(String lease) {
-      if (leadership != null) {
+      if (leadership != null || closed) {
         return;
       }
       leadership = new Leadership(kube.client(), settings.leaseNamespace(), lease, identity(), slot::open, slot::close,
@@ -176,7 +200,7 @@ public final class WatchRun {
     @Override
     public void submit(Desired desired) {
       slot.submit(desired);
-      if (settings.leaderElect()) {
+      if (settings.leaderElect() && !stopRequested()) {
         elect("clusterc-" + desired.graph().cluster());
       }
     }
@@ -188,6 +212,7 @@ public final class WatchRun {
 
     @Override
     public synchronized void close() {
+      closed = true;
       if (leadership != null) {
         leadership.close();
       }

@@ -1,6 +1,7 @@
 package dev.clusterc.cli.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,21 @@ class DirectorySourceTest {
       assertEquals(DirectoryRevision.of(dir), first.revision());
       assertTrue(first.revision().matches("sha256:[0-9a-f]{64}"), first.revision());
       assertEquals(Optional.empty(), source.next(Duration.ofMillis(500)));
+    }
+  }
+
+  @Test
+  void aSnapshotWhoseFilesChangedSinceIsNotUnchangedAndIsHandedOutAgainWhenTheyComeBack() throws Exception {
+    Files.writeString(dir.resolve("app.cluster"), "one\n");
+    try (DirectorySource source = new DirectorySource(dir, DEBOUNCE)) {
+      Snapshot first = source.next(WAIT).orElseThrow();
+      assertTrue(source.unchanged(first));
+      Files.writeString(dir.resolve("app.cluster"), "half written");
+      assertFalse(source.unchanged(first), "the directory no longer holds the snapshot's revision");
+      Files.writeString(dir.resolve("app.cluster"), "one\n");
+      Snapshot again = source.next(WAIT).orElseThrow();
+      assertEquals(first.revision(), again.revision(), "the dropped revision counts as never handed out");
+      assertTrue(source.unchanged(again));
     }
   }
 

@@ -131,7 +131,7 @@ class GitSourceTest {
   void aStoppedServerBacksOffKeepsTheLastSnapshotAndTheNextCommitIsSeenWhenItIsBack() throws Exception {
     GitServers.Repo repo = newRepo();
     String first = repo.commit(Map.of("app.cluster", "one\n"), "one");
-    Duration interval = Duration.ofSeconds(10);
+    Duration interval = Duration.ofMillis(300);
     try (GitSource source = new GitSource(settings(repo.gitUrl(), "", interval))) {
       Snapshot one = source.next(WAIT).orElseThrow();
       assertEquals(first, one.revision());
@@ -139,7 +139,6 @@ class GitSourceTest {
       try {
         Duration[] expected = {interval, interval.multipliedBy(2), interval.multipliedBy(4)};
         for (Duration retryIn : expected) {
-          source.pollNow();
           SourceUnavailable down = assertThrows(SourceUnavailable.class, () -> source.next(WAIT));
           assertTrue(down.getMessage().startsWith("cannot reach " + repo.gitUrl()), down.getMessage());
           assertEquals(retryIn, down.retryIn());
@@ -160,7 +159,7 @@ class GitSourceTest {
   void aStoppedHttpServerIsUnreachableAndTheSourceComesBackWithIt() throws Exception {
     GitServers.Repo repo = newRepo();
     String first = repo.commit(Map.of("app.cluster", "one\n"), "one");
-    try (GitSource source = new GitSource(settings(repo.httpUrl(), "", HOUR), env(TOKEN))) {
+    try (GitSource source = new GitSource(settings(repo.httpUrl(), "", Duration.ofSeconds(1)), env(TOKEN))) {
       assertEquals(first, source.next(WAIT).orElseThrow().revision());
       servers.stopHttp();
       try {
@@ -259,6 +258,7 @@ class GitSourceTest {
     repo.commit(Map.of("app.cluster", "0\n"), "0");
     try (GitSource source = new GitSource(settings(repo.gitUrl(), "", HOUR))) {
       source.freshCloneAfter = 2;
+      source.pollGap = Duration.ZERO;
       Snapshot last = source.next(WAIT).orElseThrow();
       for (int i = 1; i <= 4; i++) {
         String commit = repo.commit(Map.of("app.cluster", i + "\n"), String.valueOf(i));
@@ -276,6 +276,96 @@ class GitSourceTest {
         assertEquals(1, files.filter(file -> file.toString().endsWith(".pack")).count(), "one pack in the fresh clone");
       }
     }
+  }
+
+  @Test
+  void manyPollsMakeOneFetchAtMostEveryPollGap() throws Exception {
+    GitServers.Repo repo = newRepo();
+    String first = repo.commit(Map.of("app.cluster", "one\n"), "one");
+    try (GitSource source = new GitSource(settings(repo.fileUrl(), "", HOUR))) {
+      source.pollGap = HOUR;
+      assertEquals(first, source.next(WAIT).orElseThrow().revision());
+      String second = repo.commit(Map.of("app.cluster", "two\n"), "two");
+      for (int i = 0; i < 20; i++) {
+        source.pollNow();
+      }
+      assertEquals(Optional.empty(), source.next(Duration.ofMillis(500)), "no fetch within the poll gap");
+      assertEquals(1, source.fetches.get());
+      source.pollGap = Duration.ofMillis(100);
+      source.pollNow();
+      assertEquals(second, source.next(WAIT).orElseThrow().revision());
+      assertEquals(2, source.fetches.get(), "twenty polls and one more: one fetch");
+    }
+  }
+
+  @Test
+  void pollsWhileFailuresBackOffFetchAtMostOncePerGap() throws Exception {
+    GitServers.Repo repo = newRepo();
+    repo.commit(Map.of("app.cluster", "one\n"), "one");
+    try (GitSource source = new GitSource(settings(repo.gitUrl(), "", HOUR))) {
+      source.pollGap = Duration.ofSeconds(30);
+      source.next(WAIT).orElseThrow();
+      servers.stopDaemon();
+      try {
+        source.pollGap = Duration.ZERO;
+        source.pollNow();
+        SourceUnavailable down = assertThrows(SourceUnavailable.class, () -> source.next(WAIT));
+        assertEquals(HOUR, down.retryIn());
+        assertEquals(2, source.fetches.get());
+        source.pollGap = Duration.ofSeconds(30);
+        for (int i = 0; i < 5; i++) {
+          source.pollNow();
+        }
+        assertEquals(Optional.empty(), source.next(Duration.ofMillis(500)), "within the gap, polls wait");
+        assertEquals(2, source.fetches.get(), "no fetch within the gap, however often polled");
+      } finally {
+        servers.startDaemon();
+      }
+      String two = repo.commit(Map.of("app.cluster", "two\n"), "two");
+      source.pollGap = Duration.ZERO;
+      source.pollNow();
+      assertEquals(two, source.next(WAIT).orElseThrow().revision(), "a poll once the remote is back fetches, back-off or not");
+    }
+  }
+
+  @Test
+  void aTokenGivenAsTheUrlsUserNameIsShownNowhere() throws Exception {
+    GitServers.Repo repo = newRepo();
+    repo.commit(Map.of("app.cluster", "x\n"), "x");
+    String user = "ghp_userToken0123456789";
+    String url = repo.httpUrl().replace("http://", "http://" + user + "@");
+    try (GitSource source = new GitSource(settings(url, "", HOUR), env("wrong-token-9876543210"))) {
+      assertEquals(repo.httpUrl() + "@main", source.origin());
+      SourceUnavailable refused = assertThrows(SourceUnavailable.class, () -> source.next(WAIT));
+      assertTrue(refused.getMessage().startsWith("authentication failed at " + repo.httpUrl()), refused.getMessage());
+      assertNoSecret(refused, user);
+      assertNoSecret(refused, "ghp_");
+    }
+    String withPassword = repo.httpUrl().replace("http://", "http://" + user + ":pass-word-123@");
+    try (GitSource source = new GitSource(settings(withPassword, "", HOUR), name -> null)) {
+      assertEquals(repo.httpUrl() + "@main", source.origin());
+      servers.stopHttp();
+      try {
+        SourceUnavailable down = assertThrows(SourceUnavailable.class, () -> source.next(WAIT));
+        assertEquals("cannot reach " + repo.httpUrl() + ": connection refused", down.getMessage());
+        assertNoSecret(down, user);
+        assertNoSecret(down, "pass-word-123");
+      } finally {
+        servers.startHttp();
+      }
+    }
+  }
+
+  @Test
+  void redactionDropsTheUserInformationOfHttpUrlsAndKeepsAnSshUser() {
+    GitSettings https = settings("https://ghp_abcdefgh12345678@github.com/o/r", "", HOUR);
+    try (GitCredentials credentials = new GitCredentials(https, name -> null)) {
+      String redacted = credentials.redact("https://ghp_abcdefgh12345678@github.com/o/r: not authorized for ghp_abcdefgh12345678");
+      assertEquals("https://github.com/o/r: not authorized for ***", redacted);
+    }
+    assertEquals("https://github.com/o/r", GitSource.shown("https://ghp_abcdefgh12345678@github.com/o/r"));
+    assertEquals("https://github.com/o/r", GitSource.shown("https://oauth2:glpat-secret@github.com/o/r"));
+    assertEquals("ssh://git@github.com/o/r", GitSource.shown("ssh://git@github.com/o/r"));
   }
 
   @Test

@@ -10,17 +10,34 @@ import dev.clusterc.runtime.watch.WatchStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The slot's hand-over of the last good revision across leadership changes, with recording reconcilers. */
 class ReconcilerSlotTest {
-  /** A reconciler that records what it is told. */
+  /** A reconciler that records what it is told; its close waits for {@link #closeMayEnd}, and is logged to {@link #log}. */
   static final class Recorder implements ReconcilerSlot.Running {
     final List<String> calls = new ArrayList<>();
+    final int number;
+    final List<String> log;
+    final CountDownLatch closeMayEnd;
+
+    Recorder() {
+      this(0, new CopyOnWriteArrayList<>(), new CountDownLatch(0));
+    }
+
+    Recorder(int number, List<String> log, CountDownLatch closeMayEnd) {
+      this.number = number;
+      this.log = log;
+      this.closeMayEnd = closeMayEnd;
+    }
 
     @Override
     public void start() {
       calls.add("start");
+      log.add("start " + number);
     }
 
     @Override
@@ -41,12 +58,21 @@ class ReconcilerSlotTest {
     @Override
     public void close() {
       calls.add("close");
+      log.add("closing " + number);
+      try {
+        closeMayEnd.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      log.add("closed " + number);
     }
   }
 
-  private final List<Recorder> made = new ArrayList<>();
+  private final List<Recorder> made = new CopyOnWriteArrayList<>();
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private volatile CountDownLatch closeMayEnd = new CountDownLatch(0);
   private final ReconcilerSlot slot = new ReconcilerSlot(() -> {
-    Recorder r = new Recorder();
+    Recorder r = new Recorder(made.size(), log, closeMayEnd);
     made.add(r);
     return r;
   });
@@ -90,5 +116,47 @@ class ReconcilerSlotTest {
   void openingBeforeAnyRevisionSubmitsNothing() {
     slot.open();
     assertEquals(List.of("start"), made.get(0).calls);
+  }
+
+  @Test
+  void leadingAgainWhileTheOldReconcilerStillClosesWaitsForIt() throws InterruptedException {
+    closeMayEnd = new CountDownLatch(1);
+    slot.submit(desired("r1"));
+    slot.open();
+    Thread losing = new Thread(slot::close, "leadership-lost");
+    losing.start();
+    RecordingSink.await(() -> log.contains("closing 0"), () -> "the first reconciler closing: " + log);
+    Thread leading = new Thread(slot::open, "leading-again");
+    leading.start();
+    RecordingSink.await(() -> !leading.isAlive() || leading.getState() == Thread.State.BLOCKED
+        || leading.getState() == Thread.State.WAITING, () -> "open() done or waiting: " + leading.getState());
+    assertEquals(1, made.size(), "no second reconciler while the first still writes: " + log);
+    closeMayEnd.countDown();
+    losing.join(60_000);
+    leading.join(60_000);
+    assertEquals(List.of("start 0", "closing 0", "closed 0", "start 1"), log);
+    assertEquals(List.of("start", "submit r1"), made.get(1).calls);
+  }
+
+  @Test
+  void stopClosesAtOnceWithoutWaitingAndNothingIsOpenedOrSubmittedAfter() throws InterruptedException {
+    closeMayEnd = new CountDownLatch(1);
+    slot.open();
+    slot.stop();
+    RecordingSink.await(() -> log.contains("closing 0"), () -> "the reconciler closing after stop(): " + log);
+    slot.submit(desired("late"));
+    slot.reject("late2", "examples/home", List.of("x"));
+    assertEquals(Optional.empty(), slot.lastGood(), "a revision after the stop is not kept");
+    Thread closing = new Thread(slot::close, "shutdown");
+    closing.start();
+    RecordingSink.await(() -> closing.getState() == Thread.State.BLOCKED || closing.getState() == Thread.State.WAITING,
+        () -> "close() waiting for the reconciler: " + closing.getState());
+    assertTrue(closing.isAlive(), "close() returns only once the reconciler has closed");
+    closeMayEnd.countDown();
+    closing.join(60_000);
+    assertFalse(closing.isAlive());
+    slot.open();
+    assertEquals(1, made.size(), "nothing opens after a stop");
+    assertEquals(List.of("start", "close"), made.get(0).calls);
   }
 }

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +157,54 @@ class WatchLoopTest {
     thread.start();
     source.offer(new Snapshot(root, "r2", "flux"));
     assertEquals("r2", sink.awaitSubmitted(1).revision());
+  }
+
+  @Test
+  void aTreeChangedBetweenItsRevisionAndTheCompileIsDroppedAndTheNextSnapshotTaken() throws Exception {
+    Path root = Examples.copy("ddd-homelab-local", dir);
+    List<String> expectedUnits = UnitGraphs.of(ClusterCompiler.open(root).compile(Delivery.DIRECT).cluster().orElseThrow())
+        .units().stream().map(Unit::name).toList();
+    CountDownLatch firstLooked = new CountDownLatch(1);
+    source.unchanged = snapshot -> {
+      try {
+        return DirectoryRevision.of(snapshot.root()).equals(snapshot.revision());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } finally {
+        firstLooked.countDown();
+      }
+    };
+    String whole = DirectoryRevision.of(root);
+    // a checkout half done: the revision was taken of the whole tree, the compile reads what is left of it
+    Path apps = root.resolve("apps.cluster");
+    Path moved = dir.resolve("apps.cluster.away");
+    Files.move(apps, moved);
+    start(false);
+    source.offer(new Snapshot(root, whole, "examples/ddd-homelab-local"));
+    assertTrue(firstLooked.await(60, TimeUnit.SECONDS), "the loop compiled the half tree");
+    Files.move(moved, apps);
+    source.offer(new Snapshot(root, DirectoryRevision.of(root), "examples/ddd-homelab-local"));
+    Desired applied = sink.awaitSubmitted(1);
+    assertEquals(expectedUnits, applied.graph().units().stream().map(Unit::name).toList(), "compiled from the whole tree");
+    assertEquals(whole, applied.revision());
+    assertTrue(sink.rejected.isEmpty(), "the half tree is neither applied nor rejected: " + sink.rejected);
+    assertEquals(0, events.stream().filter(WatchEvent.SourceRejected.class::isInstance).count(), events::toString);
+    assertEquals(1, sink.submitted.size());
+  }
+
+  @Test
+  void aRevisionCompiledWhileTheLoopIsStoppedIsNotHandedOn() throws IOException, InterruptedException {
+    Path root = Examples.copy("ddd-homelab-local", dir);
+    start(false);
+    source.unchanged = snapshot -> {
+      loop.stop(); // the stop request arrives while the revision is being compiled
+      return true;
+    };
+    source.offer(new Snapshot(root, "sha256:late", "examples/ddd-homelab-local"));
+    thread.join(60_000);
+    assertFalse(thread.isAlive(), "the loop ended");
+    assertTrue(sink.submitted.isEmpty(), "nothing is submitted after a stop: " + sink.submitted);
+    assertTrue(loop.last().isEmpty());
   }
 
   @Test
