@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The loop of {@code apply --watch}: takes each new {@link Desired} state and applies what changed.
  *
  * <p>One daemon thread does everything, one step at a time: reconciles, self-heal's checks (through
- * the executor it is given), the periodic resync, and a tick that reads the suspend flag and retries a
- * failed reconcile. The first reconcile after {@link #start()} (and after a resume) is a full
+ * the executor it is given), the periodic resync, the changes of the suspend flag (the parent is
+ * watched: a suspend takes effect at once, a resume reconciles at once), and a tick that retries a
+ * failed reconcile (and reads the flag itself only while the parent's watch is down). Self-heal's
+ * back-offs and failed heals are also posted as Warning Events on the parent. The first reconcile after {@link #start()} (and after a resume) is a full
  * {@link ClusterApply}; later ones skip the objects whose desired state equals what was applied last:
  * no read, dry run or health wait for them. Objects a reconcile plans carry the new revision
  * ({@value Kinds#REVISION}); since the plan ignores that annotation, only the objects that really
@@ -53,6 +55,8 @@ public final class Reconciler implements AutoCloseable {
   private String cluster;
   private SelfHeal selfHeal;
   private ClusterEvents clusterEvents;
+  private ParentWatch parentWatch;
+  private String watchedCluster;
 
   private volatile ScheduledThreadPoolExecutor loop;
   private volatile boolean closing;
@@ -157,6 +161,9 @@ public final class Reconciler implements AutoCloseable {
     if (selfHeal != null) {
       selfHeal.close();
     }
+    if (parentWatch != null) {
+      parentWatch.close();
+    }
   }
 
   /** Runs {@code task} on the loop's thread (after {@link #start()}, if not started yet); dropped once closing. */
@@ -190,19 +197,42 @@ public final class Reconciler implements AutoCloseable {
     };
   }
 
-  /** Reads the suspend flag, then retries a failed or waiting reconcile once it is due. */
+  /** Reads the suspend flag unless the parent's watch reports it, then retries a failed or waiting reconcile once due. */
   private void tick() {
     if (cluster == null) {
       return;
     }
-    try {
-      noteSuspension(Suspension.of(ParentAnnotations.read(client, cluster)));
-    } catch (KubernetesClientException e) {
-      // the attempt below, if one is due, fails and backs off; else the next tick reads again
+    if (!watchParent()) {
+      try {
+        noteSuspension(Suspension.of(ParentAnnotations.read(client, cluster)));
+      } catch (KubernetesClientException e) {
+        // the attempt below, if one is due, fails and backs off; else the next tick reads again
+      }
     }
     if (!suspended) {
       attempt(false);
     }
+  }
+
+  /** Keeps the parent of the cluster applied watched; whether the watch reports its suspend flag now. */
+  private boolean watchParent() {
+    if (parentWatch != null && (!cluster.equals(watchedCluster) || !parentWatch.running())) {
+      parentWatch.close();
+      parentWatch = null;
+    }
+    if (parentWatch == null && !closing) {
+      try {
+        parentWatch = ParentWatch.start(client, cluster, now -> serially(() -> {
+          if (!noteSuspension(now)) {
+            attempt(false); // a resume reconciles at once
+          }
+        }));
+        watchedCluster = cluster;
+      } catch (KubernetesClientException e) {
+        return false; // tried again on the next tick
+      }
+    }
+    return parentWatch != null && parentWatch.watching();
   }
 
   private void resync() {
@@ -225,6 +255,7 @@ public final class Reconciler implements AutoCloseable {
       clusterEvents = null; // the source now names another cluster: post on its parent
     }
     cluster = desired.graph().cluster();
+    watchParent();
     ConfigMap parent;
     try {
       parent = ParentAnnotations.read(client, cluster);
@@ -317,10 +348,31 @@ public final class Reconciler implements AutoCloseable {
   private SelfHeal heal() {
     if (selfHeal == null) {
       Executor serial = this::serially;
-      selfHeal = new SelfHeal(client, ApplySetParent.forCluster(cluster).id(), options.heal(), serial, events);
+      selfHeal = new SelfHeal(client, ApplySetParent.forCluster(cluster).id(), options.heal(), serial,
+          this::healReported);
       selfHeal.pause(suspended);
     }
     return selfHeal;
+  }
+
+  /**
+   * Self-heal's reports (on the loop's thread): passed on; a back-off or a failed heal is also posted
+   * as a Warning Event on the parent, naming the object, the fields and the manager. The message leaves
+   * out what changes from one report to the next (attempts, waits), so a repeat bumps its count.
+   */
+  private void healReported(WatchEvent event) {
+    emit(event);
+    ClusterEvents posted = clusterEvents();
+    if (posted == null) {
+      return;
+    }
+    if (event instanceof WatchEvent.HealBackOff e) {
+      posted.warning("HealBackOff", e.object() + " keeps being changed by field manager " + e.manager()
+          + " (" + e.fields() + "); self-heal backs off instead of fighting it. Let clusterc own the field, or"
+          + " declare it with ignore-drift.");
+    } else if (event instanceof WatchEvent.HealFailed e) {
+      posted.warning("HealFailed", e.object() + " could not be healed; tried again later: " + e.reason());
+    }
   }
 
   /** The Events of the cluster applied, or {@code null} before the first Desired named it. */
