@@ -72,6 +72,8 @@ class HealBudgetTest {
     healNow(ID);
     clock.advance(Duration.ofMinutes(2));
     healNow(ID); // a new burst: its first attempts go at once again
+    healNow(ID);
+    healNow(ID);
     assertEquals(new Decision.Wait(Duration.ofSeconds(10), 3), budget.decide(ID));
   }
 
