@@ -367,9 +367,10 @@ public final class Reconciler implements AutoCloseable {
       return;
     }
     if (event instanceof WatchEvent.HealBackOff e) {
-      posted.warning("HealBackOff", e.object() + " keeps being changed by field manager " + e.manager()
-          + " (" + e.fields() + "); self-heal backs off instead of fighting it. Let clusterc own the field, or"
-          + " declare it with ignore-drift.");
+      String what = "(deleted)".equals(e.fields()) ? " keeps being deleted"
+          : " keeps being changed by field manager " + e.manager() + " (" + e.fields() + ")";
+      posted.warning("HealBackOff", e.object() + what + "; self-heal backs off instead of fighting over it. Stop"
+          + " the other writer, or leave the field to it with ignore-drift.");
     } else if (event instanceof WatchEvent.HealFailed e) {
       posted.warning("HealFailed", e.object() + " could not be healed; tried again later: " + e.reason());
     }
