@@ -255,7 +255,6 @@ public final class Reconciler implements AutoCloseable {
       clusterEvents = null; // the source now names another cluster: post on its parent
     }
     cluster = desired.graph().cluster();
-    watchParent();
     ConfigMap parent;
     try {
       parent = ParentAnnotations.read(client, cluster);
@@ -290,6 +289,7 @@ public final class Reconciler implements AutoCloseable {
 
   /** @param recorded the revision the parent records now, or {@code null} */
   private void reconcile(Desired desired, String recorded, long start) {
+    watchParent(); // from the first reconcile on, a suspend is noticed at once
     RevisionApply.Outcome outcome = revisions.run(desired, full);
     if (outcome.keep() != null && !closing) {
       heal().desire(outcome.keep(), outcome.written());
