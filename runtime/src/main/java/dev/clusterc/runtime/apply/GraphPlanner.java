@@ -2,6 +2,7 @@ package dev.clusterc.runtime.apply;
 
 import dev.clusterc.runtime.inventory.Consequence;
 import dev.clusterc.runtime.inventory.Consequences;
+import dev.clusterc.runtime.kube.DriftIgnore;
 import dev.clusterc.runtime.kube.ObjectApplier;
 import dev.clusterc.runtime.kube.ObjectChange;
 import dev.clusterc.runtime.kube.ObjectRefused;
@@ -141,8 +142,9 @@ public final class GraphPlanner {
       ObjectApplier.Planned planned = objects.planWithLive(object, known);
       ObjectChange change = planned.change();
       boolean changes = change.change() == Change.CONFIGURED || change.change() == Change.RECREATED;
-      return new Assessment(change, changes
-          ? Consequences.of(change.object(), planned.live(), object, change.change(), List.of()) : List.of());
+      // consequences of what is sent: ignored fields keep their live values (DriftIgnore), so they change nothing
+      return new Assessment(change, changes ? Consequences.of(change.object(), planned.live(),
+          DriftIgnore.respectLive(object, planned.live()), change.change(), List.of()) : List.of());
     } catch (KubernetesClientException e) {
       if (unreachable(e)) {
         throw e;

@@ -25,7 +25,9 @@ import java.util.function.BooleanSupplier;
  * a second apply of an unchanged cluster sends no write. Conflicts with another field manager are
  * reported with that manager's name and taken over only when forced; an immutable field change
  * deletes and re-creates the object only when forced, and never for claims, volumes, CRDs and
- * Namespaces ({@link Kinds#neverRecreated}).
+ * Namespaces ({@link Kinds#neverRecreated}). A field the object's {@value Kinds#DRIFT_IGNORE}
+ * annotation names keeps its live value ({@link DriftIgnore#respectLive}): another owner (an
+ * autoscaler) keeps it, and a change of the source neither conflicts with it nor resets it.
  */
 public final class ObjectApplier {
   /** How long a re-create waits for the deleted object to go before it creates it again. */
@@ -72,7 +74,7 @@ public final class ObjectApplier {
           throw conflict(change.object(), change.detail());
         }
         try {
-          apply(desired, false, flags.forceConflicts());
+          apply(DriftIgnore.respectLive(desired, planned.live()), false, flags.forceConflicts());
           return change;
         } catch (KubernetesClientException e) {
           if (ApiErrors.immutable(e) && planned.live() != null) {
@@ -115,7 +117,9 @@ public final class ObjectApplier {
     return planned(desired, live);
   }
 
-  private Planned planned(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  /** Plans what is sent: {@code desired} with the live values of its ignored fields ({@link DriftIgnore}). */
+  private Planned planned(GenericKubernetesResource wanted, GenericKubernetesResource live) {
+    GenericKubernetesResource desired = DriftIgnore.respectLive(wanted, live);
     ObjectId id = ObjectId.of(desired);
     List<String> conflicts = List.of();
     String detail = "";
@@ -170,7 +174,7 @@ public final class ObjectApplier {
     }
     client.resource(live).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     client.resource(live).waitUntilCondition(Objects::isNull, DELETE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    apply(desired, false, true);
+    apply(DriftIgnore.respectLive(desired, live), false, true);
     return change;
   }
 

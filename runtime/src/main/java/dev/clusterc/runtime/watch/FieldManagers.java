@@ -1,5 +1,7 @@
 package dev.clusterc.runtime.watch;
 
+import dev.clusterc.runtime.kube.JsonPointer;
+import dev.clusterc.runtime.kube.ListItems;
 import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -32,7 +34,7 @@ public final class FieldManagers {
             .filter(e -> !"status".equals(e.getSubresource()))
             .toList();
     for (String path : paths) {
-      List<String> tokens = tokens(path);
+      List<String> tokens = JsonPointer.tokens(path);
       for (ManagedFieldsEntry entry : entries) {
         if (entry.getFieldsV1() != null && covers(entry.getFieldsV1().getAdditionalProperties(), tokens, projection)) {
           return entry.getManager();
@@ -61,9 +63,9 @@ public final class FieldManagers {
         next = node.get("f:" + token);
         value = map.get(token);
       } else if (value instanceof List<?> list) {
-        int index = token.chars().allMatch(Character::isDigit) && !token.isEmpty() ? Integer.parseInt(token) : -1;
+        int index = JsonPointer.index(token);
         Object item = index >= 0 && index < list.size() ? list.get(index) : null;
-        next = keyed(node, Projection.nameOf(item));
+        next = keyed(node, ListItems.nameOf(item));
         value = item;
       }
       if (!(next instanceof Map<?, ?> child)) {
@@ -98,14 +100,5 @@ public final class FieldManagers {
       }
     }
     return null;
-  }
-
-  private static List<String> tokens(String pointer) {
-    if (pointer.isEmpty()) {
-      return List.of();
-    }
-    return java.util.Arrays.stream(pointer.substring(1).split("/", -1))
-        .map(t -> t.replace("~1", "/").replace("~0", "~"))
-        .toList();
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * One informer per kind clusterc manages, over the members of one ApplySet only (label selector
  * {@code applyset.kubernetes.io/part-of=<id>}, all namespaces), each reporting the id of every
- * object it sees added, changed or deleted. Not thread-safe: {@link SelfHeal} uses it under its lock.
+ * object it sees added, changed or deleted. Their caches keep objects without managedFields and status. Not thread-safe: {@link SelfHeal} uses it under its lock.
  */
 final class MemberInformers implements AutoCloseable {
   private final KubernetesClient client;
@@ -43,8 +44,18 @@ final class MemberInformers implements AutoCloseable {
       return false;
     }
     try {
-      byKind.put(kind, client.genericKubernetesResources(example.getApiVersion(), example.getKind())
-          .inAnyNamespace().withLabel(ApplySetKeys.PART_OF, applySetId).inform(new Handler(), 0));
+      SharedIndexInformer<GenericKubernetesResource> informer = client
+          .genericKubernetesResources(example.getApiVersion(), example.getKind()).inAnyNamespace()
+          .withLabel(ApplySetKeys.PART_OF, applySetId).runnableInformer(0);
+      informer.addEventHandler(new Handler());
+      informer.itemStore(new Lean());
+      try {
+        informer.run(); // waits for the first LIST
+      } catch (RuntimeException e) {
+        informer.close();
+        throw e;
+      }
+      byKind.put(kind, informer);
       return true;
     } catch (KubernetesClientException e) {
       return false;
@@ -86,6 +97,26 @@ final class MemberInformers implements AutoCloseable {
   public void close() {
     byKind.values().forEach(SharedIndexInformer::close);
     byKind.clear();
+  }
+
+  /**
+   * The cache, without what a projection never looks at: managedFields and status are dropped from each
+   * object as it is stored (they are often most of it). A heal reads the object from the server first,
+   * whole, so who changed a field is still known.
+   */
+  private static final class Lean extends BasicItemStore<GenericKubernetesResource> {
+    Lean() {
+      super(Cache::metaNamespaceKeyFunc);
+    }
+
+    @Override
+    public GenericKubernetesResource put(String key, GenericKubernetesResource object) {
+      if (object.getMetadata() != null) {
+        object.getMetadata().setManagedFields(null);
+      }
+      object.getAdditionalProperties().remove("status");
+      return super.put(key, object);
+    }
   }
 
   /** Hands the id of every object seen on; nothing more on the informer's thread. */

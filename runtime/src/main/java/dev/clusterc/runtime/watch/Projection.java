@@ -1,5 +1,7 @@
 package dev.clusterc.runtime.watch;
 
+import dev.clusterc.runtime.kube.JsonPointer;
+import dev.clusterc.runtime.kube.ListItems;
 import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -30,11 +32,17 @@ public final class Projection {
 
   /** {@code live} projected onto the paths of {@code desired}; empty when {@code live} is null. */
   public static Map<String, Object> of(HasMetadata desired, HasMetadata live) {
+    return of(wanted(desired), live == null ? null : tree(live));
+  }
+
+  /**
+   * The tree of {@code desired} whose paths a projection keeps: {@code desired} as a tree, a Secret's
+   * {@code stringData} as {@code data}. Whoever projects often onto one desired object keeps this and
+   * calls {@link #of(Map, Map)}.
+   */
+  public static Map<String, Object> wanted(HasMetadata desired) {
     Map<String, Object> wanted = tree(desired);
-    if (isSecret(desired)) {
-      wanted = withStringDataAsData(wanted);
-    }
-    return of(wanted, live == null ? null : tree(live));
+    return isSecret(desired) ? withStringDataAsData(wanted) : wanted;
   }
 
   /** {@link #of(HasMetadata, HasMetadata)} on plain trees (maps, lists, scalars). */
@@ -97,35 +105,14 @@ public final class Projection {
     if (live instanceof List<?> list && desired instanceof List<?> wanted) {
       List<Object> kept = new ArrayList<>();
       for (int i = 0; i < wanted.size(); i++) {
-        Object counterpart = counterpart(wanted.get(i), i, list);
-        if (counterpart != MISSING) {
+        Object counterpart = ListItems.counterpart(wanted.get(i), i, list);
+        if (counterpart != ListItems.MISSING) {
           kept.add(restrict(counterpart, wanted.get(i)));
         }
       }
       return kept;
     }
     return live;
-  }
-
-  /** What {@link #counterpart} answers when the list has no item for the wanted one. */
-  static final Object MISSING = new Object();
-
-  /** The item of {@code list} that stands for {@code wanted} (by name when named, else by index). */
-  static Object counterpart(Object wanted, int index, List<?> list) {
-    Object name = nameOf(wanted);
-    if (name != null) {
-      for (Object item : list) {
-        if (name.equals(nameOf(item))) {
-          return item;
-        }
-      }
-      return MISSING;
-    }
-    return index < list.size() ? list.get(index) : MISSING;
-  }
-
-  static Object nameOf(Object item) {
-    return item instanceof Map<?, ?> map ? map.get("name") : null;
   }
 
   /**
@@ -144,7 +131,7 @@ public final class Projection {
       left.keySet().forEach(k -> keys.add(String.valueOf(k)));
       right.keySet().forEach(k -> keys.add(String.valueOf(k)));
       for (String key : keys) {
-        String child = path + "/" + escape(key);
+        String child = path + "/" + JsonPointer.escape(key);
         if (!left.containsKey(key) || !right.containsKey(key)) {
           paths.add(child);
         } else {
@@ -155,10 +142,10 @@ public final class Projection {
       if (allNamed(left) && allNamed(right)) {
         Map<Object, Integer> rightIndex = new LinkedHashMap<>();
         for (int i = 0; i < right.size(); i++) {
-          rightIndex.putIfAbsent(nameOf(right.get(i)), i);
+          rightIndex.putIfAbsent(ListItems.nameOf(right.get(i)), i);
         }
         for (int i = 0; i < left.size(); i++) {
-          Integer j = rightIndex.remove(nameOf(left.get(i)));
+          Integer j = rightIndex.remove(ListItems.nameOf(left.get(i)));
           if (j == null) {
             paths.add(path + "/" + i);
           } else {
@@ -181,7 +168,7 @@ public final class Projection {
   }
 
   private static boolean allNamed(List<?> list) {
-    return !list.isEmpty() && list.stream().allMatch(item -> nameOf(item) != null);
+    return !list.isEmpty() && list.stream().allMatch(item -> ListItems.nameOf(item) != null);
   }
 
   /** Equal values; numbers by value, so {@code 1} read as an int and as a long are the same. */
@@ -190,11 +177,6 @@ public final class Projection {
       return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
     }
     return Objects.equals(a, b);
-  }
-
-  /** One reference token of a JSON pointer: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
-  static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
   }
 
   /** An object as a plain tree of maps, lists and scalars. */

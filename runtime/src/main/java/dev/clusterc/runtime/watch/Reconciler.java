@@ -11,8 +11,6 @@ import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The loop of {@code apply --watch}: takes each new {@link Desired} state and applies what changed.
  *
  * <p>One daemon thread does everything, one step at a time: reconciles, self-heal's checks (through
- * the executor it is given), the periodic resync, and a tick that reads the suspend flag and retries a
- * failed reconcile. The first reconcile after {@link #start()} (and after a resume) is a full
+ * the executor it is given), the periodic resync, the changes of the suspend flag (the parent is
+ * watched: a suspend takes effect at once, a resume reconciles at once), and a tick that retries a
+ * failed reconcile (and reads the flag itself only while the parent's watch is down). Self-heal's
+ * back-offs and failed heals are also posted as Warning Events on the parent. The first reconcile after {@link #start()} (and after a resume) is a full
  * {@link ClusterApply}; later ones skip the objects whose desired state equals what was applied last:
  * no read, dry run or health wait for them. Objects a reconcile plans carry the new revision
  * ({@value Kinds#REVISION}); since the plan ignores that annotation, only the objects that really
@@ -59,7 +59,8 @@ public final class Reconciler implements AutoCloseable {
   private Desired accepted;
   private SelfHeal selfHeal;
   private ClusterEvents clusterEvents;
-  private volatile SharedIndexInformer<ConfigMap> parentInformer;
+  private ParentWatch parentWatch;
+  private String watchedCluster;
 
   private volatile ScheduledThreadPoolExecutor loop;
   private volatile boolean closing;
@@ -164,9 +165,8 @@ public final class Reconciler implements AutoCloseable {
     if (selfHeal != null) {
       selfHeal.close();
     }
-    SharedIndexInformer<ConfigMap> informer = parentInformer;
-    if (informer != null) {
-      informer.stop();
+    if (parentWatch != null) {
+      parentWatch.close();
     }
   }
 
@@ -201,19 +201,42 @@ public final class Reconciler implements AutoCloseable {
     };
   }
 
-  /** Reads the suspend flag, then retries a failed or waiting reconcile once it is due. */
+  /** Reads the suspend flag unless the parent's watch reports it, then retries a failed or waiting reconcile once due. */
   private void tick() {
     if (cluster == null) {
       return;
     }
-    try {
-      noteSuspension(Suspension.of(ParentAnnotations.read(client, cluster)));
-    } catch (KubernetesClientException e) {
-      // the attempt below, if one is due, fails and backs off; else the next tick reads again
+    if (!watchParent()) {
+      try {
+        noteSuspension(Suspension.of(ParentAnnotations.read(client, cluster)));
+      } catch (KubernetesClientException e) {
+        // the attempt below, if one is due, fails and backs off; else the next tick reads again
+      }
     }
     if (!suspended) {
       attempt(false);
     }
+  }
+
+  /** Keeps the parent of the cluster applied watched; whether the watch reports its suspend flag now. */
+  private boolean watchParent() {
+    if (parentWatch != null && (!cluster.equals(watchedCluster) || !parentWatch.running())) {
+      parentWatch.close();
+      parentWatch = null;
+    }
+    if (parentWatch == null && !closing) {
+      try {
+        parentWatch = ParentWatch.start(client, cluster, now -> serially(() -> {
+          if (!noteSuspension(now)) {
+            attempt(false); // a resume reconciles at once
+          }
+        }));
+        watchedCluster = cluster;
+      } catch (KubernetesClientException e) {
+        return false; // tried again on the next tick
+      }
+    }
+    return parentWatch != null && parentWatch.watching();
   }
 
   private void resync() {
@@ -271,50 +294,6 @@ public final class Reconciler implements AutoCloseable {
     }
   }
 
-  /**
-   * Watches the parent once it exists, so that {@code clusterc suspend} stops applying and healing at
-   * once (a drift right after it is left alone) and {@code clusterc resume} reconciles at once, not on
-   * the next tick; the tick still reads the flag, in case the watch is down.
-   */
-  private void watchParent() {
-    if (parentInformer != null || closing) {
-      return;
-    }
-    ApplySetParent parent = ApplySetParent.forCluster(cluster);
-    SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace(parent.namespace())
-        .withName(parent.name()).runnableInformer(0);
-    informer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(ConfigMap map) {
-        flagSeen(Suspension.of(map));
-      }
-
-      @Override
-      public void onUpdate(ConfigMap before, ConfigMap map) {
-        flagSeen(Suspension.of(map));
-      }
-
-      @Override
-      public void onDelete(ConfigMap map, boolean unknownFinalState) {
-        // the next reconcile writes it again
-      }
-    });
-    parentInformer = informer;
-    informer.start();
-  }
-
-  /** The parent now carries {@code flag}: noted on the loop's thread; a resume reconciles at once. */
-  private void flagSeen(boolean flag) {
-    serially(() -> {
-      if (!Boolean.valueOf(flag).equals(suspendSeen)) {
-        noteSuspension(flag);
-        if (!suspended) {
-          attempt(false);
-        }
-      }
-    });
-  }
-
   /** Records the suspend flag; reports a change, pauses or resumes self-heal. Whether suspended. */
   private boolean noteSuspension(boolean now) {
     boolean changed = suspendSeen == null ? now : suspendSeen != now;
@@ -336,6 +315,7 @@ public final class Reconciler implements AutoCloseable {
 
   /** @param recorded the revision the parent records now, or {@code null} */
   private void reconcile(Desired desired, String recorded, long start) {
+    watchParent(); // from the first reconcile on, a suspend is noticed at once
     RevisionApply.Outcome outcome = revisions.run(desired, full);
     if (outcome.keep() != null && !closing) {
       heal().desire(outcome.keep(), outcome.written());
@@ -362,7 +342,6 @@ public final class Reconciler implements AutoCloseable {
     retryAt = System.nanoTime();
     lastError = null;
     done = desired;
-    watchParent();
     objects = revisions.objects();
     emit(reconciled(desired, outcome.summary(), true, null, start));
     emit(new WatchEvent.Managed(objects));
@@ -417,29 +396,32 @@ public final class Reconciler implements AutoCloseable {
   private SelfHeal heal() {
     if (selfHeal == null) {
       Executor serial = this::serially;
-      ClusterEvents posted = clusterEvents();
-      WatchListener reported = event -> {
-        events.on(event);
-        if (event instanceof WatchEvent.HealBackOff backOff) {
-          posted.warning("HealBackOff", backOffMessage(backOff));
-        }
-      };
-      selfHeal = new SelfHeal(client, ApplySetParent.forCluster(cluster).id(), options.heal(), serial, reported);
+      selfHeal = new SelfHeal(client, ApplySetParent.forCluster(cluster).id(), options.heal(), serial,
+          this::healReported);
       selfHeal.pause(suspended);
     }
     return selfHeal;
   }
 
   /**
-   * The Event's message for an object self-heal backs off: which object, which fields and who keeps
-   * changing them. The same for every back-off of that fight, so repeats bump one Event's count.
+   * Self-heal's reports (on the loop's thread): passed on; a back-off or a failed heal is also posted
+   * as a Warning Event on the parent, naming the object, the fields and the manager. The message leaves
+   * out what changes from one report to the next (attempts, waits), so a repeat bumps its count.
    */
-  static String backOffMessage(WatchEvent.HealBackOff backOff) {
-    String what = "(deleted)".equals(backOff.fields()) ? "keeps being deleted"
-        : backOff.fields() + " keeps being changed by " + backOff.manager();
-    return backOff.object() + ": " + what + " after clusterc healed it; self-heal backs off (waits doubling)"
-        + " instead of fighting over it. Declare `ignore-drift` for a field another controller owns, or stop the"
-        + " other writer.";
+  private void healReported(WatchEvent event) {
+    emit(event);
+    ClusterEvents posted = clusterEvents();
+    if (posted == null) {
+      return;
+    }
+    if (event instanceof WatchEvent.HealBackOff e) {
+      String what = "(deleted)".equals(e.fields()) ? " keeps being deleted"
+          : " keeps being changed by field manager " + e.manager() + " (" + e.fields() + ")";
+      posted.warning("HealBackOff", e.object() + what + "; self-heal backs off instead of fighting over it. Stop"
+          + " the other writer, or leave the field to it with ignore-drift.");
+    } else if (event instanceof WatchEvent.HealFailed e) {
+      posted.warning("HealFailed", e.object() + " could not be healed; tried again later: " + e.reason());
+    }
   }
 
   /** The Events of the cluster applied, or {@code null} before the first Desired named it. */

@@ -1,6 +1,8 @@
 package dev.clusterc.runtime.watch;
 
+import dev.clusterc.runtime.inventory.ApplySetKeys;
 import dev.clusterc.runtime.inventory.MemberLabel;
+import dev.clusterc.runtime.kube.DriftIgnore;
 import dev.clusterc.runtime.kube.RequestFailure;
 import dev.clusterc.runtime.model.Kinds;
 import dev.clusterc.runtime.model.ObjectId;
@@ -54,8 +56,14 @@ public final class SelfHeal implements AutoCloseable {
    *     long after its last heal (and back-off) starts afresh
    * @param firstBackOff the wait before the heal after {@code attempts}, doubled for each further one
    * @param maxBackOff the longest wait
+   * @param horizon once {@code attempts} bursts of heals began within this long, the next waits until
+   *     the oldest of them is older (a field rewritten every few minutes, slower than {@code window})
    */
-  public record HealPolicy(int attempts, Duration window, Duration firstBackOff, Duration maxBackOff) {
+  public record HealPolicy(int attempts, Duration window, Duration firstBackOff, Duration maxBackOff,
+      Duration horizon) {
+    /** The default {@code horizon}. */
+    public static final Duration HORIZON = Duration.ofHours(1);
+
     public HealPolicy {
       if (attempts < 1) {
         throw new IllegalArgumentException("heal attempts must be at least 1, got " + attempts);
@@ -63,9 +71,15 @@ public final class SelfHeal implements AutoCloseable {
       Objects.requireNonNull(window, "window");
       Objects.requireNonNull(firstBackOff, "firstBackOff");
       Objects.requireNonNull(maxBackOff, "maxBackOff");
+      Objects.requireNonNull(horizon, "horizon");
     }
 
-    /** 3 heals in a row, a 2-minute window, back-off from 10 seconds up to 5 minutes. */
+    /** A policy with the default {@link #HORIZON}. */
+    public HealPolicy(int attempts, Duration window, Duration firstBackOff, Duration maxBackOff) {
+      this(attempts, window, firstBackOff, maxBackOff, HORIZON);
+    }
+
+    /** 3 heals in a row, a 2-minute window, back-off from 10 seconds up to 5 minutes; 3 bursts an hour. */
     public static HealPolicy defaults() {
       return new HealPolicy(3, Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
@@ -74,7 +88,9 @@ public final class SelfHeal implements AutoCloseable {
   /** What is known of one desired object. Read and written under {@link #lock} only. */
   private static final class Tracked {
     final ObjectId id;
+    /** The desired object, labelled as a member. */
     GenericKubernetesResource desired;
+    /** Its {@link Projection#wanted} tree, kept so that a check does not convert it again. */
     Map<String, Object> desiredTree;
     DriftIgnore ignore;
     /** The projection clusterc last wrote or accepted; empty when the object was missing. */
@@ -155,8 +171,8 @@ public final class SelfHeal implements AutoCloseable {
 
       List<ObjectId> missing = new ArrayList<>();
       desired.forEach((id, object) -> {
-        GenericKubernetesResource labelled = MemberLabel.label(object, applySetId);
-        Map<String, Object> tree = Projection.tree(labelled);
+        GenericKubernetesResource labelled = member(object);
+        Map<String, Object> tree = Projection.wanted(labelled);
         Tracked known = tracked.computeIfAbsent(id, Tracked::new);
         boolean fresh = known.baseline == null || written.contains(id) || !tree.equals(known.desiredTree);
         known.desired = labelled;
@@ -214,8 +230,8 @@ public final class SelfHeal implements AutoCloseable {
           listed = informers.list(example);
         } catch (KubernetesClientException e) {
           // one report per kind, not one per object: the next resync tries them all again
-          listener.on(new WatchEvent.HealFailed(objects.get(0).id, "could not list " + example.getKind()
-              + " to resync its " + objects.size() + " objects: " + RequestFailure.describe(e)));
+          listener.on(new WatchEvent.ResyncFailed(objects.get(0).id.groupKind(), "could not list its "
+              + objects.size() + " objects to resync them: " + RequestFailure.describe(e)));
           continue;
         }
         for (Tracked t : objects) {
@@ -246,7 +262,7 @@ public final class SelfHeal implements AutoCloseable {
   }
 
   /** How many objects are tracked. */
-  public int tracked() {
+  int tracked() {
     return tracked.size();
   }
 
@@ -381,7 +397,14 @@ public final class SelfHeal implements AutoCloseable {
   }
 
   private static Map<String, Object> project(Tracked t, GenericKubernetesResource live) {
-    return t.ignore.strip(Projection.of(t.desired, live));
+    return t.ignore.strip(Projection.of(t.desiredTree, Projection.tree(live)));
+  }
+
+  /** {@code object} labelled as a member of the set; itself when it is labelled already (no copy kept). */
+  private GenericKubernetesResource member(GenericKubernetesResource object) {
+    Map<String, String> labels = object.getMetadata() == null ? null : object.getMetadata().getLabels();
+    return labels != null && applySetId.equals(labels.get(ApplySetKeys.PART_OF)) ? object
+        : MemberLabel.label(object, applySetId);
   }
 
   private static boolean terminating(GenericKubernetesResource live) {

@@ -33,6 +33,12 @@ public sealed interface WatchEvent {
   /** Healing an object failed (the API server refused it); tried again on the next tick. */
   record HealFailed(ObjectId object, String reason) implements WatchEvent {}
 
+  /**
+   * A resync could not list the objects of one kind ({@code Kind.group}); none of them was compared,
+   * and the next resync tries again.
+   */
+  record ResyncFailed(String kind, String reason) implements WatchEvent {}
+
   /** The cluster was suspended or resumed (the flag on the ApplySet parent). */
   record Suspension(boolean suspended) implements WatchEvent {}
 

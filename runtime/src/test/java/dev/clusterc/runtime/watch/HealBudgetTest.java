@@ -71,17 +71,47 @@ class HealBudgetTest {
     healNow(ID);
     healNow(ID);
     clock.advance(Duration.ofMinutes(2));
-    assertEquals(0, budget.attempts(ID));
-    healNow(ID);
+    healNow(ID); // a new burst: its first attempts go at once again
     healNow(ID);
     healNow(ID);
     assertEquals(new Decision.Wait(Duration.ofSeconds(10), 3), budget.decide(ID));
   }
 
   @Test
+  void aFieldRewrittenEveryFewMinutesIsHealedAtMostAttemptsTimesAnHour() {
+    healNow(ID);
+    clock.advance(Duration.ofMinutes(5));
+    healNow(ID); // each heal is a burst of its own: the window (2 min) passed in between
+    clock.advance(Duration.ofMinutes(5));
+    healNow(ID);
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(new Decision.Wait(Duration.ofMinutes(45), 3), budget.decide(ID), "the 4th burst within the hour");
+    clock.advance(Duration.ofMinutes(44));
+    assertEquals(new Decision.Wait(Duration.ofMinutes(1), 3), budget.decide(ID));
+    clock.advance(Duration.ofMinutes(1));
+    healNow(ID);
+    clock.advance(Duration.ofMinutes(5));
+    healNow(ID);
+    clock.advance(Duration.ofMinutes(5));
+    healNow(ID);
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(new Decision.Wait(Duration.ofMinutes(45), 3), budget.decide(ID), "again after the next three");
+    assertEquals(new Decision.Heal(), budget.decide(OTHER));
+  }
+
+  @Test
+  void twoBurstsAnHourAreNotThrottled() {
+    for (int hour = 0; hour < 3; hour++) {
+      healNow(ID);
+      clock.advance(Duration.ofMinutes(30));
+    }
+    healNow(ID);
+  }
+
+  @Test
   void aLongBackOffIsNotMistakenForStability() {
     SelfHeal.HealPolicy policy = new SelfHeal.HealPolicy(1, Duration.ofSeconds(30), Duration.ofMinutes(1),
-        Duration.ofMinutes(4));
+        Duration.ofMinutes(4), Duration.ofMinutes(3));
     HealBudget slow = new HealBudget(policy, clock);
     slow.healed(ID);
     clock.advance(Duration.ofSeconds(45)); // past the window, inside the back-off
@@ -91,7 +121,7 @@ class HealBudgetTest {
     slow.healed(ID);
     assertEquals(new Decision.Wait(Duration.ofMinutes(2), 2), slow.decide(ID));
     clock.advance(Duration.ofMinutes(2).plus(Duration.ofSeconds(30)));
-    assertEquals(0, slow.attempts(ID), "quiet for the window after its back-off: afresh");
+    assertEquals(new Decision.Heal(), slow.decide(ID), "quiet for the window after its back-off: afresh");
   }
 
   @Test

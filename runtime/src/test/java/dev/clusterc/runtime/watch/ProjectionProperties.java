@@ -125,7 +125,7 @@ class ProjectionProperties {
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>();
-      boolean named = !list.isEmpty() && list.stream().allMatch(i -> Projection.nameOf(i) != null);
+      boolean named = !list.isEmpty() && list.stream().allMatch(i -> dev.clusterc.runtime.kube.ListItems.nameOf(i) != null);
       if (named) {
         copy.add(Map.of("name", "zz-injected", "image", "sidecar")); // first, so positions shift
       }
@@ -174,7 +174,7 @@ class ProjectionProperties {
 
   private static String pointer(List<Object> path) {
     StringBuilder pointer = new StringBuilder();
-    path.forEach(token -> pointer.append('/').append(Projection.escape(String.valueOf(token))));
+    path.forEach(token -> pointer.append('/').append(dev.clusterc.runtime.kube.JsonPointer.escape(String.valueOf(token))));
     return pointer.toString();
   }
 }

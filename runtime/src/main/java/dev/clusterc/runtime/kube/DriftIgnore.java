@@ -1,4 +1,4 @@
-package dev.clusterc.runtime.watch;
+package dev.clusterc.runtime.kube;
 
 import dev.clusterc.runtime.model.Kinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -15,21 +15,18 @@ import java.util.Map;
  *
  * <p>An ignored field is removed from both projections before they are compared, and when the
  * object is applied again over a live one, the live value of an ignored field replaces the desired
- * one, so neither a heal nor a change of the source fights the other owner. A pointer that does not
- * parse is left out and reported in {@link #problems()}.
+ * one ({@link ObjectApplier} does so for every plan and apply, self-heal for every heal), so neither a
+ * heal nor a change of the source fights the other owner. A pointer that does not parse is left out
+ * (the compiler reports it for the rules it writes).
  */
 public final class DriftIgnore {
   /** Ignores nothing. */
-  public static final DriftIgnore NONE = new DriftIgnore(List.of(), List.of(), List.of());
+  public static final DriftIgnore NONE = new DriftIgnore(List.of());
 
-  private final List<String> pointers;
   private final List<List<String>> paths;
-  private final List<String> problems;
 
-  private DriftIgnore(List<String> pointers, List<List<String>> paths, List<String> problems) {
-    this.pointers = List.copyOf(pointers);
+  private DriftIgnore(List<List<String>> paths) {
     this.paths = List.copyOf(paths);
-    this.problems = List.copyOf(problems);
   }
 
   /** The ignore rules of {@code desired}'s annotation; {@link #NONE} without one. */
@@ -40,60 +37,19 @@ public final class DriftIgnore {
     return text == null ? NONE : parse(text);
   }
 
-  /** Parses the annotation's value; blank entries are skipped. */
+  /** Parses the annotation's value; blank entries and pointers that do not parse are skipped. */
   public static DriftIgnore parse(String annotation) {
-    List<String> pointers = new ArrayList<>();
     List<List<String>> paths = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
     for (String entry : annotation.split("[,\\n]")) {
       String pointer = entry.strip();
-      if (pointer.isEmpty()) {
-        continue;
-      }
-      String problem = problem(pointer);
-      if (problem != null) {
-        problems.add("drift-ignore `" + pointer + "`: " + problem);
-      } else {
-        pointers.add(pointer);
-        paths.add(tokens(pointer));
+      if (!pointer.isEmpty() && JsonPointer.problem(pointer) == null) {
+        paths.add(JsonPointer.tokens(pointer));
       }
     }
-    return new DriftIgnore(pointers, paths, problems);
+    return paths.isEmpty() ? NONE : new DriftIgnore(paths);
   }
 
-  private static String problem(String pointer) {
-    if (!pointer.startsWith("/")) {
-      return "a JSON pointer starts with / (e.g. /spec/replicas)";
-    }
-    if (pointer.equals("/")) {
-      return "names no field; ignoring a whole object is not supported";
-    }
-    for (int i = 0; i < pointer.length(); i++) {
-      if (pointer.charAt(i) == '~' && (i + 1 == pointer.length() || "01".indexOf(pointer.charAt(i + 1)) < 0)) {
-        return "~ must be followed by 0 (for ~) or 1 (for /)";
-      }
-    }
-    return null;
-  }
-
-  private static List<String> tokens(String pointer) {
-    List<String> tokens = new ArrayList<>();
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
-    }
-    return tokens;
-  }
-
-  /** The pointers that parsed, as written. */
-  public List<String> pointers() {
-    return pointers;
-  }
-
-  /** Why each pointer that did not parse was left out, for the log. */
-  public List<String> problems() {
-    return problems;
-  }
-
+  /** Whether it ignores nothing. */
   public boolean isEmpty() {
     return paths.isEmpty();
   }
@@ -123,7 +79,7 @@ public final class DriftIgnore {
     if (parent instanceof Map<?, ?> map) {
       map.remove(last);
     } else if (parent instanceof List<?> list) {
-      int index = index(last);
+      int index = JsonPointer.index(last);
       if (index >= 0 && index < list.size()) {
         list.remove(index);
       }
@@ -135,7 +91,7 @@ public final class DriftIgnore {
       return map.get(token);
     }
     if (parent instanceof List<?> list) {
-      int index = index(token);
+      int index = JsonPointer.index(token);
       return index >= 0 && index < list.size() ? list.get(index) : null;
     }
     return null;
@@ -145,21 +101,23 @@ public final class DriftIgnore {
    * A copy of {@code desired} in which every ignored field that {@code desired} sets and
    * {@code live} has takes the live value, so applying it leaves those fields as they are. A list
    * item of {@code desired} is found in {@code live} by its name when it has one, else by index.
-   * {@code desired} itself is not changed; without a live object or rules, the copy equals it.
+   * {@code desired} itself is not changed; without a live object or rules, {@code desired} itself is
+   * returned.
    */
   public static GenericKubernetesResource respectLive(GenericKubernetesResource desired,
       GenericKubernetesResource live) {
-    return of(desired).keepLive(desired, live);
+    DriftIgnore ignore = of(desired);
+    return ignore.isEmpty() || live == null ? desired : ignore.keepLive(desired, live);
   }
 
   /** {@link #respectLive} with these rules. */
   @SuppressWarnings("unchecked")
   public GenericKubernetesResource keepLive(GenericKubernetesResource desired, GenericKubernetesResource live) {
     if (paths.isEmpty() || live == null) {
-      return Serialization.clone(desired);
+      return desired;
     }
-    Map<String, Object> tree = (Map<String, Object>) deepCopy(Projection.tree(desired));
-    Map<String, Object> liveTree = Projection.tree(live);
+    Map<String, Object> tree = Serialization.jsonMapper().convertValue(desired, Map.class);
+    Map<String, Object> liveTree = Serialization.jsonMapper().convertValue(live, Map.class);
     for (List<String> path : paths) {
       takeLive(tree, liveTree, path);
     }
@@ -182,12 +140,12 @@ public final class DriftIgnore {
         desired = map.get(token);
         live = liveMap.get(token);
       } else if (desired instanceof List<?> list && live instanceof List<?> liveList) {
-        int index = index(token);
+        int index = JsonPointer.index(token);
         if (index < 0 || index >= list.size()) {
           return;
         }
-        Object counterpart = Projection.counterpart(list.get(index), index, liveList);
-        if (counterpart == Projection.MISSING) {
+        Object counterpart = ListItems.counterpart(list.get(index), index, liveList);
+        if (counterpart == ListItems.MISSING) {
           return;
         }
         if (last) {
@@ -200,13 +158,6 @@ public final class DriftIgnore {
         return;
       }
     }
-  }
-
-  private static int index(String token) {
-    if (token.isEmpty() || token.length() > 9 || !token.chars().allMatch(Character::isDigit)) {
-      return -1;
-    }
-    return Integer.parseInt(token);
   }
 
   private static Object deepCopy(Object value) {
