@@ -1,5 +1,6 @@
 package dev.clusterc.cli.watch;
 
+import dev.clusterc.runtime.watch.RetryBackOff;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
@@ -320,13 +321,9 @@ public final class GitSource implements Source {
 
   /** The wait after {@code failures} failures in a row: the interval, doubling, up to the cap. */
   static Duration retryAfter(int failures, Duration interval) {
-    Duration cap = interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF;
-    Duration wait = interval;
-    for (int i = 1; i < failures && wait.compareTo(cap) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    return wait.compareTo(cap) > 0 ? cap : wait;
+    return RetryBackOff.delay(interval, failures, MAX_BACKOFF);
   }
+
 
   /** The cache directory's name for one URL and branch: the start of their SHA-256. */
   static String cacheName(String url, String branch) {

@@ -130,10 +130,6 @@ public final class HealBudget {
 
   /** The wait before the next heal of a burst that holds {@code heals} (at least the attempts). */
   private Duration delay(int heals) {
-    Duration delay = policy.firstBackOff();
-    for (int i = policy.attempts(); i < heals && delay.compareTo(policy.maxBackOff()) < 0; i++) {
-      delay = delay.multipliedBy(2);
-    }
-    return delay.compareTo(policy.maxBackOff()) > 0 ? policy.maxBackOff() : delay;
+    return RetryBackOff.delay(policy.firstBackOff(), heals - policy.attempts() + 1, policy.maxBackOff());
   }
 }

@@ -372,7 +372,7 @@ public final class SelfHeal implements AutoCloseable {
     } catch (KubernetesClientException e) {
       t.failures++;
       listener.on(new WatchEvent.HealFailed(t.id, RequestFailure.describe(e)));
-      retryLater(t, failureDelay(t.failures));
+      retryLater(t, RetryBackOff.delay(policy.firstBackOff(), t.failures, policy.maxBackOff()));
       return false;
     }
     t.baseline = project(t, result);
@@ -381,15 +381,6 @@ public final class SelfHeal implements AutoCloseable {
     listener.on(live == null ? new WatchEvent.Recreated(t.id, latency)
         : new WatchEvent.DriftHealed(t.id, String.join(", ", fields), manager, latency));
     return true;
-  }
-
-  /** After the n-th failed heal in a row: the back-off's first wait, doubled per failure, at most its longest. */
-  private Duration failureDelay(int failures) {
-    Duration delay = policy.firstBackOff();
-    for (int i = 1; i < failures && delay.compareTo(policy.maxBackOff()) < 0; i++) {
-      delay = delay.multipliedBy(2);
-    }
-    return delay.compareTo(policy.maxBackOff()) > 0 ? policy.maxBackOff() : delay;
   }
 
   private boolean same(Tracked t, GenericKubernetesResource live) {
