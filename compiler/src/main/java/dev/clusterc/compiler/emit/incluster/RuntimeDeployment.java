@@ -21,6 +21,12 @@ final class RuntimeDeployment {
   static final int STATUS_PORT = 9090;
   /** Where the Git credentials' Secret is mounted. */
   static final String CREDENTIALS = "/var/run/clusterc/git";
+  /**
+   * How long a stopping pod may take: above the 70 s that {@code apply --watch} gives its own shutdown
+   * (finish the object in flight, close the reconciler, then release the Lease).
+   */
+  static final int GRACE_SECONDS = 75;
+
   /** Where the runtime keeps its clone ({@code --git-cache}). */
   static final String CACHE = "/var/cache/clusterc";
   /** The user the container runs as: not root, the distroless images' {@code nonroot}. */
@@ -77,6 +83,7 @@ final class RuntimeDeployment {
             "metadata", map("labels", podLabels),
             "spec", map(
                 "serviceAccountName", InClusterSettings.NAME,
+                "terminationGracePeriodSeconds", GRACE_SECONDS,
                 "securityContext", map("runAsNonRoot", true, "runAsUser", USER, "runAsGroup", USER, "fsGroup", USER,
                     "seccompProfile", map("type", "RuntimeDefault")),
                 "containers", list(container),
