@@ -3,6 +3,7 @@ package dev.clusterc.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,6 +35,18 @@ final class Cli {
   }
 
   private Cli() {}
+
+  /** A kubeconfig in {@code dir} whose only cluster is a closed port on loopback: connecting fails at once. */
+  static Path unreachableKubeconfig(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: c, user: u}}]
+        current-context: x
+        """);
+  }
 
   static Result run(String... args) {
     return run(Terminal.plain(InputStream.nullInputStream()), args);

@@ -136,14 +136,7 @@ class RuntimeCommandsTest {
     assertEquals(List.of("apply", "--watch"), args.subList(0, 2), args.toString());
     // The pod's flags as they are, only pointed at a cluster that cannot be reached: the command line
     // must get as far as connecting (exit 3), not stop at a usage error (exit 2).
-    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
-        users: [{name: u, user: {token: t}}]
-        contexts: [{name: x, context: {cluster: c, user: u}}]
-        current-context: x
-        """);
+    Path kubeconfig = Cli.unreachableKubeconfig(dir);
     Files.createDirectories(dir.resolve("run"));
     args.replaceAll(a -> a.startsWith("/var/") ? dir.resolve("run").resolve(Path.of(a).getFileName()).toString() : a);
     args.replaceAll(a -> a.equals("0.0.0.0:9090") ? "127.0.0.1:0" : a);

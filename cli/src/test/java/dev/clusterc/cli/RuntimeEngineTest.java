@@ -39,14 +39,7 @@ class RuntimeEngineTest {
 
   @Test
   void aClosedPortIsAnUnreachableCluster() throws IOException {
-    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
-        users: [{name: u, user: {token: t}}]
-        contexts: [{name: x, context: {cluster: c, user: u}}]
-        current-context: x
-        """);
+    Path kubeconfig = Cli.unreachableKubeconfig(dir);
     Cli.Result result = run("plan", cluster().toString(), "--kubeconfig", kubeconfig.toString()).assertNoStackTrace();
     assertEquals(ExitCode.UNREACHABLE, result.exit(), result.toString());
     assertTrue(result.err().contains("cannot reach the cluster"), result.err());

@@ -25,13 +25,13 @@ import java.util.stream.Stream;
  * test may edit, compiled for direct delivery into the runtime's graph as {@code clusterc apply} does,
  * the events of a run recorded, and the JSON {@code clusterc} prints read back.
  */
-final class Scenario {
+public final class Scenario {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Scenario() {}
 
   /** A copy of {@code examples/<example>} in {@code into} (its sources and secrets, not its golden files). */
-  static Path copyExample(String example, Path into) {
+  public static Path copyExample(String example, Path into) {
     Path from = Cli.repo().resolve("examples").resolve(example);
     Path to = into.resolve(example);
     try (Stream<Path> files = Files.walk(from)) {

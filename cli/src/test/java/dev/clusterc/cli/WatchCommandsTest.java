@@ -25,17 +25,6 @@ class WatchCommandsTest {
     return Sources.write(dir.resolve("src").resolve("pi.cluster"), Sources.CLEAN).getParent();
   }
 
-  private Path unreachable() throws IOException {
-    return Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
-        users: [{name: u, user: {token: t}}]
-        contexts: [{name: x, context: {cluster: c, user: u}}]
-        current-context: x
-        """);
-  }
-
   private static void assertUsageError(Cli.Result result, String message) {
     assertEquals(ExitCode.FAILURE, result.exit(), result.toString());
     assertTrue(result.err().contains(message), result.err());
@@ -136,7 +125,7 @@ class WatchCommandsTest {
 
   @Test
   void anUnreachableClusterAtStartIsExitThree() throws IOException {
-    Cli.Result result = Cli.run("apply", "--watch", cluster().toString(), "--kubeconfig", unreachable().toString(),
+    Cli.Result result = Cli.run("apply", "--watch", cluster().toString(), "--kubeconfig", Cli.unreachableKubeconfig(dir).toString(),
         "--status-address", "127.0.0.1:0").assertNoStackTrace();
     assertEquals(ExitCode.UNREACHABLE, result.exit(), result.toString());
     assertTrue(result.err().contains("cannot reach the cluster"), result.err());
@@ -153,17 +142,17 @@ class WatchCommandsTest {
 
   @Test
   void suspendAndResumeOnAnUnreachableClusterAreExitThree() throws IOException {
-    Cli.Result byName = Cli.run("suspend", "--cluster", "pi", "--kubeconfig", unreachable().toString()).assertNoStackTrace();
+    Cli.Result byName = Cli.run("suspend", "--cluster", "pi", "--kubeconfig", Cli.unreachableKubeconfig(dir).toString()).assertNoStackTrace();
     assertEquals(ExitCode.UNREACHABLE, byName.exit(), byName.toString());
     assertTrue(byName.err().contains("cannot reach the cluster"), byName.err());
-    Cli.Result byPath = Cli.run("resume", cluster().toString(), "--kubeconfig", unreachable().toString()).assertNoStackTrace();
+    Cli.Result byPath = Cli.run("resume", cluster().toString(), "--kubeconfig", Cli.unreachableKubeconfig(dir).toString()).assertNoStackTrace();
     assertEquals(ExitCode.UNREACHABLE, byPath.exit(), byPath.toString());
   }
 
   @Test
   void suspendReadsTheNameEvenFromSourcesWithErrors() throws IOException {
     Path broken = Sources.write(dir.resolve("broken").resolve("lab.cluster"), Sources.UNKNOWN_PROPERTY).getParent();
-    Cli.Result result = Cli.run("suspend", broken.toString(), "--kubeconfig", unreachable().toString()).assertNoStackTrace();
+    Cli.Result result = Cli.run("suspend", broken.toString(), "--kubeconfig", Cli.unreachableKubeconfig(dir).toString()).assertNoStackTrace();
     assertEquals(ExitCode.UNREACHABLE, result.exit(), "the name was read, so it went on to connect:\n" + result);
   }
 
@@ -171,7 +160,7 @@ class WatchCommandsTest {
   void suspendWithoutAClusterNameIsExitTwo() throws IOException {
     Path nameless = Sources.write(dir.resolve("nameless").resolve("apps.cluster"), "app web { image \"nginx:1.27\" }\n")
         .getParent();
-    Cli.Result result = Cli.run("suspend", nameless.toString(), "--kubeconfig", unreachable().toString()).assertNoStackTrace();
+    Cli.Result result = Cli.run("suspend", nameless.toString(), "--kubeconfig", Cli.unreachableKubeconfig(dir).toString()).assertNoStackTrace();
     assertEquals(ExitCode.FAILURE, result.exit(), result.toString());
     assertTrue(result.err().contains("declares no `cluster`"), result.err());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterc.cli.Scenario;
 import dev.clusterc.cli.run.UnitGraphs;
 import dev.clusterc.compiler.api.ClusterCompiler;
 import dev.clusterc.compiler.api.Delivery;
@@ -59,7 +60,7 @@ class WatchLoopTest {
 
   @Test
   void aGoodRevisionIsSubmittedABrokenOneRejectedAndTheFixSubmitted() throws IOException {
-    Path root = Examples.copy("ddd-homelab-local", dir);
+    Path root = Scenario.copyExample("ddd-homelab-local", dir);
     List<String> expectedUnits = UnitGraphs.of(ClusterCompiler.open(root).compile(Delivery.DIRECT).cluster().orElseThrow())
         .units().stream().map(Unit::name).toList();
     start(false);
@@ -98,7 +99,7 @@ class WatchLoopTest {
 
   @Test
   void anUnreadableSourceIsReportedAndTheLoopGoesOn() throws IOException {
-    Path root = Examples.copy("ddd-homelab-local", dir);
+    Path root = Scenario.copyExample("ddd-homelab-local", dir);
     start(false);
     source.fail(new SourceUnavailable("https://git.example/home: connection refused", Duration.ofMillis(10), null));
     source.offer(new Snapshot(root, "abc123", "https://git.example/home@main"));
@@ -113,7 +114,7 @@ class WatchLoopTest {
   /** A poll (a push webhook once the remote is back) ends the pause after a failed read: it is not held for a minute. */
   @Test
   void aPollEndsThePauseAfterAFailedRead() throws IOException {
-    Path root = Examples.copy("ddd-homelab-local", dir);
+    Path root = Scenario.copyExample("ddd-homelab-local", dir);
     start(false);
     source.fail(new SourceUnavailable("https://git.example/home: connection refused", Duration.ofHours(1), null));
     RecordingSink.await(() -> loop.sourceError().isPresent(), () -> "the failure seen");
@@ -161,7 +162,7 @@ class WatchLoopTest {
 
   @Test
   void aTreeChangedBetweenItsRevisionAndTheCompileIsDroppedAndTheNextSnapshotTaken() throws Exception {
-    Path root = Examples.copy("ddd-homelab-local", dir);
+    Path root = Scenario.copyExample("ddd-homelab-local", dir);
     List<String> expectedUnits = UnitGraphs.of(ClusterCompiler.open(root).compile(Delivery.DIRECT).cluster().orElseThrow())
         .units().stream().map(Unit::name).toList();
     CountDownLatch firstLooked = new CountDownLatch(1);
@@ -194,7 +195,7 @@ class WatchLoopTest {
 
   @Test
   void aRevisionCompiledWhileTheLoopIsStoppedIsNotHandedOn() throws IOException, InterruptedException {
-    Path root = Examples.copy("ddd-homelab-local", dir);
+    Path root = Scenario.copyExample("ddd-homelab-local", dir);
     start(false);
     source.unchanged = snapshot -> {
       loop.stop(); // the stop request arrives while the revision is being compiled
