@@ -128,7 +128,11 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
     if (stopped) {
       return;
     }
-    lastGood = desired;
+    // The reconciler refuses a revision naming another cluster than the first; so does the slot, which
+    // would otherwise hand it to the next reconciler it opens (after a lost and regained lease).
+    if (lastGood == null || lastGood.graph().cluster().equals(desired.graph().cluster())) {
+      lastGood = desired;
+    }
     if (current != null) {
       current.submit(desired);
     }

@@ -97,6 +97,17 @@ class ReconcilerSlotTest {
   }
 
   @Test
+  void aRevisionNamingAnotherClusterIsNeverHandedToTheNextReconciler() {
+    slot.submit(desired("r1"));
+    slot.open();
+    slot.submit(new Desired(new UnitGraph("renamed", List.of()), "r2", "examples/home"));
+    assertEquals(List.of("start", "submit r1", "submit r2"), made.get(0).calls, "the reconciler refuses it itself");
+    slot.close();
+    slot.open();
+    assertEquals(List.of("start", "submit r1"), made.get(1).calls, "a lost and regained lease resumes the first cluster");
+  }
+
+  @Test
   void whileOpenEverythingIsForwardedAndClosingStopsIt() {
     slot.open();
     slot.open();

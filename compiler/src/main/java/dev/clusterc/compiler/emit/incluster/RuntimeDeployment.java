@@ -46,7 +46,10 @@ final class RuntimeDeployment {
     } else if ("ssh".equals(settings.credentials())) {
       args.addAll(List.of("--git-ssh-key", CREDENTIALS + "/identity", "--git-known-hosts", CREDENTIALS + "/known_hosts"));
     }
+    // the Lease is named after the cluster here, not after the revision a replica reads first, so that
+    // replicas which read different revisions (a rename in flight) still elect on one Lease
     args.addAll(List.of("--leader-elect", "--lease-namespace", InClusterSettings.NAMESPACE,
+        "--lease-name", "clusterc-" + settings.cluster(),
         "--status-address", "0.0.0.0:" + STATUS_PORT, "--log-format", "json"));
     return args;
   }

@@ -117,7 +117,7 @@ class RuntimeUnitTest {
   void credentialsFollowTheSchemeOrTheEntry() {
     assertEquals(List.of("apply", "--watch", "--git", "ssh://git@git.example/lab.git", "--branch", "main", "--path", ".",
             "--git-cache", "/var/cache/clusterc", "--git-ssh-key", "/var/run/clusterc/git/identity",
-            "--git-known-hosts", "/var/run/clusterc/git/known_hosts", "--leader-elect", "--lease-namespace", "clusterc-system",
+            "--git-known-hosts", "/var/run/clusterc/git/known_hosts", "--leader-elect", "--lease-namespace", "clusterc-system", "--lease-name", "clusterc-lab",
             "--status-address", "0.0.0.0:9090", "--log-format", "json"),
         args("repository \"ssh://git@git.example/lab.git\"; secret \"git\"; image \"i:1\""));
     assertTrue(args("repository \"https://git.example/lab.git\"; secret \"git\"; image \"i:1\"")
