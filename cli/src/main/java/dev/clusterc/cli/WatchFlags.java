@@ -45,7 +45,7 @@ public final class WatchFlags {
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m",
       converter = RuntimeOptions.DurationConverter.class,
-      description = "With --git: how often the branch is fetched (default: ${DEFAULT-VALUE}); POST /poll fetches within 3 s (many polls make one fetch; never during a back-off).")
+      description = "With --git: how often the branch is fetched (default: ${DEFAULT-VALUE}); POST /poll fetches within 3 s (many polls make one fetch, also while failed fetches back off).")
   Duration interval = Duration.ofMinutes(1);
 
   @Option(names = "--git-token-file", paramLabel = "FILE",

@@ -41,8 +41,8 @@ import org.eclipse.jgit.transport.URIish;
  * <p>A fetch that fails (remote unreachable, credentials or host key refused, no such branch) is
  * reported as {@link SourceUnavailable} with one line of reason, and the next try backs off: the
  * interval, doubling after each failure up to five minutes (or the interval, if longer), back to the
- * interval after a success. A poll never shortens that back-off, and polls come together: one fetch at
- * most every {@link #POLL_GAP}, however many arrive (a storm of push webhooks is one fetch). A commit
+ * interval after a success. A poll fetches also during that back-off (someone says the remote changed),
+ * and polls come together: one fetch at most every {@link #POLL_GAP}, however many arrive (a storm of push webhooks is one fetch). A commit
  * without the path is reported once, and the source waits for the next commit.
  *
  * <p>The URL is shown ({@link #origin()}, reasons) without its user information: on http(s) the user

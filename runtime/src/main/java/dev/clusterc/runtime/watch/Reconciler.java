@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * no read, dry run or health wait for them. Objects a reconcile plans carry the new revision
  * ({@value Kinds#REVISION}); since the plan ignores that annotation, only the objects that really
  * change are written, and so keep the revision that last changed them. The parent records the
- * revision applied last. A failed reconcile keeps the last good state and is tried again on a tick,
- * backing off ({@link RetryBackOff}); a newer submit is tried at once. A reconciler applies one
+ * revision applied last. A failed reconcile keeps the last good state and is tried again when its
+ * back-off ({@link RetryBackOff}) ends, the tick being a backstop; a newer submit is tried at once. A reconciler applies one
  * cluster, the one its first Desired names: a later Desired naming another is refused like a source
  * that does not check, since its objects would join another ApplySet and leave the first one's behind.
  */
