@@ -1,6 +1,7 @@
 package dev.clusterc.cli.bench;
 
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -43,6 +44,20 @@ final class ProcessMemory {
     System.gc();
     System.gc();
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MIB;
+  }
+
+  /**
+   * Where the memory outside the heap goes, as the JVM counts it: non-heap pools (metaspace, code cache),
+   * direct and mapped buffers, and live threads (each with its own stack).
+   */
+  static String outsideHeap() {
+    double nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed() / MIB;
+    double buffers = 0;
+    for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+      buffers += pool.getMemoryUsed() / MIB;
+    }
+    return String.format("non-heap pools %.0f MB (metaspace, code cache), buffers %.0f MB (direct, mapped), %d threads",
+        nonHeap, buffers, ManagementFactory.getThreadMXBean().getThreadCount());
   }
 
   /** VmHWM of this process (its peak resident set), e.g. {@code 412 MB}; "?" off Linux. */

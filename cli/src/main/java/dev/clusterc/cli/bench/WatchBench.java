@@ -332,15 +332,17 @@ final class WatchBench {
       double running = ProcessMemory.heapAfterGcMb();
       String rss = ProcessMemory.rss();
       String hwm = ProcessMemory.peakRss();
+      String outside = ProcessMemory.outsideHeap();
       slot.close();
       double closed = ProcessMemory.heapAfterGcMb();
       out.printf("%nmemory of this process (the watch: Git source, compiler, reconciler; and the bench's driver)%n");
       row("heap in use after GC, watching", String.format("%.0f MB (%.0f MB of it freed by closing the reconciler: "
-          + "its informer caches, baselines and applied state of %d objects)", running, running - closed, objects));
+          + "its informer caches, baselines and applied state of %d objects; a rough figure)", running, running - closed, objects));
       row("peak heap (sum of pool peaks)", String.format("%.0f MB up to the first reconcile (compile, apply from empty); "
           + "%.0f MB after it (heals, idle, commits)", peakFirst, peakSteady));
       row("resident set", "now " + rss + ", peak (VmHWM) " + hwm + "; JVM max heap "
           + Runtime.getRuntime().maxMemory() / 1048576 + " MB");
+      row("outside the heap", outside);
       out.flush();
     }
 
