@@ -48,7 +48,7 @@ public final class RuntimeOptions {
   }
 
   /** {@code 90s}, {@code 5m}, {@code 1h30m}, {@code 250ms}: Go's duration notation, as kubectl's {@code --timeout}. */
-  static final class DurationConverter implements ITypeConverter<Duration> {
+  public static final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     @Override

@@ -76,6 +76,26 @@ class BenchCommandTest {
     assertTrue(result.err().startsWith("clusterc bench: --workload apply needs --kubeconfig FILE"), result::toString);
   }
 
+  /** The watch workload too; and its own options' ranges are checked before anything is started. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--apps|3|--workload watch needs --kubeconfig FILE",
+      "--heals|-1|--heals must be between 0 and 1000, not -1",
+      "--commits|101|--commits must be between 0 and 100, not 101",
+      "--idle|5s|--idle must be between 10s and 2h, not 5s",
+      "--idle|3h|--idle must be between 10s and 2h, not 10800s"})
+  void theWatchWorkloadChecksItsOptionsFirst(String option, String value, String message, @TempDir Path dir)
+      throws Exception {
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
+    String[] args = option.equals("--apps")
+        ? new String[] {"bench", "--workload", "watch", option, value}
+        : new String[] {"bench", "--workload", "watch", "--kubeconfig", kubeconfig.toString(), option, value};
+    Cli.Result result = Cli.run(args).assertNoStackTrace();
+    assertEquals(2, result.exit(), result::toString);
+    assertEquals("", result.out(), "nothing started");
+    assertTrue(result.err().startsWith("clusterc bench: " + message), result::toString);
+  }
+
   @Test
   void aLauncherThatCannotRunIsAUsageError(@TempDir Path dir) {
     Cli.Result result = Cli.run("bench", "--launcher", dir.resolve("none").toString()).assertNoStackTrace();

@@ -17,10 +17,6 @@ import dev.clusterc.runtime.model.Change;
 import dev.clusterc.runtime.model.UnitGraph;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.function.Supplier;
@@ -71,12 +67,12 @@ final class ApplyBench {
       long changing = review.plan().changes().stream().filter(c -> c.change() != Change.UNCHANGED).count();
       return changing + " would change";
     });
-    out.printf("%6d %7d peak resident memory of this process so far: %s%n", apps, objects, peakRss());
+    out.printf("%6d %7d peak resident memory of this process so far: %s%n", apps, objects, ProcessMemory.peakRss());
     out.flush();
   }
 
   private void phase(int apps, int objects, String name, Supplier<String> body) {
-    Heap.resetPeaks();
+    ProcessMemory.resetPeaks();
     RequestCounts before = kube.counts();
     long start = System.nanoTime();
     String result;
@@ -88,7 +84,7 @@ final class ApplyBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     RequestCounts sent = kube.counts().minus(before);
     out.printf("%6d %7d %-10s %9.1f %9d %7d %8d %8.0f %-28s %s%n", apps, objects, name, seconds, sent.requests(),
-        sent.writes(), sent.dryRuns(), Heap.peakMb(), result, loadAverage());
+        sent.writes(), sent.dryRuns(), ProcessMemory.peakHeapMb(), result, ProcessMemory.loadAverage());
     out.flush();
   }
 
@@ -109,54 +105,5 @@ final class ApplyBench {
     }
     return analysis.compile(Delivery.DIRECT).cluster()
         .orElseThrow(() -> new IllegalStateException("the generated cluster does not compile"));
-  }
-
-  /** The 1, 5 and 15 minute load averages of the machine, from /proc/loadavg ("?" elsewhere). */
-  static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
-  }
-
-  /** VmHWM of this process from /proc/self/status, e.g. {@code 412 MB} ("?" elsewhere). */
-  private static String peakRss() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-          return (kb / 1024) + " MB";
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux
-    }
-    return "?";
-  }
-
-  /** The heap pools' peak usage since the last reset: what one phase needed at most. */
-  private static final class Heap {
-    private Heap() {}
-
-    static void resetPeaks() {
-      System.gc();
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() == MemoryType.HEAP) {
-          pool.resetPeakUsage();
-        }
-      }
-    }
-
-    static double peakMb() {
-      long bytes = 0;
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() == MemoryType.HEAP) {
-          bytes += pool.getPeakUsage().getUsed();
-        }
-      }
-      return bytes / 1048576.0;
-    }
   }
 }

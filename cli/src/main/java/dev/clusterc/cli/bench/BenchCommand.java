@@ -1,5 +1,6 @@
 package dev.clusterc.cli.bench;
 
+import dev.clusterc.cli.RuntimeOptions;
 import dev.clusterc.cli.Version;
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.ClusterCompiler;
@@ -11,6 +12,7 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,12 +29,14 @@ import picocli.CommandLine.Spec;
  * of N apps, warm in-process (median of several runs, heap retained by the checked program) and as
  * a whole CLI process started as {@code ./clusterc} starts it (time and peak memory), and the re-check
  * after editing one file. With {@code --workload apply} it measures instead apply, no-op re-apply and plan
- * of generated plain apps on the live cluster of {@code --kubeconfig} ({@link ApplyBench}). Prints figures;
- * asserts nothing.
+ * of generated plain apps on the live cluster of {@code --kubeconfig} ({@link ApplyBench}); with
+ * {@code --workload watch}, {@code apply --watch} of them from a Git repository: drift heal latency, idle
+ * requests, commit reaction and memory ({@link WatchBench}). Prints figures; asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure parse+check time and memory on generated clusters of N apps, or (--workload apply) "
-        + "apply, no-op re-apply and plan against a live cluster.")
+        + "apply, no-op re-apply and plan against a live cluster, or (--workload watch) apply --watch: drift heal "
+        + "latency, idle requests, commit reaction and memory.")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -72,27 +76,44 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--workload", paramLabel = "KIND",
       description = "compile (the default: apps with volumes, routes, backups and databases, measured by check and "
           + "compile) or apply (plain apps: a Namespace, a Deployment and a Service each, applied to the cluster of "
-          + "--kubeconfig).")
+          + "--kubeconfig) or watch (the same plain apps, followed by apply --watch from a Git repository on the cluster "
+          + "of --kubeconfig).")
   Workload workload = Workload.compile;
 
   @Option(names = "--kubeconfig", paramLabel = "FILE",
-      description = "With --workload apply: the cluster to apply to (required; use a throw-away cluster, "
-          + "e.g. the one bench/apply/run starts).")
+      description = "With --workload apply or watch: the cluster to apply to (required; use a throw-away cluster, "
+          + "e.g. the one bench/apply/run or bench/watch/run starts).")
   Path kubeconfig;
 
-  @Option(names = "--context", paramLabel = "NAME", description = "With --workload apply: the kubeconfig context.")
+  @Option(names = "--context", paramLabel = "NAME", description = "With --workload apply or watch: the kubeconfig context.")
   String context;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "With --workload apply: units applied at once, as apply's --parallel (default: ${DEFAULT-VALUE}).")
+      description = "With --workload apply or watch: units applied at once, as apply's --parallel "
+          + "(default: ${DEFAULT-VALUE}).")
   int parallel = 4;
 
   @Option(names = "--reapplies", paramLabel = "N",
       description = "With --workload apply: no-op re-applies after the first apply, 1 to 10 (default: ${DEFAULT-VALUE}).")
   int reapplies = 3;
 
+  @Option(names = "--heals", paramLabel = "N",
+      description = "With --workload watch: Deployments scaled by hand, one at a time, whose heal is timed, 0 to 1000 "
+          + "(default: ${DEFAULT-VALUE}).")
+  int heals = 50;
+
+  @Option(names = "--idle", paramLabel = "DURATION", converter = RuntimeOptions.DurationConverter.class,
+      description = "With --workload watch: how long to count what the reconciler sends while nothing changes, "
+          + "10s to 2h (default: 5m).")
+  Duration idle = Duration.ofMinutes(5);
+
+  @Option(names = "--commits", paramLabel = "N",
+      description = "With --workload watch: commits changing one app each, timed until the cluster shows them, 0 to 100 "
+          + "(default: ${DEFAULT-VALUE}).")
+  int commits = 3;
+
   /** What the generated clusters are for. */
-  enum Workload { compile, apply }
+  enum Workload { compile, apply, watch }
 
   @Override
   public Integer call() throws Exception {
@@ -100,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (generate != null) {
       for (int apps : sizes) {
-        if (workload == Workload.apply) {
+        if (workload != Workload.compile) {
           ClusterGenerator.writeAppliable(generate.resolve("n" + apps), apps, files);
         } else {
           ClusterGenerator.write(generate.resolve("n" + apps), apps, files);
@@ -111,6 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (workload == Workload.apply) {
       return applyBench(out);
+    }
+    if (workload == Workload.watch) {
+      return watchBench(out);
     }
     WholeProcess process = WholeProcess.of(launcher, System.getenv());
     out.printf("clusterc bench: parse+check and compile, %d files per cluster, median of %d warm runs, %d process runs%n",
@@ -151,6 +175,19 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int watchBench(PrintWriter out) throws Exception {
+    Path root = Files.createTempDirectory("clusterc-bench");
+    try {
+      WatchBench bench = new WatchBench(kubeconfig, context, parallel, heals, idle, commits, out);
+      for (int apps : sizes) {
+        bench.measure(root.resolve("n" + apps), apps, files);
+      }
+    } finally {
+      delete(root);
+    }
+    return 0;
+  }
+
   /** A usage error (exit 2, with the usage) for a value the benchmark cannot run with. */
   private void validate() {
     if (sizes.isEmpty()) {
@@ -162,15 +199,20 @@ public final class BenchCommand implements Callable<Integer> {
     inRange("--files", files, 1, MAX_FILES);
     inRange("--runs", runs, 1, MAX_RUNS);
     inRange("--process-runs", processRuns, 0, MAX_PROCESS_RUNS);
-    if (workload == Workload.apply && generate == null) {
+    if (workload != Workload.compile && generate == null) {
       if (kubeconfig == null) {
-        throw usage("--workload apply needs --kubeconfig FILE: the cluster to apply to (a throw-away one)");
+        throw usage("--workload " + workload + " needs --kubeconfig FILE: the cluster to apply to (a throw-away one)");
       }
       if (!Files.isRegularFile(kubeconfig)) {
         throw usage("--kubeconfig " + kubeconfig + " is not a file");
       }
       inRange("--parallel", parallel, 1, 64);
       inRange("--reapplies", reapplies, 1, 10);
+      inRange("--heals", heals, 0, 1000);
+      inRange("--commits", commits, 0, 100);
+      if (idle.compareTo(Duration.ofSeconds(10)) < 0 || idle.compareTo(Duration.ofHours(2)) > 0) {
+        throw usage("--idle must be between 10s and 2h, not " + idle.toSeconds() + "s");
+      }
     }
     if (launcher != null && !Files.isExecutable(launcher)) {
       throw usage("--launcher " + launcher + " is not an executable file");

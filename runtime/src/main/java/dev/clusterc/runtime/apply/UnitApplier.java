@@ -61,7 +61,9 @@ final class UnitApplier {
     UnitStages stages = UnitStages.of(unit);
     String failure = applyAll(unit, stages.first(), changes);
     if (failure == null && !cancellation.requested()) {
-      List<GenericKubernetesResource> prerequisites = stages.first().stream().filter(StagingWait::needsWait).toList();
+      // a settled Namespace or CRD was usable when applied and has not changed since: not read again
+      List<GenericKubernetesResource> prerequisites = stages.first().stream().filter(StagingWait::needsWait)
+          .filter(o -> !settled.contains(ObjectId.of(o))).toList();
       if (!prerequisites.isEmpty()) {
         List<String> pending = staging.await(prerequisites, remaining(deadline), cancellation::requested);
         if (!pending.isEmpty() && !cancellation.requested()) {

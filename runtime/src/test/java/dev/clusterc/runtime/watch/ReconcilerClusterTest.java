@@ -476,6 +476,46 @@ class ReconcilerClusterTest {
     Map<ObjectId, Optional<String>> revisions = LiveRevisions.read(cluster.client(), setId, asked);
     assertEquals(Map.of(ObjectId.of(live.get(0)), Optional.of("r1"), ObjectId.of(live.get(1)), Optional.empty(),
         ObjectId.of(live.get(2)), Optional.of("r2")), revisions);
+
+  // ---- a revision that changes nothing costs the same however many settled Namespaces there are
+
+  @Test
+  void aRevisionThatChangesNothingReadsNoSettledNamespace() {
+    RequestCounts one = costOfARevisionThatChangesNothing("watch-settled-one", 1);
+    RequestCounts four = costOfARevisionThatChangesNothing("watch-settled-four", 4);
+    assertEquals(one.requests(), four.requests(), () -> "1 Namespace: " + one + "; 4 Namespaces: " + four);
+    assertEquals(0, four.dryRuns(), four::toString);
+    assertEquals(1, four.writes(), () -> "the parent's revision only: " + four);
+  }
+
+  /** What the reconciler sends for a second revision equal to the first, of {@code units} Namespaces and ConfigMaps. */
+  private static RequestCounts costOfARevisionThatChangesNothing(String name, int units) {
+    WatchRecorder seen = new WatchRecorder();
+    WatchOptions quiet = OPTIONS.withTick(Duration.ofHours(1)); // no tick's parent read within the count
+    try (Kube kube = Kube.of(cluster.config());
+        Reconciler reconciler = new Reconciler(kube.client(), VERSION, quiet, seen, seen)) {
+      reconciler.start();
+      reconciler.submit(desired(namespaces(name, units), "r1"));
+      seen.reconciled("r1", WatchEvent.Reconciled::ok);
+      RequestCounts before = kube.counts();
+      reconciler.submit(desired(namespaces(name, units), "r2"));
+      WatchEvent.Reconciled second = seen.reconciled("r2", WatchEvent.Reconciled::ok);
+      assertEquals(2 * units, second.unchanged(), second::toString);
+      return kube.counts().minus(before);
+    }
+  }
+
+  /** {@code units} units, each a Namespace {@code name-i} and a ConfigMap in it, for cluster {@code name}. */
+  private static UnitGraph namespaces(String name, int units) {
+    List<Unit> list = new ArrayList<>();
+    for (int i = 0; i < units; i++) {
+      String namespace = name + "-" + i;
+      List<GenericKubernetesResource> objects = Manifests.parse("---\n{apiVersion: v1, kind: Namespace, metadata: "
+          + "{name: " + namespace + "}}\n---\n{apiVersion: v1, kind: ConfigMap, metadata: {name: settings, namespace: "
+          + namespace + "}, data: {k: v}}\n");
+      list.add(new Unit("app" + i, "apps", "app " + i, objects, List.of(), List.of()));
+    }
+    return new UnitGraph(name, list);
   }
 
   // ---- helpers
