@@ -476,6 +476,7 @@ class ReconcilerClusterTest {
     Map<ObjectId, Optional<String>> revisions = LiveRevisions.read(cluster.client(), setId, asked);
     assertEquals(Map.of(ObjectId.of(live.get(0)), Optional.of("r1"), ObjectId.of(live.get(1)), Optional.empty(),
         ObjectId.of(live.get(2)), Optional.of("r2")), revisions);
+  }
 
   // ---- a revision that changes nothing costs the same however many settled Namespaces there are
 
