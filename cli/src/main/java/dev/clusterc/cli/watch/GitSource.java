@@ -194,6 +194,14 @@ public final class GitSource implements Source {
 
   /** One fetch; the new snapshot if the branch moved to a commit not handed out yet. */
   private synchronized Optional<Snapshot> fetch() throws SourceUnavailable {
+    lock.lock();
+    try {
+      if (closed) {
+        return Optional.empty(); // closed since next() looked: no repository opened again, no home lock taken
+      }
+    } finally {
+      lock.unlock();
+    }
     lastFetch = System.nanoTime();
     fetches.incrementAndGet();
     ObjectId head;
