@@ -192,8 +192,19 @@ public final class GitSource implements Source {
     credentials.close();
   }
 
-  /** One fetch; the new snapshot if the branch moved to a commit not handed out yet. */
-  private synchronized Optional<Snapshot> fetch() throws SourceUnavailable {
+  /**
+   * One fetch; the new snapshot if the branch moved to a commit not handed out yet. None once closed
+   * (a fetch that lost the race with {@link #close()} opens nothing again). Package-private for tests.
+   */
+  synchronized Optional<Snapshot> fetch() throws SourceUnavailable {
+    lock.lock();
+    try {
+      if (closed) {
+        return Optional.empty(); // closed since next() looked: no repository opened again, no home lock taken
+      }
+    } finally {
+      lock.unlock();
+    }
     lastFetch = System.nanoTime();
     fetches.incrementAndGet();
     ObjectId head;

@@ -122,6 +122,11 @@ public final class WatchLog implements WatchListener, RunListener {
       f.put("reason", e.reason());
       return new Entry("warn", "heal-failed", f);
     }
+    if (event instanceof WatchEvent.ResyncFailed e) {
+      f.put("kind", e.kind());
+      f.put("reason", e.reason());
+      return new Entry("warn", "resync-failed", f);
+    }
     if (event instanceof WatchEvent.Suspension e) {
       return new Entry("info", e.suspended() ? "suspended" : "resumed", f);
     }

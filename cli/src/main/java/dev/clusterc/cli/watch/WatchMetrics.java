@@ -16,7 +16,7 @@ import java.time.Duration;
 /**
  * The Prometheus metrics of a watching apply, counted from its events into a registry of its own
  * (no JVM metrics, no global state): reconciles and their durations, drift heals and re-creations and
- * their latency, back-offs, objects managed, the revision applied last, source rejections and errors,
+ * their latency, back-offs, failed heals and resyncs, objects managed, the revision applied last, source rejections and errors,
  * leadership and suspension. {@code /metrics} writes them in the text format.
  */
 public final class WatchMetrics implements WatchListener, RunListener {
@@ -41,6 +41,8 @@ public final class WatchMetrics implements WatchListener, RunListener {
       .help("Times healing an object that keeps drifting backed off").register(registry);
   private final Counter healFailures = Counter.builder().name("clusterc_heal_failures_total")
       .help("Heals the API server refused (tried again, backing off)").register(registry);
+  private final Counter resyncFailures = Counter.builder().name("clusterc_resync_failures_total")
+      .help("Kinds a periodic resync could not list (their objects compared on the next one)").register(registry);
   private final Gauge objects = Gauge.builder().name("clusterc_objects_managed")
       .help("Objects the reconciler manages").register(registry);
   private final Info lastApplied = Info.builder().name("clusterc_last_applied_info")
@@ -87,6 +89,8 @@ public final class WatchMetrics implements WatchListener, RunListener {
       healBackOffs.inc();
     } else if (event instanceof WatchEvent.HealFailed) {
       healFailures.inc();
+    } else if (event instanceof WatchEvent.ResyncFailed) {
+      resyncFailures.inc();
     } else if (event instanceof WatchEvent.Managed e) {
       objects.set(e.objects());
     } else if (event instanceof WatchEvent.SourceRejected) {

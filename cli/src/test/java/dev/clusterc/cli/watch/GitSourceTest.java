@@ -54,6 +54,17 @@ class GitSourceTest {
     }
   }
 
+  /** A fetch that starts after close (it lost the race with it) neither fetches nor opens the cache again. */
+  @Test
+  void aFetchAfterCloseDoesNothing() throws Exception {
+    GitServers.Repo repo = newRepo();
+    repo.commit(Map.of("app.cluster", "one\n"), "one");
+    GitSource source = new GitSource(settings(repo.fileUrl(), "", HOUR));
+    source.close();
+    assertEquals(Optional.empty(), source.fetch());
+    assertEquals(0, source.fetches.get(), "no fetch after close");
+  }
+
   @Test
   void aPushedCommitIsSeenAtOnceOnPollNowAndTheSnapshotBeforeStaysAsItWas() throws Exception {
     GitServers.Repo repo = newRepo();

@@ -112,13 +112,24 @@ class WatchLogTest {
         new WatchEvent.Recreated(DEPLOYMENT, Duration.ofMillis(10)),
         new WatchEvent.HealBackOff(DEPLOYMENT, "/spec", "m", 3, Duration.ofSeconds(10)),
         new WatchEvent.HealFailed(DEPLOYMENT, "forbidden"),
+        new WatchEvent.ResyncFailed("Deployment.apps", "could not list"),
         new WatchEvent.Suspension(true),
         new WatchEvent.Managed(12),
         new WatchEvent.Leadership(true, "pod-a"));
     all.forEach(this::both);
     assertEquals(all.size(), textLines().size());
     assertEquals(List.of("source-rejected", "source-unavailable", "reconciled", "drift-healed", "recreated", "heal-backoff",
-        "heal-failed", "suspended", "managed", "leading"), jsonLines().stream().map(n -> n.get("event").asText()).toList());
+        "heal-failed", "resync-failed", "suspended", "managed", "leading"), jsonLines().stream().map(n -> n.get("event").asText()).toList());
+  }
+
+  @Test
+  void aFailedResyncIsAWarningNamingTheKind() throws Exception {
+    both(new WatchEvent.ResyncFailed("Deployment.apps", "could not list its 3 objects to resync them: timed out"));
+    assertEquals("2026-12-06T08:00:00Z WARN resync-failed kind=Deployment.apps reason=\"could not list its 3 objects"
+        + " to resync them: timed out\"", textLines().get(0));
+    JsonNode line = jsonLines().get(0);
+    assertEquals("warn", line.get("level").asText());
+    assertEquals("Deployment.apps", line.get("kind").asText());
   }
 
   @Test

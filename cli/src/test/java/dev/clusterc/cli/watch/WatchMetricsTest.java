@@ -58,6 +58,7 @@ class WatchMetricsTest {
     metrics.on(new WatchEvent.Recreated(DEPLOYMENT, Duration.ofMillis(800)));
     metrics.on(new WatchEvent.HealBackOff(DEPLOYMENT, "/spec", "webhook", 4, Duration.ofSeconds(10)));
     metrics.on(new WatchEvent.HealFailed(DEPLOYMENT, "forbidden"));
+    metrics.on(new WatchEvent.ResyncFailed("Deployment.apps", "could not list"));
     metrics.on(new WatchEvent.Managed(42));
     metrics.on(new WatchEvent.SourceRejected("r1", List.of("a.cluster:1:1: x")));
     metrics.on(new WatchEvent.SourceUnavailable("git", "refused", Duration.ofSeconds(5)));
@@ -71,6 +72,7 @@ class WatchMetricsTest {
     assertSeries(scrape, "clusterc_heal_latency_seconds_bucket{le=\"0.5\"} 1");
     assertSeries(scrape, "clusterc_heal_backoffs_total 1.0");
     assertSeries(scrape, "clusterc_heal_failures_total 1.0");
+    assertSeries(scrape, "clusterc_resync_failures_total 1.0");
     assertSeries(scrape, "clusterc_objects_managed 42.0");
     assertSeries(scrape, "clusterc_source_rejected_total 1.0");
     assertSeries(scrape, "clusterc_source_errors_total 2.0");

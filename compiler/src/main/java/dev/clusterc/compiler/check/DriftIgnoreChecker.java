@@ -104,7 +104,8 @@ public final class DriftIgnoreChecker implements Checker {
         report.accept(Diagnostic.error(Code.INVALID_VALUE, rule.pointer().span(), shown + " holds "
                 + (c == ',' ? "a comma" : "a control character") + ", which the annotation clusterc.dev/drift-ignore "
                 + "uses to separate pointers")
-            .withHint("point at the map that holds the field instead, such as \"/metadata/annotations\""));
+            .withHint("a field whose name holds a comma cannot be ignored alone: ignore the map that holds it, "
+                + "such as \"/spec/template/metadata/annotations\""));
         return;
       }
     }
@@ -114,7 +115,8 @@ public final class DriftIgnoreChecker implements Checker {
     if (identity) {
       report.accept(Diagnostic.error(Code.INVALID_VALUE, rule.pointer().span(), shown + " is (or holds) the identity of "
               + "the object, which does not drift: an object with another apiVersion, kind, name, namespace or uid is another object")
-          .withHint("ignore a field inside the object, such as \"/spec/replicas\" or \"/metadata/labels\""));
+          .withHint("ignore a field inside the object, such as \"/spec/replicas\" or one annotation, "
+              + "\"/metadata/annotations/example.com~1owner\""));
     }
   }
 

@@ -160,7 +160,7 @@ class DriftIgnoreCheckerTest {
         """;
     assertEquals("""
         9:16: error[invalid-value]: `/metadata/uid` is (or holds) the identity of the object, which does not drift: an object with another apiVersion, kind, name, namespace or uid is another object
-          hint: ignore a field inside the object, such as "/spec/replicas" or "/metadata/labels"
+          hint: ignore a field inside the object, such as "/spec/replicas" or one annotation, "/metadata/annotations/example.com~1owner"
           note 11:14: app web takes this from template `scaled`""", CheckerHarness.detailed(CHECKER, text));
   }
 

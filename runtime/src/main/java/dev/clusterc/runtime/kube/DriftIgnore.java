@@ -20,8 +20,14 @@ import java.util.Map;
  * (the compiler reports it for the rules it writes).
  */
 public final class DriftIgnore {
+  /** The prefix of the ApplySet labels, which clusterc sets on every member. */
+  static final String APPLYSET_PREFIX = "applyset.kubernetes.io/";
+
   /** Ignores nothing. */
   public static final DriftIgnore NONE = new DriftIgnore(List.of());
+
+  /** Stands for a list item removed by {@link #strip} until every pointer was followed. */
+  private static final Object REMOVED = new Object();
 
   private final List<List<String>> paths;
 
@@ -67,9 +73,14 @@ public final class DriftIgnore {
     for (List<String> path : paths) {
       remove(copy, path);
     }
-    return copy;
+    return (Map<String, Object>) withoutRemoved(copy);
   }
 
+  /**
+   * Marks the field at {@code path} removed. A list item is replaced by {@link #REMOVED} rather than
+   * taken out, so that the indexes of later pointers still name the items they named.
+   */
+  @SuppressWarnings("unchecked")
   private static void remove(Object tree, List<String> path) {
     Object parent = tree;
     for (int i = 0; i < path.size() - 1 && parent != null; i++) {
@@ -81,9 +92,21 @@ public final class DriftIgnore {
     } else if (parent instanceof List<?> list) {
       int index = JsonPointer.index(last);
       if (index >= 0 && index < list.size()) {
-        list.remove(index);
+        ((List<Object>) list).set(index, REMOVED);
       }
     }
+  }
+
+  /** {@code tree} with the list items marked {@link #REMOVED} taken out, at every depth. */
+  @SuppressWarnings("unchecked")
+  private static Object withoutRemoved(Object tree) {
+    if (tree instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).replaceAll((k, v) -> withoutRemoved(v));
+    } else if (tree instanceof List<?> list) {
+      list.removeIf(item -> item == REMOVED);
+      ((List<Object>) list).replaceAll(DriftIgnore::withoutRemoved);
+    }
+    return tree;
   }
 
   private static Object child(Object parent, String token) {
@@ -121,6 +144,7 @@ public final class DriftIgnore {
     for (List<String> path : paths) {
       takeLive(tree, liveTree, path);
     }
+    keepOwnKeys(tree, desired);
     return Serialization.jsonMapper().convertValue(tree, GenericKubernetesResource.class);
   }
 
@@ -157,6 +181,48 @@ public final class DriftIgnore {
       } else {
         return;
       }
+    }
+  }
+
+  /**
+   * Puts clusterc's own keys back as {@code desired} has them, after a whole label or annotation map
+   * was taken from the live object: the {@value Kinds#REVISION} and {@value Kinds#DRIFT_IGNORE}
+   * annotations and every {@value #APPLYSET_PREFIX} label, so a rule ignoring the map never hides a
+   * new revision, a changed rule or the ApplySet membership.
+   */
+  @SuppressWarnings("unchecked")
+  private static void keepOwnKeys(Map<String, Object> tree, GenericKubernetesResource desired) {
+    if (!(tree.get("metadata") instanceof Map<?, ?> metadata) || desired.getMetadata() == null) {
+      return;
+    }
+    Map<String, String> annotations = desired.getMetadata().getAnnotations();
+    Map<String, String> labels = desired.getMetadata().getLabels();
+    if (metadata.get("annotations") instanceof Map<?, ?> taken) {
+      Map<String, Object> map = (Map<String, Object>) taken;
+      for (String key : List.of(Kinds.REVISION, Kinds.DRIFT_IGNORE)) {
+        restore(map, key, annotations);
+      }
+    }
+    if (metadata.get("labels") instanceof Map<?, ?> taken) {
+      Map<String, Object> map = (Map<String, Object>) taken;
+      map.keySet().removeIf(key -> key.startsWith(APPLYSET_PREFIX));
+      if (labels != null) {
+        labels.forEach((key, value) -> {
+          if (key.startsWith(APPLYSET_PREFIX)) {
+            map.put(key, value);
+          }
+        });
+      }
+    }
+  }
+
+  /** Sets {@code key} in {@code map} as {@code desired} has it: its value, or absent. */
+  private static void restore(Map<String, Object> map, String key, Map<String, String> desired) {
+    String value = desired == null ? null : desired.get(key);
+    if (value == null) {
+      map.remove(key);
+    } else {
+      map.put(key, value);
     }
   }
 

@@ -13,8 +13,6 @@ import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.fabric8.kubernetes.client.dsl.WritableOperation;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,12 +30,26 @@ import java.util.function.BooleanSupplier;
 public final class ObjectApplier {
   /** How long a re-create waits for the deleted object to go before it creates it again. */
   public static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * How long a re-create stopped while its object is being deleted still waits for it to go (from the
+   * delete): shorter than a watch's close waits for the object in flight.
+   */
+  public static final Duration STOPPED_DELETE_TIMEOUT = Duration.ofSeconds(40);
+  private static final long DELETE_POLL_MILLIS = 250;
 
   private final KubernetesClient client;
   private final ObjectDiff diff = new ObjectDiff();
 
+  private final Duration stoppedDeleteTimeout;
+
   public ObjectApplier(KubernetesClient client) {
+    this(client, STOPPED_DELETE_TIMEOUT);
+  }
+
+  /** An applier whose stopped re-creates wait {@code stoppedDeleteTimeout} for the delete (tests). */
+  ObjectApplier(KubernetesClient client, Duration stoppedDeleteTimeout) {
     this.client = client;
+    this.stoppedDeleteTimeout = stoppedDeleteTimeout;
   }
 
   /** What applying {@code desired} would do; sends reads and dry runs only. */
@@ -59,7 +71,9 @@ public final class ObjectApplier {
   /**
    * {@link #apply(GenericKubernetesResource, ApplyFlags)} in a run that can be stopped: once
    * {@code stopped} says so, a re-create is refused before its delete (a re-create already deleting
-   * still creates, so a stop never leaves the object gone).
+   * still creates, so a stop never leaves the object gone). A stopped re-create waits at most
+   * {@link #STOPPED_DELETE_TIMEOUT} from its delete for the object to go; if it is still there then
+   * (a finalizer), it is left as it is and the re-create refused.
    */
   public ObjectChange apply(GenericKubernetesResource desired, ApplyFlags flags, BooleanSupplier stopped) {
     Planned planned = planned(desired);
@@ -173,9 +187,45 @@ public final class ObjectApplier {
           + " to re-create it.");
     }
     client.resource(live).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-    client.resource(live).waitUntilCondition(Objects::isNull, DELETE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    if (!awaitDeleted(live, stopped)) {
+      throw new ObjectRefused(id, change.detail() + ": deleted to be re-created, but still there when the run was"
+          + " stopped (a finalizer?). It was left as it is; apply again to re-create it.");
+    }
     apply(DriftIgnore.respectLive(desired, live), false, true);
     return change;
+  }
+
+  /**
+   * Waits for {@code live} to be gone, at most {@link #DELETE_TIMEOUT}, or {@code stoppedDeleteTimeout}
+   * from the delete once {@code stopped}; whether it went.
+   *
+   * @throws KubernetesClientException when it is still there after {@link #DELETE_TIMEOUT}, or cannot be read
+   */
+  private boolean awaitDeleted(GenericKubernetesResource live, BooleanSupplier stopped) {
+    long start = System.nanoTime();
+    boolean interrupted = false; // an interrupt counts as a stop: the object is still created once gone
+    try {
+      while (client.resource(live).get() != null) {
+        long waited = System.nanoTime() - start;
+        if ((interrupted || stopped.getAsBoolean()) && waited >= stoppedDeleteTimeout.toNanos()) {
+          return false;
+        }
+        if (waited >= DELETE_TIMEOUT.toNanos()) {
+          throw new KubernetesClientException("timed out after " + DELETE_TIMEOUT.toSeconds() + " s waiting for "
+              + ObjectId.of(live) + " to be deleted");
+        }
+        try {
+          Thread.sleep(DELETE_POLL_MILLIS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      return true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static ObjectRefused conflict(ObjectId id, String detail) {

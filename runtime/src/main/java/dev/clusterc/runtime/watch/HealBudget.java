@@ -80,7 +80,7 @@ public final class HealBudget {
     return new Decision.Heal();
   }
 
-  /** Records a heal of {@code id} made now (or an attempt at one). */
+  /** Records a heal of {@code id} made now; one the API server refused is not one (it backs off as a failure). */
   public void healed(ObjectId id) {
     History history = current(id);
     if (history == null) {

@@ -12,18 +12,20 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * One informer per kind clusterc manages, over the members of one ApplySet only (label selector
  * {@code applyset.kubernetes.io/part-of=<id>}, all namespaces), each reporting the id of every
- * object it sees added, changed or deleted. Their caches keep objects without managedFields and status. Not thread-safe: {@link SelfHeal} uses it under its lock.
+ * object it sees added, changed or deleted. Their caches keep objects without managedFields and status. {@link SelfHeal} uses it under its lock, but may {@link #close} it from any thread.
  */
 final class MemberInformers implements AutoCloseable {
   private final KubernetesClient client;
   private final String applySetId;
   private final Consumer<ObjectId> noted;
-  private final Map<String, SharedIndexInformer<GenericKubernetesResource>> byKind = new HashMap<>();
+  private final Map<String, SharedIndexInformer<GenericKubernetesResource>> byKind = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /** {@code noted} runs on the informers' threads: it must only hand the id on. */
   MemberInformers(KubernetesClient client, String applySetId, Consumer<ObjectId> noted) {
@@ -40,7 +42,7 @@ final class MemberInformers implements AutoCloseable {
    */
   boolean watch(GenericKubernetesResource example) {
     String kind = ObjectId.of(example).groupKind();
-    if (byKind.containsKey(kind)) {
+    if (closed || byKind.containsKey(kind)) {
       return false;
     }
     try {
@@ -56,6 +58,11 @@ final class MemberInformers implements AutoCloseable {
         throw e;
       }
       byKind.put(kind, informer);
+      if (closed) { // closed from another thread while it listed
+        byKind.remove(kind);
+        informer.close();
+        return false;
+      }
       return true;
     } catch (KubernetesClientException e) {
       return false;
@@ -81,7 +88,11 @@ final class MemberInformers implements AutoCloseable {
 
   /** {@code id}'s object in its kind's cache, null when absent; only when {@link #caches} says so. */
   GenericKubernetesResource cached(ObjectId id) {
-    return byKind.get(id.groupKind()).getStore().getByKey(Cache.namespaceKeyFunc(id.namespace(), id.name()));
+    SharedIndexInformer<GenericKubernetesResource> informer = byKind.get(id.groupKind());
+    if (informer == null) {
+      throw new KubernetesClientException("the informer of " + id.groupKind() + " was stopped");
+    }
+    return informer.getStore().getByKey(Cache.namespaceKeyFunc(id.namespace(), id.name()));
   }
 
   /** The members of {@code example}'s kind on the server now: one LIST. */
@@ -95,6 +106,7 @@ final class MemberInformers implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     byKind.values().forEach(SharedIndexInformer::close);
     byKind.clear();
   }

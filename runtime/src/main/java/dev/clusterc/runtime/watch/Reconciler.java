@@ -57,13 +57,17 @@ public final class Reconciler implements AutoCloseable {
   private String cluster;
   /** The last Desired that named {@link #cluster}, or {@code null}. */
   private Desired accepted;
-  private SelfHeal selfHeal;
+  private volatile SelfHeal selfHeal; // closed from close()'s thread too
   private ClusterEvents clusterEvents;
-  private ParentWatch parentWatch;
+  private volatile ParentWatch parentWatch;
   private String watchedCluster;
+  /** Failed starts of the parent's watch in a row, and when the next may be tried. */
+  private int parentWatchFailures;
+  private long parentWatchAt = System.nanoTime();
 
   private volatile ScheduledThreadPoolExecutor loop;
   private volatile boolean closing;
+  private volatile boolean stoppedCleanly = true;
 
   // what status() reports
   private volatile Desired done;
@@ -144,30 +148,48 @@ public final class Reconciler implements AutoCloseable {
   /**
    * Stops: a running apply stops between objects (the object in flight is finished, and the inventory
    * is only narrowed after a complete run, so the next start converges), self-heal stops, the thread
-   * ends. Waits at most {@link #CLOSE_WAIT} for that.
+   * ends. Waits at most {@link #CLOSE_WAIT} for that; {@link #stoppedCleanly()} then says whether it
+   * ended.
    */
   @Override
   public void close() {
     closing = true;
     revisions.cancel();
+    SelfHeal heal = selfHeal;
+    if (heal != null) {
+      heal.close(); // without waiting: a heal running now finds it closed before it writes
+    }
     ScheduledThreadPoolExecutor executor = loop;
     if (executor != null) {
       executor.shutdown();
       try {
         if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          stoppedCleanly = false;
           executor.shutdownNow();
         }
       } catch (InterruptedException e) {
+        stoppedCleanly = executor.isTerminated();
         executor.shutdownNow();
         Thread.currentThread().interrupt();
       }
     }
-    if (selfHeal != null) {
-      selfHeal.close();
+    heal = selfHeal;
+    if (heal != null) {
+      heal.close(); // one the loop made meanwhile
     }
-    if (parentWatch != null) {
-      parentWatch.close();
+    ParentWatch watch = parentWatch;
+    if (watch != null) {
+      watch.close();
     }
+  }
+
+  /**
+   * After {@link #close()}: whether the loop's thread ended within {@link #CLOSE_WAIT}. When it did not,
+   * it may still write (a request that hangs): whoever holds a lease for it should keep holding it
+   * until the process ends. True before {@code close()}.
+   */
+  public boolean stoppedCleanly() {
+    return stoppedCleanly;
   }
 
   /** Runs {@code task} on the loop's thread (after {@link #start()}, if not started yet); dropped once closing. */
@@ -221,10 +243,17 @@ public final class Reconciler implements AutoCloseable {
   /** Keeps the parent of the cluster applied watched; whether the watch reports its suspend flag now. */
   private boolean watchParent() {
     if (parentWatch != null && (!cluster.equals(watchedCluster) || !parentWatch.running())) {
+      if (parentWatch.running()) {
+        parentWatchFailures = 0; // another cluster: not a failure
+      } else {
+        parentWatchFailures++;
+        parentWatchAt = System.nanoTime() + RetryBackOff.delay(options.tick(), parentWatchFailures,
+            RetryBackOff.MAX).toNanos();
+      }
       parentWatch.close();
       parentWatch = null;
     }
-    if (parentWatch == null && !closing) {
+    if (parentWatch == null && !closing && System.nanoTime() - parentWatchAt >= 0) {
       try {
         parentWatch = ParentWatch.start(client, cluster, now -> serially(() -> {
           if (!noteSuspension(now)) {
@@ -233,10 +262,17 @@ public final class Reconciler implements AutoCloseable {
         }));
         watchedCluster = cluster;
       } catch (KubernetesClientException e) {
-        return false; // tried again on the next tick
+        parentWatchFailures++;
+        parentWatchAt = System.nanoTime() + RetryBackOff.delay(options.tick(), parentWatchFailures,
+            RetryBackOff.MAX).toNanos();
+        return false;
       }
     }
-    return parentWatch != null && parentWatch.watching();
+    if (parentWatch != null && parentWatch.watching()) {
+      parentWatchFailures = 0; // it came up: a later stop starts the back-off afresh
+      return true;
+    }
+    return false;
   }
 
   private void resync() {

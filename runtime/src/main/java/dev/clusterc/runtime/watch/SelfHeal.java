@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -93,7 +94,10 @@ public final class SelfHeal implements AutoCloseable {
     /** Its {@link Projection#wanted} tree, kept so that a check does not convert it again. */
     Map<String, Object> desiredTree;
     DriftIgnore ignore;
-    /** The projection clusterc last wrote or accepted; empty when the object was missing. */
+    /**
+     * The projection clusterc last wrote or accepted; empty when the object was missing; null when
+     * unknown (it could not be read back): the next check takes the live object's as it is.
+     */
     Map<String, Object> baseline;
     /** A retry is scheduled (back-off or a failed heal): checks until then do nothing. */
     boolean waiting;
@@ -179,16 +183,18 @@ public final class SelfHeal implements AutoCloseable {
         known.desiredTree = tree;
         known.ignore = DriftIgnore.of(labelled);
         if (fresh) {
-          GenericKubernetesResource live;
+          known.failures = 0;
           try {
             // an informer started just now listed after the writes; an older one may not have seen them yet
-            live = written.contains(id) && !startedNow.contains(id.groupKind()) ? read(known) : cached(known);
+            GenericKubernetesResource live = written.contains(id) && !startedNow.contains(id.groupKind())
+                ? read(known) : cached(known);
+            known.baseline = live == null ? Map.of() : project(known, live);
+            if (live == null) {
+              missing.add(id);
+            }
           } catch (KubernetesClientException e) {
-            live = null; // unreadable now: compared (and created if missing) on the next check
-          }
-          known.baseline = live == null ? Map.of() : project(known, live);
-          known.failures = 0;
-          if (live == null) {
+            // unreadable now: the next check takes the live object as the baseline (or creates it if missing)
+            known.baseline = null;
             missing.add(id);
           }
         }
@@ -223,6 +229,9 @@ public final class SelfHeal implements AutoCloseable {
       Map<String, List<Tracked>> byKind = new LinkedHashMap<>();
       tracked.values().forEach(t -> byKind.computeIfAbsent(t.id.groupKind(), k -> new ArrayList<>()).add(t));
       for (List<Tracked> objects : byKind.values()) {
+        if (closed) {
+          break;
+        }
         GenericKubernetesResource example = objects.get(0).desired;
         informers.watch(example); // a kind not served before may be now
         Map<ObjectId, GenericKubernetesResource> listed;
@@ -239,7 +248,7 @@ public final class SelfHeal implements AutoCloseable {
             continue; // backing off: its scheduled check comes
           }
           GenericKubernetesResource live = listed.get(t.id);
-          if (live != null && same(t, live)) {
+          if (live != null && t.baseline != null && same(t, live)) {
             continue;
           }
           if (live == null) {
@@ -248,6 +257,9 @@ public final class SelfHeal implements AutoCloseable {
             } catch (KubernetesClientException e) {
               continue;
             }
+          }
+          if (live != null && adopted(t, live)) {
+            continue;
           }
           if (live != null && (terminating(live) || same(t, live))) {
             continue;
@@ -266,15 +278,16 @@ public final class SelfHeal implements AutoCloseable {
     return tracked.size();
   }
 
+  /**
+   * Stops: no check, heal or resync starts after it. Does not wait for one running on the serial
+   * thread (which may be in a long request): that one finds it closed before its next write.
+   */
   @Override
   public void close() {
-    synchronized (lock) {
-      closed = true;
-      timer.shutdownNow();
-      informers.close();
-      tracked.clear();
-      pending.clear();
-    }
+    closed = true;
+    timer.shutdownNow();
+    informers.close();
+    pending.clear();
   }
 
   /** Hands a check of {@code id} to the serial thread, once however many changes come before it runs. */
@@ -334,6 +347,13 @@ public final class SelfHeal implements AutoCloseable {
     if (closed || paused) {
       return;
     }
+    if (t.baseline == null) {
+      GenericKubernetesResource live = read(t); // the server's answer: the cache may lag behind our write
+      if (live == null || !adopted(t, live)) {
+        heal(t, live, seenAt);
+      }
+      return;
+    }
     boolean fromCache = informers.caches(t.id);
     GenericKubernetesResource live = fromCache ? informers.cached(t.id) : read(t);
     if (live != null && (terminating(live) || same(t, live))) {
@@ -350,6 +370,9 @@ public final class SelfHeal implements AutoCloseable {
 
   /** Applies the desired object back (or creates it again when {@code live} is null), within the budget. */
   private boolean heal(Tracked t, GenericKubernetesResource live, long seenAt) {
+    if (closed) {
+      return false; // closed while this check read: no write after close
+    }
     List<String> fields = List.of();
     String manager = FieldManagers.UNKNOWN;
     if (live != null) {
@@ -363,8 +386,7 @@ public final class SelfHeal implements AutoCloseable {
       retryLater(t, wait.retryIn());
       return false;
     }
-    budget.healed(t.id);
-    GenericKubernetesResource body = live == null ? t.desired : t.ignore.keepLive(t.desired, live);
+    GenericKubernetesResource body = body(t.desired, t.ignore, live);
     GenericKubernetesResource result;
     try {
       result = client.resource(body).fieldValidation(Validation.STRICT).fieldManager(Kinds.FIELD_MANAGER)
@@ -375,12 +397,60 @@ public final class SelfHeal implements AutoCloseable {
       retryLater(t, RetryBackOff.delay(policy.firstBackOff(), t.failures, policy.maxBackOff()));
       return false;
     }
+    budget.healed(t.id); // only heals that went count: a refused one backs off by its failures alone
     t.baseline = project(t, result);
     t.failures = 0;
     Duration latency = Duration.ofNanos(System.nanoTime() - seenAt);
     listener.on(live == null ? new WatchEvent.Recreated(t.id, latency)
         : new WatchEvent.DriftHealed(t.id, String.join(", ", fields), manager, latency));
     return true;
+  }
+
+  /**
+   * Takes {@code live}'s projection as the baseline when {@code t}'s is unknown (a read-back failed):
+   * nothing is known to have drifted then. Whether it did.
+   */
+  private static boolean adopted(Tracked t, GenericKubernetesResource live) {
+    if (t.baseline != null) {
+      return false;
+    }
+    t.baseline = project(t, live);
+    return true;
+  }
+
+  /**
+   * What a heal sends: {@code desired}, with the live values of ignored fields, and with the live
+   * object's {@value Kinds#REVISION} annotation (none when it has none): a heal puts back what a
+   * revision set, it never changes which revision that was. A re-create ({@code live} null) sends
+   * {@code desired} as it is, with the revision it was last applied with.
+   */
+  static GenericKubernetesResource body(GenericKubernetesResource desired, DriftIgnore ignore,
+      GenericKubernetesResource live) {
+    if (live == null) {
+      return desired;
+    }
+    String liveRevision = annotation(live, Kinds.REVISION);
+    GenericKubernetesResource body = ignore.keepLive(desired, live);
+    if (Objects.equals(liveRevision, annotation(body, Kinds.REVISION))) {
+      return body;
+    }
+    if (body == desired) {
+      body = Serialization.clone(desired); // the tracked desired object is not changed
+    }
+    Map<String, String> annotations = body.getMetadata().getAnnotations() == null ? new LinkedHashMap<>()
+        : new LinkedHashMap<>(body.getMetadata().getAnnotations());
+    if (liveRevision == null) {
+      annotations.remove(Kinds.REVISION);
+    } else {
+      annotations.put(Kinds.REVISION, liveRevision);
+    }
+    body.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
+    return body;
+  }
+
+  private static String annotation(GenericKubernetesResource object, String key) {
+    Map<String, String> annotations = object.getMetadata() == null ? null : object.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(key);
   }
 
   private boolean same(Tracked t, GenericKubernetesResource live) {

@@ -93,6 +93,49 @@ class DriftIgnoreTest {
     assertEquals(2, ((Map<?, ?>) tree(desired).get("spec")).get("replicas"), "desired unchanged");
   }
 
+  /** Each index names the item it named in the projection, however many items before it are removed. */
+  @Test
+  void listItemsAreRemovedByTheirOriginalIndex() {
+    Map<String, Object> projection = Map.of("spec", Map.of("containers", List.of(
+        Map.of("name", "a"), Map.of("name", "b"), Map.of("name", "c", "ports", List.of(1, 2, 3)))));
+    DriftIgnore ignore = DriftIgnore.parse("/spec/containers/0, /spec/containers/1, /spec/containers/2/ports/0,"
+        + " /spec/containers/2/ports/2");
+    assertEquals(Map.of("spec", Map.of("containers", List.of(Map.of("name", "c", "ports", List.of(2))))),
+        ignore.strip(projection));
+  }
+
+  /** A whole label or annotation map taken from live still carries clusterc's own keys as desired. */
+  @Test
+  void aWholeMetadataMapTakenFromLiveKeepsOurOwnKeys() {
+    GenericKubernetesResource desired = object("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: c
+          labels: {applyset.kubernetes.io/part-of: set-1, team: a}
+          annotations:
+            clusterc.dev/revision: r2
+            clusterc.dev/drift-ignore: "/metadata/annotations, /metadata/labels, /data/x"
+            owner: ours
+        data: {x: "1"}
+        """);
+    GenericKubernetesResource live = object("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: c
+          labels: {applyset.kubernetes.io/part-of: old-set, applyset.kubernetes.io/other: stale, team: b}
+          annotations: {clusterc.dev/revision: r1, clusterc.dev/drift-ignore: /data/x, owner: theirs}
+        data: {x: "2"}
+        """);
+    GenericKubernetesResource kept = DriftIgnore.respectLive(desired, live);
+    assertEquals(Map.of("applyset.kubernetes.io/part-of", "set-1", "team", "b"), kept.getMetadata().getLabels());
+    assertEquals(Map.of("clusterc.dev/revision", "r2",
+        "clusterc.dev/drift-ignore", "/metadata/annotations, /metadata/labels, /data/x", "owner", "theirs"),
+        kept.getMetadata().getAnnotations());
+    assertEquals("2", ((Map<?, ?>) tree(kept).get("data")).get("x"));
+  }
+
   @Test
   void respectLiveWithoutALiveObjectOrRulesIsTheDesiredItself() {
     GenericKubernetesResource desired = object("""

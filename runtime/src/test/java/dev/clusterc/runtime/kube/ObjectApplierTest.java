@@ -199,6 +199,35 @@ class ObjectApplierTest {
     assertEquals(uid, kube.client().services().inNamespace(ns).withName("web").get().getMetadata().getUid());
   }
 
+  /** A stop while a re-create waits for its delete bounds the wait: an object held by a finalizer is left as it is. */
+  @Test
+  void aStoppedReCreateWaitsForTheDeleteOnlySoLong() {
+    String ns = freshNamespace();
+    String service = "{apiVersion: v1, kind: Service, metadata: {name: held, namespace: " + ns + "}, "
+        + "spec: {clusterIP: %s, ports: [{port: 80}]}}";
+    applier.apply(one(service.formatted("10.43.7.27")), ApplyFlags.NONE);
+    kube.client().services().inNamespace(ns).withName("held").edit(s -> {
+      s.getMetadata().setFinalizers(List.of("example.com/hold"));
+      return s;
+    });
+    AtomicInteger asked = new AtomicInteger();
+    ObjectApplier bounded = new ObjectApplier(kube.client(), java.time.Duration.ofSeconds(1));
+    try {
+      // not stopped when the re-create begins; stopped from its first look at the delete on
+      ObjectRefused refused = assertThrows(ObjectRefused.class, () -> bounded.apply(one(service.formatted("10.43.7.28")),
+          new ApplyFlags(false, true), () -> asked.incrementAndGet() > 1));
+      assertTrue(refused.getMessage().contains("still there"), refused.getMessage());
+      var live = kube.client().services().inNamespace(ns).withName("held").get();
+      assertEquals("10.43.7.27", live.getSpec().getClusterIP(), "left as it was, deleting");
+      assertTrue(live.getMetadata().getDeletionTimestamp() != null);
+    } finally {
+      kube.client().services().inNamespace(ns).withName("held").edit(s -> {
+        s.getMetadata().setFinalizers(List.of());
+        return s;
+      });
+    }
+  }
+
   @Test
   void aServiceClusterIpChangeIsImmutable() {
     String ns = freshNamespace();

@@ -237,6 +237,7 @@ class ReconcilerClusterTest {
       seen.await(() -> seen.runs.stream().anyMatch(e -> e instanceof RunEvent.ObjectDone done
           && done.object().kind().equals("Deployment") && done.change() == Change.CREATED), "the Deployment sent");
       reconciler.close();
+      assertTrue(reconciler.stoppedCleanly(), "the loop's thread ended within the close wait");
       WatchEvent.Reconciled stopped = seen.reconciled("r1", r -> !r.ok());
       assertEquals("stopped", stopped.error(), "the apply was cancelled, not abandoned");
       assertNull(cluster.client().configMaps().inNamespace(name).withName("after").get(),
