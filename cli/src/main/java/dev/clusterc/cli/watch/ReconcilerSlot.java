@@ -22,6 +22,11 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
 
     @Override
     void close();
+
+    /** After {@link #close()}: whether its thread ended, so that nothing of it writes any more. */
+    default boolean stoppedCleanly() {
+      return true;
+    }
   }
 
   private final Supplier<Running> factory;
@@ -32,6 +37,7 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
   private final Object handOver = new Object();
   private Running current;
   private Desired lastGood;
+  private boolean stillWriting;
   private boolean stopped;
 
   /** @param factory makes a reconciler, not yet started */
@@ -65,6 +71,11 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
       @Override
       public void close() {
         reconciler.close();
+      }
+
+      @Override
+      public boolean stoppedCleanly() {
+        return reconciler.stoppedCleanly();
       }
     };
   }
@@ -103,8 +114,19 @@ public final class ReconcilerSlot implements RevisionSink, AutoCloseable {
       }
       if (closing != null) {
         closing.close();
+        if (!closing.stoppedCleanly()) {
+          stillWriting = true;
+        }
       }
     }
+  }
+
+  /**
+   * Whether every reconciler closed so far stopped for good; false when one's thread outlived its close
+   * wait (it may still write), when the lease must not be handed on before the process ends.
+   */
+  public synchronized boolean stoppedCleanly() {
+    return !stillWriting;
   }
 
   /**

@@ -141,13 +141,16 @@ public final class WatchRun {
    * The shutdown once the loop has ended, in this order: nothing more reaches the reconciler and it
    * begins to close; the source closes; the reconciler's close is awaited (the object in flight
    * finished); only then is the lease released, so that no other replica can take over while this one
-   * still writes.
+   * still writes. A reconciler whose thread outlived its close wait keeps the lease: it expires once this
+   * process has ended, and only then may another replica lead.
    */
   static void shutDown(Source source, ReconcilerSlot slot, Runnable releaseLease) {
     slot.stop();
     source.close();
     slot.close();
-    releaseLease.run();
+    if (slot.stoppedCleanly()) {
+      releaseLease.run();
+    }
   }
 
   private boolean stopRequested() {
