@@ -70,7 +70,10 @@ final class RuntimeDeployment {
         "args", new ArrayList<Object>(args(settings)),
         "env", list(map("name", "POD_NAME", "valueFrom", map("fieldRef", map("fieldPath", "metadata.name"))),
             map("name", "CLUSTERC_CHART_CACHE", "value", CACHE + "/charts"),
-            map("name", "HOME", "value", "/tmp")),
+            map("name", "HOME", "value", "/tmp"),
+            // the JVM's default heap is a quarter of the memory limit (128 MiB of 512): too little for the
+            // first reconcile of a large cluster; the serial collector keeps the rest of the footprint small
+            map("name", "JAVA_TOOL_OPTIONS", "value", "-XX:MaxRAMPercentage=60 -XX:+UseSerialGC")),
         "ports", list(map("name", "status", "containerPort", STATUS_PORT)),
         "livenessProbe", map("httpGet", map("path", "/healthz", "port", "status"), "initialDelaySeconds", 15,
             "periodSeconds", 10, "failureThreshold", 3),
