@@ -23,6 +23,8 @@ class ReconcilerSlotTest {
     final int number;
     final List<String> log;
     final CountDownLatch closeMayEnd;
+    /** What {@link #stoppedCleanly()} answers: false plays a reconciler whose thread outlived its close. */
+    volatile boolean stoppedCleanly = true;
 
     Recorder() {
       this(0, new CopyOnWriteArrayList<>(), new CountDownLatch(0));
@@ -65,6 +67,11 @@ class ReconcilerSlotTest {
         Thread.currentThread().interrupt();
       }
       log.add("closed " + number);
+    }
+
+    @Override
+    public boolean stoppedCleanly() {
+      return stoppedCleanly;
     }
   }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clusterc.runtime.watch.Desired;
-import dev.clusterc.runtime.watch.WatchStatus;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -28,37 +26,8 @@ class WatchRunShutdownTest {
   void aReconcilerStillWritingAfterItsCloseKeepsTheLease() {
     List<String> log = new CopyOnWriteArrayList<>();
     ReconcilerSlotTest.Recorder recorder = new ReconcilerSlotTest.Recorder(0, log, new CountDownLatch(0));
-    ReconcilerSlot slot = new ReconcilerSlot(() -> new ReconcilerSlot.Running() {
-      @Override
-      public void start() {
-        recorder.start();
-      }
-
-      @Override
-      public WatchStatus status() {
-        return recorder.status();
-      }
-
-      @Override
-      public void submit(Desired desired) {
-        recorder.submit(desired);
-      }
-
-      @Override
-      public void reject(String revision, String origin, List<String> diagnostics) {
-        recorder.reject(revision, origin, diagnostics);
-      }
-
-      @Override
-      public void close() {
-        recorder.close();
-      }
-
-      @Override
-      public boolean stoppedCleanly() {
-        return false; // its thread outlived the close wait
-      }
-    });
+    recorder.stoppedCleanly = false; // its thread outlived the close wait
+    ReconcilerSlot slot = new ReconcilerSlot(() -> recorder);
     slot.open();
     WatchRun.shutDown(new FakeSource(), slot, () -> log.add("lease released"));
     assertEquals(List.of("start 0", "closing 0", "closed 0"), log, "the lease expires once the process is gone");
