@@ -144,7 +144,7 @@ public final class GraphPlanner {
       boolean changes = change.change() == Change.CONFIGURED || change.change() == Change.RECREATED;
       // consequences of what is sent: ignored fields keep their live values (DriftIgnore), so they change nothing
       return new Assessment(change, changes ? Consequences.of(change.object(), planned.live(),
-          DriftIgnore.respectLive(object, planned.live()), change.change(), List.of()) : List.of());
+          planned.sent(), change.change(), List.of()) : List.of());
     } catch (KubernetesClientException e) {
       if (unreachable(e)) {
         throw e;

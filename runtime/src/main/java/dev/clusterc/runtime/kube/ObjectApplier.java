@@ -82,17 +82,17 @@ public final class ObjectApplier {
       case UNCHANGED:
         return change;
       case RECREATED:
-        return recreate(desired, planned.live(), change, flags, stopped);
+        return recreate(planned.sent(), planned.live(), change, flags, stopped);
       default:
         if (!change.conflicts().isEmpty() && !flags.forceConflicts()) {
           throw conflict(change.object(), change.detail());
         }
         try {
-          apply(DriftIgnore.respectLive(desired, planned.live()), false, flags.forceConflicts());
+          apply(planned.sent(), false, flags.forceConflicts());
           return change;
         } catch (KubernetesClientException e) {
           if (ApiErrors.immutable(e) && planned.live() != null) {
-            return recreate(desired, planned.live(), change.as(Change.RECREATED), flags, stopped);
+            return recreate(planned.sent(), planned.live(), change.as(Change.RECREATED), flags, stopped);
           }
           if (!ApiErrors.conflictingManagers(e).isEmpty()) {
             throw conflict(change.object(), conflictDetail(e));
@@ -104,9 +104,11 @@ public final class ObjectApplier {
 
   /**
    * A plan with the live object it was made against (null when there is none), for consequences
-   * computed where the object was read. Never printed or serialized: the live object may be a Secret.
+   * computed where the object was read, and the object it planned to send: the desired one with the
+   * live values of its ignored fields ({@link DriftIgnore#respectLive}). Never printed or serialized:
+   * the objects may be Secrets.
    */
-  public record Planned(ObjectChange change, GenericKubernetesResource live) {}
+  public record Planned(ObjectChange change, GenericKubernetesResource live, GenericKubernetesResource sent) {}
 
   /**
    * {@link #plan}, with the live object it was made against.
@@ -124,7 +126,7 @@ public final class ObjectApplier {
       live = client.resource(desired).get();
     } catch (KubernetesClientException e) {
       if (ApiErrors.kindNotServed(e)) {
-        return new Planned(diff.created(desired, null, notServed(id)), null);
+        return new Planned(diff.created(desired, null, notServed(id)), null, desired);
       }
       throw e;
     }
@@ -146,20 +148,20 @@ public final class ObjectApplier {
         detail = conflictDetail(e);
         dryRun = apply(desired, true, true);
       } else if (ApiErrors.immutable(e) && live != null) {
-        return new Planned(diff.recreated(live, desired, "immutable " + fields(e)), live);
+        return new Planned(diff.recreated(live, desired, "immutable " + fields(e)), live, desired);
       } else if (live == null && e.getCode() == 404 && id.namespaced()) {
         return new Planned(diff.created(desired, null, "its namespace " + id.namespace() + " does not exist yet"),
-            null);
+            null, desired);
       } else if (live == null && ApiErrors.kindNotServed(e)) {
-        return new Planned(diff.created(desired, null, notServed(id)), null);
+        return new Planned(diff.created(desired, null, notServed(id)), null, desired);
       } else {
         throw e;
       }
     }
     if (live == null) {
-      return new Planned(diff.created(desired, dryRun, detail), null);
+      return new Planned(diff.created(desired, dryRun, detail), null, desired);
     }
-    return new Planned(diff.compare(live, dryRun, desired, detail, conflicts), live);
+    return new Planned(diff.compare(live, dryRun, desired, detail, conflicts), live, desired);
   }
 
   private GenericKubernetesResource apply(GenericKubernetesResource desired, boolean dryRun, boolean force) {
@@ -170,7 +172,8 @@ public final class ObjectApplier {
     return force ? apply.forceConflicts().serverSideApply() : apply.serverSideApply();
   }
 
-  private ObjectChange recreate(GenericKubernetesResource desired, GenericKubernetesResource live,
+  /** @param sent what to create again: the desired object with its ignored fields' live values */
+  private ObjectChange recreate(GenericKubernetesResource sent, GenericKubernetesResource live,
       ObjectChange change, ApplyFlags flags, BooleanSupplier stopped) {
     ObjectId id = change.object();
     if (Kinds.neverRecreated(id)) {
@@ -191,7 +194,7 @@ public final class ObjectApplier {
       throw new ObjectRefused(id, change.detail() + ": deleted to be re-created, but still there when the run was"
           + " stopped (a finalizer?). It was left as it is; apply again to re-create it.");
     }
-    apply(DriftIgnore.respectLive(desired, live), false, true);
+    apply(sent, false, true);
     return change;
   }
 
