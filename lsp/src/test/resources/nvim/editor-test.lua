@@ -82,6 +82,26 @@ local function find(bufnr, pattern)
   error('no line of the example matches ' .. pattern)
 end
 
+-- The syntax group syntax/cluster.vim gives the character a pattern's `()` points at.
+local function group_at(bufnr, pattern)
+  local line, column = find(bufnr, pattern)
+  return vim.fn.synIDattr(vim.fn.synID(line + 1, column + 1, 1), 'name')
+end
+
+-- Where the highlighting shows an error (a group linked to Error) in the example, which has none.
+local function highlighted_errors(bufnr)
+  local errors = {}
+  for i, text in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    for column = 1, #text do
+      if vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.synID(i, column, 1)), 'name') == 'Error' then
+        table.insert(errors, string.format('%d:%d %s', i, column, text))
+        break
+      end
+    end
+  end
+  return errors
+end
+
 local function request(bufnr, method, line, character)
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(bufnr) },
@@ -174,6 +194,26 @@ local function scenario()
   report.syntax = vim.b[bufnr].current_syntax or vim.NIL
   report.shiftwidth = vim.bo[bufnr].shiftwidth
   report.commentstring = vim.bo[bufnr].commentstring
+  report.highlighted_errors = highlighted_errors(bufnr)
+  report.syntax_groups = {
+    comment = group_at(bufnr, '^()#'),
+    kind = group_at(bufnr, '^()app sonarr'),
+    name = group_at(bufnr, '^app ()sonarr'),
+    reserved = group_at(bufnr, '^()use cilium'),
+    template = group_at(bufnr, '^app sonarr from ()media%-app'),
+    entry = group_at(bufnr, '^%s*()mount%s'),
+    connector = group_at(bufnr, '^%s*mount%s+sonarr%-config ()at'),
+    string = group_at(bufnr, '^%s*domain%s+()"'),
+    interpolation = group_at(bufnr, '%${()cluster%.domain}'),
+    address = group_at(bufnr, '^%s*router%s+()10'),
+    cidr = group_at(bufnr, '^%s*nodes%s+()10'),
+    range = group_at(bufnr, '^%s*range%s+()10'),
+    duration = group_at(bufnr, '^%s*interval%s+()1h'),
+    quantity = group_at(bufnr, '^%s*size%s+()100Gi'),
+    number = group_at(bufnr, '^%s*instances%s+()3'),
+    param = group_at(bufnr, '()%$port'),
+    map_key = group_at(bufnr, '^%s*keep%s+{ ()daily'),
+  }
   if not client_id then
     error('the FileType autocmd did not start the server (filetype `' .. report.filetype .. '`)')
   end

@@ -11,6 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +73,18 @@ class NeovimEditorTest {
     assertEquals("cluster", String.valueOf(seen.get("syntax")).replace("\"", ""), "syntax/cluster.vim" + context);
     assertEquals("# %s", String.valueOf(seen.get("commentstring")).replace("\"", ""), "ftplugin/cluster.vim" + context);
     assertEquals(2, seen.get("shiftwidth").getAsInt(), "ftplugin/cluster.vim" + context);
+    assertEquals(List.of(), strings(seen.getAsJsonArray("highlighted_errors")),
+        "syntax/cluster.vim highlights an error in the example" + context);
+    assertEquals(Map.ofEntries(
+        Map.entry("comment", "clusterComment"), Map.entry("kind", "clusterKind"), Map.entry("name", "clusterName"),
+        Map.entry("reserved", "clusterReserved"), Map.entry("template", "clusterTemplateName"),
+        Map.entry("entry", "clusterEntry"), Map.entry("connector", "clusterConnector"),
+        Map.entry("string", "clusterString"), Map.entry("interpolation", "clusterInterpolation"),
+        Map.entry("address", "clusterAddress"), Map.entry("cidr", "clusterCidr"), Map.entry("range", "clusterRange"),
+        Map.entry("duration", "clusterDuration"), Map.entry("quantity", "clusterQuantity"),
+        Map.entry("number", "clusterNumber"), Map.entry("param", "clusterParam"), Map.entry("map_key", "clusterKey")),
+        new Gson().fromJson(seen.get("syntax_groups"), new TypeToken<Map<String, String>>() {}.getType()),
+        "syntax/cluster.vim: the group of each kind of token" + context);
     for (JsonElement step : seen.getAsJsonArray("steps")) {
       JsonObject s = step.getAsJsonObject();
       assertTrue(s.get("ok").getAsBoolean(), () -> "step `" + s.get("name").getAsString() + "` timed out" + context);
