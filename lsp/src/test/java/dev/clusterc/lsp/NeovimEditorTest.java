@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("editor")
 class NeovimEditorTest {
-  /** How long one wait of the script may take: a JVM start and a first analysis on a loaded machine. */
+  /** How long one of the script's seven waits may take: a JVM start and a first analysis on a loaded machine. */
   private static final int WAIT_MS = 30_000;
 
   @TempDir Path temp;
@@ -57,7 +58,7 @@ class NeovimEditorTest {
     Path report = temp.resolve("report.json");
 
     Process process = neovim(nvim, repo, file, report).start();
-    if (!process.waitFor(6L * WAIT_MS + 60_000, TimeUnit.MILLISECONDS)) {
+    if (!process.waitFor(7L * WAIT_MS + 60_000, TimeUnit.MILLISECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
       fail("headless Neovim did not finish; its output:\n" + read(temp.resolve("nvim.out")) + lspLog());
@@ -69,22 +70,7 @@ class NeovimEditorTest {
     String context = "\nwhat Neovim saw: " + seen + lspLog();
 
     assertFalse(present(seen, "error"), () -> "the editor script failed: " + seen.get("error").getAsString() + context);
-    assertEquals("cluster", String.valueOf(seen.get("filetype")).replace("\"", ""), "ftdetect/cluster.vim" + context);
-    assertEquals("cluster", String.valueOf(seen.get("syntax")).replace("\"", ""), "syntax/cluster.vim" + context);
-    assertEquals("# %s", String.valueOf(seen.get("commentstring")).replace("\"", ""), "ftplugin/cluster.vim" + context);
-    assertEquals(2, seen.get("shiftwidth").getAsInt(), "ftplugin/cluster.vim" + context);
-    assertEquals(List.of(), strings(seen.getAsJsonArray("highlighted_errors")),
-        "syntax/cluster.vim highlights an error in the example" + context);
-    assertEquals(Map.ofEntries(
-        Map.entry("comment", "clusterComment"), Map.entry("kind", "clusterKind"), Map.entry("name", "clusterName"),
-        Map.entry("reserved", "clusterReserved"), Map.entry("template", "clusterTemplateName"),
-        Map.entry("entry", "clusterEntry"), Map.entry("connector", "clusterConnector"),
-        Map.entry("string", "clusterString"), Map.entry("interpolation", "clusterInterpolation"),
-        Map.entry("address", "clusterAddress"), Map.entry("cidr", "clusterCidr"), Map.entry("range", "clusterRange"),
-        Map.entry("duration", "clusterDuration"), Map.entry("quantity", "clusterQuantity"),
-        Map.entry("number", "clusterNumber"), Map.entry("param", "clusterParam"), Map.entry("map_key", "clusterKey")),
-        new Gson().fromJson(seen.get("syntax_groups"), new TypeToken<Map<String, String>>() {}.getType()),
-        "syntax/cluster.vim: the group of each kind of token" + context);
+    assertEditorFiles(seen, context);
     for (JsonElement step : seen.getAsJsonArray("steps")) {
       JsonObject s = step.getAsJsonObject();
       assertTrue(s.get("ok").getAsBoolean(), () -> "step `" + s.get("name").getAsString() + "` timed out" + context);
@@ -109,6 +95,39 @@ class NeovimEditorTest {
     // Mended: back to what the example had, the error cleared.
     assertEquals(summary(seen, "initial"), summary(seen, "fixed"), "diagnostics after the fix" + context);
 
+    assertCompletionAndDefinition(seen, file, lines, context);
+
+    assertTrue(present(seen, "exit"), "the server did not exit after shutdown and exit" + context);
+    JsonObject exit = seen.getAsJsonObject("exit");
+    assertEquals(0, exit.get("code").getAsInt(), "the server's exit status after shutdown and exit" + context);
+  }
+
+  /** editors/nvim as Neovim loaded it: the filetype, the settings, and the highlighting of the example. */
+  private static void assertEditorFiles(JsonObject seen, String context) {
+    assertEquals("cluster", text(seen, "filetype"), "ftdetect/cluster.vim" + context);
+    assertEquals("cluster", text(seen, "syntax"), "syntax/cluster.vim" + context);
+    assertEquals("# %s", text(seen, "commentstring"), "ftplugin/cluster.vim" + context);
+    assertEquals(2, seen.get("shiftwidth").getAsInt(), "ftplugin/cluster.vim" + context);
+    assertEquals(List.of(), strings(seen.getAsJsonArray("highlighted_errors")),
+        "syntax/cluster.vim highlights an error in the example" + context);
+    assertEquals(Map.ofEntries(
+        Map.entry("comment", "clusterComment"), Map.entry("kind", "clusterKind"), Map.entry("name", "clusterName"),
+        Map.entry("reserved", "clusterReserved"), Map.entry("template", "clusterTemplateName"),
+        Map.entry("entry", "clusterEntry"), Map.entry("connector", "clusterConnector"),
+        Map.entry("string", "clusterString"), Map.entry("interpolation", "clusterInterpolation"),
+        Map.entry("address", "clusterAddress"), Map.entry("cidr", "clusterCidr"), Map.entry("range", "clusterRange"),
+        Map.entry("duration", "clusterDuration"), Map.entry("quantity", "clusterQuantity"),
+        Map.entry("number", "clusterNumber"), Map.entry("param", "clusterParam"), Map.entry("map_key", "clusterKey")),
+        new Gson().fromJson(seen.get("syntax_groups"), new TypeToken<Map<String, String>>() {}.getType()),
+        "syntax/cluster.vim: the group of each kind of token" + context);
+  }
+
+  /**
+   * Completion after {@code mount} offers the volumes and nothing else; the definition of the backup
+   * {@code nightly} is its declaration. Each only once the server advertises it.
+   */
+  private static void assertCompletionAndDefinition(JsonObject seen, Path file, List<String> lines, String context)
+      throws Exception {
     JsonObject capabilities = seen.getAsJsonObject("capabilities");
     if (capabilities.get("completion").getAsBoolean()) {
       JsonObject completion = seen.getAsJsonObject("completion");
@@ -128,10 +147,6 @@ class NeovimEditorTest {
           "definition of `nightly`" + context);
       assertEquals(lineOf(lines, "backup nightly {"), location.get("line").getAsInt(), "definition of `nightly`" + context);
     }
-
-    assertTrue(present(seen, "exit"), "the server did not exit after shutdown and exit" + context);
-    JsonObject exit = seen.getAsJsonObject("exit");
-    assertEquals(0, exit.get("code").getAsInt(), "the server's exit status after shutdown and exit" + context);
   }
 
   /**
@@ -159,7 +174,7 @@ class NeovimEditorTest {
     env.put("CLUSTERC_NVIM_OUT", report.toString());
     env.put("CLUSTERC_NVIM_WAIT_MS", Integer.toString(WAIT_MS));
     for (String xdg : List.of("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")) {
-      env.put(xdg, temp.resolve("xdg").resolve(xdg.toLowerCase()).toString());
+      env.put(xdg, temp.resolve("xdg").resolve(xdg.toLowerCase(Locale.ROOT)).toString());
     }
     env.put("NVIM_LOG_FILE", temp.resolve("nvim.log").toString());
     return builder;
@@ -194,6 +209,10 @@ class NeovimEditorTest {
       summary.add(code + "@" + d.get("line").getAsInt() + ":" + d.get("character").getAsInt() + "/" + severity);
     }
     return summary;
+  }
+
+  private static String text(JsonObject seen, String key) {
+    return present(seen, key) ? seen.get(key).getAsString() : "(nothing)";
   }
 
   /** Whether the script wrote a value for {@code key}: Lua's nil leaves it out, vim.NIL writes null. */
