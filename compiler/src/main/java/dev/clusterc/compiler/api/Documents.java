@@ -64,4 +64,13 @@ public final class Documents {
   public static Formatted format(Read read) {
     return read.problem().isPresent() ? new Formatted(Optional.empty(), List.of(read.problem().get())) : format(read.file());
   }
+
+  /**
+   * The classified tokens of a document on its own, from its syntax alone: as
+   * {@link Navigator#tokens}, except that words are never resolved, so every word is a symbol
+   * (but the component after {@code use}, always a reference).
+   */
+  public static List<DocumentToken> tokens(SourceFile file) {
+    return DocumentTokens.of(Parser.parse(file), null);
+  }
 }
