@@ -50,7 +50,7 @@ public final class Highlighting {
   }
 
   /** The protocol's encoding: per piece, the line and start relative to the previous piece, its length, type and modifiers. */
-  static List<Integer> encode(List<DocumentToken> tokens, CancelChecker cancel) {
+  public static List<Integer> encode(List<DocumentToken> tokens, CancelChecker cancel) {
     List<Integer> data = new ArrayList<>(tokens.size() * 5);
     int lastLine = 0;
     int lastStart = 0;
