@@ -10,11 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionCapabilities;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemCapabilities;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.junit.jupiter.api.Test;
@@ -82,6 +87,24 @@ class CompletionTest {
       assertEquals(List.of(), complete(lsp, LspHarness.uri(dir.resolve("nowhere.cluster")), new Position(0, 0)).getItems());
       assertFalse(complete(lsp, uri, new Position(1, 0)).getItems().isEmpty(), "the line after the last one is a new item");
       assertFalse(lsp.serverLog().contains("failed"), lsp.serverLog());
+    }
+  }
+
+  @Test
+  void anEditorThatTakesSnippetsGetsTheSignatureAsTabStops() throws IOException {
+    LspHarness.Cursor cursor = LspHarness.Cursor.of(Files.readString(INPUTS.resolve("entry-key-required.cluster")));
+    Path main = write("main.cluster", cursor.text());
+    ClientCapabilities capabilities = new ClientCapabilities();
+    capabilities.setTextDocument(new TextDocumentClientCapabilities());
+    capabilities.getTextDocument().setCompletion(new CompletionCapabilities(new CompletionItemCapabilities(true)));
+    try (LspHarness lsp = LspHarness.start(capabilities)) {
+      String uri = lsp.open(main);
+      CompletionList list = complete(lsp, uri, cursor.position());
+      Goldens.check("completion/snippets.golden", render(cursor, list));
+      assertTrue(list.getItems().stream().allMatch(i -> i.getInsertTextFormat() == InsertTextFormat.Snippet), list.toString());
+      CompletionItem size = list.getItems().get(0);
+      assertEquals("size", size.getLabel(), "the required entry comes first");
+      assertTrue(size.getDocumentation().getRight().getValue().contains("required"), size.getDocumentation().toString());
     }
   }
 

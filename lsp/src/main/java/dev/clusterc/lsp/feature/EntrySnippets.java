@@ -13,21 +13,20 @@ final class EntrySnippets {
   static String of(String usage) {
     String[] words = usage.trim().split("\\s+");
     StringBuilder out = new StringBuilder(escape(words[0]));
-    int stop = 1;
+    int stop = 0;
     int optional = 0;
     for (int i = 1; i < words.length; i++) {
       String word = words[i];
-      if (word.startsWith("[")) {
-        optional++;
-      }
-      if (optional > 0) {
-        optional -= word.endsWith("]") ? 1 : 0;
+      if (optional > 0 || word.startsWith("[") && !isList(word)) {
+        optional += balance(word);
         continue;
       }
       if (word.equals("{") && i + 1 < words.length && words[i + 1].equals("…")) {
         return out.append(" {\n\t$0\n}").toString();
       }
-      out.append(' ').append(slot(word, stop++));
+      String slot = slot(word, stop + 1);
+      stop += slot.equals(escape(word)) ? 0 : 1;
+      out.append(' ').append(slot);
     }
     return out.append("$0").toString();
   }
@@ -44,12 +43,23 @@ final class EntrySnippets {
       return "${" + stop + "|" + word.replace("|", ",") + "|}";
     } else if (word.equals("STRING")) {
       return "\"$" + stop + "\"";
-    } else if (word.startsWith("LIST(")) {
+    } else if (word.equals("BOOL")) {
+      return "${" + stop + "|true,false|}";
+    } else if (isList(word)) {
       return "[$" + stop + "]";
-    } else if (word.startsWith("MAP(")) {
+    } else if (word.startsWith("MAP")) {
       return "{ $" + stop + " }";
     }
     return "${" + stop + ":" + escape(word) + "}";
+  }
+
+  /** A list as usages show it: {@code [NODE…]}. */
+  private static boolean isList(String word) {
+    return word.startsWith("[") && word.endsWith("…]") && word.indexOf('[', 1) < 0;
+  }
+
+  private static int balance(String word) {
+    return (int) (word.chars().filter(c -> c == '[').count() - word.chars().filter(c -> c == ']').count());
   }
 
   private static String escape(String text) {
