@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * A piece of a document with the part it plays, as the compiler read it: what an editor colours.
  * The syntactic roles are those of {@link SyntaxNode.Role} (kind, name, template name, parameter,
- * entry key, map key); a word is a {@link Role#REFERENCE} when binding resolved it to a
- * declaration, a {@link Role#SYMBOL} otherwise; the rest is lexical (keywords, strings, numbers,
+ * entry key, map key); an entry's word is a {@link Role#KEYWORD} where its signature has a
+ * connector ({@code at}), a {@link Role#REFERENCE} where binding resolved it to a declaration or the
+ * signature expects one, a {@link Role#SYMBOL} otherwise; the rest is lexical (strings, numbers,
  * addresses, comments, operators).
  *
  * @param modifiers {@link Modifier#DECLARATION} on a name where it is introduced,
@@ -21,7 +22,7 @@ public record DocumentToken(SourceSpan span, Role role, Set<Modifier> modifiers)
 
   /** The part a token plays. */
   public enum Role {
-    /** {@code import}, {@code use}, {@code template}, {@code from}, {@code for}. */
+    /** {@code import}, {@code use}, {@code template}, {@code from}, {@code for}, and an entry's connector words ({@code at}). */
     KEYWORD,
     /** The kind keyword of a declaration or template ({@code app}). */
     KIND,
@@ -37,9 +38,9 @@ public record DocumentToken(SourceSpan span, Role role, Set<Modifier> modifiers)
     ENTRY_KEY,
     /** A key of a map value. */
     MAP_KEY,
-    /** A word that names a declaration (or, after {@code use}, a component). */
+    /** A word that names a declaration, or stands where one is expected (after {@code use}: a component). */
     REFERENCE,
-    /** A word that is one of a fixed set: an enumeration's symbol, a connector word, a boolean. */
+    /** Any other word: an enumeration's symbol, a boolean, a name given in place (a port's, a listener's). */
     SYMBOL,
     /** A string or text block, or the literal part of one around an interpolation. */
     STRING,

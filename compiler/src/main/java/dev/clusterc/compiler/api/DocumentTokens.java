@@ -3,6 +3,9 @@ package dev.clusterc.compiler.api;
 import dev.clusterc.compiler.api.DocumentToken.Modifier;
 import dev.clusterc.compiler.api.DocumentToken.Role;
 import dev.clusterc.compiler.load.Stdlib;
+import dev.clusterc.compiler.schema.Property;
+import dev.clusterc.compiler.schema.Schema;
+import dev.clusterc.compiler.schema.ValueType;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.Block;
@@ -22,8 +25,8 @@ import java.util.Set;
 
 /**
  * Classifies the pieces of one parsed document: the lexer cuts the text, the tree says what each
- * identifier stands for, and the reference index (when the document was analysed) which words name
- * declarations. Tokens come out in text order and never overlap, since each is a lexeme or a part
+ * identifier stands for, the schema whether a word is a connector, a symbol or a reference, and the
+ * reference index (when the document was analysed) which declaration a reference names. Tokens come out in text order and never overlap, since each is a lexeme or a part
  * of one.
  */
 final class DocumentTokens {
@@ -99,49 +102,64 @@ final class DocumentTokens {
         say(d.from().template(), Role.TEMPLATE_NAME);
         for (Item.Arg arg : d.from().args()) {
           say(arg.name(), Role.PARAMETER);
-          value(arg.value());
+          value(arg.value(), null);
         }
       }
-      block(d.body());
+      block(d.body(), ItemSchemas.schemaOf(d).orElse(null));
     } else if (item instanceof Item.Use u) {
       if (u.name() != null) {
         reference(u.name().span(), true);
       }
-      block(u.body());
+      block(u.body(), ItemSchemas.schemaOf(u).orElse(null));
     } else if (item instanceof Item.Template t) {
       say(t.name(), Role.TEMPLATE_NAME, Modifier.DECLARATION);
       for (Item.Param param : t.params()) {
         say(param.name(), Role.PARAMETER, Modifier.DECLARATION);
         say(param.type(), Role.TYPE);
-        value(param.defaultValue());
+        value(param.defaultValue(), null);
       }
       say(t.kind(), Role.KIND);
-      block(t.body());
+      block(t.body(), ItemSchemas.schemaOf(t).orElse(null));
     } else if (item instanceof Item.Import i) {
-      value(i.path());
+      value(i.path(), null);
     }
   }
 
-  private void block(Block block) {
+  /** The entries of a block; {@code schema} (or {@code null}) says what each argument's words are. */
+  private void block(Block block, Schema schema) {
     if (block == null) {
       return;
     }
     for (Entry entry : block.entries()) {
       say(entry.key(), Role.ENTRY_KEY);
-      entry.args().forEach(this::value);
-      block(entry.block());
+      Property property = schema == null || entry.key() == null ? null : schema.property(entry.key().text()).orElse(null);
+      for (int i = 0; i < entry.args().size(); i++) {
+        SlotCursor.Expected expected = property == null ? null : SlotCursor.at(property.slots(), entry.args(), i);
+        Value arg = entry.args().get(i);
+        if (expected != null && arg instanceof Value.Word word && expected.words().contains(word.text())) {
+          said.put(word.span().start(), new Said(Role.KEYWORD, Set.of()));
+        } else {
+          value(arg, expected == null ? null : expected.type());
+        }
+      }
+      block(entry.block(), property == null ? null : property.block());
     }
   }
 
-  private void value(Value value) {
+  /** A value where {@code type} (or {@code null}: unknown) is expected. */
+  private void value(Value value, ValueType type) {
     if (value instanceof Value.Word word) {
-      reference(word.span(), false);
+      reference(word.span(), expectsReference(type, word.text()));
     } else if (value instanceof Value.ListOf list) {
-      list.items().forEach(this::value);
+      ValueType element = alternatives(type).stream().filter(ValueType.ListOf.class::isInstance)
+          .map(t -> ((ValueType.ListOf) t).element()).findFirst().orElse(null);
+      list.items().forEach(item -> value(item, element));
     } else if (value instanceof Value.MapOf map) {
+      ValueType element = alternatives(type).stream().filter(ValueType.MapOf.class::isInstance)
+          .map(t -> ((ValueType.MapOf) t).element()).findFirst().orElse(null);
       for (Value.MapEntry entry : map.entries()) {
         say(entry.key(), Role.MAP_KEY);
-        value(entry.value());
+        value(entry.value(), element);
       }
     } else if (value instanceof Value.Str str && !str.textBlock()) {
       List<SourceSpan> spans = new ArrayList<>();
@@ -156,7 +174,22 @@ final class DocumentTokens {
     }
   }
 
-  /** A word: a reference when the index resolved it (or always, after {@code use}), a symbol otherwise. */
+  /** Whether a word stands where a reference is expected, and is none of the fixed words accepted there too. */
+  private static boolean expectsReference(ValueType type, String word) {
+    List<ValueType> alternatives = alternatives(type);
+    boolean fixed = alternatives.stream().anyMatch(t -> t instanceof ValueType.Choice c && c.words().contains(word)
+        || t == ValueType.Scalar.BOOL && (word.equals("true") || word.equals("false")));
+    return !fixed && alternatives.stream().anyMatch(ValueType.Ref.class::isInstance);
+  }
+
+  private static List<ValueType> alternatives(ValueType type) {
+    return type == null ? List.of() : type instanceof ValueType.Union u ? u.alternatives() : List.of(type);
+  }
+
+  /**
+   * A word: a reference when the index resolved it or the position expects one (so that a name not
+   * declared yet still reads as one), a symbol otherwise.
+   */
   private void reference(SourceSpan span, boolean always) {
     Set<Symbol> targets = index == null ? Set.of() : index.targets(span);
     if (targets.isEmpty() && !always) {

@@ -66,9 +66,9 @@ public final class Documents {
   }
 
   /**
-   * The classified tokens of a document on its own, from its syntax alone: as
-   * {@link Navigator#tokens}, except that words are never resolved, so every word is a symbol
-   * (but the component after {@code use}, always a reference).
+   * The classified tokens of a document on its own, from its syntax and the schema: as
+   * {@link Navigator#tokens}, except that references are not resolved, so a word is a reference only
+   * where the entry's signature expects one (and never marked as the standard library's).
    */
   public static List<DocumentToken> tokens(SourceFile file) {
     return DocumentTokens.of(Parser.parse(file), null);

@@ -43,10 +43,18 @@ class DocumentTokensTest {
     assertTrue(tokens.contains("\n\"nginx: STRING\n${port} INTERPOLATION\n\" STRING\n"), tokens);
     assertTrue(tokens.contains("\n$port PARAMETER\n"), tokens);
     assertTrue(tokens.contains("\nfrom KEYWORD\nweb-app TEMPLATE_NAME\nport PARAMETER\n: OPERATOR\n8080 NUMBER\n"), tokens);
-    assertTrue(tokens.contains("\nmount ENTRY_KEY\ndata REFERENCE\nat SYMBOL\n\"/data\" STRING\n"), tokens);
+    assertTrue(tokens.contains("\nmount ENTRY_KEY\ndata REFERENCE\nat KEYWORD\n\"/data\" STRING\n"), tokens);
     assertTrue(tokens.contains("\ntier MAP_KEY\n: OPERATOR\n\"front\" STRING\n"), tokens);
     assertTrue(tokens.contains("\n10.0.0.0/24 ADDRESS\n"), tokens);
     assertTrue(tokens.endsWith("\nimport KEYWORD\n\"other.cluster\" STRING"), tokens);
+  }
+
+  @Test
+  void anUndeclaredNameWhereAReferenceIsExpectedStillReadsAsOne() {
+    String tokens = render(analysed(TEXT + "app other { image \"x:1\"; mount nowhere at \"/x\"; database pg as PG; depends-on [site, ghost] }\n"));
+    assertTrue(tokens.contains("\nmount ENTRY_KEY\nnowhere REFERENCE\nat KEYWORD\n"), tokens);
+    assertTrue(tokens.contains("\ndatabase ENTRY_KEY\npg REFERENCE\nas KEYWORD\nPG SYMBOL\n"), tokens);
+    assertTrue(tokens.contains("\ndepends-on ENTRY_KEY\nsite REFERENCE\nghost REFERENCE"), tokens);
   }
 
   @Test
@@ -61,8 +69,10 @@ class DocumentTokensTest {
 
   @Test
   void aDocumentOnItsOwnHasSyntaxRolesOnly() {
-    String tokens = render(Documents.tokens(new SourceFile("lone.cluster", "use cilium\nvolume v { backup nightly }\n")));
-    assertEquals("use KEYWORD\ncilium REFERENCE\nvolume KIND\nv NAME [DECLARATION]\nbackup ENTRY_KEY\nnightly SYMBOL", tokens);
+    String tokens = render(Documents.tokens(new SourceFile("lone.cluster",
+        "use cilium\nvolume v { backup nightly; access rwo }\npool p { via cilium }\n")));
+    assertEquals("use KEYWORD\ncilium REFERENCE\nvolume KIND\nv NAME [DECLARATION]\nbackup ENTRY_KEY\nnightly REFERENCE\n"
+        + "access ENTRY_KEY\nrwo SYMBOL\npool KIND\np NAME [DECLARATION]\nvia ENTRY_KEY\ncilium SYMBOL", tokens);
     assertEquals(List.of(), Cursor.in("|").navigator.tokens("nowhere.cluster"));
   }
 }
