@@ -122,7 +122,7 @@ class CompletionTest {
     return answer.isRight() ? answer.getRight() : new CompletionList(answer.getLeft());
   }
 
-  /** One line per item: label, kind, detail, and the edit (range and text) it makes. */
+  /** One line per item: label, kind, detail, and the edit (range and text) it makes; its documentation below. */
   static String render(LspHarness.Cursor cursor, CompletionList list) {
     String line = cursor.text().split("\n", -1)[cursor.position().getLine()];
     String head = "at " + (cursor.position().getLine() + 1) + ":" + (cursor.position().getCharacter() + 1) + " of `"
@@ -138,7 +138,8 @@ class CompletionTest {
     Range range = edit.getRange();
     return item.getLabel() + " | " + item.getKind() + " | " + item.getDetail() + " | "
         + range.getStart().getLine() + ":" + range.getStart().getCharacter() + "-" + range.getEnd().getLine() + ":"
-        + range.getEnd().getCharacter() + " " + quoted(edit.getNewText());
+        + range.getEnd().getCharacter() + " " + quoted(edit.getNewText())
+        + (item.getDocumentation() == null ? "" : "\n    doc: " + quoted(item.getDocumentation().getRight().getValue()));
   }
 
   private static String quoted(String text) {

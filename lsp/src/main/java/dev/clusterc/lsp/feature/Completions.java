@@ -93,7 +93,8 @@ public final class Completions {
     key.entries().stream().filter(e -> !e.required() && (!e.written() || e.repeatable())).forEach(open::add);
     for (Completion.EntryKey.Entry entry : open) {
       String doc = "```cluster\n" + entry.usage() + "\n```\n\nAn entry of `" + key.owner() + "`"
-          + (entry.required() ? ", required" : "") + (entry.repeatable() ? ", may be written more than once" : "") + ".";
+          + (entry.required() ? ", required" : "") + (entry.repeatable() ? ", may be written more than once" : "") + "."
+          + (entry.defaultValue() == null ? "" : " Left out, it is `" + entry.defaultValue() + "`.");
       CompletionItem item = items.snippet(entry.name(), CompletionItemKind.Property, entry.usage(), EntrySnippets.of(entry.usage()),
           EntrySnippets.plain(entry.name(), entry.usage()));
       item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, doc));
