@@ -64,4 +64,13 @@ public final class Documents {
   public static Formatted format(Read read) {
     return read.problem().isPresent() ? new Formatted(Optional.empty(), List.of(read.problem().get())) : format(read.file());
   }
+
+  /**
+   * The classified tokens of a document on its own, from its syntax and the schema: as
+   * {@link Navigator#tokens}, except that references are not resolved, so a word is a reference only
+   * where the entry's signature expects one (and never marked as the standard library's).
+   */
+  public static List<DocumentToken> tokens(SourceFile file) {
+    return DocumentTokens.of(Parser.parse(file), null);
+  }
 }
