@@ -8,6 +8,8 @@ import dev.clusterc.lsp.workspace.Session;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
@@ -94,6 +96,8 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     sync.setSave(new SaveOptions(false));
     capabilities.setTextDocumentSync(sync);
     capabilities.setDocumentFormattingProvider(true);
+    capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+    capabilities.setInlayHintProvider(true);
     return capabilities;
   }
 

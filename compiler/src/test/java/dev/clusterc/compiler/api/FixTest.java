@@ -72,15 +72,23 @@ class FixTest {
 
   @Test
   void aVolumeWithoutBackupGetsAPolicyOrNone() {
+    String backed = BASE + "volume backed { size 1Gi; backup nightly }\ndatabase db { size 1Gi; backup nightly }\n";
     for (String volume : List.of("volume v { size 1Gi }\n", "volume v {\n  size 1Gi\n}\n", "volume v {\n  size 1Gi # the size\n}\n",
         "volume v { size 1Gi;  }\n", "database pg {\n    size 10Gi\n  }\n")) {
-      assertFixed(BASE + volume, Code.UNBACKED_VOLUME, "add `backup nightly`");
-      assertFixed(BASE + volume, Code.UNBACKED_VOLUME, "add `backup none`");
+      assertFixed(backed + volume, Code.UNBACKED_VOLUME, "add `backup nightly`");
+      assertFixed(backed + volume, Code.UNBACKED_VOLUME, "add `backup none`");
     }
     assertEquals(BASE + "volume v {\n  size 1Gi\n  backup none\n}\n",
         applied(BASE + "volume v {\n  size 1Gi\n}\n", Code.UNBACKED_VOLUME, "add `backup none`"));
-    assertEquals(BASE + "volume v { size 1Gi; backup nightly }\n",
-        applied(BASE + "volume v { size 1Gi }\n", Code.UNBACKED_VOLUME, "add `backup nightly`"));
+    assertEquals(backed + "volume v { size 1Gi; backup nightly }\n",
+        applied(backed + "volume v { size 1Gi }\n", Code.UNBACKED_VOLUME, "add `backup nightly`"));
+  }
+
+  @Test
+  void aPolicyNothingOfTheKindUsesYetIsOnlyNamedInTheHint() {
+    Diagnostic unbacked = only(analyze(Map.of("test.cluster", BASE + "volume v { size 1Gi }\n")), Code.UNBACKED_VOLUME);
+    assertEquals(List.of("add `backup none`"), unbacked.fixes().stream().map(Fix::title).toList());
+    assertEquals("add `backup nightly`, or `backup none` to say it needs none", unbacked.hint());
   }
 
   @Test
