@@ -143,6 +143,30 @@ class CodeActionsTest {
     }
   }
 
+  @Test
+  void aQuorumFoundInTheNodesFileIsAcceptedInTheClustersFile() throws IOException {
+    Path cluster = dir.resolve("split/cluster.cluster");
+    Files.createDirectories(cluster.getParent());
+    Files.writeString(cluster, "cluster lab {\n  domain \"lab.internal\"\n  network { nodes 10.0.0.0/24 }\n}\n");
+    Path nodes = cluster.resolveSibling("nodes.cluster");
+    Files.writeString(nodes, "node cp0 { role control-plane; address 10.0.0.10 }\nnode cp1 { role control-plane; address 10.0.0.11 }\n");
+    try (LspHarness lsp = LspHarness.start()) {
+      String uri = lsp.open(nodes);
+      Diagnostic quorum = lsp.diagnostics(uri, d -> !d.isEmpty()).get(0);
+      List<CodeAction> actions = actions(lsp, uri, quorum.getRange(), List.of(quorum), null);
+      assertEquals(List.of("add control-plane node `cp2` at 10.0.0.12", "accept with `allow [quorum] because …` on cluster lab"),
+          actions.stream().map(CodeAction::getTitle).toList());
+      assertEquals(List.of(uri), List.copyOf(actions.get(0).getEdit().getChanges().keySet()), "the node goes after the last control plane");
+      assertEquals(List.of(LspHarness.uri(cluster)), List.copyOf(actions.get(1).getEdit().getChanges().keySet()), "allow goes in the cluster");
+      String clusterText = Files.readString(cluster);
+      String accepted = LspText.apply(clusterText, actions.get(1).getEdit().getChanges().get(LspHarness.uri(cluster)));
+      String clusterUri = lsp.open(cluster);
+      lsp.change(clusterUri, accepted);
+      lsp.diagnostics(uri, d -> d.size() == 1 && d.get(0).getSeverity() == DiagnosticSeverity.Warning
+          && LspHarness.message(d.get(0)).contains("(accepted: say why this cost is acceptable)"));
+    }
+  }
+
   private static List<CodeAction> actions(LspHarness lsp, String uri, Range range, List<Diagnostic> context, List<String> only) {
     CodeActionContext actionContext = new CodeActionContext(context);
     actionContext.setOnly(only);

@@ -89,7 +89,7 @@ final class InlayFacts {
           facts.add(new InlayFact(anchor, "namespace: " + namespaces.of(decl), Sort.DEFAULT));
         }
         if (volume.storageClass() == null) {
-          facts.add(new InlayFact(anchor, "class: " + (volume.isLocal() ? LOCAL_CLASS : "the cluster's default"), Sort.DEFAULT));
+          facts.add(new InlayFact(anchor, "class: " + (volume.isLocal() ? LOCAL_CLASS : "cluster default"), Sort.DEFAULT));
         }
       }
       case DATABASE -> {
@@ -97,7 +97,7 @@ final class InlayFacts {
           facts.add(new InlayFact(anchor, "namespace: " + namespaces.of(decl), Sort.DEFAULT));
         }
         if (Database.of(program.model(), decl).storageClass() == null) {
-          facts.add(new InlayFact(anchor, "class: the cluster's default", Sort.DEFAULT));
+          facts.add(new InlayFact(anchor, "class: cluster default", Sort.DEFAULT));
         }
       }
       case DNS -> {

@@ -55,7 +55,7 @@ class InlayFactsTest {
         "6:11 DEFAULT namespace: kube-system", "6:11 LAYER layer: controllers",
         "7:53 LAYER layer: platform",
         "8:67 LAYER layer: platform",
-        "9:38 DEFAULT namespace: site", "9:38 DEFAULT class: the cluster's default", "9:38 LAYER layer: storage",
+        "9:38 DEFAULT namespace: site", "9:38 DEFAULT class: cluster default", "9:38 LAYER layer: storage",
         "10:11 DEFAULT namespace: site", "10:11 DEFAULT replicas: 1", "10:11 LAYER layer: apps",
         "13:36 HOST = site.lab.internal",
         "16:58 LAYER layer: apps"), lines);
