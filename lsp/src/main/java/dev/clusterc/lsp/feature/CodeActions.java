@@ -24,7 +24,7 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 /**
  * Quick fixes for the diagnostics in the requested range, all from the compiler: each diagnostic's
  * own fixes (a did-you-mean, the missing {@code use}, {@code backup …}, the next control-plane
- * node), the first of them preferred, then "accept with {@code allow [CODE] because …}" for a
+ * node), the first of them preferred unless it decides for the user ({@code backup none}), then "accept with {@code allow [CODE] because …}" for a
  * finding the language lets {@code allow} accept. Edits are laid out as {@code clusterc fmt} would
  * in a file that is formatted already. Each action carries the diagnostic it fixes, as
  * the editor published it when it sent it back.
@@ -52,7 +52,7 @@ public final class CodeActions {
       for (Fix fix : diagnostic.fixes()) {
         Optional<CodeAction> action = action(snapshot, fix, shown);
         if (action.isPresent()) {
-          action.get().setIsPreferred(first);
+          action.get().setIsPreferred(first && !decides(fix));
           first = false;
           actions.add(action.get());
         }
@@ -60,6 +60,14 @@ public final class CodeActions {
       analysis.get().acceptFix(diagnostic).flatMap(fix -> action(snapshot, fix, shown)).ifPresent(actions::add);
     }
     return actions;
+  }
+
+  /**
+   * Whether a fix records a decision only the user can make ({@code backup none}: this data needs
+   * no backup) rather than repair what was meant; an editor's "fix all" must not apply it alone.
+   */
+  private static boolean decides(Fix fix) {
+    return fix.title().equals("add `backup none`");
   }
 
   /** Whether the client asked for quick fixes (it asks for every kind when {@code only} is absent). */
