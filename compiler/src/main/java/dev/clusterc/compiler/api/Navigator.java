@@ -195,4 +195,15 @@ public final class Navigator {
     }
     return null;
   }
+
+  /**
+   * The classified tokens of a document, in text order and never overlapping, for an editor's
+   * highlighting: the lexer's pieces with the roles the tree and the analysis give them (a word
+   * that names a declaration is a reference, marked when it names the standard library's). Empty
+   * for a document the analysis does not know.
+   */
+  public List<DocumentToken> tokens(String path) {
+    SourceUnit unit = path == null ? null : documents.get(path);
+    return unit == null ? List.of() : DocumentTokens.of(unit, index());
+  }
 }

@@ -77,7 +77,7 @@ public final class Session {
     open.put(uri, document);
     openUris.put(file, uri);
     ClusterSession cluster = clusterOf(uri, file);
-    cluster.overlay(file, document.refusal().isPresent() ? null : text);
+    cluster.overlay(file, editorText(uri));
     refresh(cluster);
   }
 
@@ -90,7 +90,7 @@ public final class Session {
     }
     document.apply(changes, version);
     ClusterSession cluster = owners.get(uri);
-    cluster.overlay(document.file(), document.refusal().isPresent() ? null : document.text());
+    cluster.overlay(document.file(), editorText(uri));
     refresh(cluster);
   }
 
@@ -115,7 +115,7 @@ public final class Session {
       return;
     }
     for (ClusterSession cluster : clusters.values()) {
-      if (file.startsWith(cluster.root()) || cluster.current().path(uri).isPresent()) {
+      if (file.startsWith(cluster.root()) || cluster.latest().flatMap(l -> l.path(uri)).isPresent()) {
         cluster.touched(file);
         refresh(cluster);
       }
@@ -245,7 +245,7 @@ public final class Session {
       }
       ClusterSession cluster = cluster(candidate);
       if (depth == 0) {
-        cluster.overlay(file, open.containsKey(uri) ? open.get(uri).text() : null);
+        cluster.overlay(file, editorText(uri));
       }
       Snapshot snapshot = cluster.current();
       if (snapshot.inCluster() && snapshot.path(uri).isPresent()) {
@@ -259,7 +259,14 @@ public final class Session {
       clusters.get(directory).overlay(file, null);
     }
     owners.put(uri, chosen);
+    log.info(uri + " belongs to " + (chosen.current().inCluster() ? "the cluster in " : "no cluster; analysed with ") + chosen.root());
     return chosen;
+  }
+
+  /** The editor's text of an open document, or {@code null} (the file on disk) when it is not open or refused. */
+  private String editorText(String uri) {
+    OpenDocument document = open.get(uri);
+    return document == null || document.refusal().isPresent() ? null : document.text();
   }
 
   private ClusterSession cluster(Path root) {
