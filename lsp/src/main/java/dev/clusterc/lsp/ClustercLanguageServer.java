@@ -15,6 +15,7 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -73,6 +74,9 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     this.dynamicWatch = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
         && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+    var workspaceEdit = params.getCapabilities() == null || params.getCapabilities().getWorkspace() == null ? null
+        : params.getCapabilities().getWorkspace().getWorkspaceEdit();
+    session.documentChanges(workspaceEdit != null && Boolean.TRUE.equals(workspaceEdit.getDocumentChanges()));
     return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("clusterc", version())));
   }
 
@@ -94,6 +98,11 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     sync.setSave(new SaveOptions(false));
     capabilities.setTextDocumentSync(sync);
     capabilities.setDocumentFormattingProvider(true);
+    capabilities.setDefinitionProvider(true);
+    capabilities.setReferencesProvider(true);
+    capabilities.setRenameProvider(new RenameOptions(true));
+    capabilities.setDocumentSymbolProvider(true);
+    capabilities.setWorkspaceSymbolProvider(true);
     return capabilities;
   }
 
