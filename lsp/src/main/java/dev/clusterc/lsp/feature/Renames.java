@@ -73,7 +73,9 @@ public final class Renames {
     byUri.forEach((uri, edits) -> changes.add(Either.forLeft(
         new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, versions.get(uri)),
             edits.stream().map(Either::<TextEdit, SnippetTextEdit>forLeft).toList()))));
-    return new WorkspaceEdit(changes);
+    WorkspaceEdit edit = new WorkspaceEdit(changes);
+    edit.setChanges(null);
+    return edit;
   }
 
   /**
