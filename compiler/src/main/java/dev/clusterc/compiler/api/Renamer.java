@@ -5,9 +5,12 @@ import dev.clusterc.compiler.check.NameRulesChecker;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.TextEdit;
+import dev.clusterc.compiler.files.SecretFile;
 import dev.clusterc.compiler.load.Stdlib;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.Namespaces;
+import dev.clusterc.compiler.rules.SecretUsers;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.Position;
 import dev.clusterc.compiler.source.SourceSpan;
@@ -27,7 +30,9 @@ import java.util.stream.Collectors;
  * will not. The rule is that the cluster must mean the same after the edits, so a rename is refused
  * when the new name is not a name (the lexer's identifier, not a reserved word, a Kubernetes name
  * for what becomes one), when it is taken (names are unique per kind; templates among templates,
- * the standard library's included; parameters within their template), when a name written
+ * the standard library's included; parameters within their template), when a file the rename
+ * cannot change holds the name (a {@code sops} or {@code sealed} secret's object) or the namespace
+ * named after it, when a name written
  * elsewhere would change what it refers to ({@code depends-on} made ambiguous, a reference that
  * named nothing now naming this), when the standard library would have to change, and while a file
  * has syntax errors (a reference the parser could not read would be missed).
@@ -107,10 +112,16 @@ final class Renamer {
     Symbol symbol = allowed.symbol();
     String problem = invalid(symbol, newName);
     if (problem == null) {
+      problem = boundToFile(symbol);
+    }
+    if (problem == null) {
       problem = taken(symbol, newName);
     }
     if (problem == null) {
       problem = captured(symbol, newName);
+    }
+    if (problem == null) {
+      problem = movesNamespace(symbol, newName);
     }
     if (problem != null) {
       return refused(problem);
@@ -152,6 +163,30 @@ final class Renamer {
     String label = NameRulesChecker.problem(name);
     return label == null ? null : "`" + name + "` cannot name " + kind.get().withArticle() + ": it is not a valid Kubernetes name ("
         + label + "); try `" + NameRulesChecker.suggest(name) + "`";
+  }
+
+  /**
+   * Why the name is bound to a file that the rename cannot change, or {@code null}: a secret read
+   * from a {@code sops} or {@code sealed} file holds an object that must be named as the declaration
+   * (and a sealed one opens only under the name it was sealed for).
+   */
+  private String boundToFile(Symbol symbol) {
+    if (!symbol.keyword().equals(Kind.SECRET.keyword())) {
+      return null;
+    }
+    Decl secret = program.scope().lookup(Kind.SECRET, symbol.name()).orElse(null);
+    if (secret == null || secret.body() == null) {
+      return null;
+    }
+    for (String source : List.of("sops", "sealed")) {
+      Optional<String> file = secret.body().str(source);
+      if (file.isPresent()) {
+        return "secret `" + symbol.name() + "` reads `" + file.get() + "`, whose " + (source.equals("sops") ? "Secret" : "SealedSecret")
+            + " must be named as the declaration: rename the object in that file first"
+            + (source.equals("sealed") ? " (seal it again under the new name)" : "") + ", then the declaration";
+      }
+    }
+    return null;
   }
 
   /** Why {@code name} is taken by something of the same namespace, or {@code null}. */
@@ -230,6 +265,42 @@ final class Renamer {
       if (their.isPresent()) {
         return "`depends-on` at " + their.get() + " names " + other.kind().withArticle() + " `" + name + "`; with "
             + kind.get().withArticle() + " named so too, it would be ambiguous";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Why moving the namespace would change the cluster, or {@code null}. An app or component without
+   * a {@code namespace} lives in a namespace of its name, and so may what follows it there (its
+   * volumes, a gateway of its class); the rename moves them all. Refused when the new namespace is
+   * in use already, or when a secret read in the old one comes from a file bound to that namespace.
+   */
+  private String movesNamespace(Symbol symbol, String name) {
+    Kind kind = Kind.of(symbol.keyword()).orElse(null);
+    if (kind != Kind.APP && kind != Kind.COMPONENT) {
+      return null;
+    }
+    Decl decl = program.scope().lookup(kind, symbol.name()).orElse(null);
+    if (decl == null || decl.body() == null || decl.body().sym("namespace").isPresent()) {
+      return null;
+    }
+    Namespaces namespaces = new Namespaces(program.model());
+    if (!symbol.name().equals(namespaces.of(decl))) {
+      return null;
+    }
+    for (Decl other : program.decls()) {
+      if (other.body() != null && name.equals(namespaces.of(other))) {
+        return decl.label() + " lives in the namespace of its name; as `" + name + "` it would move into namespace " + name
+            + ", where " + other.label() + " is already";
+      }
+    }
+    for (Decl secret : program.decls(Kind.SECRET)) {
+      String bound = program.files().secret(secret).map(SecretFile::namespace).orElse(null);
+      if (bound != null && SecretUsers.placements(program.model(), namespaces, secret).stream()
+          .anyMatch(p -> p.namespace().equals(symbol.name()))) {
+        return decl.label() + " lives in the namespace of its name, and secret `" + secret.name() + "` is read there from a file "
+            + "bound to namespace " + bound + ": give " + decl.label() + " `namespace " + symbol.name() + "` first, or move the secret";
       }
     }
     return null;
