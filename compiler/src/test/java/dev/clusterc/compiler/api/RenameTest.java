@@ -153,6 +153,17 @@ class RenameTest {
   }
 
   @Test
+  void anAppNamedAfterItsNamespaceIsNotMovedIntoAnotherInUse() {
+    Map<String, String> documents = cluster(DefinitionTest.CLUSTER + "database pg { engine postgres; version 17; size 1Gi; backup none }\n",
+        APPS.replace("app b {", "app |b {"));
+    assertRefused(documents, "databases", "app b lives in the namespace of its name; as `databases` it would move into namespace databases, "
+        + "where database pg is already");
+    Map<String, String> own = cluster(DefinitionTest.CLUSTER + "database pg { engine postgres; version 17; size 1Gi; backup none }\n",
+        APPS.replace("app b {", "app |b { namespace b;"));
+    assertInstanceOf(Renaming.Allowed.class, rename(own, "databases"), "with a namespace of its own, the app stays where it is");
+  }
+
+  @Test
   void whileAFileHasSyntaxErrorsNothingIsRenamed() {
     Map<String, String> documents = cluster(DefinitionTest.CLUSTER + "app c { image \"x:1\"; mount da|ta at \"/c\" }\n", APPS + "volume broken { size = 1Gi }\n");
     Renaming refused = Cursor.in(documents).navigator.renaming(Cursor.in(documents).path, Cursor.in(documents).position);
