@@ -89,6 +89,26 @@ class DefinitionsTest {
   }
 
   @Test
+  void aLibraryDocumentOpenedBeforeAnyClusterIsStillNavigable() throws IOException {
+    Path file = NavigationFixtures.copyHomelab(dir);
+    var cursor = LspHarness.Cursor.of(Files.readString(file).replace("use cilium", "use cil|ium"));
+    Path library;
+    try (LspHarness lsp = LspHarness.start()) {
+      library = Path.of(URI.create(definition(lsp, lsp.open(file, cursor.text()), cursor.position()).get(0).getUri()));
+    }
+    String libraryText = Files.readString(library);
+    try (LspHarness lsp = LspHarness.start()) {
+      String libraryUri = lsp.open(library, libraryText);
+      var dependsOn = LspHarness.Cursor.of(libraryText.replace("depends-on [gateway-api]", "depends-on [gateway-a|pi]"));
+      assertEquals(List.of("std/gateway-api.cluster:4:11-4:22 gateway-api"), shown(lsp, definition(lsp, libraryUri, dependsOn.position())),
+          "an editor that restores the library's tab first");
+      var symbols = LspHarness.get(lsp.server.getTextDocumentService().documentSymbol(
+          new org.eclipse.lsp4j.DocumentSymbolParams(new TextDocumentIdentifier(libraryUri))));
+      assertEquals(List.of("cilium"), symbols.stream().map(s -> s.getRight().getName()).toList());
+    }
+  }
+
+  @Test
   void anImportLeadsToTheFilesItNames() throws IOException {
     NavigationFixtures.write(dir, "lib/b.cluster", "volume b { size 1Gi; backup none }\n");
     NavigationFixtures.write(dir, "lib/a.cluster", "volume a { size 1Gi; backup none }\n");

@@ -282,7 +282,29 @@ public final class Session {
         return cluster;
       }
     }
-    return clusters.values().stream().findFirst().orElseGet(() -> cluster(stdlib.directory()));
+    return clusters.values().stream().findFirst().orElseGet(this::libraryAlone);
+  }
+
+  /**
+   * A cluster of the standard library alone, for a library document opened before any cluster (an
+   * editor restoring its tabs): one unsaved document turns every library component on, so that the
+   * names inside the library resolve as they do in a cluster that uses them.
+   */
+  private ClusterSession libraryAlone() {
+    Path directory = stdlib.directory();
+    ClusterSession known = clusters.get(directory);
+    if (known != null) {
+      return known;
+    }
+    ClusterSession library = cluster(directory);
+    StringBuilder uses = new StringBuilder();
+    library.current().navigator().ifPresent(navigator -> navigator.documents().stream()
+        .filter(StdlibFiles::isLibrary)
+        .flatMap(path -> navigator.outline(path).stream())
+        .filter(item -> item.keyword().equals("component"))
+        .forEach(item -> uses.append("use ").append(item.name()).append('\n')));
+    library.overlay(directory.resolve("library-in-use.cluster"), uses.toString());
+    return library;
   }
 
   /** Finds (and remembers) the cluster a document belongs to. */
