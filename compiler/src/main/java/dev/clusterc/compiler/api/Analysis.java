@@ -24,6 +24,8 @@ public final class Analysis {
   private final Program program;
   private final List<Diagnostic> diagnostics;
   private Navigator navigator;
+  /** The compile behind {@link #objects}, made on first use; empty when the cluster does not compile. */
+  private Optional<DeclarationObjects> objects;
 
   Analysis(Program program) {
     this.program = program;
@@ -119,5 +121,27 @@ public final class Analysis {
     second.stream().filter(d -> !all.contains(d)).forEach(all::add);
     all.sort(Diagnostic.ORDER);
     return all;
+  }
+
+  /**
+   * The Kubernetes objects a declaration compiles to, in apply order, by kind, namespace and name;
+   * empty (no list) when the cluster does not compile (it has errors, declares no cluster, or
+   * compiling refuses). {@code symbol} names the declaration (by its name, or by the {@code use} of a
+   * standard-library component); a node or a template compiles to no object. The compile runs once
+   * per analysis, on the first call, and renders no chart (it needs no network): a component of a
+   * cluster without {@code gitops} lists none of its chart's objects.
+   */
+  public Optional<List<ObjectRef>> objects(Symbol symbol) {
+    Optional<DeclarationObjects> compiled;
+    synchronized (this) {
+      if (objects == null) {
+        objects = DeclarationObjects.of(program);
+      }
+      compiled = objects;
+    }
+    if (compiled.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(FactsBuilder.declaration(program, symbol).map(compiled.get()::of).orElse(List.of()));
   }
 }

@@ -195,4 +195,52 @@ public final class Navigator {
     }
     return null;
   }
+
+  /**
+   * What the analysis knows about a symbol (one that {@link #definition} or {@link #declarationAt}
+   * answered): its signature and doc comment, its layer and resolved values. Empty for a symbol this
+   * analysis does not know.
+   */
+  public Optional<DeclarationFacts> facts(Symbol symbol) {
+    return new FactsBuilder(program, documents).facts(symbol);
+  }
+
+  /** What the schema says about the innermost entry at a position; empty off an entry or for a keyword its owner does not take. */
+  public Optional<EntryDoc> entryDoc(String path, Position position) {
+    Optional<Integer> offset = offset(path, position);
+    if (offset.isEmpty()) {
+      return Optional.empty();
+    }
+    NodeFinder.Trail trail = NodeFinder.find(documents.get(path), offset.get());
+    if (trail.entries().isEmpty()) {
+      return Optional.empty();
+    }
+    Schema schema = ItemSchemas.schemaOf(trail.item()).orElse(null);
+    String owner = ItemSchemas.ownerOf(trail.item());
+    Property property = null;
+    for (Entry entry : trail.entries()) {
+      if (property != null) {
+        owner = property.name();
+        schema = property.block();
+      }
+      property = schema == null ? null : schema.property(entry.key().text()).orElse(null);
+    }
+    if (property == null) {
+      return Optional.empty();
+    }
+    List<String> inner = property.block() == null ? List.of() : property.block().properties().stream().map(Property::usage).toList();
+    return Optional.of(new EntryDoc(property.name(), owner, property.usage(), property.required(), property.repeatable(),
+        EntryDefaults.written(property), inner));
+  }
+
+  /** The spans of a document's {@code #} comments, in order (each from its {@code #} to the end of its line). */
+  public List<SourceSpan> comments(String path) {
+    SourceUnit unit = documents.get(path);
+    if (unit == null) {
+      return List.of();
+    }
+    return unit.comments().stream()
+        .map(c -> new SourceSpan(unit.file(), c.offset(), Math.min(unit.file().text().length(), c.offset() + c.text().length())))
+        .toList();
+  }
 }
