@@ -94,6 +94,8 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     sync.setSave(new SaveOptions(false));
     capabilities.setTextDocumentSync(sync);
     capabilities.setDocumentFormattingProvider(true);
+    capabilities.setHoverProvider(true);
+    capabilities.setFoldingRangeProvider(true);
     return capabilities;
   }
 

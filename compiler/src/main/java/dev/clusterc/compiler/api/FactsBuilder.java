@@ -57,8 +57,7 @@ final class FactsBuilder {
     }
     String doc = item == null ? "" : item.doc();
     if (decl.isPresent() && decl.get().use() != null && decl.get().source() != null) {
-      String own = decl.get().source().doc();
-      doc = doc.isBlank() ? own : own.isBlank() ? doc : doc + "\n\n" + own;
+      doc = joined(decl.get().use().doc(), decl.get().source().doc());
     }
     String signature = item != null ? signature(item) : symbol.keyword() + " " + symbol.name();
     List<Fact> values = new ArrayList<>();
@@ -109,6 +108,13 @@ final class FactsBuilder {
       end = t.body().span().start();
     }
     return oneLine(span.file().text().substring(span.start(), Math.max(span.start(), end)));
+  }
+
+  /** A {@code use}'s own doc comment, then the component's. */
+  private static String joined(String use, String component) {
+    String first = use == null ? "" : use.strip();
+    String second = component == null ? "" : component.strip();
+    return first.isEmpty() ? second : second.isEmpty() ? first : first + "\n\n" + second;
   }
 
   private static String oneLine(String text) {

@@ -99,6 +99,19 @@ class DeclarationFactsTest {
   }
 
   @Test
+  void aUsesOwnDocCommentComesBeforeTheComponents() {
+    Cursor cursor = Cursor.in("""
+        # Our CNI.
+        use cil|ium
+        """);
+    List<Symbol> symbols = cursor.definition();
+    assertEquals(1, symbols.size(), symbols.toString());
+    String doc = cursor.navigator.facts(symbols.get(0)).orElseThrow().doc();
+    assertTrue(doc.startsWith("Our CNI.\n\nCilium"), doc);
+    assertEquals(1, doc.split("Cilium:").length - 1, doc);
+  }
+
+  @Test
   void theDocCommentAboveADeclarationIsItsDoc() {
     Cursor cursor = Cursor.in("""
         # The NAS-backed media volume. Lives on worker1's SSD,
