@@ -10,9 +10,11 @@ import java.util.List;
  * @param defaultValue the value it takes when absent, as it would be written ({@code 10m},
  *     {@code "main"}), or {@code null} when it has none (or the default depends on other entries)
  * @param entries the usages of the entries its block accepts; empty for an entry without a block
+ * @param doc what the language reference's entry table says about it (Markdown: meaning, whether
+ *     required, default); empty when the reference has no row for it
  */
 public record EntryDoc(String key, String owner, String usage, boolean required, boolean repeatable, String defaultValue,
-    List<String> entries) {
+    List<String> entries, String doc) {
   public EntryDoc {
     entries = List.copyOf(entries);
   }

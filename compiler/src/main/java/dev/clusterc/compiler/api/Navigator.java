@@ -216,11 +216,14 @@ public final class Navigator {
       return Optional.empty();
     }
     Schema schema = ItemSchemas.schemaOf(trail.item()).orElse(null);
-    String owner = ItemSchemas.ownerOf(trail.item());
+    String kind = ItemSchemas.ownerOf(trail.item());
+    String owner = kind;
+    String parent = null;
     Property property = null;
     for (Entry entry : trail.entries()) {
       if (property != null) {
         owner = property.name();
+        parent = property.name();
         schema = property.block();
       }
       property = schema == null ? null : schema.property(entry.key().text()).orElse(null);
@@ -230,7 +233,7 @@ public final class Navigator {
     }
     List<String> inner = property.block() == null ? List.of() : property.block().properties().stream().map(Property::usage).toList();
     return Optional.of(new EntryDoc(property.name(), owner, property.usage(), property.required(), property.repeatable(),
-        EntryDefaults.written(property), inner));
+        EntryDefaults.written(property), inner, LanguageReference.entry(kind, parent, property.name())));
   }
 
   /** The spans of a document's {@code #} comments, in order (each from its {@code #} to the end of its line). */

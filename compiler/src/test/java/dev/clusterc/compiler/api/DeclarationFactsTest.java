@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterc.compiler.Repo;
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.schema.Property;
+import dev.clusterc.compiler.schema.Schemas;
 import dev.clusterc.compiler.source.Position;
 import dev.clusterc.compiler.source.SourceFile;
 import java.nio.file.Files;
@@ -180,6 +183,40 @@ class DeclarationFactsTest {
     }
     assertEquals(16, seen);
     assertTrue(KindGuide.summary("mount").isEmpty());
+  }
+
+  @Test
+  void everyEntryOfEveryKindHasItsRowOfTheReference() {
+    List<String> missing = new java.util.ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      for (Property property : Schemas.of(kind).properties()) {
+        if (LanguageReference.entry(kind.keyword(), null, property.name()).isEmpty()) {
+          missing.add(kind.keyword() + " " + property.name());
+        }
+        if (property.block() != null) {
+          for (Property inner : property.block().properties()) {
+            if (LanguageReference.entry(kind.keyword(), property.name(), inner.name()).isEmpty()) {
+              missing.add(kind.keyword() + " " + property.name() + " " + inner.name());
+            }
+          }
+        }
+      }
+    }
+    for (Property property : Schemas.USE.properties()) {
+      if (LanguageReference.entry("use", null, property.name()).isEmpty()) {
+        missing.add("use " + property.name());
+      }
+    }
+    // these three are described in the rows of their blocks and in §6.14's prose, not in tables of their own
+    assertEquals(List.of("app resources cpu", "app resources memory", "app access rule"), missing);
+  }
+
+  @Test
+  void anEntryDocCarriesTheReferencesWords() {
+    Position hostname = homelabText.position(homelabText.text().indexOf("hostname") + 2);
+    EntryDoc doc = homelab.navigator().entryDoc(HOMELAB, hostname).orElseThrow();
+    assertEquals("listener", doc.owner());
+    assertEquals("DNS name, may start with `*.` (§11.5). Default: none: matches every host.", doc.doc());
   }
 
   @Test

@@ -131,18 +131,17 @@ public final class Hovers {
     }
   }
 
+  /** An entry: its usage, then the reference's words about it (or, without them, the schema's), then its block's entries. */
   private static String entry(EntryDoc doc) {
     StringBuilder out = new StringBuilder("```cluster\n").append(doc.usage()).append("\n```\n\n");
     out.append("Entry of `").append(doc.owner()).append("`");
-    if (doc.required()) {
-      out.append(", required");
-    }
-    if (doc.repeatable()) {
-      out.append(", repeatable");
-    }
-    out.append(".");
-    if (doc.defaultValue() != null) {
-      out.append(" Default: `").append(doc.defaultValue()).append("`.");
+    if (!doc.doc().isEmpty()) {
+      out.append(". ").append(doc.doc());
+    } else {
+      out.append(doc.required() ? ", required" : "").append(doc.repeatable() ? ", repeatable" : "").append(".");
+      if (doc.defaultValue() != null) {
+        out.append(" Default: `").append(doc.defaultValue()).append("`.");
+      }
     }
     out.append('\n');
     if (!doc.entries().isEmpty()) {
