@@ -113,6 +113,34 @@ class HoverTest {
   }
 
   @Test
+  void aTemplateAndItsParameterFromTheCall() throws IOException {
+    Goldens.check("hover/template.golden", render(onHomelab("from media-a|pp(port: 8989)")));
+    Goldens.check("hover/parameter.golden", render(onHomelab("from media-app(po|rt: 8989)")));
+  }
+
+  @Test
+  void aReferenceToAnAppInAnotherFile() throws IOException {
+    Files.writeString(dir.resolve("main.cluster"), """
+        cluster two {
+          domain "two.example"
+          network { nodes 10.0.0.0/16 }
+        }
+        node cp0 { role control-plane; address 10.0.0.2 }
+        node cp1 { role control-plane; address 10.0.0.3 }
+        node cp2 { role control-plane; address 10.0.0.4 }
+        """);
+    Files.writeString(dir.resolve("web.cluster"), """
+        # The shop's front end.
+        app web { image "nginx:1.27"; port http 80 }
+        """);
+    Path api = dir.resolve("api.cluster");
+    Files.writeString(api, "");
+    Goldens.check("hover/app-reference.golden", render(hover(api, """
+        app api { image "api:1.0"; depends-on [w|eb] }
+        """)));
+  }
+
+  @Test
   void whitespaceAndCommentsHaveNoHover() {
     assertNull(onHomelab("# Talos home|lab"));
     assertNull(onHomelab("node control0 { role control-plane;| address 10.0.50.1 }"));

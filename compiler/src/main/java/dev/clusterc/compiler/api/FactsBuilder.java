@@ -49,7 +49,9 @@ final class FactsBuilder {
     }
     Optional<Decl> decl = declaration(program, symbol);
     if (symbol.keyword().equals("parameter")) {
-      return Optional.of(new DeclarationFacts("parameter", symbol.name(), oneLine(symbol.span().text()), "", null, List.of(), List.of()));
+      List<Fact> template = templateOf(symbol.span()).map(t -> List.of(new Fact("template", t.name().text()))).orElse(List.of());
+      return Optional.of(new DeclarationFacts("parameter", symbol.name(), oneLine(symbol.span().text()), "", null, template,
+          List.of()));
     }
     Item item = item(symbol.span()).orElse(null);
     if (item == null && decl.isEmpty()) {
@@ -94,6 +96,16 @@ final class FactsBuilder {
   private Optional<Item> item(SourceSpan span) {
     SourceUnit unit = documents.get(span.file().path());
     return unit == null ? Optional.empty() : unit.items().stream().filter(i -> i.span().equals(span)).findFirst();
+  }
+
+  /** The template whose parameter list holds {@code param}. */
+  private Optional<Item.Template> templateOf(SourceSpan param) {
+    SourceUnit unit = documents.get(param.file().path());
+    if (unit == null) {
+      return Optional.empty();
+    }
+    return unit.items().stream().filter(Item.Template.class::isInstance).map(Item.Template.class::cast)
+        .filter(t -> t.name() != null && t.params().stream().anyMatch(p -> p.span().equals(param))).findFirst();
   }
 
   /** The header of an item: its text up to its block, on one line. */

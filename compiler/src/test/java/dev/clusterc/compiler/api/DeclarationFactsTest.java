@@ -155,6 +155,7 @@ class DeclarationFactsTest {
     DeclarationFacts port = cursor.navigator.facts(cursor.definition().get(0)).orElseThrow();
     assertEquals("parameter", port.keyword());
     assertEquals("port: int = 80", port.signature());
+    assertEquals(List.of(new DeclarationFacts.Fact("template", "small")), port.values());
   }
 
   @Test
