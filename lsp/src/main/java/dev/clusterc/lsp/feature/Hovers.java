@@ -1,6 +1,5 @@
 package dev.clusterc.lsp.feature;
 
-import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.DeclarationFacts;
 import dev.clusterc.compiler.api.EntryDoc;
 import dev.clusterc.compiler.api.KindGuide;
@@ -12,7 +11,9 @@ import dev.clusterc.compiler.source.Position;
 import dev.clusterc.lsp.workspace.Ranges;
 import dev.clusterc.lsp.workspace.Snapshot;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MarkupContent;
@@ -29,6 +30,8 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 public final class Hovers {
   /** Beyond this many objects a hover lists only how many more there are. */
   static final int MAX_OBJECTS = 25;
+  /** What is never compiled into objects: nodes, templates and their parameters, and a {@code use} of no known component. */
+  private static final Set<String> NOT_COMPILED = Set.of("node", "template", "parameter", "use", "import");
 
   private Hovers() {}
 
@@ -98,7 +101,7 @@ public final class Hovers {
     }
     for (DeclarationFacts.Listener listener : facts.listeners()) {
       values.append("- listener `").append(listener.name()).append("`: ")
-          .append(listener.protocol().isEmpty() ? "no protocol" : listener.protocol().toUpperCase(java.util.Locale.ROOT))
+          .append(listener.protocol().isEmpty() ? "no protocol" : listener.protocol().toUpperCase(Locale.ROOT))
           .append(listener.port() > 0 ? " on port " + listener.port() : "")
           .append(listener.hostname() == null ? ", every host" : ", hostname `" + listener.hostname() + "`")
           .append(listener.certificate() == null ? "" : ", certificate `" + listener.certificate() + "`")
@@ -111,7 +114,7 @@ public final class Hovers {
 
   /** Whether declarations with this keyword are compiled into objects at all. */
   private static boolean compiles(String keyword) {
-    return !keyword.equals("node") && !keyword.equals("template") && !keyword.equals("parameter");
+    return !NOT_COMPILED.contains(keyword);
   }
 
   private static void objects(StringBuilder out, Optional<List<ObjectRef>> objects) {
