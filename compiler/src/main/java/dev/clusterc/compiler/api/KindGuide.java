@@ -1,6 +1,10 @@
 package dev.clusterc.compiler.api;
 
+import dev.clusterc.compiler.schema.Kind;
+import dev.clusterc.compiler.schema.Schema;
+import dev.clusterc.compiler.schema.Schemas;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +42,19 @@ public final class KindGuide {
   /** The summary of a keyword ({@code app}: "a workload · layer `apps`"); empty for a word that starts no item. */
   public static Optional<String> summary(String keyword) {
     return Optional.ofNullable(SUMMARIES.get(keyword));
+  }
+
+  /**
+   * How the entries a keyword's declarations take are written ({@code role control-plane|worker},
+   * {@code address IP}), in the schema's order, required ones marked {@code (required)}; empty for
+   * {@code template}, {@code import} and words that start no item.
+   */
+  public static List<String> entries(String keyword) {
+    Schema schema = keyword.equals("use") ? Schemas.USE : Kind.of(keyword).map(Schemas::of).orElse(null);
+    if (schema == null) {
+      return List.of();
+    }
+    return schema.properties().stream().map(p -> p.usage() + (p.required() ? " (required)" : "")).toList();
   }
 
   /** Every keyword with its summary, in the reference's order. */

@@ -184,6 +184,10 @@ class DeclarationFactsTest {
     }
     assertEquals(16, seen);
     assertTrue(KindGuide.summary("mount").isEmpty());
+    assertEquals(List.of("role control-plane|worker (required)", "address IP (required)", "labels MAP", "disk STRING"),
+        KindGuide.entries("node").stream().filter(e -> !e.startsWith("allow")).toList());
+    assertTrue(KindGuide.entries("use").contains("version STRING"), KindGuide.entries("use").toString());
+    assertEquals(List.of(), KindGuide.entries("template"));
   }
 
   @Test

@@ -32,6 +32,8 @@ public final class Hovers {
   static final int MAX_OBJECTS = 25;
   /** What is never compiled into objects: nodes, templates and their parameters, and a {@code use} of no known component. */
   private static final Set<String> NOT_COMPILED = Set.of("node", "template", "parameter", "use", "import");
+  /** How {@link KindGuide#entries} marks a required entry. */
+  private static final String REQUIRED = " (required)";
 
   private Hovers() {}
 
@@ -48,7 +50,7 @@ public final class Hovers {
     }
     cancel.checkCanceled();
     String markdown = switch (node.get().role()) {
-      case KIND -> KindGuide.summary(node.get().text()).map(s -> "**`" + node.get().text() + "`** — " + s + "\n").orElse(null);
+      case KIND -> KindGuide.summary(node.get().text()).map(s -> kind(node.get().text(), s)).orElse(null);
       case ENTRY_KEY -> navigator.get().entryDoc(path.get(), position).map(Hovers::entry).orElse(null);
       case NAME, TEMPLATE_NAME, PARAMETER, VALUE -> named(snapshot, navigator.get(), path.get(), position, node.get(), cancel);
       default -> null;
@@ -110,6 +112,21 @@ public final class Hovers {
     if (!values.isEmpty()) {
       out.append('\n').append(values);
     }
+  }
+
+  /** A kind keyword: what it is, and the entries it takes. */
+  private static String kind(String keyword, String summary) {
+    StringBuilder out = new StringBuilder("**`").append(keyword).append("`** — ").append(summary).append('\n');
+    List<String> entries = KindGuide.entries(keyword);
+    if (!entries.isEmpty()) {
+      out.append("\nEntries:\n");
+      for (String entry : entries) {
+        boolean required = entry.endsWith(REQUIRED);
+        out.append("- `").append(required ? entry.substring(0, entry.length() - REQUIRED.length()) : entry).append('`')
+            .append(required ? ", required" : "").append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /** Whether declarations with this keyword are compiled into objects at all. */
