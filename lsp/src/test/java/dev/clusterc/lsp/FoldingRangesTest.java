@@ -52,6 +52,17 @@ class FoldingRangesTest {
   }
 
   @Test
+  void mapsListsAndTextBlocksFoldToo() throws IOException {
+    Path file = Path.of("../examples/ddd-homelab/monitoring.cluster");
+    String text = Files.readString(file);
+    try (LspHarness lsp = LspHarness.start()) {
+      List<FoldingRange> ranges = ranges(lsp, file, text);
+      assertEquals(ranges.size(), ranges.stream().map(FoldingRange::getStartLine).distinct().count(), "one range per start line");
+      Goldens.check("folding/monitoring.golden", render(ranges, text));
+    }
+  }
+
+  @Test
   void aBrokenDocumentFoldsWhatParses() throws IOException {
     Path file = dir.resolve("broken.cluster");
     Files.writeString(file, "");

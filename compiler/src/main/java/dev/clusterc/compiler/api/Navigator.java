@@ -246,4 +246,15 @@ public final class Navigator {
         .map(c -> new SourceSpan(unit.file(), c.offset(), Math.min(unit.file().text().length(), c.offset() + c.text().length())))
         .toList();
   }
+
+  /**
+   * The spans of a document's bracketed parts, for an editor to fold: every block (of a declaration,
+   * {@code use}, template or entry), map, list, template call and text block, outermost first, in
+   * text order; from the tolerant parser's tree, so a document with errors has them too. Empty for
+   * a document the analysis does not know.
+   */
+  public List<SourceSpan> foldable(String path) {
+    SourceUnit unit = documents.get(path);
+    return unit == null ? List.of() : FoldableParts.of(unit);
+  }
 }

@@ -15,11 +15,12 @@ import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
 /**
- * Folding from the compiler's spans, never by counting braces: every block of the outline (a
- * declaration, a {@code use} or template with a body, an entry with a block of its own), runs of
- * whole-line comments ({@code comment}) and runs of consecutive {@code use} and {@code import} lines
- * ({@code imports}). Only ranges over more than one line; a block ends on the line before its
- * closing brace, so the brace stays visible when folded.
+ * Folding from the compiler's spans, never by counting brackets: every bracketed part the parser
+ * read (a block of a declaration, {@code use}, template or entry, a map, a list, a template call, a
+ * text block), runs of whole-line comments ({@code comment}) and runs of consecutive {@code use} and
+ * {@code import} lines ({@code imports}). Only ranges over more than one line, one per start line
+ * (the outermost); a part ends on the line before its closing bracket when that stands on a line of
+ * its own, so the bracket stays visible when folded.
  */
 public final class FoldingRanges {
   private FoldingRanges() {}
@@ -30,36 +31,41 @@ public final class FoldingRanges {
     if (navigator.isEmpty() || path.isEmpty()) {
       return List.of();
     }
-    List<OutlineItem> outline = navigator.get().outline(path.get());
-    cancel.checkCanceled();
     List<FoldingRange> ranges = new ArrayList<>();
-    blocks(outline, ranges);
-    imports(outline, ranges);
+    parts(navigator.get().foldable(path.get()), ranges);
+    cancel.checkCanceled();
+    imports(navigator.get().outline(path.get()), ranges);
     comments(navigator.get().comments(path.get()), ranges);
-    ranges.sort(Comparator.comparingInt(FoldingRange::getStartLine).thenComparingInt(FoldingRange::getEndLine));
-    return ranges;
+    ranges.sort(Comparator.comparingInt(FoldingRange::getStartLine).thenComparing(FoldingRange::getEndLine, Comparator.reverseOrder()));
+    List<FoldingRange> outermost = new ArrayList<>();
+    for (FoldingRange range : ranges) {
+      if (outermost.isEmpty() || outermost.get(outermost.size() - 1).getStartLine() != range.getStartLine()) {
+        outermost.add(range);
+      }
+    }
+    return outermost;
   }
 
-  private static void blocks(List<OutlineItem> items, List<FoldingRange> ranges) {
-    for (OutlineItem item : items) {
-      int start = line(item.span().file(), item.span().start());
-      int end = line(item.span().file(), item.span().end());
-      if (closesOnItsOwnLine(item.span())) {
+  private static void parts(List<SourceSpan> spans, List<FoldingRange> ranges) {
+    for (SourceSpan span : spans) {
+      int start = line(span.file(), span.start());
+      int end = line(span.file(), Math.max(span.start(), span.end() - 1));
+      if (closesOnItsOwnLine(span)) {
         end--;
       }
       if (end > start) {
         ranges.add(new FoldingRange(start, end));
       }
-      blocks(item.children(), ranges);
     }
   }
 
-  /** Whether the span's last line holds only its closing brace (the brace then stays out of the fold). */
+  /** Whether the span's last line holds nothing but closing brackets, quotes and commas (they then stay out of the fold). */
   private static boolean closesOnItsOwnLine(SourceSpan span) {
-    SourceFile file = span.file();
-    int end = Math.max(span.start(), span.end() - 1);
-    int lineStart = file.text().lastIndexOf('\n', end - 1) + 1;
-    return file.text().substring(lineStart, Math.min(file.text().length(), span.end())).strip().equals("}");
+    String text = span.file().text();
+    int last = Math.max(span.start(), span.end() - 1);
+    int lineStart = text.lastIndexOf('\n', last - 1) + 1;
+    String closing = text.substring(Math.max(lineStart, span.start()), Math.min(text.length(), span.end())).strip();
+    return lineStart > span.start() && !closing.isEmpty() && closing.chars().allMatch(c -> "}])\",".indexOf(c) >= 0);
   }
 
   /** Runs of {@code use} and {@code import} items on consecutive lines. */
