@@ -20,6 +20,7 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
@@ -80,6 +81,9 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
         && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
     documents.clientTakesSnippets(takesSnippets(params));
+    var workspaceEdit = params.getCapabilities() == null || params.getCapabilities().getWorkspace() == null ? null
+        : params.getCapabilities().getWorkspace().getWorkspaceEdit();
+    session.documentChanges(workspaceEdit != null && Boolean.TRUE.equals(workspaceEdit.getDocumentChanges()));
     return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("clusterc", version())));
   }
 
@@ -105,6 +109,13 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true));
     capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
     capabilities.setInlayHintProvider(true);
+    capabilities.setDefinitionProvider(true);
+    capabilities.setReferencesProvider(true);
+    capabilities.setRenameProvider(new RenameOptions(true));
+    capabilities.setDocumentSymbolProvider(true);
+    capabilities.setWorkspaceSymbolProvider(true);
+    capabilities.setHoverProvider(true);
+    capabilities.setFoldingRangeProvider(true);
     return capabilities;
   }
 

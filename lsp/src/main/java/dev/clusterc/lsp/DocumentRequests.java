@@ -129,7 +129,7 @@ final class DocumentRequests implements TextDocumentService {
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-    return requests.about("rename", params.getTextDocument().getUri(), null, (snapshot, cancel) -> Renames.rename(snapshot, params, cancel));
+    return requests.about("rename", params.getTextDocument().getUri(), null, (snapshot, cancel) -> Renames.rename(snapshot, session, params, cancel));
   }
 
   @Override

@@ -99,7 +99,11 @@ public final class Navigator {
       return List.copyOf(targets);
     }
     Symbol declared = index().declaredAt(name.get());
-    return declared == null ? List.of() : List.of(declared);
+    if (declared != null) {
+      return List.of(declared);
+    }
+    SourceSpan interpolated = offset(path, position).map(o -> index().interpolationAt(path, o)).orElse(null);
+    return interpolated == null ? List.of() : List.copyOf(index().targets(interpolated));
   }
 
   /**
@@ -205,5 +209,99 @@ public final class Navigator {
   public List<DocumentToken> tokens(String path) {
     SourceUnit unit = path == null ? null : documents.get(path);
     return unit == null ? List.of() : DocumentTokens.of(unit, index());
+  }
+
+  /**
+   * The documents the {@code import} at a position names (any position on the import): the cluster's
+   * files it loaded, or the standard library's for {@code std/…}; empty for any other position and
+   * for an import that named nothing.
+   */
+  public List<String> imported(String path, Position position) {
+    return offset(path, position).map(o -> NodeFinder.find(documents.get(path), o).item())
+        .filter(Item.Import.class::isInstance)
+        .map(i -> ImportTargets.of((Item.Import) i, path, documents.keySet()))
+        .orElse(List.of());
+  }
+
+  /**
+   * Whether the name at a position (a declaration's, a template's or a parameter's, where it is
+   * declared or where it is named) can be renamed: the symbol and the name's span, or why not
+   * (a keyword, no name, the standard library, a capability word, syntax errors in the files).
+   */
+  public Renaming renaming(String path, Position position) {
+    return new Renamer(this, program, index()).target(path, position);
+  }
+
+  /**
+   * Renames the name at a position to {@code newName}: the edits over every file that names it, or
+   * why not. Refused as {@link #renaming} is, and also when {@code newName} is not a valid name for
+   * what it names, is taken (per kind; templates among templates, the standard library's included;
+   * parameters within their template), or would change what another name written in the files
+   * refers to. After the edits the cluster checks as before, with the new name for the old.
+   */
+  public Renaming rename(String path, Position position, String newName) {
+    return new Renamer(this, program, index()).rename(path, position, newName);
+  }
+
+  /**
+   * What the analysis knows about a symbol (one that {@link #definition} or {@link #declarationAt}
+   * answered): its signature and doc comment, its layer and resolved values. Empty for a symbol this
+   * analysis does not know.
+   */
+  public Optional<DeclarationFacts> facts(Symbol symbol) {
+    return new FactsBuilder(program, documents).facts(symbol);
+  }
+
+  /** What the schema says about the innermost entry at a position; empty off an entry or for a keyword its owner does not take. */
+  public Optional<EntryDoc> entryDoc(String path, Position position) {
+    Optional<Integer> offset = offset(path, position);
+    if (offset.isEmpty()) {
+      return Optional.empty();
+    }
+    NodeFinder.Trail trail = NodeFinder.find(documents.get(path), offset.get());
+    if (trail.entries().isEmpty()) {
+      return Optional.empty();
+    }
+    Schema schema = ItemSchemas.schemaOf(trail.item()).orElse(null);
+    String kind = ItemSchemas.ownerOf(trail.item());
+    String owner = kind;
+    String parent = null;
+    Property property = null;
+    for (Entry entry : trail.entries()) {
+      if (property != null) {
+        owner = property.name();
+        parent = property.name();
+        schema = property.block();
+      }
+      property = schema == null ? null : schema.property(entry.key().text()).orElse(null);
+    }
+    if (property == null) {
+      return Optional.empty();
+    }
+    List<String> inner = property.block() == null ? List.of() : property.block().properties().stream().map(Property::usage).toList();
+    return Optional.of(new EntryDoc(property.name(), owner, property.usage(), property.required(), property.repeatable(),
+        EntryDefaults.written(property), inner, LanguageReference.entry(kind, parent, property.name())));
+  }
+
+  /** The spans of a document's {@code #} comments, in order (each from its {@code #} to the end of its line). */
+  public List<SourceSpan> comments(String path) {
+    SourceUnit unit = documents.get(path);
+    if (unit == null) {
+      return List.of();
+    }
+    return unit.comments().stream()
+        .map(c -> new SourceSpan(unit.file(), c.offset(), Math.min(unit.file().text().length(), c.offset() + c.text().length())))
+        .toList();
+  }
+
+  /**
+   * The spans of a document's bracketed parts, for an editor to fold: every block (of a declaration,
+   * {@code use}, template or entry), map, list, template call and text block, outermost first, in
+   * text order; from the tolerant parser's tree, so a document with errors has them too. Empty for
+   * a document the analysis does not know.
+   */
+  public List<SourceSpan> foldable(String path) {
+    SourceUnit unit = documents.get(path);
+    return unit == null ? List.of() : FoldableParts.of(unit);
   }
 }
