@@ -1,9 +1,10 @@
 -- Drives clusterc's language server from a real Neovim (0.7.2, Debian's), the way a user's
 -- configuration does: editors/nvim on the runtimepath, `filetype on`, and a FileType autocmd that
 -- starts the server with vim.lsp.start_client and attaches it to the buffer. It then opens a copy
--- of examples/homelab, waits for the diagnostics, asks for completion and a definition, breaks a
--- reference and mends it again, and writes everything it saw as JSON for NeovimEditorTest to
--- assert on. This script decides nothing: it waits (each wait with a deadline) and records.
+-- of examples/homelab, waits for the diagnostics, asks for completion and a definition (when the
+-- server advertises them; the test asserts that it does), breaks a reference and mends it again,
+-- and writes everything it saw as JSON for NeovimEditorTest to assert on. This script decides
+-- nothing: it waits (each wait with a deadline) and records.
 --
 -- Run: nvim --headless -u NONE -c "luafile editor-test.lua", with these environment variables:
 --   CLUSTERC_NVIM_RUNTIME  editors/nvim of the repository

@@ -36,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and runs {@code nvim/editor-test.lua}: it waits for the diagnostics, asks for completion and a
  * definition, breaks a reference, sees the error, mends it and sees it go. The script only records;
  * the assertions are here, on the JSON it writes.
- *
- * <p>Completion and definition are asserted when the server advertises them; the diagnostics always.
  */
 @Tag("editor")
 class NeovimEditorTest {
@@ -123,30 +121,29 @@ class NeovimEditorTest {
   }
 
   /**
-   * Completion after {@code mount} offers the volumes and nothing else; the definition of the backup
-   * {@code nightly} is its declaration. Each only once the server advertises it.
+   * The server advertises completion and definition; completion after {@code mount} offers the
+   * volumes and nothing else; the definition of the backup {@code nightly} is its declaration.
    */
   private static void assertCompletionAndDefinition(JsonObject seen, Path file, List<String> lines, String context)
       throws Exception {
     JsonObject capabilities = seen.getAsJsonObject("capabilities");
-    if (capabilities.get("completion").getAsBoolean()) {
-      JsonObject completion = seen.getAsJsonObject("completion");
-      assertFalse(present(completion, "error"), () -> "completion failed" + context);
-      List<String> labels = strings(completion.getAsJsonArray("labels"));
-      assertTrue(labels.containsAll(List.of("radarr-config", "sonarr-config")),
-          () -> "completion after `mount` offers the volumes, not " + labels + context);
-      assertFalse(labels.contains("nightly"), () -> "completion after `mount` offers a backup: " + labels + context);
-    }
-    if (capabilities.get("definition").getAsBoolean()) {
-      JsonObject definition = seen.getAsJsonObject("definition");
-      assertFalse(present(definition, "error"), () -> "definition failed" + context);
-      JsonArray locations = definition.getAsJsonArray("locations");
-      assertEquals(1, locations.size(), () -> "definition of `nightly`" + context);
-      JsonObject location = locations.get(0).getAsJsonObject();
-      assertEquals(file.toRealPath(), Path.of(new URI(location.get("uri").getAsString())).toRealPath(),
-          "definition of `nightly`" + context);
-      assertEquals(lineOf(lines, "backup nightly {"), location.get("line").getAsInt(), "definition of `nightly`" + context);
-    }
+    assertTrue(capabilities.get("completion").getAsBoolean(), "the server does not advertise completion" + context);
+    assertTrue(capabilities.get("definition").getAsBoolean(), "the server does not advertise definition" + context);
+    JsonObject completion = seen.getAsJsonObject("completion");
+    assertFalse(present(completion, "error"), () -> "completion failed" + context);
+    List<String> labels = strings(completion.getAsJsonArray("labels"));
+    assertTrue(labels.containsAll(List.of("radarr-config", "sonarr-config")),
+        () -> "completion after `mount` offers the volumes, not " + labels + context);
+    assertFalse(labels.contains("nightly"), () -> "completion after `mount` offers a backup: " + labels + context);
+
+    JsonObject definition = seen.getAsJsonObject("definition");
+    assertFalse(present(definition, "error"), () -> "definition failed" + context);
+    JsonArray locations = definition.getAsJsonArray("locations");
+    assertEquals(1, locations.size(), () -> "definition of `nightly`" + context);
+    JsonObject location = locations.get(0).getAsJsonObject();
+    assertEquals(file.toRealPath(), Path.of(new URI(location.get("uri").getAsString())).toRealPath(),
+        "definition of `nightly`" + context);
+    assertEquals(lineOf(lines, "backup nightly {"), location.get("line").getAsInt(), "definition of `nightly`" + context);
   }
 
   /**
