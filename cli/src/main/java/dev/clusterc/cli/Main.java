@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "clusterc", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A typed cluster-description language for Kubernetes clusters.",
-    subcommands = {CheckCommand.class, CompileCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class, SuspendCommand.class, ResumeCommand.class, FmtCommand.class, GraphCommand.class, BenchCommand.class,
+    subcommands = {CheckCommand.class, CompileCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class, SuspendCommand.class, ResumeCommand.class, FmtCommand.class, LspCommand.class, GraphCommand.class, BenchCommand.class,
         CompletionCommand.class, HelpCommand.class, VersionCommand.class, FuzzCommand.class},
     footer = {"", "Run `clusterc help COMMAND` (or `clusterc COMMAND --help`) for a command's options."})
 public final class Main implements Callable<Integer> {

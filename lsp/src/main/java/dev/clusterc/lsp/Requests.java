@@ -1,0 +1,61 @@
+package dev.clusterc.lsp;
+
+import dev.clusterc.lsp.workspace.ServerLog;
+import dev.clusterc.lsp.workspace.Session;
+import dev.clusterc.lsp.workspace.Snapshot;
+import dev.clusterc.lsp.workspace.Threads;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+
+/**
+ * Runs requests off the protocol's reader thread, so that a slow one never holds up the edits
+ * behind it, and keeps each one to itself: a request the editor cancels stops at its next check,
+ * and one that crashes is logged on standard error and answered with the empty answer, so the
+ * server goes on serving the next.
+ */
+final class Requests {
+  private final Session session;
+  private final ServerLog log;
+  private final ExecutorService pool = Executors.newFixedThreadPool(2, Threads.named("clusterc-lsp-request"));
+
+  Requests(Session session, ServerLog log) {
+    this.session = session;
+    this.log = log;
+  }
+
+  /** Answers a request about one document from its cluster's latest snapshot; {@code empty} when none has one. */
+  <T> CompletableFuture<T> about(String name, String uri, T empty, BiFunction<Snapshot, CancelChecker, T> work) {
+    return run(name, empty, cancel -> {
+      Optional<Snapshot> snapshot = session.snapshot(uri);
+      cancel.checkCanceled();
+      return snapshot.isEmpty() ? empty : work.apply(snapshot.get(), cancel);
+    });
+  }
+
+  /** Runs a request; a crash answers {@code empty}. */
+  <T> CompletableFuture<T> run(String name, T empty, Function<CancelChecker, T> work) {
+    return CompletableFutures.computeAsync(pool, cancel -> {
+      try {
+        T answer = work.apply(cancel);
+        return answer == null ? empty : answer;
+      } catch (CancellationException | ResponseErrorException e) {
+        throw e;
+      } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+        log.crash(name + " failed", e);
+        return empty;
+      }
+    });
+  }
+
+  void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.clusterc.lsp.workspace;
+
+import dev.clusterc.compiler.api.Analysis;
+import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.compiler.api.Navigator;
+import dev.clusterc.compiler.diag.Code;
+import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.source.SourceFile;
+import dev.clusterc.compiler.source.SourceSpan;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.lsp4j.Location;
+
+/**
+ * One analysis of one cluster as the features see it: immutable, so a request answers from the
+ * state it started with however the editor goes on typing. It names documents both ways: by the
+ * editor's URI and by the compiler's path (relative to the cluster's directory, {@code std/…} for
+ * the standard library).
+ *
+ * <p>A directory whose files declare no {@code cluster} (a library of templates, a file opened on
+ * its own) is still analysed, so that navigation and completion work in it, but only the
+ * diagnostics a single document can be judged by are published: syntax and the shape of entries,
+ * not references to declarations that live in a cluster it does not know.
+ */
+public final class Snapshot {
+  /** What a document outside any cluster is still told: problems visible in the document alone. */
+  static final Set<Code> DOCUMENT_CODES = Set.of(Code.SYNTAX, Code.UNKNOWN_KIND, Code.UNKNOWN_PROPERTY,
+      Code.DUPLICATE_PROPERTY, Code.TYPE_MISMATCH, Code.INVALID_VALUE, Code.CIDR_NOT_CANONICAL);
+
+  private final Path workingDirectory;
+  private final long generation;
+  private final Analysis analysis;
+  private final List<Diagnostic> failures;
+  private final StdlibFiles stdlib;
+  private final Function<Path, String> uris;
+  private final Map<String, SourceFile> documents = new LinkedHashMap<>();
+
+  Snapshot(Path workingDirectory, long generation, Analysis analysis, List<Diagnostic> failures, StdlibFiles stdlib,
+      Function<Path, String> uris) {
+    this.workingDirectory = workingDirectory;
+    this.generation = generation;
+    this.analysis = analysis;
+    this.failures = List.copyOf(failures);
+    this.stdlib = stdlib;
+    this.uris = uris;
+    if (analysis != null) {
+      analysis.documents().forEach(f -> documents.putIfAbsent(f.path(), f));
+    }
+    ClusterCompiler.standardLibrary().forEach((path, text) -> documents.putIfAbsent(path, new SourceFile(path, text)));
+  }
+
+  /** The analysis; empty when analysing crashed (the crash is then among {@link #diagnostics()}). */
+  public Optional<Analysis> analysis() {
+    return Optional.ofNullable(analysis);
+  }
+
+  /** The position queries over the analysis; empty when analysing crashed. */
+  public Optional<Navigator> navigator() {
+    return analysis().map(Analysis::navigator);
+  }
+
+  /** Whether the documents declare a cluster (otherwise only document-local diagnostics are published). */
+  public boolean inCluster() {
+    return analysis != null && analysis.clusterName().isPresent();
+  }
+
+  /** How many edits of the cluster this snapshot includes; a later snapshot has a larger number. */
+  public long generation() {
+    return generation;
+  }
+
+  /** The directory compiler paths are relative to. */
+  public Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  /** The diagnostics to show: the compiler's (only document-local ones outside a cluster), or the crash. */
+  public List<Diagnostic> diagnostics() {
+    if (analysis == null) {
+      return failures;
+    }
+    return inCluster() ? analysis.diagnostics()
+        : analysis.diagnostics().stream().filter(d -> DOCUMENT_CODES.contains(d.code())).toList();
+  }
+
+  /** The cluster's documents as analysed, by compiler path (the standard library's are not among them). */
+  public List<SourceFile> clusterDocuments() {
+    return analysis == null ? List.of() : analysis.documents();
+  }
+
+  /** The compiler path of a document named by URI, if this snapshot knows it. */
+  public Optional<String> path(String uri) {
+    Path file = Session.fileOf(uri);
+    if (file == null) {
+      return Optional.empty();
+    }
+    Optional<String> library = stdlib.path(file);
+    if (library.isPresent()) {
+      return library;
+    }
+    String path = workingDirectory.relativize(file).toString().replace('\\', '/');
+    return documents.containsKey(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  /** The text of a document as analysed (a cluster document or the standard library's), by URI. */
+  public Optional<SourceFile> document(String uri) {
+    return path(uri).map(documents::get);
+  }
+
+  /** The text of a document as analysed, by compiler path. */
+  public Optional<SourceFile> documentAt(String path) {
+    return Optional.ofNullable(documents.get(path));
+  }
+
+  /** The URI an editor opens for a compiler path: the cluster's file, or the standard library's copy. */
+  public Optional<String> uri(String path) {
+    if (StdlibFiles.isLibrary(path) && documents.containsKey(path) && !clusterDocumentPath(path)) {
+      return stdlib.file(path).map(uris);
+    }
+    return Optional.of(uris.apply(workingDirectory.resolve(path).normalize()));
+  }
+
+  /** Where a span is, for the protocol; empty only for a library document that could not be written. */
+  public Optional<Location> location(SourceSpan span) {
+    return uri(span.file().path()).map(u -> new Location(u, Ranges.range(span)));
+  }
+
+  private boolean clusterDocumentPath(String path) {
+    return analysis != null && analysis.documents().stream().anyMatch(f -> f.path().equals(path));
+  }
+}
