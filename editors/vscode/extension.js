@@ -16,7 +16,8 @@ let starting = Promise.resolve();
 
 /** Called by VS Code when a `.cluster` file is opened or the workspace holds one. */
 function activate(context) {
-  output = vscode.window.createOutputChannel('clusterc');
+  // A log channel: the client writes the server's standard error there with its `error` and `info`.
+  output = vscode.window.createOutputChannel('clusterc', { log: true });
   context.subscriptions.push(output);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -86,7 +87,9 @@ async function start() {
     if (error && error.code === 'ENOENT') {
       showNotFound(command);
     } else {
-      vscode.window.showErrorMessage(`clusterc: the language server \`${command}\` did not start: ${message(error)}`);
+      const text = `clusterc: the language server \`${command}\` did not start: ${message(error)}`;
+      output.appendLine(text);
+      vscode.window.showErrorMessage(text);
     }
   }
 }

@@ -38,7 +38,11 @@ function stubs(settings) {
   }
   const vscode = {
     window: {
-      createOutputChannel: () => ({ appendLine() {}, dispose() {} }),
+      // vscode-languageclient 11 writes the server's standard error with a log channel's methods.
+      createOutputChannel: (name, options) =>
+        options && options.log
+          ? { name, appendLine() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {}, show() {}, dispose() {} }
+          : { name, appendLine() {}, show() {}, dispose() {} },
       showErrorMessage: (text, ...items) => {
         world.errors.push({ text, items });
         return Promise.resolve(world.answer);
@@ -121,6 +125,7 @@ test('the client starts the configured command and arguments over stdio, for clu
   assert.deepEqual(client.clientOptions.documentSelector, [{ language: 'cluster' }]);
   assert.equal(client.started, true);
   assert.equal(api.client, client);
+  assert.equal(typeof client.clientOptions.outputChannel.error, 'function', 'the output channel is a log channel');
   assert.deepEqual(stub.world.errors, []);
   assert.ok(context.subscriptions.length >= 2, 'the output channel and the settings listener are disposed with the extension');
 });

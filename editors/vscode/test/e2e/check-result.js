@@ -35,8 +35,10 @@ if (!result.error) {
   const planted = diagnostics.find((d) => d.code === 'undefined-reference');
   check('the planted error is a diagnostic with the code undefined-reference', Boolean(planted), shown);
   check('its message names the misspelt volume', Boolean(planted && /sonarr-confg/.test(planted.message)), planted && planted.message);
-  check('it is an error on line 104', Boolean(planted && planted.severity === 'Error' && planted.line === 104),
+  check('it is an error at 103:12, where the name is', Boolean(planted && planted.severity === 'Error' && planted.line === 103 && planted.character === 12),
     planted && `${planted.severity} at ${planted.line}:${planted.character}`);
+  check("the example's own warning (cross-namespace-database) is there too",
+    diagnostics.some((d) => d.code === 'cross-namespace-database' && d.severity === 'Warning'), shown);
   check('every diagnostic has a code and a message', diagnostics.length > 0 && diagnostics.every((d) => d.code && d.message), shown);
   const hover = result.hover || {};
   if (hover.missing) {
@@ -49,5 +51,5 @@ if (!result.error) {
     skip('hover', 'the server does not offer hoverProvider');
   }
 }
-console.log(`vscode e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`vscode-e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

@@ -42,6 +42,11 @@ async function probe(out) {
   result.serverInfo = (initialized && initialized.serverInfo) || null;
   result.capabilities = (initialized && initialized.capabilities) || null;
   note('client started');
+  if (!result.clientRunning) {
+    result.error = 'the clusterc extension started no language server (see its output channel `clusterc`)';
+    write(out, result);
+    return;
+  }
 
   // Diagnostics: wait until the one we planted is there (or the deadline passes).
   let diagnostics = [];
