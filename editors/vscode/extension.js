@@ -39,13 +39,22 @@ function activate(context) {
   };
 }
 
-/** Called by VS Code on shutdown: stops the server so no process is left behind. */
+/** Called by VS Code on shutdown: stops the server (after a start under way) so no process is left behind. */
 function deactivate() {
-  return stop();
+  starting = starting.then(stop);
+  return starting;
 }
 
+/** Stops the client, if any, and starts a new one; one after the other, however often settings change. */
 function restart() {
-  starting = starting.then(stop).then(start);
+  starting = starting
+    .then(stop)
+    .then(start)
+    .catch((error) => {
+      const text = `clusterc: the language server could not be started: ${message(error)}`;
+      output.appendLine(text);
+      vscode.window.showErrorMessage(text);
+    });
   return starting;
 }
 

@@ -20,9 +20,13 @@ function stubs(settings) {
     listeners: [],
     answer: undefined,
     startError: undefined,
+    constructError: undefined,
   };
   class LanguageClient {
     constructor(id, name, serverOptions, clientOptions) {
+      if (world.constructError) {
+        throw world.constructError;
+      }
       Object.assign(this, { id, name, serverOptions, clientOptions, started: false, stopped: false });
       world.clients.push(this);
     }
@@ -224,4 +228,31 @@ test('package.json declares the language, the grammar, the settings and the acti
   assert.deepEqual(properties['clusterc.server.args'].default, ['lsp']);
   assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:cluster', 'workspaceContains:**/*.cluster']);
   assert.equal(manifest.dependencies['vscode-languageclient'], '11.0.0');
+});
+
+test('a client that cannot even be made is reported, and does not stop later restarts', async () => {
+  const { file } = fakeInstall();
+  const stub = stubs({ 'clusterc.server.command': file });
+  stub.world.constructError = new Error('bad options');
+  const { extension, context } = load(stub);
+  const api = extension.activate(context);
+  await api.ready();
+  assert.match(stub.world.errors[0].text, /could not be started: bad options/);
+
+  stub.world.constructError = undefined;
+  changeSettings(stub.world, {}, ['clusterc.server.command']);
+  await api.ready();
+  assert.equal(stub.world.clients.length, 1);
+  assert.equal(api.client.started, true);
+});
+
+test('deactivating while the server starts stops it once started', async () => {
+  const { file } = fakeInstall();
+  const stub = stubs({ 'clusterc.server.command': file });
+  const { extension, context } = load(stub);
+  extension.activate(context);
+  await extension.deactivate();
+  assert.equal(stub.world.clients.length, 1);
+  assert.equal(stub.world.clients[0].started, true);
+  assert.equal(stub.world.clients[0].stopped, true);
 });
