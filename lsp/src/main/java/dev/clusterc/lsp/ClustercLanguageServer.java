@@ -2,12 +2,17 @@ package dev.clusterc.lsp;
 
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.lsp.feature.Completions;
 import dev.clusterc.lsp.feature.Diagnostics;
+import dev.clusterc.lsp.feature.Highlighting;
 import dev.clusterc.lsp.workspace.ServerLog;
 import dev.clusterc.lsp.workspace.Session;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
@@ -15,8 +20,10 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -73,6 +80,10 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     this.dynamicWatch = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
         && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+    documents.clientTakesSnippets(takesSnippets(params));
+    var workspaceEdit = params.getCapabilities() == null || params.getCapabilities().getWorkspace() == null ? null
+        : params.getCapabilities().getWorkspace().getWorkspaceEdit();
+    session.documentChanges(workspaceEdit != null && Boolean.TRUE.equals(workspaceEdit.getDocumentChanges()));
     return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("clusterc", version())));
   }
 
@@ -94,7 +105,24 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     sync.setSave(new SaveOptions(false));
     capabilities.setTextDocumentSync(sync);
     capabilities.setDocumentFormattingProvider(true);
+    capabilities.setCompletionProvider(new CompletionOptions(false, Completions.TRIGGERS));
+    capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true));
+    capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+    capabilities.setInlayHintProvider(true);
+    capabilities.setDefinitionProvider(true);
+    capabilities.setReferencesProvider(true);
+    capabilities.setRenameProvider(new RenameOptions(true));
+    capabilities.setDocumentSymbolProvider(true);
+    capabilities.setWorkspaceSymbolProvider(true);
     return capabilities;
+  }
+
+  private static boolean takesSnippets(InitializeParams params) {
+    var capabilities = params.getCapabilities();
+    var text = capabilities == null ? null : capabilities.getTextDocument();
+    var completion = text == null ? null : text.getCompletion();
+    var item = completion == null ? null : completion.getCompletionItem();
+    return item != null && Boolean.TRUE.equals(item.getSnippetSupport());
   }
 
   @Override

@@ -61,11 +61,17 @@ final class DocumentRequests implements TextDocumentService {
   private final Session session;
   private final Requests requests;
   private final ServerLog log;
+  private volatile boolean snippets;
 
   DocumentRequests(Session session, Requests requests, ServerLog log) {
     this.session = session;
     this.requests = requests;
     this.log = log;
+  }
+
+  /** Whether the editor takes snippets in completion items, as it said at {@code initialize}. */
+  void clientTakesSnippets(boolean takes) {
+    this.snippets = takes;
   }
 
   @Override
@@ -93,7 +99,7 @@ final class DocumentRequests implements TextDocumentService {
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     return requests.about("completion", params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
-        (snapshot, cancel) -> Either.forRight(Completions.complete(snapshot, params, cancel)));
+        (snapshot, cancel) -> Either.forRight(Completions.complete(snapshot, params, snippets, cancel)));
   }
 
   @Override
@@ -123,7 +129,7 @@ final class DocumentRequests implements TextDocumentService {
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-    return requests.about("rename", params.getTextDocument().getUri(), null, (snapshot, cancel) -> Renames.rename(snapshot, params, cancel));
+    return requests.about("rename", params.getTextDocument().getUri(), null, (snapshot, cancel) -> Renames.rename(snapshot, session, params, cancel));
   }
 
   @Override

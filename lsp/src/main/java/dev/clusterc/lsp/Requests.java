@@ -1,5 +1,6 @@
 package dev.clusterc.lsp;
 
+import dev.clusterc.lsp.feature.RequestRefusedException;
 import dev.clusterc.lsp.workspace.ServerLog;
 import dev.clusterc.lsp.workspace.Session;
 import dev.clusterc.lsp.workspace.Snapshot;
@@ -14,12 +15,15 @@ import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
  * Runs requests off the protocol's reader thread, so that a slow one never holds up the edits
  * behind it, and keeps each one to itself: a request the editor cancels stops at its next check,
  * and one that crashes is logged on standard error and answered with the empty answer, so the
- * server goes on serving the next.
+ * server goes on serving the next. A request a feature refuses ({@link RequestRefusedException})
+ * is answered with an error carrying its reason, for the editor to show.
  */
 final class Requests {
   private final Session session;
@@ -48,6 +52,8 @@ final class Requests {
         return answer == null ? empty : answer;
       } catch (CancellationException | ResponseErrorException e) {
         throw e;
+      } catch (RequestRefusedException e) {
+        throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
       } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
         log.crash(name + " failed", e);
         return empty;

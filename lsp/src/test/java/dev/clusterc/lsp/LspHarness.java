@@ -60,7 +60,7 @@ final class LspHarness implements AutoCloseable {
   private final PipedOutputStream toServer;
   private final Map<String, Integer> versions = new ConcurrentHashMap<>();
 
-  private LspHarness(Function<ClusterCompiler, Analysis> analyser) throws IOException {
+  private LspHarness(Function<ClusterCompiler, Analysis> analyser, ClientCapabilities capabilities) throws IOException {
     PipedInputStream serverIn = new PipedInputStream(1 << 20);
     toServer = new PipedOutputStream(serverIn);
     PipedInputStream clientIn = new PipedInputStream(1 << 20);
@@ -71,19 +71,24 @@ final class LspHarness implements AutoCloseable {
     launcher.startListening();
     server = launcher.getRemoteProxy();
     InitializeParams params = new InitializeParams();
-    params.setCapabilities(new ClientCapabilities());
+    params.setCapabilities(capabilities);
     initialized = get(server.initialize(params));
     server.initialized(new InitializedParams());
   }
 
   /** A server analysing as {@code clusterc lsp} does. */
   static LspHarness start() throws IOException {
-    return new LspHarness(ClusterCompiler::analyse);
+    return new LspHarness(ClusterCompiler::analyse, new ClientCapabilities());
+  }
+
+  /** A server analysing as {@code clusterc lsp} does, for an editor that says it can do {@code capabilities}. */
+  static LspHarness start(ClientCapabilities capabilities) throws IOException {
+    return new LspHarness(ClusterCompiler::analyse, capabilities);
   }
 
   /** A server analysing with {@code analyser} (to make analysis fail on purpose). */
   static LspHarness start(Function<ClusterCompiler, Analysis> analyser) throws IOException {
-    return new LspHarness(analyser);
+    return new LspHarness(analyser, new ClientCapabilities());
   }
 
   /** A diagnostic's message as text (the protocol allows plain or markup). */

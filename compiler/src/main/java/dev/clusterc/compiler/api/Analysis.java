@@ -1,6 +1,8 @@
 package dev.clusterc.compiler.api;
 
+import dev.clusterc.compiler.check.AcceptanceFix;
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.emit.ManifestCompiler;
@@ -119,5 +121,25 @@ public final class Analysis {
     second.stream().filter(d -> !all.contains(d)).forEach(all::add);
     all.sort(Diagnostic.ORDER);
     return all;
+  }
+
+  /**
+   * The edit that accepts {@code diagnostic} with {@code allow [CODE] because "…"} (a placeholder
+   * reason for the user to replace), in the declaration it is reported in, or in the cluster for a
+   * cluster-wide finding; empty for a code {@code allow} cannot accept, a finding accepted already,
+   * or no place to write it. Asked on demand, not one of {@link Diagnostic#fixes()}: an accepted
+   * finding stays, as a warning that says so.
+   */
+  public Optional<Fix> acceptFix(Diagnostic diagnostic) {
+    return AcceptanceFix.of(program, diagnostic);
+  }
+
+  /**
+   * What the compiler knows about the document at {@code path} (as diagnostics print it) that its
+   * text does not say — derived host names, defaults not written, each declaration's layer — in
+   * text order; empty for a document the analysis does not hold.
+   */
+  public List<InlayFact> inlayFacts(String path) {
+    return new InlayFacts(program).of(path);
   }
 }

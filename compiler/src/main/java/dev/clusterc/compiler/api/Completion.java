@@ -37,9 +37,10 @@ public sealed interface Completion {
     /**
      * One entry the owner accepts: {@code mount}, written {@code mount VOLUME at STRING};
      * {@code written} when the block has it already (elsewhere than at the cursor), so that a client
-     * can leave out an entry that may appear once.
+     * can leave out an entry that may appear once; {@code defaultValue} is the value it has when
+     * left out, as it would be written ({@code 10m}, {@code "main"}), or {@code null}.
      */
-    public record Entry(String name, String usage, boolean repeatable, boolean required, boolean written) {}
+    public record Entry(String name, String usage, boolean repeatable, boolean required, boolean written, String defaultValue) {}
   }
 
   /** One of a fixed set of words (an enumeration, a connector word such as {@code at}, or a boolean). */

@@ -145,7 +145,8 @@ final class CompletionContexts {
       Entry typing = current;
       List<String> written = block.entries().stream().filter(e -> e != typing).map(e -> e.key().text()).toList();
       List<Completion.EntryKey.Entry> entries = schema.properties().stream()
-          .map(p -> new Completion.EntryKey.Entry(p.name(), p.usage(), p.repeatable(), p.required(), written.contains(p.name())))
+          .map(p -> new Completion.EntryKey.Entry(p.name(), p.usage(), p.repeatable(), p.required(), written.contains(p.name()),
+              EntryDefaults.written(p)))
           .toList();
       return new Completion.EntryKey(replace, owner, entries);
     }

@@ -1,6 +1,9 @@
 package dev.clusterc.compiler.api;
 
 import dev.clusterc.compiler.diag.Diagnostic;
+import dev.clusterc.compiler.diag.Fix;
+import dev.clusterc.compiler.diag.TextEdit;
+import dev.clusterc.compiler.format.FormattedEdit;
 import dev.clusterc.compiler.format.Formatter;
 import dev.clusterc.compiler.load.SourceReader;
 import dev.clusterc.compiler.source.SourceFile;
@@ -8,7 +11,10 @@ import dev.clusterc.compiler.syntax.Parser;
 import dev.clusterc.compiler.syntax.SourceUnit;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,5 +69,28 @@ public final class Documents {
   /** Decodes and formats: a refusal or syntax errors come back as diagnostics, without text. */
   public static Formatted format(Read read) {
     return read.problem().isPresent() ? new Formatted(Optional.empty(), List.of(read.problem().get())) : format(read.file());
+  }
+
+  /**
+   * The classified tokens of a document on its own, from its syntax and the schema: as
+   * {@link Navigator#tokens}, except that references are not resolved, so a word is a reference only
+   * where the entry's signature expects one (and never marked as the standard library's).
+   */
+  public static List<DocumentToken> tokens(SourceFile file) {
+    return DocumentTokens.of(Parser.parse(file), null);
+  }
+
+  /**
+   * {@code fix} with its edits laid out as {@code fmt} would leave each file it touches: in a file
+   * that is formatted already, one edit of whole lines whose result is formatted (re-aligning the
+   * entries a new one lines up with); in any other file, the edits as they are. For an editor,
+   * which applies a fix to a file the user keeps formatted; the diagnostics carry the plain edits.
+   */
+  public static Fix laidOut(Fix fix) {
+    Map<SourceFile, List<TextEdit>> byFile = new LinkedHashMap<>();
+    fix.edits().forEach(edit -> byFile.computeIfAbsent(edit.span().file(), f -> new ArrayList<>()).add(edit));
+    List<TextEdit> edits = new ArrayList<>();
+    byFile.forEach((file, inFile) -> edits.addAll(FormattedEdit.of(file, inFile)));
+    return new Fix(fix.title(), edits);
   }
 }

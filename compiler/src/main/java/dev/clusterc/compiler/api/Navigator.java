@@ -99,7 +99,11 @@ public final class Navigator {
       return List.copyOf(targets);
     }
     Symbol declared = index().declaredAt(name.get());
-    return declared == null ? List.of() : List.of(declared);
+    if (declared != null) {
+      return List.of(declared);
+    }
+    SourceSpan interpolated = offset(path, position).map(o -> index().interpolationAt(path, o)).orElse(null);
+    return interpolated == null ? List.of() : List.copyOf(index().targets(interpolated));
   }
 
   /**
@@ -194,5 +198,48 @@ public final class Navigator {
       return new Symbol("import", i.path() == null ? "" : i.path().raw(), i.span(), i.path() == null ? i.span() : i.path().span());
     }
     return null;
+  }
+
+  /**
+   * The classified tokens of a document, in text order and never overlapping, for an editor's
+   * highlighting: the lexer's pieces with the roles the tree and the analysis give them (a word
+   * that names a declaration is a reference, marked when it names the standard library's). Empty
+   * for a document the analysis does not know.
+   */
+  public List<DocumentToken> tokens(String path) {
+    SourceUnit unit = path == null ? null : documents.get(path);
+    return unit == null ? List.of() : DocumentTokens.of(unit, index());
+  }
+
+  /**
+   * The documents the {@code import} at a position names (any position on the import): the cluster's
+   * files it loaded, or the standard library's for {@code std/…}; empty for any other position and
+   * for an import that named nothing.
+   */
+  public List<String> imported(String path, Position position) {
+    return offset(path, position).map(o -> NodeFinder.find(documents.get(path), o).item())
+        .filter(Item.Import.class::isInstance)
+        .map(i -> ImportTargets.of((Item.Import) i, path, documents.keySet()))
+        .orElse(List.of());
+  }
+
+  /**
+   * Whether the name at a position (a declaration's, a template's or a parameter's, where it is
+   * declared or where it is named) can be renamed: the symbol and the name's span, or why not
+   * (a keyword, no name, the standard library, a capability word, syntax errors in the files).
+   */
+  public Renaming renaming(String path, Position position) {
+    return new Renamer(this, program, index()).target(path, position);
+  }
+
+  /**
+   * Renames the name at a position to {@code newName}: the edits over every file that names it, or
+   * why not. Refused as {@link #renaming} is, and also when {@code newName} is not a valid name for
+   * what it names, is taken (per kind; templates among templates, the standard library's included;
+   * parameters within their template), or would change what another name written in the files
+   * refers to. After the edits the cluster checks as before, with the new name for the old.
+   */
+  public Renaming rename(String path, Position position, String newName) {
+    return new Renamer(this, program, index()).rename(path, position, newName);
   }
 }

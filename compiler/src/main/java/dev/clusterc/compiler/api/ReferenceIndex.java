@@ -25,13 +25,18 @@ import java.util.function.Consumer;
  * Every name written in the sources (and the standard library in use) that refers to something,
  * with what it refers to, both ways. Built from what binding resolved, not by a second lookup: a
  * reference slot's resolved declaration, a {@code use}'s component, a {@code from}'s template, a
- * template's {@code $param} and named arguments, and a word that names a capability
- * ({@code via cilium}, {@code class cilium}) as the components that provide it.
+ * template's {@code $param}, {@code ${param}} and named arguments, and a word that names a capability
+ * ({@code via cilium}, {@code class cilium}) as the components that provide it. It remembers which
+ * references are such capability words, and which stand in {@code depends-on} (a slot of any kind),
+ * because renaming must leave the first alone and keep the second unambiguous.
  */
 final class ReferenceIndex {
   private final Map<SourceSpan, Set<Symbol>> targets = new LinkedHashMap<>();
   private final Map<SourceSpan, Set<SourceSpan>> uses = new LinkedHashMap<>();
   private final Map<SourceSpan, Symbol> symbols = new LinkedHashMap<>();
+  private final Set<SourceSpan> capabilityWords = new LinkedHashSet<>();
+  private final Set<SourceSpan> anyKind = new LinkedHashSet<>();
+  private final List<SourceSpan> interpolations = new ArrayList<>();
 
   ReferenceIndex(Program program) {
     for (Decl decl : program.decls()) {
@@ -58,6 +63,26 @@ final class ReferenceIndex {
         }
       }
     }
+  }
+
+  /** Whether the reference at {@code span} is a word naming a capability, not a declaration by its name. */
+  boolean isCapabilityWord(SourceSpan span) {
+    return capabilityWords.contains(span);
+  }
+
+  /** Whether the reference at {@code span} stands in {@code depends-on}, where a name of any kind is looked up. */
+  boolean isAnyKind(SourceSpan span) {
+    return anyKind.contains(span);
+  }
+
+  /** The {@code ${param}} reference whose name contains {@code offset} of {@code path}, if one does. */
+  SourceSpan interpolationAt(String path, int offset) {
+    for (SourceSpan span : interpolations) {
+      if (span.file().path().equals(path) && NodeFinder.contains(span, offset)) {
+        return span;
+      }
+    }
+    return null;
   }
 
   /** What the name at {@code span} refers to; empty when it refers to nothing known. */
@@ -102,7 +127,8 @@ final class ReferenceIndex {
   private void block(BoundBlock block) {
     for (List<BoundEntry> entries : block.entries().values()) {
       for (BoundEntry entry : entries) {
-        entry.slots().values().forEach(this::typed);
+        boolean dependsOn = entry.property() != null && entry.property().name().equals("depends-on");
+        entry.slots().values().forEach(v -> typed(v, dependsOn));
         if (entry.block() != null) {
           block(entry.block());
         }
@@ -110,16 +136,19 @@ final class ReferenceIndex {
     }
   }
 
-  private void typed(Typed value) {
+  private void typed(Typed value, boolean dependsOn) {
     if (value instanceof Typed.Ref ref && ref.target() != null) {
       Symbol target = symbol(ref.target());
       if (target != null) {
         add(ref.span(), target);
+        if (dependsOn) {
+          anyKind.add(ref.span());
+        }
       }
     } else if (value instanceof Typed.Items items) {
-      items.items().forEach(this::typed);
+      items.items().forEach(v -> typed(v, dependsOn));
     } else if (value instanceof Typed.Entries entries) {
-      entries.values().values().forEach(this::typed);
+      entries.values().values().forEach(v -> typed(v, dependsOn));
     }
   }
 
@@ -133,13 +162,14 @@ final class ReferenceIndex {
           if (word && entry.entry().span().equals(need.span())) {
             program.providers(need.capability()).stream().map(ReferenceIndex::symbol)
                 .filter(s -> s != null).forEach(s -> add(value.span(), s));
+            capabilityWords.add(value.span());
           }
         }
       }
     }
   }
 
-  /** A template's {@code $param}s refer to its parameters. */
+  /** A template's {@code $param}s and {@code ${param}}s (in its body and its defaults) refer to its parameters. */
   private void template(Item.Template template) {
     Symbol self = symbol(template);
     if (self == null) {
@@ -156,6 +186,24 @@ final class ReferenceIndex {
         }
       }));
     }
+    for (Symbol param : params.values()) {
+      List<SourceSpan> found = new ArrayList<>();
+      if (template.body() != null) {
+        template.body().entries().forEach(e -> Interpolations.inEntry(e, param.name(), found));
+      }
+      template.params().stream().filter(p -> p.defaultValue() != null)
+          .forEach(p -> Interpolations.inValue(p.defaultValue(), param.name(), found));
+      interpolated(found, param);
+    }
+  }
+
+  private void interpolated(List<SourceSpan> found, Symbol param) {
+    for (SourceSpan span : found) {
+      add(span, param);
+      if (!interpolations.contains(span)) {
+        interpolations.add(span);
+      }
+    }
   }
 
   /** {@code from media-app(port: 8989)}: the template's name, and each named argument's parameter. */
@@ -169,6 +217,13 @@ final class ReferenceIndex {
     for (Item.Arg arg : call.args()) {
       if (arg.name() != null && params.containsKey(arg.name().text())) {
         add(arg.name().span(), params.get(arg.name().text()));
+      }
+      for (Symbol param : params.values()) {
+        List<SourceSpan> found = new ArrayList<>();
+        if (arg.value() != null) {
+          Interpolations.inValue(arg.value(), param.name(), found);
+        }
+        interpolated(found, param);
       }
     }
   }

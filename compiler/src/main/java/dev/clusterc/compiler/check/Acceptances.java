@@ -41,7 +41,15 @@ import java.util.Set;
  * outlive the finding they were written for.
  */
 public final class Acceptances {
+  /** How the note at the {@code allow} begins, on every accepted finding. */
+  private static final String ACCEPTED_HERE = "accepted here by ";
+
   private Acceptances() {}
+
+  /** Whether {@code diagnostic} is a finding some {@code allow} accepted already. */
+  public static boolean isAccepted(Diagnostic diagnostic) {
+    return diagnostic.related().stream().anyMatch(r -> r.message().startsWith(ACCEPTED_HERE));
+  }
 
   /** One code of one {@code allow} entry. */
   private record Acceptance(Decl decl, Code code, SourceSpan codeSpan, SourceSpan entry, String reason) {}
@@ -149,6 +157,6 @@ public final class Acceptances {
     Diagnostic warning = new Diagnostic(Severity.WARNING, diagnostic.code(), diagnostic.span(),
         diagnostic.message() + " (accepted: " + acceptance.reason() + ")", diagnostic.hint(), diagnostic.related(),
         diagnostic.fixes());
-    return warning.withRelated(acceptance.entry(), "accepted here by " + acceptance.decl().label());
+    return warning.withRelated(acceptance.entry(), ACCEPTED_HERE + acceptance.decl().label());
   }
 }

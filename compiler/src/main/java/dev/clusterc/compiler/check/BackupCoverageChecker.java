@@ -10,12 +10,19 @@ import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.syntax.Insertions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * {@code unbacked-volume}: every volume and database says how it is backed up — a policy, or
  * {@code backup none} to state that it needs none — so that no data is left out by oversight.
+ *
+ * <p>Fixes: {@code backup none}, and {@code backup POLICY} for each policy that already backs a
+ * declaration of the same kind. A policy nothing of that kind uses yet is only named in the hint:
+ * using it may bring its own findings to light (a restic policy without credentials, an
+ * {@code nfs://} target for a database), and a fix must certainly leave no new error.
  */
 public final class BackupCoverageChecker implements Checker {
   /** Policies offered as fixes, besides {@code backup none}; an editor's menu of more would not help. */
@@ -25,13 +32,24 @@ public final class BackupCoverageChecker implements Checker {
   public void check(Program program, Consumer<Diagnostic> report) {
     List<Decl> policies = program.decls(Kind.BACKUP);
     String policy = policies.isEmpty() ? "backup POLICY" : "backup " + policies.get(0).name();
+    Set<Decl> provenForVolumes = new HashSet<>();
+    Set<Decl> provenForDatabases = new HashSet<>();
+    for (Decl decl : program.decls()) {
+      if (decl.kind() == Kind.VOLUME && !decl.isStd() && Volume.of(program.model(), decl).backup() != null) {
+        provenForVolumes.add(Volume.of(program.model(), decl).backup());
+      } else if (decl.kind() == Kind.DATABASE && !decl.isStd() && Database.of(program.model(), decl).backup() != null) {
+        provenForDatabases.add(Database.of(program.model(), decl).backup());
+      }
+    }
     for (Decl decl : program.decls()) {
       if ((decl.kind() != Kind.VOLUME && decl.kind() != Kind.DATABASE) || decl.isStd() || backupStated(program, decl)) {
         continue;
       }
       Diagnostic diagnostic = Diagnostic.warning(Code.UNBACKED_VOLUME, decl.site(), decl.label() + " has no backup")
           .withHint("add `" + policy + "`, or `backup none` to say it needs none");
-      List<String> choices = new ArrayList<>(policies.stream().limit(MAX_POLICY_FIXES).map(p -> "backup " + p.name()).toList());
+      Set<Decl> proven = decl.kind() == Kind.VOLUME ? provenForVolumes : provenForDatabases;
+      List<String> choices = new ArrayList<>(policies.stream().filter(proven::contains).limit(MAX_POLICY_FIXES)
+          .map(p -> "backup " + p.name()).toList());
       choices.add("backup none");
       for (String choice : choices) {
         diagnostic = Insertions.entry(decl.source().body(), choice).map(edit -> new Fix("add `" + choice + "`", List.of(edit)))

@@ -89,7 +89,7 @@ public final class NameRulesChecker implements Checker {
   }
 
   /** Why {@code text} is not a DNS-1123 label, or {@code null} when it is one. */
-  static String problem(String text) {
+  public static String problem(String text) {
     if (text.length() > MAX_LENGTH) {
       return "it has " + text.length() + " characters, and a name has at most " + MAX_LENGTH;
     }
@@ -108,7 +108,7 @@ public final class NameRulesChecker implements Checker {
   }
 
   /** The nearest label: lower-cased, other characters turned into one {@code -}, trimmed to 63. */
-  static String suggest(String text) {
+  public static String suggest(String text) {
     StringBuilder out = new StringBuilder();
     for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
       out.append(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ? c : '-');

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * {@code quorum}: etcd needs ⌊n/2⌋+1 of its n members, so an even number of control-plane nodes
  * tolerates no more failures than one node fewer. 0 and 2 are errors (2 tolerate no failure at all,
- * and need twice the machines of 1); 4, 6, … are warnings.
+ * and need twice the machines of 1); 4, 6, … are warnings. An even count gets a fix that adds one
+ * more control plane ({@link ControlPlaneSkeleton}).
  */
 public final class QuorumChecker implements Checker {
   @Override
@@ -43,7 +44,7 @@ public final class QuorumChecker implements Checker {
     for (Decl other : controlPlanes.subList(1, n)) {
       diagnostic = diagnostic.withRelated(other.site(), other.label() + " is also a control-plane node");
     }
-    report.accept(diagnostic);
+    report.accept(ControlPlaneSkeleton.fix(plan, controlPlanes).map(diagnostic::withFix).orElse(diagnostic));
   }
 
   private static String failures(int tolerated) {

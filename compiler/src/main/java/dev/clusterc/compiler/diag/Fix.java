@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A change that certainly makes a diagnostic go away, for an editor's code action: a title the
  * user picks it by ("replace with `cilium`", "add `use volsync`") and the edits it makes. Only
- * fixes whose outcome is known are offered; a problem with several plausible answers (which node
- * to add for a quorum) gets a hint, not a fix.
+ * fixes whose outcome is known are offered; a problem with several plausible answers (which of two
+ * conflicting addresses to change) gets a hint, not a fix.
  */
 public record Fix(String title, List<TextEdit> edits) {
   public Fix {

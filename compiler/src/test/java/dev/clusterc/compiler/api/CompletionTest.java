@@ -148,4 +148,17 @@ class CompletionTest {
     assertInstanceOf(Completion.EntryKey.class, at(BASE + "volume v {\n  size 1Gi\n  |\n"));
     assertInstanceOf(Completion.Nothing.class, at(BASE + "# a comment about vol|"));
   }
+
+  @Test
+  void anEntryTellsItsDefaultAsItWouldBeWritten() {
+    var gitops = assertInstanceOf(Completion.EntryKey.class,
+        at(BASE.replace("network { nodes 10.0.0.0/24; router 10.0.0.1 }\n", "network { nodes 10.0.0.0/24; router 10.0.0.1 }\n  gitops flux {\n  |\n}\n")));
+    var defaults = new java.util.TreeMap<String, String>();
+    gitops.entries().stream().filter(e -> e.defaultValue() != null).forEach(e -> defaults.put(e.name(), e.defaultValue()));
+    assertEquals("10m", defaults.get("interval"));
+    assertEquals("\"main\"", defaults.get("branch"));
+    assertEquals("ladder", defaults.get("ordering"));
+    assertEquals("2", defaults.get("replicas"));
+    assertFalse(defaults.containsKey("repository"));
+  }
 }

@@ -72,15 +72,73 @@ class FixTest {
 
   @Test
   void aVolumeWithoutBackupGetsAPolicyOrNone() {
+    String backed = BASE + "volume backed { size 1Gi; backup nightly }\ndatabase db { size 1Gi; backup nightly }\n";
     for (String volume : List.of("volume v { size 1Gi }\n", "volume v {\n  size 1Gi\n}\n", "volume v {\n  size 1Gi # the size\n}\n",
         "volume v { size 1Gi;  }\n", "database pg {\n    size 10Gi\n  }\n")) {
-      assertFixed(BASE + volume, Code.UNBACKED_VOLUME, "add `backup nightly`");
-      assertFixed(BASE + volume, Code.UNBACKED_VOLUME, "add `backup none`");
+      assertFixed(backed + volume, Code.UNBACKED_VOLUME, "add `backup nightly`");
+      assertFixed(backed + volume, Code.UNBACKED_VOLUME, "add `backup none`");
     }
     assertEquals(BASE + "volume v {\n  size 1Gi\n  backup none\n}\n",
         applied(BASE + "volume v {\n  size 1Gi\n}\n", Code.UNBACKED_VOLUME, "add `backup none`"));
-    assertEquals(BASE + "volume v { size 1Gi; backup nightly }\n",
-        applied(BASE + "volume v { size 1Gi }\n", Code.UNBACKED_VOLUME, "add `backup nightly`"));
+    assertEquals(backed + "volume v { size 1Gi; backup nightly }\n",
+        applied(backed + "volume v { size 1Gi }\n", Code.UNBACKED_VOLUME, "add `backup nightly`"));
+  }
+
+  @Test
+  void aPolicyNothingOfTheKindUsesYetIsOnlyNamedInTheHint() {
+    Diagnostic unbacked = only(analyze(Map.of("test.cluster", BASE + "volume v { size 1Gi }\n")), Code.UNBACKED_VOLUME);
+    assertEquals(List.of("add `backup none`"), unbacked.fixes().stream().map(Fix::title).toList());
+    assertEquals("add `backup nightly`, or `backup none` to say it needs none", unbacked.hint());
+  }
+
+  @Test
+  void twoControlPlanesGetAThirdAfterTheLastNamedAlikeAtTheNextFreeAddress() {
+    String cluster = """
+        cluster lab {
+          domain "lab.internal"
+          network { nodes 10.0.0.0/24; router 10.0.0.1 }
+        }
+
+        node control0 { role control-plane; address 10.0.0.10 }
+        node control1 { role control-plane; address 10.0.0.11 }
+        node worker0  { role worker; address 10.0.0.12 }
+        vip api { address 10.0.0.13 }
+        pool lb { range 10.0.0.14..10.0.0.20; via cilium }
+        use cilium
+        """;
+    String after = applied(cluster, Code.QUORUM, "add control-plane node `control2` at 10.0.0.21");
+    assertEquals(cluster.replace("node worker0  { role worker; address 10.0.0.12 }\n",
+        "node control2 { role control-plane; address 10.0.0.21 }\nnode worker0  { role worker; address 10.0.0.12 }\n"), after);
+  }
+
+  @Test
+  void theNewControlPlaneKeepsTheNamesPaddingAndTheFileFormatted() {
+    String cluster = """
+        cluster lab {
+          domain "lab.internal"
+          network { nodes 10.0.0.0/24 }
+        }
+
+        node cp01 { role control-plane; address 10.0.0.10 }
+        node cp02 { role control-plane; address 10.0.0.11 }
+        node cp03 { role control-plane; address 10.0.0.12 }
+        node cp4  { role worker; address 10.0.0.13 }
+        node cp9  { role control-plane; address 10.0.0.14 } # the spare
+        """;
+    String after = applied(cluster, Code.QUORUM, "add control-plane node `cp10` at 10.0.0.15");
+    assertEquals("""
+        cluster lab {
+          domain "lab.internal"
+          network { nodes 10.0.0.0/24 }
+        }
+
+        node cp01 { role control-plane; address 10.0.0.10 }
+        node cp02 { role control-plane; address 10.0.0.11 }
+        node cp03 { role control-plane; address 10.0.0.12 }
+        node cp4  { role worker; address 10.0.0.13 }
+        node cp9  { role control-plane; address 10.0.0.14 } # the spare
+        node cp10 { role control-plane; address 10.0.0.15 }
+        """, after);
   }
 
   @Test
@@ -96,9 +154,6 @@ class FixTest {
 
   @Test
   void noFixWhereTheAnswerIsNotCertain() {
-    Program program = analyze(Map.of("test.cluster", BASE + "node cp2 { role control-plane; address 10.0.0.3 }\n"));
-    Diagnostic quorum = only(program, Code.QUORUM);
-    assertTrue(quorum.fixes().isEmpty());
     Diagnostic far = only(analyze(Map.of("test.cluster", BASE + "app a { image \"x:1\"; mount zzzzzz at \"/d\" }\n")),
         Code.UNDEFINED_REFERENCE);
     assertTrue(far.fixes().isEmpty());

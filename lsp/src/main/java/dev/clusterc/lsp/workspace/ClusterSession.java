@@ -38,7 +38,7 @@ final class ClusterSession {
   private final Map<Path, String> overlays = new HashMap<>();
   private long generation;
   private Path lastEdited;
-  private Snapshot latest;
+  private volatile Snapshot latest;
 
   ClusterSession(Path root, Function<ClusterCompiler, Analysis> analyser, StdlibFiles stdlib, Function<Path, String> uris,
       ServerLog log) {
@@ -73,6 +73,11 @@ final class ClusterSession {
   synchronized void touched(Path file) {
     generation++;
     lastEdited = file;
+  }
+
+  /** The last snapshot made, whether or not edits came after it (never waits for an analysis); empty before the first. */
+  java.util.Optional<Snapshot> latest() {
+    return java.util.Optional.ofNullable(latest);
   }
 
   /** The snapshot of the cluster as it is now, analysing first when it changed since the last one. */

@@ -52,6 +52,11 @@ public final class OpenDocument {
     return version;
   }
 
+  /** The version of the document if its text is still {@code analysed}; empty when the editor has changed it since. */
+  public synchronized Optional<Integer> versionOf(String analysed) {
+    return text.equals(analysed) ? Optional.of(version) : Optional.empty();
+  }
+
   /** Why this document is not analysed (too large, binary), as a diagnostic at its start; empty when it is. */
   public synchronized Optional<Diagnostic> refusal() {
     return Optional.ofNullable(refusal);

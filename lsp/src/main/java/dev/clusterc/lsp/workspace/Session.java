@@ -34,6 +34,11 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
  * <p>Edits arrive on the protocol's reader thread and return at once; the analysis runs on one
  * thread of its own, and a burst of edits to one cluster is analysed once. Requests that need the
  * latest state wait for that analysis (or make it) through {@link #snapshot}.
+ *
+ * <p>A standard-library document the editor opened (after "go to definition" into it) belongs to no
+ * cluster of its own: it is a read-only copy, never analysed as sources. Requests about it are
+ * answered from the cluster the user came from (the last one a request or an edit was about), so
+ * that "find references" on {@code component cilium} finds the {@code use cilium} of that cluster.
  */
 public final class Session {
   /** How many directories above a document are searched for the cluster that imports it. */
@@ -49,6 +54,9 @@ public final class Session {
   private final Map<Path, ClusterSession> clusters = new ConcurrentHashMap<>();
   private final Map<String, ClusterSession> owners = new ConcurrentHashMap<>();
   private final ExecutorService refresher;
+  /** The cluster of the latest request or edit about a document of the user's: where library documents are answered from. */
+  private volatile ClusterSession lastActive;
+  private volatile boolean documentChanges;
 
   /**
    * @param analyser how a cluster is analysed ({@code ClusterCompiler::analyse}; tests pass one that crashes)
@@ -76,8 +84,12 @@ public final class Session {
     OpenDocument document = new OpenDocument(uri, file, text, version);
     open.put(uri, document);
     openUris.put(file, uri);
+    if (isLibrary(file)) {
+      return;
+    }
     ClusterSession cluster = clusterOf(uri, file);
-    cluster.overlay(file, document.refusal().isPresent() ? null : text);
+    lastActive = cluster;
+    cluster.overlay(file, editorText(uri));
     refresh(cluster);
   }
 
@@ -90,7 +102,11 @@ public final class Session {
     }
     document.apply(changes, version);
     ClusterSession cluster = owners.get(uri);
-    cluster.overlay(document.file(), document.refusal().isPresent() ? null : document.text());
+    if (cluster == null) {
+      return; // a standard-library document: its copy is read-only and never analysed
+    }
+    lastActive = cluster;
+    cluster.overlay(document.file(), editorText(uri));
     refresh(cluster);
   }
 
@@ -111,15 +127,28 @@ public final class Session {
   /** A file changed on disk (saved, created, deleted, or changed by another program). */
   public void fileChanged(String uri) {
     Path file = fileOf(uri);
-    if (file == null) {
+    if (file == null || isLibrary(file)) {
       return;
     }
     for (ClusterSession cluster : clusters.values()) {
-      if (file.startsWith(cluster.root()) || cluster.current().path(uri).isPresent()) {
+      if (file.startsWith(cluster.root()) || cluster.latest().flatMap(l -> l.path(uri)).isPresent()) {
         cluster.touched(file);
         refresh(cluster);
       }
     }
+  }
+
+  /**
+   * Whether the editor applies workspace edits as versioned document changes (else as plain
+   * changes by URI), from what it said it can do when it started.
+   */
+  public boolean documentChanges() {
+    return documentChanges;
+  }
+
+  /** Records what the editor said about workspace edits when it started. */
+  public void documentChanges(boolean supported) {
+    this.documentChanges = supported;
   }
 
   /** The open document at {@code uri}, if it is open. */
@@ -138,8 +167,12 @@ public final class Session {
       if (file == null) {
         return Optional.empty();
       }
+      if (isLibrary(file)) {
+        return Optional.of(libraryCluster().current());
+      }
       cluster = clusterOf(uri, file);
     }
+    lastActive = cluster;
     return Optional.of(cluster.current());
   }
 
@@ -230,6 +263,50 @@ public final class Session {
     }
   }
 
+  /** Whether a file is one of the standard library's written copies. */
+  private boolean isLibrary(Path file) {
+    return stdlib.path(file).isPresent();
+  }
+
+  /**
+   * Where a standard-library document is answered from: the cluster the user was last in, else one
+   * that declares a cluster, else one made of the library alone (whose navigator still knows it).
+   */
+  private ClusterSession libraryCluster() {
+    ClusterSession last = lastActive;
+    if (last != null) {
+      return last;
+    }
+    for (ClusterSession cluster : clusters.values()) {
+      if (cluster.current().inCluster()) {
+        return cluster;
+      }
+    }
+    return clusters.values().stream().findFirst().orElseGet(this::libraryAlone);
+  }
+
+  /**
+   * A cluster of the standard library alone, for a library document opened before any cluster (an
+   * editor restoring its tabs): one unsaved document turns every library component on, so that the
+   * names inside the library resolve as they do in a cluster that uses them.
+   */
+  private ClusterSession libraryAlone() {
+    Path directory = stdlib.directory();
+    ClusterSession known = clusters.get(directory);
+    if (known != null) {
+      return known;
+    }
+    ClusterSession library = cluster(directory);
+    StringBuilder uses = new StringBuilder();
+    library.current().navigator().ifPresent(navigator -> navigator.documents().stream()
+        .filter(StdlibFiles::isLibrary)
+        .flatMap(path -> navigator.outline(path).stream())
+        .filter(item -> item.keyword().equals("component"))
+        .forEach(item -> uses.append("use ").append(item.name()).append('\n')));
+    library.overlay(directory.resolve("library-in-use.cluster"), uses.toString());
+    return library;
+  }
+
   /** Finds (and remembers) the cluster a document belongs to. */
   private ClusterSession clusterOf(String uri, Path file) {
     ClusterSession known = owners.get(uri);
@@ -245,7 +322,7 @@ public final class Session {
       }
       ClusterSession cluster = cluster(candidate);
       if (depth == 0) {
-        cluster.overlay(file, open.containsKey(uri) ? open.get(uri).text() : null);
+        cluster.overlay(file, editorText(uri));
       }
       Snapshot snapshot = cluster.current();
       if (snapshot.inCluster() && snapshot.path(uri).isPresent()) {
@@ -259,7 +336,14 @@ public final class Session {
       clusters.get(directory).overlay(file, null);
     }
     owners.put(uri, chosen);
+    log.info(uri + " belongs to " + (chosen.current().inCluster() ? "the cluster in " : "no cluster; analysed with ") + chosen.root());
     return chosen;
+  }
+
+  /** The editor's text of an open document, or {@code null} (the file on disk) when it is not open or refused. */
+  private String editorText(String uri) {
+    OpenDocument document = open.get(uri);
+    return document == null || document.refusal().isPresent() ? null : document.text();
   }
 
   private ClusterSession cluster(Path root) {

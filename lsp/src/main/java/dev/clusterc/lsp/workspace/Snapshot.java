@@ -1,7 +1,6 @@
 package dev.clusterc.lsp.workspace;
 
 import dev.clusterc.compiler.api.Analysis;
-import dev.clusterc.compiler.api.ClusterCompiler;
 import dev.clusterc.compiler.api.Navigator;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
@@ -51,7 +50,7 @@ public final class Snapshot {
     if (analysis != null) {
       analysis.documents().forEach(f -> documents.putIfAbsent(f.path(), f));
     }
-    ClusterCompiler.standardLibrary().forEach((path, text) -> documents.putIfAbsent(path, new SourceFile(path, text)));
+    stdlib.sources().forEach(documents::putIfAbsent);
   }
 
   /** The analysis; empty when analysing crashed (the crash is then among {@link #diagnostics()}). */

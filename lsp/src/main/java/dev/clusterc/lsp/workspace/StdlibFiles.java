@@ -1,13 +1,16 @@
 package dev.clusterc.lsp.workspace;
 
 import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.compiler.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,18 +23,21 @@ import java.util.Optional;
 public final class StdlibFiles {
   /** How the compiler names the library's documents: {@code std/NAME.cluster}. */
   static final String PREFIX = "std/";
+  private static final String EXTENSION = ".cluster";
 
   private final Path directory;
   private final Map<String, String> texts;
+  private final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
   private StdlibFiles(Path directory, Map<String, String> texts) {
     this.directory = directory;
     this.texts = texts;
+    texts.forEach((path, text) -> sources.put(path, new SourceFile(path, text)));
   }
 
   /** Writes the library (once per version) and answers for it; without a writable place, it is kept in memory only. */
   public static StdlibFiles materialise(ServerLog log) {
-    Map<String, String> texts = ClusterCompiler.standardLibrary();
+    Map<String, String> texts = documents();
     Path base = cacheBase();
     Path directory = base.resolve("stdlib-" + digest(texts));
     try {
@@ -52,6 +58,28 @@ public final class StdlibFiles {
           + "); go to definition into it will not open a file");
     }
     return new StdlibFiles(directory, texts);
+  }
+
+  /**
+   * The library's documents by the path the compiler gives them in spans ({@code std/cilium.cluster}),
+   * which is also where they are written, so that an editor recognises them by their extension. The
+   * compiler lists them by import name ({@code std/cilium}).
+   */
+  static Map<String, String> documents() {
+    Map<String, String> texts = new LinkedHashMap<>();
+    ClusterCompiler.standardLibrary().forEach((name, text) ->
+        texts.put(name.endsWith(EXTENSION) ? name : name + EXTENSION, text));
+    return texts;
+  }
+
+  /** The library's documents as the compiler reads them, by compiler path. */
+  Map<String, SourceFile> sources() {
+    return Collections.unmodifiableMap(sources);
+  }
+
+  /** The directory the library is written to. */
+  Path directory() {
+    return directory;
   }
 
   /** Whether a compiler path names a library document. */
