@@ -20,6 +20,7 @@ function good() {
       { code: 'undefined-reference', severity: 'Error', message: 'no volume is named `sonarr-confg`', line: 103, character: 12 },
       { code: 'cross-namespace-database', severity: 'Warning', message: 'app sonarr runs in namespace media, …', line: 104, character: 3 },
     ],
+    fixed: { from: 'sonarr-confg', to: 'sonarr-config', cleared: true, restored: true },
     hover: { word: 'postgres', line: 104, character: 13, texts: ['database postgres\n\n3 instances'] },
   };
 }
@@ -39,7 +40,7 @@ function check(result) {
 test('a result with the planted error and a hover naming the word passes', () => {
   const { status, output } = check(good());
   assert.equal(status, 0, output);
-  assert.match(output, /vscode-e2e: 11 passed, 0 failed, 0 skipped/);
+  assert.match(output, /vscode-e2e: 13 passed, 0 failed, 0 skipped/);
 });
 
 test('without hoverProvider the hover is skipped, not failed', () => {
@@ -64,6 +65,15 @@ const failures = {
   },
   'the planted error as a warning': (r) => {
     r.diagnostics[0].severity = 'Warning';
+  },
+  'the fix did not clear the error': (r) => {
+    r.fixed.cleared = false;
+  },
+  'the error did not come back': (r) => {
+    r.fixed.restored = false;
+  },
+  'no edit was made': (r) => {
+    delete r.fixed;
   },
   'an empty hover': (r) => {
     r.hover.texts = ['  '];

@@ -40,6 +40,9 @@ if (!result.error) {
   check("the example's own warning (cross-namespace-database) is there too",
     diagnostics.some((d) => d.code === 'cross-namespace-database' && d.severity === 'Warning'), shown);
   check('every diagnostic has a code and a message', diagnostics.length > 0 && diagnostics.every((d) => d.code && d.message), shown);
+  const fixed = result.fixed || {};
+  check(`fixing \`${fixed.from}\` in the editor clears the error`, fixed.cleared === true, JSON.stringify(fixed));
+  check('putting it back brings the error back', fixed.restored === true, JSON.stringify(fixed));
   const hover = result.hover || {};
   if (hover.missing) {
     check('the hover position is in the file', false, hover.missing);

@@ -1,7 +1,8 @@
 'use strict';
 // Test only. Inside the real extension host, with the real clusterc extension beside it: opens the file
 // CLUSTERC_E2E_FILE, waits until the language server has published a diagnostic with the code
-// CLUSTERC_E2E_EXPECT_CODE, asks for a hover on the word CLUSTERC_E2E_HOVER_WORD of the first
+// CLUSTERC_E2E_EXPECT_CODE, replaces its text with CLUSTERC_E2E_FIX in the editor and waits for the
+// error to go, puts the text back and waits for it to return, asks for a hover on the word CLUSTERC_E2E_HOVER_WORD of the first
 // occurrence of CLUSTERC_E2E_HOVER, and writes all it saw to CLUSTERC_E2E_OUT as JSON. It leaves the
 // editor showing the error with the Problems panel open, for a screenshot. Without CLUSTERC_E2E_OUT
 // it does nothing.
@@ -68,6 +69,23 @@ async function probe(out) {
     related: (d.relatedInformation || []).map((r) => r.message),
   }));
 
+  // An edit in the editor (not on disk): the fix CLUSTERC_E2E_FIX clears the planted error, and
+  // putting the text back brings it back.
+  const fix = process.env.CLUSTERC_E2E_FIX || '';
+  const planted = diagnostics.find((d) => codeOf(d) === expectedCode);
+  if (fix && planted) {
+    const wrong = document.getText(planted.range);
+    const has = () => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === expectedCode);
+    await editor.edit((edit) => edit.replace(planted.range, fix));
+    result.fixed = { from: wrong, to: fix, cleared: await until(() => !has(), deadline) };
+    note(`fixed: ${result.fixed.cleared}`);
+    const fixedRange = new vscode.Range(planted.range.start, planted.range.start.translate(0, fix.length));
+    await editor.edit((edit) => edit.replace(fixedRange, wrong));
+    result.fixed.restored = await until(has, deadline);
+    await document.save();
+    note(`restored: ${result.fixed.restored}`);
+  }
+
   // Hover, when the server offers it: asked again until it answers (or the deadline passes).
   const needle = process.env.CLUSTERC_E2E_HOVER || '';
   const word = process.env.CLUSTERC_E2E_HOVER_WORD || '';
@@ -108,6 +126,17 @@ function codeOf(diagnostic) {
     return null;
   }
   return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Whether the condition came true before the deadline (polled). */
+async function until(condition, deadline) {
+  while (Date.now() < deadline) {
+    if (condition()) {
+      return true;
+    }
+    await sleep(100);
+  }
+  return condition();
 }
 
 function sleep(ms) {
