@@ -114,6 +114,8 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     capabilities.setRenameProvider(new RenameOptions(true));
     capabilities.setDocumentSymbolProvider(true);
     capabilities.setWorkspaceSymbolProvider(true);
+    capabilities.setHoverProvider(true);
+    capabilities.setFoldingRangeProvider(true);
     return capabilities;
   }
 

@@ -26,6 +26,8 @@ public final class Analysis {
   private final Program program;
   private final List<Diagnostic> diagnostics;
   private Navigator navigator;
+  /** The emission behind {@link #objects}, made on first use; empty when the cluster does not compile. */
+  private Optional<DeclarationObjects> objects;
 
   Analysis(Program program) {
     this.program = program;
@@ -141,5 +143,29 @@ public final class Analysis {
    */
   public List<InlayFact> inlayFacts(String path) {
     return new InlayFacts(program).of(path);
+  }
+
+  /**
+   * The Kubernetes objects a declaration compiles to, in apply order, by kind, namespace and name;
+   * empty (no list) when the cluster does not compile (it has errors, declares no cluster, or
+   * compiling refuses). {@code symbol} names the declaration (by its name, or by the {@code use} of a
+   * standard-library component); a node or a template compiles to no object. Declarations are
+   * emitted one at a time, each on its first call (milliseconds, where a whole compile of a large
+   * cluster takes a second; the cluster's own objects need the whole compile), and no chart is
+   * rendered (no network): a component of a cluster without {@code gitops} lists none of its chart's
+   * objects, and a clash between units, which only a whole compile finds, is not looked for.
+   */
+  public Optional<List<ObjectRef>> objects(Symbol symbol) {
+    Optional<DeclarationObjects> compiled;
+    synchronized (this) {
+      if (objects == null) {
+        objects = DeclarationObjects.of(program);
+      }
+      compiled = objects;
+    }
+    if (compiled.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(FactsBuilder.declaration(program, symbol).map(compiled.get()::of).orElse(List.of()));
   }
 }

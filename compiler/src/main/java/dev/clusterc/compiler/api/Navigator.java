@@ -242,4 +242,66 @@ public final class Navigator {
   public Renaming rename(String path, Position position, String newName) {
     return new Renamer(this, program, index()).rename(path, position, newName);
   }
+
+  /**
+   * What the analysis knows about a symbol (one that {@link #definition} or {@link #declarationAt}
+   * answered): its signature and doc comment, its layer and resolved values. Empty for a symbol this
+   * analysis does not know.
+   */
+  public Optional<DeclarationFacts> facts(Symbol symbol) {
+    return new FactsBuilder(program, documents).facts(symbol);
+  }
+
+  /** What the schema says about the innermost entry at a position; empty off an entry or for a keyword its owner does not take. */
+  public Optional<EntryDoc> entryDoc(String path, Position position) {
+    Optional<Integer> offset = offset(path, position);
+    if (offset.isEmpty()) {
+      return Optional.empty();
+    }
+    NodeFinder.Trail trail = NodeFinder.find(documents.get(path), offset.get());
+    if (trail.entries().isEmpty()) {
+      return Optional.empty();
+    }
+    Schema schema = ItemSchemas.schemaOf(trail.item()).orElse(null);
+    String kind = ItemSchemas.ownerOf(trail.item());
+    String owner = kind;
+    String parent = null;
+    Property property = null;
+    for (Entry entry : trail.entries()) {
+      if (property != null) {
+        owner = property.name();
+        parent = property.name();
+        schema = property.block();
+      }
+      property = schema == null ? null : schema.property(entry.key().text()).orElse(null);
+    }
+    if (property == null) {
+      return Optional.empty();
+    }
+    List<String> inner = property.block() == null ? List.of() : property.block().properties().stream().map(Property::usage).toList();
+    return Optional.of(new EntryDoc(property.name(), owner, property.usage(), property.required(), property.repeatable(),
+        EntryDefaults.written(property), inner, LanguageReference.entry(kind, parent, property.name())));
+  }
+
+  /** The spans of a document's {@code #} comments, in order (each from its {@code #} to the end of its line). */
+  public List<SourceSpan> comments(String path) {
+    SourceUnit unit = documents.get(path);
+    if (unit == null) {
+      return List.of();
+    }
+    return unit.comments().stream()
+        .map(c -> new SourceSpan(unit.file(), c.offset(), Math.min(unit.file().text().length(), c.offset() + c.text().length())))
+        .toList();
+  }
+
+  /**
+   * The spans of a document's bracketed parts, for an editor to fold: every block (of a declaration,
+   * {@code use}, template or entry), map, list, template call and text block, outermost first, in
+   * text order; from the tolerant parser's tree, so a document with errors has them too. Empty for
+   * a document the analysis does not know.
+   */
+  public List<SourceSpan> foldable(String path) {
+    SourceUnit unit = documents.get(path);
+    return unit == null ? List.of() : FoldableParts.of(unit);
+  }
 }

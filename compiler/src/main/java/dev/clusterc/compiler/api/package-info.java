@@ -9,7 +9,11 @@
  * {@link dev.clusterc.compiler.api.CompiledCluster} of {@link dev.clusterc.compiler.api.CompiledUnit}s
  * with their objects, dependencies and health gates, or the diagnostics that stop it). Bad input is
  * never an exception: it is a diagnostic. {@link dev.clusterc.compiler.api.Documents} reads, decodes
- * and formats a single document.
+ * and formats a single document. For an editor, {@link dev.clusterc.compiler.api.Navigator} answers
+ * positions (what is there, definitions, references, outline, completion, and for hover a
+ * declaration's {@link dev.clusterc.compiler.api.DeclarationFacts} and an entry's
+ * {@link dev.clusterc.compiler.api.EntryDoc}), and {@link dev.clusterc.compiler.api.Analysis#objects}
+ * the objects a declaration compiles to.
  *
  * <p>The vocabulary a caller may use besides this package is small and made of values:
  * {@code compiler.source} (files, positions, spans, the working directory paths are shown from) and
