@@ -98,30 +98,30 @@ final class DocumentRequests implements TextDocumentService {
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-    return requests.about("completion", params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
+    return requests.about("completion", () -> params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
         (snapshot, cancel) -> Either.forRight(Completions.complete(snapshot, params, snippets, cancel)));
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
-    return requests.about("hover", params.getTextDocument().getUri(), null, (snapshot, cancel) -> Hovers.hover(snapshot, params, cancel));
+    return requests.about("hover", () -> params.getTextDocument().getUri(), null, (snapshot, cancel) -> Hovers.hover(snapshot, params, cancel));
   }
 
   @Override
   public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-    return requests.about("definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+    return requests.about("definition", () -> params.getTextDocument().getUri(), Either.forLeft(List.of()),
         (snapshot, cancel) -> Either.forLeft(Definitions.definition(snapshot, params, cancel)));
   }
 
   @Override
   public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
-    return requests.about("references", params.getTextDocument().getUri(), List.of(),
+    return requests.about("references", () -> params.getTextDocument().getUri(), List.of(),
         (snapshot, cancel) -> References.references(snapshot, params, cancel));
   }
 
   @Override
   public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
-    return requests.about("prepareRename", params.getTextDocument().getUri(), null, (snapshot, cancel) -> {
+    return requests.about("prepareRename", () -> params.getTextDocument().getUri(), null, (snapshot, cancel) -> {
       PrepareRenameResult result = Renames.prepare(snapshot, params, cancel);
       return result == null ? null : Either3.forSecond(result);
     });
@@ -129,43 +129,43 @@ final class DocumentRequests implements TextDocumentService {
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-    return requests.about("rename", params.getTextDocument().getUri(), null, (snapshot, cancel) -> Renames.rename(snapshot, session, params, cancel));
+    return requests.about("rename", () -> params.getTextDocument().getUri(), null, (snapshot, cancel) -> Renames.rename(snapshot, session, params, cancel));
   }
 
   @Override
   public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-    return requests.about("documentSymbol", params.getTextDocument().getUri(), List.of(),
+    return requests.about("documentSymbol", () -> params.getTextDocument().getUri(), List.of(),
         (snapshot, cancel) -> DocumentSymbols.symbols(snapshot, params, cancel).stream()
             .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
   }
 
   @Override
   public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
-    return requests.about("formatting", params.getTextDocument().getUri(), List.of(),
+    return requests.about("formatting", () -> params.getTextDocument().getUri(), List.of(),
         (snapshot, cancel) -> Formatting.format(snapshot, params, cancel));
   }
 
   @Override
   public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
-    return requests.about("foldingRange", params.getTextDocument().getUri(), List.of(),
+    return requests.about("foldingRange", () -> params.getTextDocument().getUri(), List.of(),
         (snapshot, cancel) -> FoldingRanges.ranges(snapshot, params, cancel));
   }
 
   @Override
   public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
-    return requests.about("semanticTokens", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+    return requests.about("semanticTokens", () -> params.getTextDocument().getUri(), new SemanticTokens(List.of()),
         (snapshot, cancel) -> Highlighting.tokens(snapshot, params, cancel));
   }
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-    return requests.about("codeAction", params.getTextDocument().getUri(), List.of(),
+    return requests.about("codeAction", () -> params.getTextDocument().getUri(), List.of(),
         (snapshot, cancel) -> CodeActions.actions(snapshot, params, cancel).stream().map(Either::<Command, CodeAction>forRight).toList());
   }
 
   @Override
   public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-    return requests.about("inlayHint", params.getTextDocument().getUri(), List.of(),
+    return requests.about("inlayHint", () -> params.getTextDocument().getUri(), List.of(),
         (snapshot, cancel) -> InlayHints.hints(snapshot, params, cancel));
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
@@ -29,23 +30,43 @@ final class Requests {
   private final Session session;
   private final ServerLog log;
   private final ExecutorService pool = Executors.newFixedThreadPool(2, Threads.named("clusterc-lsp-request"));
+  private volatile boolean closed;
 
   Requests(Session session, ServerLog log) {
     this.session = session;
     this.log = log;
   }
 
-  /** Answers a request about one document from its cluster's latest snapshot; {@code empty} when none has one. */
-  <T> CompletableFuture<T> about(String name, String uri, T empty, BiFunction<Snapshot, CancelChecker, T> work) {
+  /**
+   * Answers a request about one document from its cluster's latest snapshot; {@code empty} when none
+   * has one. The document is read from the request's parameters by {@code uri}, which fails with
+   * "invalid params" when they name none.
+   */
+  <T> CompletableFuture<T> about(String name, Supplier<String> uri, T empty, BiFunction<Snapshot, CancelChecker, T> work) {
+    String document;
+    try {
+      document = uri.get();
+    } catch (NullPointerException e) {
+      document = null;
+    }
+    if (document == null) {
+      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+          name + " names no document: its params need textDocument.uri", null)));
+    }
+    String named = document;
     return run(name, empty, cancel -> {
-      Optional<Snapshot> snapshot = session.snapshot(uri);
+      Optional<Snapshot> snapshot = session.snapshot(named);
       cancel.checkCanceled();
       return snapshot.isEmpty() ? empty : work.apply(snapshot.get(), cancel);
     });
   }
 
-  /** Runs a request; a crash answers {@code empty}. */
+  /** Runs a request; a crash answers {@code empty}; after shutdown, every request is an invalid one. */
   <T> CompletableFuture<T> run(String name, T empty, Function<CancelChecker, T> work) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest,
+          "the server is shut down: " + name + " is not answered", null)));
+    }
     return CompletableFutures.computeAsync(pool, cancel -> {
       try {
         T answer = work.apply(cancel);
@@ -61,7 +82,9 @@ final class Requests {
     });
   }
 
+  /** Answers the requests under way, then no more. */
   void close() {
-    pool.shutdownNow();
+    closed = true;
+    pool.shutdown();
   }
 }

@@ -43,7 +43,7 @@ final class WorkspaceRequests implements WorkspaceService {
     for (FileEvent event : params.getChanges()) {
       try {
         session.fileChanged(event.getUri());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
         log.crash("didChangeWatchedFiles failed", e);
       }
     }

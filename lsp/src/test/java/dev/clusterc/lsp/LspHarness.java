@@ -108,7 +108,11 @@ final class LspHarness implements AutoCloseable {
 
   /** Opens a document with {@code text} (which need not be on disk). */
   String open(Path file, String text) {
-    String uri = uri(file);
+    return open(uri(file), text);
+  }
+
+  /** Opens a document by the URI an editor gives it (which may escape characters Java leaves alone). */
+  String open(String uri, String text) {
     versions.put(uri, 1);
     server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "cluster", 1, text)));
     return uri;
@@ -126,6 +130,11 @@ final class LspHarness implements AutoCloseable {
     int version = versions.merge(uri, 1, Integer::sum);
     server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
         new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(range, text))));
+  }
+
+  /** Tells the server the document was saved (the file on disk changed). */
+  void save(String uri) {
+    server.getTextDocumentService().didSave(new org.eclipse.lsp4j.DidSaveTextDocumentParams(new TextDocumentIdentifier(uri)));
   }
 
   void close(String uri) {

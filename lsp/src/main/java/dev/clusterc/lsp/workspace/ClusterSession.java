@@ -7,20 +7,30 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * One cluster directory: the compiler that analyses it (which keeps its parse cache, so an edit
- * re-parses only the edited document) and its latest snapshot. Analysing is serialised here; a
+ * re-parses only the edited document) and its latest snapshot.
+ *
+ * <p>Two locks, so that the editor's keystrokes never wait for an analysis: recording an edit takes
+ * only this object's monitor for a moment (the text is kept as pending), while analysing holds a
+ * lock of its own, hands the pending texts to the compiler and analyses without the monitor. A
  * snapshot is made at most once per edit, by whichever comes first, a request that needs it or the
  * refresh after the edit.
  *
  * <p>An analysis that crashes does not end the session: the crash becomes a diagnostic at the start
- * of the document edited last, and the log gets the stack trace.
+ * of every open document of the cluster (and of the one edited last), the log gets the stack trace,
+ * and the next edit is analysed again.
  */
 final class ClusterSession {
   private final Path root;
@@ -29,15 +39,17 @@ final class ClusterSession {
   private final StdlibFiles stdlib;
   private final Function<Path, String> uris;
   private final ServerLog log;
+  private final Object analysing = new Object();
   /** Set while a refresh is queued, so that a burst of keystrokes queues one. */
   final AtomicBoolean refreshQueued = new AtomicBoolean();
-  /** What was last published per URI, so that only changes are sent and fixed files are cleared. */
-  final Map<String, List<org.eclipse.lsp4j.Diagnostic>> published = new HashMap<>();
-  long publishedGeneration = -1;
 
-  private final Map<Path, String> overlays = new HashMap<>();
+  // Guarded by this object's monitor.
+  private final Map<Path, String> overlays = new LinkedHashMap<>();
+  private final Map<Path, String> pending = new HashMap<>();
+  private final Set<Path> refused = new HashSet<>();
   private long generation;
   private Path lastEdited;
+
   private volatile Snapshot latest;
 
   ClusterSession(Path root, Function<ClusterCompiler, Analysis> analyser, StdlibFiles stdlib, Function<Path, String> uris,
@@ -54,9 +66,14 @@ final class ClusterSession {
     return root;
   }
 
-  /** Uses the editor's text for a document ({@code null}: the file on disk again); the same text again changes nothing. */
-  synchronized void overlay(Path file, String text) {
-    if (text == null ? !overlays.containsKey(file) : text.equals(overlays.get(file))) {
+  /**
+   * Uses the editor's text for a document ({@code null}: the file on disk again); the same text
+   * again changes nothing. {@code refusedText} marks an open document whose text is not analysed
+   * (too large, binary): answers about it must not come from the file on disk.
+   */
+  synchronized void overlay(Path file, String text, boolean refusedText) {
+    boolean refusalChanged = refusedText ? refused.add(file) : refused.remove(file);
+    if (!refusalChanged && (text == null ? !overlays.containsKey(file) : text.equals(overlays.get(file)))) {
       return;
     }
     if (text == null) {
@@ -64,7 +81,7 @@ final class ClusterSession {
     } else {
       overlays.put(file, text);
     }
-    compiler.overlay(file, text);
+    pending.put(file, text);
     generation++;
     lastEdited = file;
   }
@@ -75,31 +92,62 @@ final class ClusterSession {
     lastEdited = file;
   }
 
+  /** Whether the editor has any document of this cluster open (its text overlaid or refused). */
+  synchronized boolean hasOpenDocuments() {
+    return !overlays.isEmpty() || !refused.isEmpty();
+  }
+
   /** The last snapshot made, whether or not edits came after it (never waits for an analysis); empty before the first. */
-  java.util.Optional<Snapshot> latest() {
-    return java.util.Optional.ofNullable(latest);
+  Optional<Snapshot> latest() {
+    return Optional.ofNullable(latest);
   }
 
   /** The snapshot of the cluster as it is now, analysing first when it changed since the last one. */
-  synchronized Snapshot current() {
-    if (latest == null || latest.generation() != generation) {
-      latest = analyse();
+  Snapshot current() {
+    synchronized (analysing) {
+      long at;
+      Map<Path, String> texts;
+      Set<Path> refusedNow;
+      List<Map.Entry<Path, String>> handOver = new ArrayList<>();
+      Path edited;
+      synchronized (this) {
+        Snapshot last = latest;
+        if (last != null && last.generation() == generation) {
+          return last;
+        }
+        at = generation;
+        texts = Map.copyOf(overlays);
+        refusedNow = Set.copyOf(refused);
+        pending.forEach((file, text) -> handOver.add(new java.util.AbstractMap.SimpleEntry<>(file, text)));
+        pending.clear();
+        edited = lastEdited;
+      }
+      handOver.forEach(e -> compiler.overlay(e.getKey(), e.getValue()));
+      Snapshot made = analyse(at, texts, refusedNow, edited);
+      latest = made;
+      return made;
     }
-    return latest;
   }
 
-  private Snapshot analyse() {
+  private Snapshot analyse(long at, Map<Path, String> texts, Set<Path> refusedNow, Path edited) {
+    Snapshot.EditorTexts open = new Snapshot.EditorTexts(texts, refusedNow);
     try {
-      return new Snapshot(root, generation, analyser.apply(compiler), List.of(), stdlib, uris);
+      return new Snapshot(root, at, analyser.apply(compiler), List.of(), open, stdlib, uris);
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      Path where = lastEdited == null ? root : lastEdited;
-      log.crash("analysing " + where + " failed", e);
-      String shown = root.relativize(where).toString();
-      SourceSpan start = SourceSpan.at(new SourceFile(shown.isEmpty() ? where.toString() : shown, ""), 0);
-      Diagnostic crash = Diagnostic.error(Code.SYNTAX, start,
-              "clusterc could not analyse this document: an internal error (" + e.getClass().getSimpleName() + ")")
-          .withHint("this is a bug in clusterc; the server goes on and analyses again on the next edit (details in its log)");
-      return new Snapshot(root, generation, null, List.of(crash), stdlib, uris);
+      log.crash("analysing the cluster in " + root + " failed (last edited: " + edited + ")", e);
+      Set<Path> told = new HashSet<>(texts.keySet());
+      if (edited != null) {
+        told.add(edited);
+      }
+      List<Diagnostic> crashes = new ArrayList<>();
+      for (Path file : told) {
+        String shown = root.relativize(file).toString().replace('\\', '/');
+        SourceSpan start = SourceSpan.at(new SourceFile(shown, texts.getOrDefault(file, "")), 0);
+        crashes.add(Diagnostic.error(Code.SYNTAX, start,
+                "clusterc could not analyse this cluster: an internal error (" + e.getClass().getSimpleName() + ")")
+            .withHint("this is a bug in clusterc; the server goes on and analyses again on the next edit (details in its log)"));
+      }
+      return new Snapshot(root, at, null, crashes, open, stdlib, uris);
     }
   }
 }

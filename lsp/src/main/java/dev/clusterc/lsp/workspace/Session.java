@@ -7,15 +7,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -24,16 +22,21 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
 /**
  * The server's state between requests: the documents the editor has open, the cluster each belongs
- * to, and the refresh that follows every edit (analyse, then publish what changed).
+ * to, and the refresh that follows every edit (analyse, publish what changed, and check again which
+ * cluster each open document belongs to).
  *
  * <p>Which cluster a document belongs to: the nearest directory, from the document's own up to
  * {@link #SEARCH_DEPTH} above it, whose {@code .cluster} files declare a {@code cluster} and take in
  * the document (its own directory, or one that imports it). A document in none is analysed with
- * its own directory and gets the diagnostics a document can be judged by alone.
+ * its own directory and gets the diagnostics a document can be judged by alone. The answer is
+ * revised after every analysis: a document a cluster starts to import moves to it, one it stops
+ * importing moves out, with its unsaved text.
  *
- * <p>Edits arrive on the protocol's reader thread and return at once; the analysis runs on one
- * thread of its own, and a burst of edits to one cluster is analysed once. Requests that need the
- * latest state wait for that analysis (or make it) through {@link #snapshot}.
+ * <p>Notifications arrive on the protocol's reader thread and return at once: they record the
+ * text and queue work. Placing a document and analysing run on one thread of their own, and a
+ * burst of edits to one cluster is analysed once. Requests that need the latest state wait for that
+ * analysis (or make it) through {@link #snapshot}. A cluster whose last open document is closed is
+ * dropped, and its diagnostics cleared.
  *
  * <p>A standard-library document the editor opened (after "go to definition" into it) belongs to no
  * cluster of its own: it is a read-only copy, never analysed as sources. Requests about it are
@@ -46,13 +49,13 @@ public final class Session {
 
   private final ServerLog log;
   private final Function<ClusterCompiler, Analysis> analyser;
-  private final BiConsumer<String, List<org.eclipse.lsp4j.Diagnostic>> publisher;
-  private final BiFunction<Snapshot, Diagnostic, org.eclipse.lsp4j.Diagnostic> converter;
+  private final DiagnosticsPublisher publisher;
   private final StdlibFiles stdlib;
   private final Map<String, OpenDocument> open = new ConcurrentHashMap<>();
   private final Map<Path, String> openUris = new ConcurrentHashMap<>();
   private final Map<Path, ClusterSession> clusters = new ConcurrentHashMap<>();
-  private final Map<String, ClusterSession> owners = new ConcurrentHashMap<>();
+  /** The cluster each open document belongs to, by file. */
+  private final Map<Path, ClusterSession> owners = new ConcurrentHashMap<>();
   private final ExecutorService refresher;
   /** The cluster of the latest request or edit about a document of the user's: where library documents are answered from. */
   private volatile ClusterSession lastActive;
@@ -60,37 +63,31 @@ public final class Session {
 
   /**
    * @param analyser how a cluster is analysed ({@code ClusterCompiler::analyse}; tests pass one that crashes)
+   * @param client sends one document's diagnostics to the editor
    * @param converter turns a compiler diagnostic into the protocol's, for the snapshot it came from
-   * @param publisher sends one document's diagnostics to the editor
    */
   public Session(ServerLog log, Function<ClusterCompiler, Analysis> analyser,
-      BiConsumer<String, List<org.eclipse.lsp4j.Diagnostic>> publisher,
+      BiConsumer<String, List<org.eclipse.lsp4j.Diagnostic>> client,
       BiFunction<Snapshot, Diagnostic, org.eclipse.lsp4j.Diagnostic> converter) {
     this.log = log;
     this.analyser = analyser;
-    this.publisher = publisher;
-    this.converter = converter;
+    this.publisher = new DiagnosticsPublisher(client, converter);
     this.stdlib = StdlibFiles.materialise(log);
     this.refresher = Executors.newSingleThreadExecutor(Threads.named("clusterc-lsp-analysis"));
   }
 
-  /** The editor opened a document. */
+  /** The editor opened a document: placed in its cluster and analysed on the analysis thread. */
   public void opened(String uri, String text, int version) {
     Path file = fileOf(uri);
     if (file == null) {
       log.warn("ignoring " + uri + ": only file: documents are analysed");
       return;
     }
-    OpenDocument document = new OpenDocument(uri, file, text, version);
-    open.put(uri, document);
+    open.put(uri, new OpenDocument(uri, file, text, version));
     openUris.put(file, uri);
-    if (isLibrary(file)) {
-      return;
+    if (!isLibrary(file)) {
+      queue("placing " + file, () -> refresh(place(file)));
     }
-    ClusterSession cluster = clusterOf(uri, file);
-    lastActive = cluster;
-    cluster.overlay(file, editorText(uri));
-    refresh(cluster);
   }
 
   /** The editor changed a document (its changes, in order). */
@@ -101,12 +98,12 @@ public final class Session {
       return;
     }
     document.apply(changes, version);
-    ClusterSession cluster = owners.get(uri);
+    ClusterSession cluster = owners.get(document.file());
     if (cluster == null) {
-      return; // a standard-library document: its copy is read-only and never analysed
+      return; // not placed yet (placing reads the latest text), or a standard-library document, never analysed
     }
     lastActive = cluster;
-    cluster.overlay(document.file(), editorText(uri));
+    overlay(cluster, document.file());
     refresh(cluster);
   }
 
@@ -116,10 +113,10 @@ public final class Session {
     if (document == null) {
       return;
     }
-    openUris.remove(document.file());
-    ClusterSession cluster = owners.remove(uri);
+    openUris.remove(document.file(), uri);
+    ClusterSession cluster = owners.remove(document.file());
     if (cluster != null) {
-      cluster.overlay(document.file(), null);
+      cluster.overlay(document.file(), null, false);
       refresh(cluster);
     }
   }
@@ -135,6 +132,17 @@ public final class Session {
         cluster.touched(file);
         refresh(cluster);
       }
+    }
+    if (file.toString().endsWith(".cluster")) {
+      // A new or deleted source may make a cluster of a directory, or take one in: place loose documents again.
+      queue("placing documents again after " + file + " changed", () -> {
+        for (Path loose : List.copyOf(owners.keySet())) {
+          ClusterSession owner = owners.get(loose);
+          if (owner != null && owner.latest().map(l -> !l.inCluster()).orElse(true)) {
+            move(loose, null);
+          }
+        }
+      });
     }
   }
 
@@ -158,19 +166,19 @@ public final class Session {
 
   /**
    * The latest snapshot of the cluster the document belongs to (analysing first when an edit is not
-   * in it yet); empty for a document that is neither open nor a {@code file:} URI.
+   * in it yet); empty for a document that is not a {@code file:} URI.
    */
   public Optional<Snapshot> snapshot(String uri) {
-    ClusterSession cluster = owners.get(uri);
+    Path file = fileOf(uri);
+    if (file == null) {
+      return Optional.empty();
+    }
+    if (isLibrary(file)) {
+      return Optional.of(libraryCluster().current());
+    }
+    ClusterSession cluster = owners.get(file);
     if (cluster == null) {
-      Path file = fileOf(uri);
-      if (file == null) {
-        return Optional.empty();
-      }
-      if (isLibrary(file)) {
-        return Optional.of(libraryCluster().current());
-      }
-      cluster = clusterOf(uri, file);
+      cluster = open.containsKey(uri) ? place(file) : readingCluster(file, uri);
     }
     lastActive = cluster;
     return Optional.of(cluster.current());
@@ -178,14 +186,21 @@ public final class Session {
 
   /** The latest snapshot of every cluster the session knows, for workspace-wide requests. */
   public List<Snapshot> snapshots() {
+    for (OpenDocument document : List.copyOf(open.values())) {
+      if (!owners.containsKey(document.file()) && !isLibrary(document.file())) {
+        place(document.file());
+      }
+    }
     return clusters.values().stream().map(ClusterSession::current).toList();
   }
 
-  /** Stops the analysis thread. */
+  /** Stops the analysis thread once the work queued is done. */
   public void close() {
-    refresher.shutdownNow();
+    refresher.shutdown();
     try {
-      refresher.awaitTermination(5, TimeUnit.SECONDS);
+      if (!refresher.awaitTermination(5, TimeUnit.SECONDS)) {
+        refresher.shutdownNow();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -210,57 +225,157 @@ public final class Session {
   /** Queues one analysis and publication of a cluster, unless one is queued already. */
   private void refresh(ClusterSession cluster) {
     if (cluster.refreshQueued.compareAndSet(false, true)) {
-      try {
-        refresher.execute(() -> {
-          cluster.refreshQueued.set(false);
-          try {
-            publish(cluster, cluster.current());
-          } catch (RuntimeException | StackOverflowError e) {
-            log.crash("publishing diagnostics for " + cluster.root() + " failed", e);
-          }
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+      queue("analysing " + cluster.root(), () -> {
         cluster.refreshQueued.set(false);
+        Snapshot snapshot = cluster.current();
+        publisher.publish(cluster, snapshot, owners::get, this::uriOf, this::refusalOf);
+        reconsider(cluster, snapshot);
+        if (!cluster.hasOpenDocuments() && !owners.containsValue(cluster) && !cluster.root().equals(stdlib.directory())) {
+          publisher.withdraw(cluster);
+          clusters.remove(cluster.root(), cluster);
+        }
+      });
+    }
+  }
+
+  /** Runs work on the analysis thread; a failure is logged and the thread goes on. */
+  private void queue(String what, Runnable work) {
+    try {
+      refresher.execute(() -> {
+        try {
+          work.run();
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+          log.crash(what + " failed", e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.warn(what + " dropped: the server is shutting down");
+    }
+  }
+
+  /**
+   * After an analysis, moves the open documents whose cluster changed: one the analysed cluster no
+   * longer takes in, and one it now takes in while it belonged to no cluster.
+   */
+  private void reconsider(ClusterSession cluster, Snapshot snapshot) {
+    if (snapshot.crashed()) {
+      return;
+    }
+    for (Path file : List.copyOf(owners.keySet())) {
+      ClusterSession owner = owners.get(file);
+      boolean refused = refusalOf(file).isPresent();
+      boolean takesIn = snapshot.path(uriOf(file)).isPresent();
+      if (owner == cluster && !takesIn && !refused) {
+        move(file, null);
+      } else if (owner != null && owner != cluster && snapshot.inCluster() && takesIn
+          && !owner.latest().map(Snapshot::inCluster).orElse(false)) {
+        move(file, cluster);
       }
     }
   }
 
-  /** Sends the diagnostics of every document that changed since the last publication, and clears fixed ones. */
-  private void publish(ClusterSession cluster, Snapshot snapshot) {
-    Map<String, List<org.eclipse.lsp4j.Diagnostic>> next = new LinkedHashMap<>();
-    for (var document : snapshot.clusterDocuments()) {
-      snapshot.uri(document.path()).ifPresent(u -> next.put(u, new ArrayList<>()));
+  /** Moves an open document to {@code to} (or to where it is found to belong), with its unsaved text. */
+  private synchronized void move(Path file, ClusterSession to) {
+    ClusterSession from = owners.get(file);
+    ClusterSession target = to != null ? to : find(file);
+    if (from == null || target == from) {
+      return;
     }
-    owners.forEach((uri, owner) -> {
-      if (owner == cluster) {
-        next.put(uri, new ArrayList<>());
-      }
-    });
-    for (Diagnostic diagnostic : snapshot.diagnostics()) {
-      Optional<String> uri = snapshot.uri(diagnostic.span().file().path());
-      if (uri.isPresent() && next.containsKey(uri.get())) {
-        next.get(uri.get()).add(converter.apply(snapshot, diagnostic));
+    owners.remove(file);
+    from.overlay(file, null, false);
+    refresh(from);
+    clusters.putIfAbsent(target.root(), target);
+    owners.put(file, target);
+    overlay(target, file);
+    log.info(file + " now belongs to " + describe(target));
+    refresh(target);
+  }
+
+  /** Places an open document in its cluster (once), with the editor's text. */
+  private synchronized ClusterSession place(Path file) {
+    ClusterSession known = owners.get(file);
+    if (known != null) {
+      return known;
+    }
+    ClusterSession chosen = find(file);
+    clusters.putIfAbsent(chosen.root(), chosen);
+    owners.put(file, chosen);
+    overlay(chosen, file);
+    log.info(file + " belongs to " + describe(chosen));
+    return chosen;
+  }
+
+  /** The cluster to answer from about a file the editor does not have open. */
+  private ClusterSession readingCluster(Path file, String uri) {
+    for (ClusterSession cluster : clusters.values()) {
+      if (cluster.latest().flatMap(l -> l.path(uri)).isPresent()) {
+        return cluster;
       }
     }
-    open.values().stream().filter(d -> owners.get(d.uri()) == cluster).forEach(d ->
-        d.refusal().ifPresent(r -> next.put(d.uri(), List.of(converter.apply(snapshot, r)))));
-    synchronized (cluster) {
-      if (snapshot.generation() < cluster.publishedGeneration) {
-        return;
-      }
-      cluster.publishedGeneration = snapshot.generation();
-      Map<String, List<org.eclipse.lsp4j.Diagnostic>> before = new HashMap<>(cluster.published);
-      cluster.published.clear();
-      next.forEach((uri, list) -> {
-        if (!list.equals(before.remove(uri))) {
-          publisher.accept(uri, list);
-        }
-        if (!list.isEmpty()) {
-          cluster.published.put(uri, list);
-        }
-      });
-      before.forEach((uri, list) -> publisher.accept(uri, List.of()));
+    synchronized (this) {
+      ClusterSession found = find(file);
+      return clusters.computeIfAbsent(found.root(), r -> found);
     }
+  }
+
+  /**
+   * Which cluster takes a file in: tries its directory (with the editor's text, which may declare
+   * the cluster) and the directories above it that hold sources. Sessions made only to look are
+   * not kept.
+   */
+  private ClusterSession find(Path file) {
+    Path directory = file.getParent();
+    String uri = uriOf(file);
+    Path candidate = directory;
+    for (int depth = 0; candidate != null && depth <= SEARCH_DEPTH; depth++, candidate = candidate.getParent()) {
+      if (depth > 0 && !hasClusterFiles(candidate)) {
+        continue;
+      }
+      ClusterSession kept = clusters.get(candidate);
+      ClusterSession probe = kept != null ? kept : newSession(candidate);
+      boolean overlaid = depth == 0 && owners.get(file) != probe;
+      if (overlaid) {
+        overlay(probe, file);
+      }
+      Snapshot snapshot = probe.current();
+      if (snapshot.inCluster() && snapshot.path(uri).isPresent()) {
+        return probe;
+      }
+      if (overlaid && kept != null) {
+        probe.overlay(file, null, false);
+      }
+    }
+    ClusterSession kept = clusters.get(directory);
+    return kept != null ? kept : newSession(directory);
+  }
+
+  /**
+   * Gives a cluster the editor's text of an open document (or marks it refused). The text is read
+   * and handed over under the document's lock, so that of two callers (an edit, and the document
+   * being placed) the last to hand over hands over the newest text.
+   */
+  private void overlay(ClusterSession cluster, Path file) {
+    String uri = openUris.get(file);
+    OpenDocument document = uri == null ? null : open.get(uri);
+    if (document == null) {
+      cluster.overlay(file, null, false);
+      return;
+    }
+    synchronized (document) {
+      boolean refused = document.refusal().isPresent();
+      cluster.overlay(file, refused ? null : document.text(), refused);
+    }
+  }
+
+  private Optional<Diagnostic> refusalOf(Path file) {
+    String uri = openUris.get(file);
+    OpenDocument document = uri == null ? null : open.get(uri);
+    return document == null ? Optional.empty() : document.refusal();
+  }
+
+  private String describe(ClusterSession cluster) {
+    return cluster.latest().map(Snapshot::inCluster).orElse(false) ? "the cluster in " + cluster.root()
+        : "no cluster; analysed with the files of " + cluster.root();
   }
 
   /** Whether a file is one of the standard library's written copies. */
@@ -296,58 +411,19 @@ public final class Session {
     if (known != null) {
       return known;
     }
-    ClusterSession library = cluster(directory);
+    ClusterSession library = clusters.computeIfAbsent(directory, this::newSession);
     StringBuilder uses = new StringBuilder();
     library.current().navigator().ifPresent(navigator -> navigator.documents().stream()
         .filter(StdlibFiles::isLibrary)
         .flatMap(path -> navigator.outline(path).stream())
         .filter(item -> item.keyword().equals("component"))
         .forEach(item -> uses.append("use ").append(item.name()).append('\n')));
-    library.overlay(directory.resolve("library-in-use.cluster"), uses.toString());
+    library.overlay(directory.resolve("library-in-use.cluster"), uses.toString(), false);
     return library;
   }
 
-  /** Finds (and remembers) the cluster a document belongs to. */
-  private ClusterSession clusterOf(String uri, Path file) {
-    ClusterSession known = owners.get(uri);
-    if (known != null) {
-      return known;
-    }
-    Path directory = file.getParent();
-    ClusterSession chosen = null;
-    Path candidate = directory;
-    for (int depth = 0; candidate != null && depth <= SEARCH_DEPTH && chosen == null; depth++, candidate = candidate.getParent()) {
-      if (depth > 0 && !hasClusterFiles(candidate)) {
-        continue;
-      }
-      ClusterSession cluster = cluster(candidate);
-      if (depth == 0) {
-        cluster.overlay(file, editorText(uri));
-      }
-      Snapshot snapshot = cluster.current();
-      if (snapshot.inCluster() && snapshot.path(uri).isPresent()) {
-        chosen = cluster;
-      }
-    }
-    if (chosen == null) {
-      chosen = cluster(directory);
-    }
-    if (!chosen.root().equals(directory) && open.containsKey(uri)) {
-      clusters.get(directory).overlay(file, null);
-    }
-    owners.put(uri, chosen);
-    log.info(uri + " belongs to " + (chosen.current().inCluster() ? "the cluster in " : "no cluster; analysed with ") + chosen.root());
-    return chosen;
-  }
-
-  /** The editor's text of an open document, or {@code null} (the file on disk) when it is not open or refused. */
-  private String editorText(String uri) {
-    OpenDocument document = open.get(uri);
-    return document == null || document.refusal().isPresent() ? null : document.text();
-  }
-
-  private ClusterSession cluster(Path root) {
-    return clusters.computeIfAbsent(root, r -> new ClusterSession(r, analyser, stdlib, this::uriOf, log));
+  private ClusterSession newSession(Path root) {
+    return new ClusterSession(root, analyser, stdlib, this::uriOf, log);
   }
 
   private static boolean hasClusterFiles(Path directory) {

@@ -31,24 +31,43 @@ public final class Snapshot {
   static final Set<Code> DOCUMENT_CODES = Set.of(Code.SYNTAX, Code.UNKNOWN_KIND, Code.UNKNOWN_PROPERTY,
       Code.DUPLICATE_PROPERTY, Code.TYPE_MISMATCH, Code.INVALID_VALUE, Code.CIDR_NOT_CANONICAL);
 
+  /**
+   * What the editor had open when the snapshot was made: the texts analysed instead of the files,
+   * and the documents refused (too large, binary), about which nothing is answered from the disk.
+   */
+  record EditorTexts(Map<Path, String> texts, Set<Path> refused) {
+    EditorTexts {
+      texts = Map.copyOf(texts);
+      refused = Set.copyOf(refused);
+    }
+  }
+
   private final Path workingDirectory;
   private final long generation;
   private final Analysis analysis;
   private final List<Diagnostic> failures;
+  private final EditorTexts editor;
   private final StdlibFiles stdlib;
   private final Function<Path, String> uris;
   private final Map<String, SourceFile> documents = new LinkedHashMap<>();
 
-  Snapshot(Path workingDirectory, long generation, Analysis analysis, List<Diagnostic> failures, StdlibFiles stdlib,
-      Function<Path, String> uris) {
+  Snapshot(Path workingDirectory, long generation, Analysis analysis, List<Diagnostic> failures, EditorTexts editor,
+      StdlibFiles stdlib, Function<Path, String> uris) {
     this.workingDirectory = workingDirectory;
     this.generation = generation;
     this.analysis = analysis;
     this.failures = List.copyOf(failures);
+    this.editor = editor;
     this.stdlib = stdlib;
     this.uris = uris;
     if (analysis != null) {
       analysis.documents().forEach(f -> documents.putIfAbsent(f.path(), f));
+    } else {
+      // Analysing crashed: the open documents' texts still answer what needs no analysis (formatting, highlighting).
+      editor.texts().forEach((file, text) -> {
+        String path = relative(file);
+        documents.putIfAbsent(path, new SourceFile(path, text));
+      });
     }
     stdlib.sources().forEach(documents::putIfAbsent);
   }
@@ -92,18 +111,45 @@ public final class Snapshot {
     return analysis == null ? List.of() : analysis.documents();
   }
 
-  /** The compiler path of a document named by URI, if this snapshot knows it. */
+  /**
+   * The compiler path of a document named by URI, if this snapshot knows it; empty for an open
+   * document whose text was refused, so that no answer about it comes from the file on disk.
+   */
   public Optional<String> path(String uri) {
     Path file = Session.fileOf(uri);
-    if (file == null) {
+    if (file == null || editor.refused().contains(file)) {
       return Optional.empty();
     }
     Optional<String> library = stdlib.path(file);
     if (library.isPresent()) {
       return library;
     }
-    String path = workingDirectory.relativize(file).toString().replace('\\', '/');
+    String path = relative(file);
     return documents.containsKey(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  /** Whether analysing crashed (the crash is then among {@link #diagnostics()}). */
+  public boolean crashed() {
+    return analysis == null;
+  }
+
+  /** The files the editor had open in this cluster when the snapshot was made (texts or refused). */
+  Set<Path> openFiles() {
+    Set<Path> files = new java.util.HashSet<>(editor.texts().keySet());
+    files.addAll(editor.refused());
+    return files;
+  }
+
+  /** The file a compiler path names (the standard library's written copy for {@code std/…}). */
+  Path file(String path) {
+    if (StdlibFiles.isLibrary(path) && documents.containsKey(path) && !clusterDocumentPath(path)) {
+      return stdlib.file(path).orElse(null);
+    }
+    return workingDirectory.resolve(path).normalize();
+  }
+
+  private String relative(Path file) {
+    return workingDirectory.relativize(file).toString().replace('\\', '/');
   }
 
   /** The text of a document as analysed (a cluster document or the standard library's), by URI. */
@@ -118,10 +164,7 @@ public final class Snapshot {
 
   /** The URI an editor opens for a compiler path: the cluster's file, or the standard library's copy. */
   public Optional<String> uri(String path) {
-    if (StdlibFiles.isLibrary(path) && documents.containsKey(path) && !clusterDocumentPath(path)) {
-      return stdlib.file(path).map(uris);
-    }
-    return Optional.of(uris.apply(workingDirectory.resolve(path).normalize()));
+    return Optional.ofNullable(file(path)).map(uris);
   }
 
   /** Where a span is, for the protocol; empty only for a library document that could not be written. */

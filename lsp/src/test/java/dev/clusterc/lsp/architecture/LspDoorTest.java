@@ -57,6 +57,14 @@ class LspDoorTest {
         result.getFailureReport().toString());
   }
 
+  @Test
+  void aFeatureReachingForTheGlueFails() throws ClassNotFoundException {
+    EvaluationResult result = FEATURES_WITHOUT_GLUE.evaluate(new ClassFileImporter()
+        .importClasses(Class.forName("dev.clusterc.lsp.feature.GlueInAFeatureFixture")));
+    assertTrue(result.getFailureReport().toString().contains("org.eclipse.lsp4j.launch.LSPLauncher"),
+        result.getFailureReport().toString());
+  }
+
   private static JavaClasses importMain() {
     return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.clusterc.lsp");
   }
