@@ -9,9 +9,11 @@ import java.util.Random;
  * Random but realistic typing for the language-server bench, reproducible from a seed: an episode goes
  * to a random place of one of the open documents (the start of a line or anywhere in one), types a
  * fragment of the language key by key (an entry, a declaration, a reference, or a lone brace or quote
- * that breaks the syntax of everything after it), asks for completion there as an editor does while
- * one types, then takes the fragment back key by key with backspaces. Every episode leaves the
- * documents as it found them, so memory sampled between episodes is measured on the same text.
+ * that breaks the syntax of everything after it), then takes the fragment back key by key with
+ * backspaces. Every {@link #ASK_EVERY}th episode asks for completion at the end of the fragment, as an
+ * editor does while one types, and waits for it: the answer needs the analysis of the text as it is then,
+ * so the keystrokes never run far ahead of the server. Every episode leaves the documents as it found
+ * them, so memory sampled between episodes is measured on the same text.
  */
 final class EditReplay {
   /** What is typed: whole entries and declarations, references, and single characters that break the syntax. */
@@ -31,9 +33,13 @@ final class EditReplay {
       "mount data1 at \"/srv\"",
       "app broken {\n  port http\n");
 
+  /** How often an episode waits for a completion: between them keystrokes go as fast as the server reads them. */
+  static final int ASK_EVERY = 4;
+
   private final List<LspDocument> documents;
   private final LspServerProcess server;
   private final Random random;
+  private int episodes;
 
   EditReplay(LspServerProcess server, List<LspDocument> documents, long seed) {
     this.server = server;
@@ -51,7 +57,9 @@ final class EditReplay {
       document.insert(at + i, fragment.substring(i, i + 1));
       typed.push(at + i);
     }
-    server.complete(document.uri(), document.position(at + fragment.length()));
+    if (++episodes % ASK_EVERY == 0) {
+      server.complete(document.uri(), document.position(at + fragment.length()));
+    }
     while (!typed.isEmpty()) {
       document.delete(typed.pop(), 1);
     }

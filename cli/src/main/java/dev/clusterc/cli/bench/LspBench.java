@@ -58,11 +58,12 @@ final class LspBench {
     ClusterGenerator.write(dir, apps, files);
     out.printf("clusterc bench --workload lsp: %d apps in %d files; the server: %s lsp; load average %s%n", apps, files,
         launcher.description(), ProcessMemory.loadAverage());
-    out.printf("%-44s %6s %8s %8s %8s %8s %7s %8s %6s%n", "what", "n", "p50 ms", "p90 ms", "p99 ms", "max ms", "aim ms",
-        "p90/aim", "items");
+    out.printf("%-44s %6s %8s %8s %8s %8s %7s %8s %8s %6s%n", "what", "n", "p50 ms", "p90 ms", "p99 ms", "max ms",
+        "aim ms", "p90/aim", "cpu ms", "items");
     out.flush();
     double[] initialized = new double[STARTS];
     double[] diagnosed = new double[STARTS];
+    double[] startCpu = new double[STARTS];
     LspServerProcess server = null;
     try {
       LspDocument apps0 = null;
@@ -75,9 +76,10 @@ final class LspBench {
         long first = server.awaitPublication(apps0.uri(), 0, d -> true, "for the document opened after start");
         initialized[i] = (server.initializedNanos() - server.startNanos()) / 1e6;
         diagnosed[i] = (first - server.startNanos()) / 1e6;
+        startCpu[i] = new ServerUsage(server.pid()).cpuMs();
       }
-      row("start-up: initialize answered", initialized, 0, -1);
-      row("start-up: first diagnostics", diagnosed, 0, -1);
+      row("start-up: initialize answered", initialized, 0, -1, -1);
+      row("start-up: first diagnostics", diagnosed, 0, WholeProcess.median(startCpu), -1);
       new Keystrokes(server, apps0).measure();
       LspDocument cluster = LspDocument.open(server, dir.resolve("cluster.cluster"));
       completions(server, apps0, cluster);
@@ -112,9 +114,15 @@ final class LspBench {
     }
 
     void measure() {
+      ServerUsage usage = new ServerUsage(server.pid());
       timed(WARM_UP, Duration.ZERO);
-      row("keystroke to diagnostics, typing (" + TYPING.toMillis() + " ms)", timed(keystrokes, TYPING), KEYSTROKE_AIM_MS, -1);
-      row("keystroke to diagnostics, back to back", timed(keystrokes, Duration.ZERO), KEYSTROKE_AIM_MS, -1);
+      double cpu = usage.cpuMs();
+      double[] typing = timed(keystrokes, TYPING);
+      double typingCpu = usage.cpuMs() - cpu;
+      row("keystroke to diagnostics, typing (" + TYPING.toMillis() + " ms)", typing, KEYSTROKE_AIM_MS, typingCpu / keystrokes, -1);
+      cpu = usage.cpuMs();
+      double[] backToBack = timed(keystrokes, Duration.ZERO);
+      row("keystroke to diagnostics, back to back", backToBack, KEYSTROKE_AIM_MS, (usage.cpuMs() - cpu) / keystrokes, -1);
       if (broken) {
         keystroke();
       }
@@ -190,6 +198,8 @@ final class LspBench {
       document.delete(at, 1);
       server.complete(document.uri(), document.position(at));
     }
+    ServerUsage usage = new ServerUsage(server.pid());
+    double cpu = usage.cpuMs();
     double[] afterEdit = new double[2 * rounds];
     double[] atRest = new double[2 * rounds];
     int[] items = new int[2 * rounds];
@@ -208,20 +218,22 @@ final class LspBench {
       items[i] = server.complete(document.uri(), cursor);
       atRest[i] = (System.nanoTime() - start) / 1e6;
     }
+    // The server's CPU for a keystroke, the completion after it and the one at rest: all on the first row.
+    double cpuEach = (usage.cpuMs() - cpu) / afterEdit.length;
     int medianItems = (int) WholeProcess.median(Arrays.stream(items).asDoubleStream().toArray());
-    row("completion: " + kind + ", after a keystroke", afterEdit, COMPLETION_AIM_MS, medianItems);
-    row("completion: " + kind + ", at rest", atRest, COMPLETION_AIM_MS, medianItems);
+    row("completion: " + kind + ", after a keystroke", afterEdit, COMPLETION_AIM_MS, cpuEach, medianItems);
+    row("completion: " + kind + ", at rest", atRest, COMPLETION_AIM_MS, -1, medianItems);
   }
 
   /** Replays {@link #edits} keystrokes, sampling the server's memory at the start and after every tenth. */
   private void memory(LspServerProcess server, List<LspDocument> documents) {
-    ServerMemory memory = new ServerMemory(server.pid());
+    ServerUsage usage = new ServerUsage(server.pid());
     EditReplay replay = new EditReplay(server, documents, 12);
     int step = Math.max(1, edits / 10);
     out.printf("memory of the server across %d replayed keystrokes in %d documents (heap in use after a full collection, "
         + "resident set):%n", edits, documents.size());
     out.printf("%10s %10s %10s %10s%n", "edits", "heap MB", "RSS MB", "seconds");
-    List<ServerMemory.Sample> samples = new ArrayList<>();
+    List<ServerUsage.Sample> samples = new ArrayList<>();
     long start = System.nanoTime();
     int done = 0;
     int next = 0;
@@ -229,7 +241,7 @@ final class LspBench {
       if (done >= next || done >= edits) {
         // Let the server catch up with the last edits before measuring.
         documents.forEach(d -> server.complete(d.uri(), new Position(0, 0)));
-        ServerMemory.Sample sample = memory.sample();
+        ServerUsage.Sample sample = usage.sample();
         samples.add(sample);
         out.printf("%10d %10s %10s %10.1f%n", done, mb(sample.heapMb()), mb(sample.rssMb()), (System.nanoTime() - start) / 1e9);
         out.flush();
@@ -241,8 +253,8 @@ final class LspBench {
       done += replay.episode();
     }
     out.printf("memory across %d keystrokes: heap after GC %s; resident %s%n", done,
-        firstLastMax(samples.stream().mapToDouble(ServerMemory.Sample::heapMb).toArray()),
-        firstLastMax(samples.stream().mapToDouble(ServerMemory.Sample::rssMb).toArray()));
+        firstLastMax(samples.stream().mapToDouble(ServerUsage.Sample::heapMb).toArray()),
+        firstLastMax(samples.stream().mapToDouble(ServerUsage.Sample::rssMb).toArray()));
     out.flush();
   }
 
@@ -260,14 +272,18 @@ final class LspBench {
     return value < 0 ? "-" : String.format("%.1f", value);
   }
 
-  /** One row: nearest-rank percentiles of {@code ms}; an aim of 0 or less has no ratio; negative items are not shown. */
-  private void row(String what, double[] ms, double aim, int items) {
+  /**
+   * One row: nearest-rank percentiles of {@code ms}; an aim of 0 or less has no ratio; the server's CPU per
+   * sample and the items offered are shown when not negative.
+   */
+  private void row(String what, double[] ms, double aim, double cpu, int items) {
     double[] sorted = ms.clone();
     Arrays.sort(sorted);
     double p90 = percentile(sorted, 0.90);
-    out.printf("%-44s %6d %8.1f %8.1f %8.1f %8.1f %7s %8s %6s%n", what, sorted.length, percentile(sorted, 0.50), p90,
+    out.printf("%-44s %6d %8.1f %8.1f %8.1f %8.1f %7s %8s %8s %6s%n", what, sorted.length, percentile(sorted, 0.50), p90,
         percentile(sorted, 0.99), sorted[sorted.length - 1], aim > 0 ? String.format("%.0f", aim) : "-",
-        aim > 0 ? String.format("%.2f", p90 / aim) : "-", items < 0 ? "-" : Integer.toString(items));
+        aim > 0 ? String.format("%.2f", p90 / aim) : "-", cpu < 0 ? "-" : String.format("%.1f", cpu),
+        items < 0 ? "-" : Integer.toString(items));
     out.flush();
   }
 

@@ -10,12 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The memory of another JVM, for the language-server bench: its heap in use after a full collection
- * ({@code jcmd PID GC.run}, then {@code GC.heap_info}, with the {@code jcmd} beside that process's own
- * java) and its resident set ({@code VmRSS} of {@code /proc/PID/status}). Either is negative when it
- * cannot be had (no jcmd, not Linux): shown as unknown, never guessed.
+ * What another JVM uses, for the language-server bench: the CPU time of all its threads so far
+ * ({@code utime + stime} of {@code /proc/PID/stat}), which says what the work costs however loaded the
+ * machine is; its heap in use after a full collection ({@code jcmd PID GC.run}, then {@code GC.heap_info},
+ * with the {@code jcmd} beside that process's own java); and its resident set ({@code VmRSS} of
+ * {@code /proc/PID/status}). Each is negative when it cannot be had (no jcmd, not Linux): shown as
+ * unknown, never guessed.
  */
-final class ServerMemory {
+final class ServerUsage {
+  /** The kernel's clock ticks per second for {@code /proc/PID/stat} (USER_HZ, 100 on every Linux we run on). */
+  private static final double TICKS_PER_SECOND = 100;
+
   /** One generation's line of {@code GC.heap_info}: {@code def new generation   total 9792K, used 1234K}. */
   private static final Pattern USED = Pattern.compile("^\\s*(\\S.*?)\\s+total \\d+K, used (\\d+)K");
 
@@ -25,12 +30,25 @@ final class ServerMemory {
   private final long pid;
   private final Path jcmd;
 
-  ServerMemory(long pid) {
+  ServerUsage(long pid) {
     this.pid = pid;
     this.jcmd = ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(Path::of)
         .map(java -> java.resolveSibling("jcmd")).filter(Files::isExecutable).orElse(null);
   }
 
+  /** CPU time of the process so far, all threads (compilers and collector too), in ms; negative off Linux. */
+  double cpuMs() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // The command name (field 2) is in parentheses and may hold spaces: count fields after its end.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The heap after a full collection and the resident set now. */
   Sample sample() {
     return new Sample(heapAfterGc(), rss());
   }
