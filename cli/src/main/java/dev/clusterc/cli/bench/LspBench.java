@@ -56,8 +56,8 @@ final class LspBench {
   /** Generates a cluster of {@code apps} apps in {@code files} files under {@code dir}, and measures the server on it. */
   void measure(Path dir, int apps, int files) throws IOException {
     ClusterGenerator.write(dir, apps, files);
-    out.printf("clusterc bench --workload lsp: %d apps in %d files; the server: %s lsp; load average %s%n", apps, files,
-        launcher.description(), ProcessMemory.loadAverage());
+    out.printf("clusterc bench --workload lsp: %d apps in %d files; the server: %s; load average %s%n", apps, files,
+        String.join(" ", launcher.command("lsp")), ProcessMemory.loadAverage());
     out.printf("%-44s %6s %8s %8s %8s %8s %7s %8s %8s %6s%n", "what", "n", "p50 ms", "p90 ms", "p99 ms", "max ms",
         "aim ms", "p90/aim", "cpu ms", "items");
     out.flush();
