@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,13 +36,48 @@ class BenchCommandTest {
       "--runs|-1|--runs must be between 1 and 100, not -1",
       "--runs|1000000|--runs must be between 1 and 100, not 1000000",
       "--process-runs|-1|--process-runs must be between 0 and 20, not -1",
-      "--process-runs|500|--process-runs must be between 0 and 20, not 500"})
+      "--process-runs|500|--process-runs must be between 0 and 20, not 500",
+      "--keystrokes|0|--keystrokes must be between 1 and 100000, not 0",
+      "--edits|0|--edits must be between 1 and 10000000, not 0"})
   void outOfRangeValuesAreUsageErrors(String option, String value, String message) {
     Cli.Result result = Cli.run("bench", option, value).assertNoStackTrace();
     assertEquals(2, result.exit(), result::toString);
     assertEquals("", result.out(), "no table started");
     assertTrue(result.err().startsWith("clusterc bench: " + message + "\n"), result::toString);
     assertTrue(result.err().contains("Usage: clusterc bench"), result::toString);
+  }
+
+  /**
+   * The language-server workload at a tiny size: {@code clusterc lsp} in a child process answers, and every
+   * row is printed with figures (start-up, both ways of typing, completion at three kinds of place after a
+   * keystroke and at rest, then memory samples from the start to the last edit and their summary).
+   */
+  @Test
+  void theLspWorkloadPrintsEveryRow() {
+    Cli.Result result = Cli.run("bench", "--workload", "lsp", "--apps", "10", "--files", "3", "--keystrokes", "4",
+        "--edits", "200");
+    assertEquals(0, result.exit(), result::toString);
+    String number = "[0-9]+\\.[0-9]";
+    for (String what : List.of("start-up: initialize answered", "start-up: first diagnostics",
+        "keystroke to diagnostics, typing (100 ms)", "keystroke to diagnostics, back to back",
+        "completion: entry key, after a keystroke", "completion: entry key, at rest",
+        "completion: reference, after a keystroke", "completion: reference, at rest",
+        "completion: after use, after a keystroke", "completion: after use, at rest")) {
+      String row = result.out().lines().filter(line -> line.startsWith(what + " ")).findFirst()
+          .orElseThrow(() -> new AssertionError("no row " + what + " in\n" + result));
+      String figures = row.substring(what.length()).trim();
+      assertTrue(figures.matches("[0-9]+( +" + number + "){4} .*"), row);
+      if (what.startsWith("keystroke")) {
+        assertEquals("4", figures.split(" +")[0], "as many keystrokes as asked: " + row);
+      }
+    }
+    List<String> samples = result.out().lines().filter(line -> line.matches(" +[0-9]+ +([0-9.]+|-) +([0-9.]+|-) +[0-9.]+"))
+        .toList();
+    assertTrue(samples.size() >= 2, result::toString);
+    assertEquals("0", samples.get(0).trim().split(" +")[0], result::toString);
+    assertTrue(Integer.parseInt(samples.get(samples.size() - 1).trim().split(" +")[0]) >= 200, result::toString);
+    assertTrue(result.out().lines().anyMatch(line -> line.matches("memory across [0-9]+ keystrokes: heap after GC .*; resident .*")),
+        result::toString);
   }
 
   /** --generate writes the clusters bench/peers/run compiles, one directory per size, and measures nothing. */

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure parse+check time and memory on generated clusters of N apps, or (--workload apply) "
         + "apply, no-op re-apply and plan against a live cluster, or (--workload watch) apply --watch: drift heal "
-        + "latency, idle requests, commit reaction and memory.")
+        + "latency, idle requests, commit reaction and memory, or (--workload lsp) the language server: start-up, keystroke "
+        + "to diagnostics, completion latency and memory across replayed edits.")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -46,6 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
   static final int MAX_FILES = 1_000;
   static final int MAX_RUNS = 100;
   static final int MAX_PROCESS_RUNS = 20;
+  static final int MAX_KEYSTROKES = 100_000;
+  static final int MAX_EDITS = 10_000_000;
 
   @Option(names = "--apps", split = ",", paramLabel = "N",
       description = "Cluster sizes in apps, 1 to " + MAX_APPS + " each (default: ${DEFAULT-VALUE}).")
@@ -77,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "compile (the default: apps with volumes, routes, backups and databases, measured by check and "
           + "compile) or apply (plain apps: a Namespace, a Deployment and a Service each, applied to the cluster of "
           + "--kubeconfig) or watch (the same plain apps, followed by apply --watch from a Git repository on the cluster "
-          + "of --kubeconfig).")
+          + "of --kubeconfig) or lsp (the language server, `clusterc lsp` in a child process, on the compile workload's "
+          + "apps; --apps defaults to 1000).")
   Workload workload = Workload.compile;
 
   @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -112,8 +116,18 @@ public final class BenchCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int commits = 3;
 
+  @Option(names = "--keystrokes", paramLabel = "N",
+      description = "With --workload lsp: measured keystrokes per way of typing, and completions per kind of place "
+          + "(half of them just after a keystroke), 1 to " + MAX_KEYSTROKES + " (default: ${DEFAULT-VALUE}).")
+  int keystrokes = 200;
+
+  @Option(names = "--edits", paramLabel = "N",
+      description = "With --workload lsp: keystrokes replayed while the server's memory is sampled, 1 to " + MAX_EDITS
+          + " (default: ${DEFAULT-VALUE}).")
+  int edits = 100_000;
+
   /** What the generated clusters are for. */
-  enum Workload { compile, apply, watch }
+  enum Workload { compile, apply, watch, lsp }
 
   @Override
   public Integer call() throws Exception {
@@ -121,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (generate != null) {
       for (int apps : sizes) {
-        if (workload != Workload.compile) {
+        if (workload == Workload.apply || workload == Workload.watch) {
           ClusterGenerator.writeAppliable(generate.resolve("n" + apps), apps, files);
         } else {
           ClusterGenerator.write(generate.resolve("n" + apps), apps, files);
@@ -135,6 +149,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (workload == Workload.watch) {
       return watchBench(out);
+    }
+    if (workload == Workload.lsp) {
+      return lspBench(out);
     }
     WholeProcess process = WholeProcess.of(launcher, System.getenv());
     out.printf("clusterc bench: parse+check and compile, %d files per cluster, median of %d warm runs, %d process runs%n",
@@ -188,6 +205,24 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int lspBench(PrintWriter out) throws IOException {
+    LspBench bench = new LspBench(WholeProcess.of(launcher, System.getenv()), keystrokes, edits, out);
+    Path root = Files.createTempDirectory("clusterc-bench");
+    try {
+      for (int apps : lspSizes()) {
+        bench.measure(root.resolve("n" + apps), apps, files);
+      }
+    } finally {
+      delete(root);
+    }
+    return 0;
+  }
+
+  /** The language server is measured at 1,000 apps unless --apps says otherwise. */
+  private List<Integer> lspSizes() {
+    return spec.commandLine().getParseResult().hasMatchedOption("--apps") ? sizes : List.of(1000);
+  }
+
   /** A usage error (exit 2, with the usage) for a value the benchmark cannot run with. */
   private void validate() {
     if (sizes.isEmpty()) {
@@ -199,7 +234,9 @@ public final class BenchCommand implements Callable<Integer> {
     inRange("--files", files, 1, MAX_FILES);
     inRange("--runs", runs, 1, MAX_RUNS);
     inRange("--process-runs", processRuns, 0, MAX_PROCESS_RUNS);
-    if (workload != Workload.compile && generate == null) {
+    inRange("--keystrokes", keystrokes, 1, MAX_KEYSTROKES);
+    inRange("--edits", edits, 1, MAX_EDITS);
+    if ((workload == Workload.apply || workload == Workload.watch) && generate == null) {
       if (kubeconfig == null) {
         throw usage("--workload " + workload + " needs --kubeconfig FILE: the cluster to apply to (a throw-away one)");
       }

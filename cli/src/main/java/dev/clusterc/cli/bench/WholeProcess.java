@@ -64,6 +64,13 @@ final class WholeProcess {
     return description;
   }
 
+  /** The command line that runs {@code clusterc arguments…} this way. */
+  List<String> command(String... arguments) {
+    List<String> line = new ArrayList<>(prefix);
+    line.addAll(List.of(arguments));
+    return line;
+  }
+
   boolean measuresMemory() {
     return Files.isExecutable(TIME);
   }

@@ -17,17 +17,21 @@ public final class Decl {
   private final String name;
   private final Item.Declaration source;
   private final boolean std;
+  private final String label;
   private Item.Use use;
   private List<SourcedEntry> entries = List.of();
   private BoundBlock body;
   private BoundBlock useBody;
   private String layer;
+  /** Records lowered from this declaration, as type, record, type, record…: most have one. */
+  private Object[] lowered = {};
 
   public Decl(Kind kind, String name, Item.Declaration source, boolean std) {
     this.kind = kind;
     this.name = name;
     this.source = source;
     this.std = std;
+    this.label = kind.keyword() + " " + name;
   }
 
   public Kind kind() {
@@ -102,7 +106,30 @@ public final class Decl {
 
   /** {@code app sonarr}: how messages name a declaration. */
   public String label() {
-    return kind.keyword() + " " + name;
+    return label;
+  }
+
+  /**
+   * The record of {@code type} lowered from this declaration, or {@code null} before it is. Kept here, not
+   * in a map of the model's, because every analysis makes its own declarations and one model lowers them:
+   * the passes look records up many times per declaration.
+   */
+  public Object lowered(Class<?> type) {
+    Object[] records = lowered;
+    for (int i = 0; i < records.length; i += 2) {
+      if (records[i] == type) {
+        return records[i + 1];
+      }
+    }
+    return null;
+  }
+
+  /** Keeps the record of {@code type} lowered from this declaration (see {@link #lowered(Class)}). */
+  public void lowered(Class<?> type, Object record) {
+    Object[] records = java.util.Arrays.copyOf(lowered, lowered.length + 2);
+    records[records.length - 2] = type;
+    records[records.length - 1] = record;
+    lowered = records;
   }
 
   @Override

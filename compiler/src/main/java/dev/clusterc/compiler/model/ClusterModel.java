@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,6 @@ public final class ClusterModel {
   private final List<String> ladder;
   private final Map<Kind, List<Decl>> byKind = new EnumMap<>(Kind.class);
   private final Map<String, List<Decl>> providersByCapability = new HashMap<>();
-  private final Map<Decl, Map<Class<?>, Object>> lowered = new IdentityHashMap<>();
 
   public ClusterModel(List<SourceUnit> units, Scope scope, List<Decl> decls, Map<String, Item.Template> templates,
       List<String> ladder) {
@@ -54,11 +52,10 @@ public final class ClusterModel {
    * a static {@code of(ClusterModel, Decl)} that calls this.
    */
   public synchronized <T> T lowered(Decl decl, Class<T> type, Function<Decl, T> lower) {
-    Map<Class<?>, Object> records = lowered.computeIfAbsent(decl, d -> new HashMap<>());
-    Object record = records.get(type);
+    Object record = decl.lowered(type);
     if (record == null) {
       record = lower.apply(decl);
-      records.put(type, record);
+      decl.lowered(type, record);
     }
     return type.cast(record);
   }
