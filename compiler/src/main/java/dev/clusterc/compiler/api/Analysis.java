@@ -6,6 +6,7 @@ import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.format.FormattedEdit;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.program.GraphRenderer;
@@ -15,7 +16,9 @@ import dev.clusterc.compiler.syntax.SourceUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One analysis of a cluster, immutable: its diagnostics (sorted, each once) and the source documents
@@ -28,6 +31,8 @@ public final class Analysis {
   private Navigator navigator;
   /** The emission behind {@link #objects}, made on first use; empty when the cluster does not compile. */
   private Optional<DeclarationObjects> objects;
+  /** Whether each document is as {@code fmt} leaves it, asked once per analysis by {@link #laidOut}. */
+  private final Map<SourceFile, Boolean> formatted = new ConcurrentHashMap<>();
 
   Analysis(Program program) {
     this.program = program;
@@ -167,5 +172,13 @@ public final class Analysis {
       return Optional.empty();
     }
     return Optional.of(FactsBuilder.declaration(program, symbol).map(compiled.get()::of).orElse(List.of()));
+  }
+
+  /**
+   * {@code fix} laid out as {@code fmt} would leave each file it touches ({@link Documents#laidOut}),
+   * checking whether a document is formatted once per analysis however many fixes an editor shows.
+   */
+  public Fix laidOut(Fix fix) {
+    return Documents.laidOut(fix, file -> formatted.computeIfAbsent(file, FormattedEdit::isFormatted));
   }
 }
