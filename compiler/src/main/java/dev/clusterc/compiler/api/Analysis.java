@@ -151,14 +151,17 @@ public final class Analysis {
   }
 
   /**
-   * The Kubernetes objects a declaration compiles to, in apply order, by kind, namespace and name;
-   * empty (no list) when the cluster does not compile (it has errors, declares no cluster, or
-   * compiling refuses). {@code symbol} names the declaration (by its name, or by the {@code use} of a
-   * standard-library component); a node or a template compiles to no object. Declarations are
-   * emitted one at a time, each on its first call (milliseconds, where a whole compile of a large
-   * cluster takes a second; the cluster's own objects need the whole compile), and no chart is
-   * rendered (no network): a component of a cluster without {@code gitops} lists none of its chart's
-   * objects, and a clash between units, which only a whole compile finds, is not looked for.
+   * The Kubernetes objects a declaration compiles to, by kind, namespace and name: the Flux
+   * Kustomization (or Argo CD Application) applying its unit, the secret files it includes as they
+   * are, then what its emitter writes, in apply order. An empty list for a declaration that
+   * compiles to no object (a node, a template); empty (not known) when the analysis has errors or
+   * declares no cluster, when emitting the declaration refuses, and, for the cluster itself, whose
+   * objects a whole compile makes, when compiling refuses. {@code symbol} names the declaration (by
+   * its name, or by the {@code use} of a standard-library component). Declarations are emitted one
+   * at a time, each on its first call (milliseconds, where a whole compile of a large cluster takes
+   * a second), and no chart is rendered (no network): a component of a cluster without
+   * {@code gitops} lists none of its chart's objects, and a clash between units, which only a
+   * whole compile finds, is not looked for.
    */
   public Optional<List<ObjectRef>> objects(Symbol symbol) {
     Optional<DeclarationObjects> compiled;
@@ -171,7 +174,7 @@ public final class Analysis {
     if (compiled.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(FactsBuilder.declaration(program, symbol).map(compiled.get()::of).orElse(List.of()));
+    return FactsBuilder.declaration(program, symbol).map(compiled.get()::of).orElse(Optional.of(List.of()));
   }
 
   /**
