@@ -84,12 +84,16 @@ public final class CodeActions {
     return span.start() <= range.end() && range.start() <= span.end();
   }
 
-  /** The diagnostic as the client sent it back in the context (same range and code), else as we publish it. */
+  /**
+   * The diagnostic as the client sent it back in the context (same range, code and message; two
+   * apps taking one finding from a template share range and code), else as we publish it.
+   */
   private static org.eclipse.lsp4j.Diagnostic asSent(Snapshot snapshot, CodeActionParams params, Diagnostic diagnostic) {
     org.eclipse.lsp4j.Diagnostic published = Diagnostics.toLsp(snapshot, diagnostic);
     if (params.getContext() != null && params.getContext().getDiagnostics() != null) {
       for (org.eclipse.lsp4j.Diagnostic sent : params.getContext().getDiagnostics()) {
-        if (Objects.equals(sent.getRange(), published.getRange()) && Objects.equals(sent.getCode(), published.getCode())) {
+        if (Objects.equals(sent.getRange(), published.getRange()) && Objects.equals(sent.getCode(), published.getCode())
+            && Objects.equals(sent.getMessage(), published.getMessage())) {
           return sent;
         }
       }
