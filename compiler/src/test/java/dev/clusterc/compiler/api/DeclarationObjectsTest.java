@@ -19,8 +19,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,6 +76,28 @@ class DeclarationObjectsTest {
     whole.sort(null);
     pieces.sort(null);
     assertEquals(whole, pieces, example.toString());
+  }
+
+  /**
+   * The cluster's objects come from a whole compile, which must not hold the lock the other
+   * declarations' answers take: asked while that lock is held elsewhere, they still come.
+   */
+  @Test
+  void theClustersWholeCompileDoesNotTakeTheDeclarationsLock() throws Exception {
+    Path homelab = Repo.root().resolve("examples/homelab");
+    Program program = Frontend.check(homelab, new Workspace(Repo.root()));
+    DeclarationObjects objects = DeclarationObjects.of(program).orElseThrow();
+    Decl cluster = program.cluster().orElseThrow();
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      Future<Optional<List<ObjectRef>>> asked;
+      synchronized (objects) {
+        asked = executor.submit(() -> objects.of(cluster));
+        assertTrue(asked.get(2, TimeUnit.MINUTES).orElseThrow().stream().anyMatch(o -> o.kind().equals("Namespace")));
+      }
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   /** {@code Kind namespace/name} of a file included as it is, its namespace from its directory or from the file. */
