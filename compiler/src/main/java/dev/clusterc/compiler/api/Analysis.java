@@ -132,10 +132,13 @@ public final class Analysis {
 
   /**
    * The edit that accepts {@code diagnostic} with {@code allow [CODE] because "…"} (a placeholder
-   * reason for the user to replace), in the declaration it is reported in, or in the cluster for a
-   * cluster-wide finding; empty for a code {@code allow} cannot accept, a finding accepted already,
-   * or no place to write it. Asked on demand, not one of {@link Diagnostic#fixes()}: an accepted
-   * finding stays, as a warning that says so.
+   * reason for the user to replace), in the declaration it is reported in (for a finding a template
+   * made, the declaration a note names as taking it), or in the cluster for a cluster-wide finding
+   * and, as a last resort, for one in no declaration (the title then says it accepts every finding
+   * of the code); empty for a code {@code allow} cannot accept, a finding accepted already, or no
+   * place to write it. A plain edit: {@link #laidOut(Fix)} lays it out for a formatted file. Asked
+   * on demand, not one of {@link Diagnostic#fixes()}: an accepted finding stays, as a warning that
+   * says so.
    */
   public Optional<Fix> acceptFix(Diagnostic diagnostic) {
     return AcceptanceFix.of(program, diagnostic);
