@@ -146,13 +146,14 @@ class DiagnosticsTest {
 
   @Test
   void formattingRewritesOnlyWhatFmtWould() throws IOException {
-    Path file = write("c.cluster", "cluster c {\ndomain \"c.example\"\n  network { nodes 10.0.0.0/16 }\n}\nnode cp0 { role control-plane; address 10.0.0.2 }\n");
+    Path file = write("c.cluster", "cluster c {\ndomain \"c.example\"\n  network { nodes 10.0.0.0/16 }\n}\nnode cp0 {  role control-plane; address 10.0.0.2 }\n");
     try (LspHarness lsp = LspHarness.start()) {
       String uri = lsp.open(file);
       var edits = LspHarness.get(lsp.server.getTextDocumentService().formatting(
           new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(2, true))));
       assertEquals(1, edits.size(), edits.toString());
       assertEquals(1, edits.get(0).getRange().getStart().getLine(), "the first line is already formatted");
+      assertEquals(0, edits.get(0).getRange().getEnd().getCharacter(), "whole lines: the edit ends at a line start");
       SourceFile before = new SourceFile("c.cluster", Files.readString(file));
       var edit = edits.get(0);
       String after = TextEdit.apply(before, List.of(new TextEdit(new SourceSpan(before,

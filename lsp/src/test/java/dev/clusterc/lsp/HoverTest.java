@@ -119,6 +119,20 @@ class HoverTest {
   }
 
   @Test
+  void aSopsSecretAndABackupShowTheObjectsTheirFilesAndUnitsMake() throws IOException {
+    Goldens.check("hover/secret-sops.golden", render(onHomelab("secret cloudflare-to|ken")));
+    Goldens.check("hover/backup.golden", render(onHomelab("backup nigh|tly")));
+  }
+
+  @Test
+  void aTraefikListenerShowsThePortOfTheEmittedGatewayAndThePortClientsReach() throws IOException {
+    Path infrastructure = Path.of("../examples/fleet-infra/infrastructure.cluster");
+    String text = Files.readString(infrastructure);
+    int at = text.indexOf("gateway websecure") + "gateway web".length();
+    Goldens.check("hover/gateway-traefik.golden", render(hover(infrastructure, text.substring(0, at) + "|" + text.substring(at))));
+  }
+
+  @Test
   void aReferenceToAnAppInAnotherFile() throws IOException {
     Files.writeString(dir.resolve("main.cluster"), """
         cluster two {

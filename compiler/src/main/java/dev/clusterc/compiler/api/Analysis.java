@@ -6,6 +6,7 @@ import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.emit.Compilation;
 import dev.clusterc.compiler.emit.CompileRefusedException;
 import dev.clusterc.compiler.emit.ManifestCompiler;
+import dev.clusterc.compiler.format.FormattedEdit;
 import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.program.GraphRenderer;
@@ -15,7 +16,9 @@ import dev.clusterc.compiler.syntax.SourceUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One analysis of a cluster, immutable: its diagnostics (sorted, each once) and the source documents
@@ -28,6 +31,8 @@ public final class Analysis {
   private Navigator navigator;
   /** The emission behind {@link #objects}, made on first use; empty when the cluster does not compile. */
   private Optional<DeclarationObjects> objects;
+  /** Whether each document is as {@code fmt} leaves it, asked once per analysis by {@link #laidOut}. */
+  private final Map<SourceFile, Boolean> formatted = new ConcurrentHashMap<>();
 
   Analysis(Program program) {
     this.program = program;
@@ -127,10 +132,13 @@ public final class Analysis {
 
   /**
    * The edit that accepts {@code diagnostic} with {@code allow [CODE] because "…"} (a placeholder
-   * reason for the user to replace), in the declaration it is reported in, or in the cluster for a
-   * cluster-wide finding; empty for a code {@code allow} cannot accept, a finding accepted already,
-   * or no place to write it. Asked on demand, not one of {@link Diagnostic#fixes()}: an accepted
-   * finding stays, as a warning that says so.
+   * reason for the user to replace), in the declaration it is reported in (for a finding a template
+   * made, the declaration a note names as taking it), or in the cluster for a cluster-wide finding
+   * and, as a last resort, for one in no declaration (the title then says it accepts every finding
+   * of the code); empty for a code {@code allow} cannot accept, a finding accepted already, or no
+   * place to write it. A plain edit: {@link #laidOut(Fix)} lays it out for a formatted file. Asked
+   * on demand, not one of {@link Diagnostic#fixes()}: an accepted finding stays, as a warning that
+   * says so.
    */
   public Optional<Fix> acceptFix(Diagnostic diagnostic) {
     return AcceptanceFix.of(program, diagnostic);
@@ -146,14 +154,17 @@ public final class Analysis {
   }
 
   /**
-   * The Kubernetes objects a declaration compiles to, in apply order, by kind, namespace and name;
-   * empty (no list) when the cluster does not compile (it has errors, declares no cluster, or
-   * compiling refuses). {@code symbol} names the declaration (by its name, or by the {@code use} of a
-   * standard-library component); a node or a template compiles to no object. Declarations are
-   * emitted one at a time, each on its first call (milliseconds, where a whole compile of a large
-   * cluster takes a second; the cluster's own objects need the whole compile), and no chart is
-   * rendered (no network): a component of a cluster without {@code gitops} lists none of its chart's
-   * objects, and a clash between units, which only a whole compile finds, is not looked for.
+   * The Kubernetes objects a declaration compiles to, by kind, namespace and name: the Flux
+   * Kustomization (or Argo CD Application) applying its unit, the secret files it includes as they
+   * are, then what its emitter writes, in apply order. An empty list for a declaration that
+   * compiles to no object (a node, a template); empty (not known) when the analysis has errors or
+   * declares no cluster, when emitting the declaration refuses, and, for the cluster itself, whose
+   * objects a whole compile makes, when compiling refuses. {@code symbol} names the declaration (by
+   * its name, or by the {@code use} of a standard-library component). Declarations are emitted one
+   * at a time, each on its first call (milliseconds, where a whole compile of a large cluster takes
+   * a second), and no chart is rendered (no network): a component of a cluster without
+   * {@code gitops} lists none of its chart's objects, and a clash between units, which only a
+   * whole compile finds, is not looked for.
    */
   public Optional<List<ObjectRef>> objects(Symbol symbol) {
     Optional<DeclarationObjects> compiled;
@@ -166,6 +177,14 @@ public final class Analysis {
     if (compiled.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(FactsBuilder.declaration(program, symbol).map(compiled.get()::of).orElse(List.of()));
+    return FactsBuilder.declaration(program, symbol).map(compiled.get()::of).orElse(Optional.of(List.of()));
+  }
+
+  /**
+   * {@code fix} laid out as {@code fmt} would leave each file it touches ({@link Documents#laidOut}),
+   * checking whether a document is formatted once per analysis however many fixes an editor shows.
+   */
+  public Fix laidOut(Fix fix) {
+    return Documents.laidOut(fix, file -> formatted.computeIfAbsent(file, FormattedEdit::isFormatted));
   }
 }

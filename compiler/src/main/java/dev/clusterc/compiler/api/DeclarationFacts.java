@@ -32,9 +32,13 @@ public record DeclarationFacts(String keyword, String name, String signature, St
    * A gateway's listener as the Gateway is emitted.
    *
    * @param protocol {@code http} or {@code https}; empty when neither written nor implied by the name
-   * @param port the written port or the protocol's default; 0 when neither is known
+   * @param port the port the emitted Gateway's listener says: the written port or the protocol's
+   *     default, except on a {@code traefik}-class gateway, where it is the container port of the
+   *     Traefik entry point serving it (443 → 8443); 0 when neither is known
+   * @param exposedPort the port clients reach on the gateway's address: the written port or the
+   *     protocol's default (Traefik's Service maps it to {@code port}); 0 when neither is known
    * @param hostname the hostname it answers, or {@code null} for every host
    * @param certificate the certificate's name, or {@code null}
    */
-  public record Listener(String name, String protocol, int port, String hostname, String certificate) {}
+  public record Listener(String name, String protocol, int port, int exposedPort, String hostname, String certificate) {}
 }

@@ -5,6 +5,7 @@ import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.diag.TextEdit;
 import dev.clusterc.compiler.format.FormattedEdit;
 import dev.clusterc.compiler.format.Formatter;
+import dev.clusterc.compiler.format.MinimalEdit;
 import dev.clusterc.compiler.load.SourceReader;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.syntax.Parser;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One {@code .cluster} document on its own, outside any cluster: read or decode it with the
@@ -85,12 +87,26 @@ public final class Documents {
    * that is formatted already, one edit of whole lines whose result is formatted (re-aligning the
    * entries a new one lines up with); in any other file, the edits as they are. For an editor,
    * which applies a fix to a file the user keeps formatted; the diagnostics carry the plain edits.
+   * {@link Analysis#laidOut(Fix)} does the same and checks each file's layout once per analysis.
    */
   public static Fix laidOut(Fix fix) {
+    return laidOut(fix, FormattedEdit::isFormatted);
+  }
+
+  static Fix laidOut(Fix fix, Predicate<SourceFile> formatted) {
     Map<SourceFile, List<TextEdit>> byFile = new LinkedHashMap<>();
     fix.edits().forEach(edit -> byFile.computeIfAbsent(edit.span().file(), f -> new ArrayList<>()).add(edit));
     List<TextEdit> edits = new ArrayList<>();
-    byFile.forEach((file, inFile) -> edits.addAll(FormattedEdit.of(file, inFile)));
+    byFile.forEach((file, inFile) -> edits.addAll(FormattedEdit.of(file, inFile, formatted)));
     return new Fix(fix.title(), edits);
+  }
+
+  /**
+   * The one edit turning {@code before} into {@code after} over the fewest whole lines: it starts
+   * and ends at a line start (or the end of the text), so an editor keeps what is on the lines
+   * around it. An empty insertion at the start when the texts are equal.
+   */
+  public static TextEdit minimalEdit(SourceFile before, String after) {
+    return MinimalEdit.between(before, after);
   }
 }

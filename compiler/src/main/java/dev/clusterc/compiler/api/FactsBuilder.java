@@ -2,6 +2,7 @@ package dev.clusterc.compiler.api;
 
 import dev.clusterc.compiler.api.DeclarationFacts.Fact;
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.network.TraefikEntryPoints;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.model.Certificate;
@@ -165,8 +166,9 @@ final class FactsBuilder {
         add(values, "address", gateway.address() == null ? "none written: the pool assigns one" : gateway.address());
         add(values, "expose", gateway.expose());
         for (Listener listener : gateway.listeners()) {
-          listeners.add(new DeclarationFacts.Listener(listener.name(), listener.protocol(), listener.port(), listener.hostname(),
-              listener.certificate() == null ? null : listener.certificate().name()));
+          int emitted = listener.port() > 0 ? TraefikEntryPoints.gatewayPort(program, gateway.gatewayClass(), listener.port()) : 0;
+          listeners.add(new DeclarationFacts.Listener(listener.name(), listener.protocol(), emitted, listener.port(),
+              listener.hostname(), listener.certificate() == null ? null : listener.certificate().name()));
         }
       }
       case DNS -> {

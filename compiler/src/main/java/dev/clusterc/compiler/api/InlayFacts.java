@@ -3,10 +3,10 @@ package dev.clusterc.compiler.api;
 import dev.clusterc.compiler.api.InlayFact.Sort;
 import dev.clusterc.compiler.bind.BoundBlock;
 import dev.clusterc.compiler.bind.Decl;
+import dev.clusterc.compiler.emit.storage.VolumeClaims;
 import dev.clusterc.compiler.model.App;
 import dev.clusterc.compiler.model.AppRoute;
 import dev.clusterc.compiler.model.Component;
-import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.model.Dns;
 import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
@@ -20,13 +20,13 @@ import java.util.List;
 /**
  * The inlay facts of one document, read from the lowered model: per declaration, at the end of its
  * first line, the hosts it gets from a template, the defaults that decide where and how it runs
- * (namespace, replicas, storage class) when it does not write them, and its layer; after a route
- * host written with {@code ${…}}, the host it becomes. Only facts that tell something: defaults
- * every declaration of a kind shares silently (an app's {@code spread}) are left out.
+ * (namespace, replicas, a {@code local} volume's storage class) when neither it nor its template
+ * writes them, and its layer; after a route host written with {@code ${…}}, the host it becomes.
+ * Only facts that tell something: defaults every declaration of a kind shares silently (an app's
+ * {@code spread}, the cluster's default storage class of a volume or database without
+ * {@code class}) are left out, and a value a template writes is written, not a default.
  */
 final class InlayFacts {
-  /** The class a {@code local} volume's claim names (the compiler's static local class). */
-  private static final String LOCAL_CLASS = "local-static";
 
   private final Program program;
   private final Namespaces namespaces;
@@ -79,7 +79,7 @@ final class InlayFacts {
         if (!writtenIn(body, "namespace", own)) {
           facts.add(new InlayFact(anchor, "namespace: " + app.namespace(), Sort.DEFAULT));
         }
-        if (!writtenIn(body, "replicas", own)) {
+        if (body.all("replicas").isEmpty()) {
           facts.add(new InlayFact(anchor, "replicas: " + app.replicas(), Sort.DEFAULT));
         }
       }
@@ -88,16 +88,13 @@ final class InlayFacts {
         if (!writtenIn(body, "namespace", own)) {
           facts.add(new InlayFact(anchor, "namespace: " + namespaces.of(decl), Sort.DEFAULT));
         }
-        if (volume.storageClass() == null) {
-          facts.add(new InlayFact(anchor, "class: " + (volume.isLocal() ? LOCAL_CLASS : "cluster default"), Sort.DEFAULT));
+        if (volume.storageClass() == null && volume.isLocal()) {
+          facts.add(new InlayFact(anchor, "class: " + VolumeClaims.storageClass(volume), Sort.DEFAULT));
         }
       }
       case DATABASE -> {
         if (!writtenIn(body, "namespace", own)) {
           facts.add(new InlayFact(anchor, "namespace: " + namespaces.of(decl), Sort.DEFAULT));
-        }
-        if (Database.of(program.model(), decl).storageClass() == null) {
-          facts.add(new InlayFact(anchor, "class: cluster default", Sort.DEFAULT));
         }
       }
       case DNS -> {

@@ -56,9 +56,4 @@ public final class KindGuide {
     }
     return schema.properties().stream().map(p -> p.usage() + (p.required() ? " (required)" : "")).toList();
   }
-
-  /** Every keyword with its summary, in the reference's order. */
-  public static Map<String, String> all() {
-    return Map.copyOf(SUMMARIES);
-  }
 }

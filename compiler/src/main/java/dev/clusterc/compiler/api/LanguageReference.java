@@ -15,19 +15,26 @@ import java.util.regex.Pattern;
  * required, and its default, in the reference's own words, so an editor shows the same text the
  * reference does. A table belongs to the kind of its section, or to the block named at the start of
  * the paragraph above it ({@code `listener NAME { … }`:}); the first table of a block wins
- * ({@code gitops flux} over {@code gitops argocd} for the entries they share).
+ * ({@code gitops flux} over {@code gitops argocd} for the entries they share). The reference's
+ * {@code *rep.*} reads "repeatable" here, as an editor may show the text as it is.
+ *
+ * <p>The reference is a resource of the build; a build without it answers every entry with
+ * {@link #MISSING}, so an editor says so instead of showing nothing, and a test fails.
  */
 final class LanguageReference {
   static final String RESOURCE = "language.md";
   private static final Pattern KIND_HEADING = Pattern.compile("^### 6\\.\\d+ `([a-z-]+)`");
   private static final Pattern KEY = Pattern.compile("`([a-z][a-z0-9-]*)");
-  /** Entries most kinds take (§5.3), described once. */
-  private static final Map<String, String> COMMON = Map.of(
+  /** What every entry says when the reference is not in the build. */
+  static final String MISSING = "(The language reference, " + RESOURCE + ", is missing from this build: no description.)";
+  /** Entries most kinds take (§5.3), described once; a test keeps each section number pointing at its entry. */
+  static final Map<String, String> COMMON = Map.of(
       "layer", "The layer this declaration sits on instead of its kind's (§8.2).",
       "depends-on", "Declarations of any kind this one waits for (§8.3).",
-      "allow", "Accepts a finding on this declaration, with the reason (§13.6). *rep.*",
-      "ignore-drift", "A field others own, left out of drift detection and server-side apply conflicts (§6.14). *rep.*");
+      "allow", "Accepts a finding on this declaration, with the reason (§13.6). Repeatable.",
+      "ignore-drift", "A field others own, left out of drift detection and server-side apply conflicts (§6.14). Repeatable.");
 
+  /** The rows by {@code KIND PARENT KEY}; {@code null} until read, empty when the resource is missing. */
   private static Map<String, String> entries;
 
   private LanguageReference() {}
@@ -40,11 +47,15 @@ final class LanguageReference {
     if (entries == null) {
       entries = read();
     }
+    if (entries.isEmpty()) {
+      return MISSING;
+    }
     String found = entries.get(kind + " " + (parent == null ? "" : parent) + " " + key);
     return found != null ? found : parent == null ? COMMON.getOrDefault(key, "") : "";
   }
 
-  private static Map<String, String> read() {
+  /** The tables of the reference shipped with the compiler; empty when it is not in the build (or unreadable). */
+  static Map<String, String> read() {
     try (InputStream in = LanguageReference.class.getResourceAsStream(RESOURCE)) {
       return in == null ? Map.of() : tables(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
     } catch (IOException e) {
@@ -117,6 +128,6 @@ final class LanguageReference {
   }
 
   private static String unescaped(String cell) {
-    return cell.strip().replace("\\|", "|");
+    return cell.strip().replace("\\|", "|").replace("*rep.*", "repeatable");
   }
 }

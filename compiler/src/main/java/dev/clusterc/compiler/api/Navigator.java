@@ -59,6 +59,26 @@ public final class Navigator {
 
   /** The innermost entry at a position, with its usage from the schema. */
   public Optional<EntryInfo> entryAt(String path, Position position) {
+    return entryTrail(path, position).map(walk -> {
+      Entry entry = walk.trail().innermostEntry();
+      return new EntryInfo(entry.key().text(), walk.owner(), walk.keys(), entry.span(), entry.key().span(),
+          walk.property() == null ? null : walk.property().usage());
+    });
+  }
+
+  /**
+   * The entries from the top-level item down to the innermost one at a position, read against the
+   * schema: the item's kind, the block the innermost entry sits in ({@code parent}, {@code null} at
+   * the top level), the keys on the way and the innermost entry's property ({@code null} when its
+   * owner does not take it).
+   */
+  private record EntryWalk(NodeFinder.Trail trail, String kind, String parent, List<String> keys, Property property) {
+    String owner() {
+      return parent != null ? parent : kind;
+    }
+  }
+
+  private Optional<EntryWalk> entryTrail(String path, Position position) {
     Optional<Integer> offset = offset(path, position);
     if (offset.isEmpty()) {
       return Optional.empty();
@@ -68,20 +88,18 @@ public final class Navigator {
       return Optional.empty();
     }
     Schema schema = ItemSchemas.schemaOf(trail.item()).orElse(null);
-    String owner = ItemSchemas.ownerOf(trail.item());
+    String parent = null;
     List<String> keys = new ArrayList<>();
     Property property = null;
     for (Entry entry : trail.entries()) {
       if (property != null) {
-        owner = property.name();
+        parent = property.name();
         schema = property.block();
       }
       keys.add(entry.key().text());
       property = schema == null ? null : schema.property(entry.key().text()).orElse(null);
     }
-    Entry entry = trail.innermostEntry();
-    return Optional.of(new EntryInfo(entry.key().text(), owner, keys, entry.span(), entry.key().span(),
-        property == null ? null : property.usage()));
+    return Optional.of(new EntryWalk(trail, ItemSchemas.ownerOf(trail.item()), parent, List.copyOf(keys), property));
   }
 
   /**
@@ -254,33 +272,12 @@ public final class Navigator {
 
   /** What the schema says about the innermost entry at a position; empty off an entry or for a keyword its owner does not take. */
   public Optional<EntryDoc> entryDoc(String path, Position position) {
-    Optional<Integer> offset = offset(path, position);
-    if (offset.isEmpty()) {
-      return Optional.empty();
-    }
-    NodeFinder.Trail trail = NodeFinder.find(documents.get(path), offset.get());
-    if (trail.entries().isEmpty()) {
-      return Optional.empty();
-    }
-    Schema schema = ItemSchemas.schemaOf(trail.item()).orElse(null);
-    String kind = ItemSchemas.ownerOf(trail.item());
-    String owner = kind;
-    String parent = null;
-    Property property = null;
-    for (Entry entry : trail.entries()) {
-      if (property != null) {
-        owner = property.name();
-        parent = property.name();
-        schema = property.block();
-      }
-      property = schema == null ? null : schema.property(entry.key().text()).orElse(null);
-    }
-    if (property == null) {
-      return Optional.empty();
-    }
-    List<String> inner = property.block() == null ? List.of() : property.block().properties().stream().map(Property::usage).toList();
-    return Optional.of(new EntryDoc(property.name(), owner, property.usage(), property.required(), property.repeatable(),
-        EntryDefaults.written(property), inner, LanguageReference.entry(kind, parent, property.name())));
+    return entryTrail(path, position).filter(walk -> walk.property() != null).map(walk -> {
+      Property property = walk.property();
+      List<String> inner = property.block() == null ? List.of() : property.block().properties().stream().map(Property::usage).toList();
+      return new EntryDoc(property.name(), walk.owner(), property.usage(), property.required(), property.repeatable(),
+          EntryDefaults.written(property), inner, LanguageReference.entry(walk.kind(), walk.parent(), property.name()));
+    });
   }
 
   /** The spans of a document's {@code #} comments, in order (each from its {@code #} to the end of its line). */

@@ -5,7 +5,6 @@ import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.diag.TextEdit;
-import dev.clusterc.compiler.format.FormattedEdit;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
@@ -17,11 +16,15 @@ import java.util.Optional;
 /**
  * The edit that accepts a finding ({@link Acceptances}): {@code allow [CODE] because "…"} in the
  * declaration the finding is reported in (in the {@code use} block for a standard-library
- * component), or in the {@code cluster} for a cluster-wide finding ({@code quorum}) and one that
- * lies in no declaration. The reason is a placeholder for the user to replace; laid out as
- * {@code fmt} would. Not attached to the diagnostics themselves: accepting keeps the finding (as a
- * warning that says it was accepted), so it is no fix in the sense of {@link Diagnostic#fixes()},
- * and an editor asks for it on demand.
+ * component); for a finding a template made, whose place lies in the template, in the declaration
+ * a note points at ("app a takes this from template …"), which {@link Acceptances} covers too; in
+ * the {@code cluster} for a cluster-wide finding ({@code quorum}) and, as a last resort, for one
+ * that lies in no declaration — its title then says that it accepts every finding of the code in
+ * the cluster. The reason is a placeholder for the user to replace. The edit is plain, as the
+ * checkers' are: an editor lays it out as {@code fmt} would ({@code Documents.laidOut}). Not
+ * attached to the diagnostics themselves: accepting keeps the finding (as a warning that says it
+ * was accepted), so it is no fix in the sense of {@link Diagnostic#fixes()}, and an editor asks
+ * for it on demand.
  */
 public final class AcceptanceFix {
   /** The reason the inserted {@code allow} gives until the user writes theirs. */
@@ -38,7 +41,7 @@ public final class AcceptanceFix {
     if (!diagnostic.code().acceptable() || Acceptances.isAccepted(diagnostic)) {
       return Optional.empty();
     }
-    Optional<Decl> owner = diagnostic.code() == Code.QUORUM ? Optional.empty() : owner(program, diagnostic.span());
+    Optional<Decl> owner = diagnostic.code() == Code.QUORUM ? Optional.empty() : owner(program, diagnostic);
     Optional<Decl> target = owner.or(program::cluster);
     if (target.isEmpty()) {
       return Optional.empty();
@@ -51,8 +54,23 @@ public final class AcceptanceFix {
     String entry = "allow [" + diagnostic.code().id() + "] because \"" + PLACEHOLDER_REASON + "\"";
     Optional<TextEdit> edit = decl.isStd() ? inBlock(decl.use().body(), decl.use().span(), entry)
         : inBlock(decl.source().body(), decl.source().span(), entry);
-    return edit.map(e -> new Fix("accept with `allow [" + diagnostic.code().id() + "] because …` on " + decl.label(),
-        List.of(FormattedEdit.of(e.span().file(), e))));
+    String id = diagnostic.code().id();
+    String title = owner.isEmpty() && diagnostic.code() != Code.QUORUM
+        ? "accept every `" + id + "` finding of the cluster with `allow [" + id + "] because …` on " + decl.label()
+        : "accept with `allow [" + id + "] because …` on " + decl.label();
+    return edit.map(e -> new Fix(title, List.of(e)));
+  }
+
+  /**
+   * The declaration the finding is in: the one holding its place, else the first one holding the
+   * place of one of its notes (a template's finding notes the declaration that expanded it).
+   */
+  private static Optional<Decl> owner(Program program, Diagnostic diagnostic) {
+    Optional<Decl> found = owner(program, diagnostic.span());
+    for (int i = 0; found.isEmpty() && i < diagnostic.related().size(); i++) {
+      found = owner(program, diagnostic.related().get(i).span());
+    }
+    return found;
   }
 
   /** The declaration of the sources whose text holds {@code span} (a std component's: its {@code use}), not the cluster. */

@@ -3,7 +3,6 @@ package dev.clusterc.compiler.check;
 import dev.clusterc.compiler.bind.Decl;
 import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.diag.TextEdit;
-import dev.clusterc.compiler.format.FormattedEdit;
 import dev.clusterc.compiler.model.Node;
 import dev.clusterc.compiler.model.Pool;
 import dev.clusterc.compiler.schema.Kind;
@@ -24,6 +23,10 @@ import java.util.regex.Pattern;
  * the first one after the last control plane's that is inside the node network and used by
  * nothing (no node, VIP, router, gateway, DNS server or pool range, not the network's own first or
  * last address). When no such address exists the quorum finding keeps its hint alone.
+ *
+ * <p>The edit is a plain insertion: the checker runs on every analysis, and lining the new node up
+ * with its neighbours as {@code fmt} would parses and formats the file ({@code Documents.laidOut}),
+ * which an editor does only for the fix it offers.
  */
 final class ControlPlaneSkeleton {
   private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
@@ -48,7 +51,7 @@ final class ControlPlaneSkeleton {
     int lineEnd = text.indexOf('\n', end);
     String rest = text.substring(end, lineEnd < 0 ? text.length() : lineEnd).strip();
     int at = rest.isEmpty() || rest.startsWith("#") ? (lineEnd < 0 ? text.length() : lineEnd) : end;
-    TextEdit edit = FormattedEdit.of(file, TextEdit.insert(file, at, "\n" + line));
+    TextEdit edit = TextEdit.insert(file, at, "\n" + line);
     return Optional.of(new Fix("add control-plane node `" + name + "` at " + address.get(), List.of(edit)));
   }
 

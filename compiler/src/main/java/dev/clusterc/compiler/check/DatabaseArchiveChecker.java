@@ -6,6 +6,7 @@ import dev.clusterc.compiler.model.Backup;
 import dev.clusterc.compiler.model.BackupTarget;
 import dev.clusterc.compiler.model.Database;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.BackupFit;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.function.Consumer;
 
@@ -23,7 +24,7 @@ public final class DatabaseArchiveChecker implements Checker {
         return;
       }
       BackupTarget target = Backup.of(program.model(), database.backup()).target();
-      if (target != null && target.text().startsWith("nfs://")) {
+      if (!BackupFit.archivesTo(target)) {
         report.accept(Diagnostic.error(Code.INVALID_VALUE, database.backupEntry(),
                 decl.label() + " is backed up by " + database.backup().label() + ", whose target " + target.text()
                     + " is no object store; CloudNativePG archives to s3://, azure:// or gs://")

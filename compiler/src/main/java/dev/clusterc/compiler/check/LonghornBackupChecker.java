@@ -8,6 +8,7 @@ import dev.clusterc.compiler.model.BackupTarget;
 import dev.clusterc.compiler.model.Retention;
 import dev.clusterc.compiler.model.Volume;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.BackupFit;
 import dev.clusterc.compiler.rules.LonghornBackups;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * {@code backup-via} for {@code via longhorn}: what Longhorn would refuse, or silently not do.
  * <ul>
- *   <li>a volume that names the policy is a Longhorn volume ({@link LonghornBackups#isLonghornClass}):
+ *   <li>a volume that names the policy is a Longhorn volume ({@link BackupFit#longhornMisfit}):
  *       a local directory, a volume of another class, or one without a class would carry the
  *       group label and never be backed up;</li>
  *   <li>the target is one Longhorn writes to ({@code nfs://}, {@code s3://}, {@code azure://}), and
@@ -48,23 +49,21 @@ public final class LonghornBackupChecker implements Checker {
       return;
     }
     String policy = "backup " + volume.backup().name();
-    if (volume.isLocal()) {
-      report.accept(Diagnostic.error(Code.BACKUP_VIA, volume.backupEntry(),
+    BackupFit.longhornMisfit(program.model(), volume).ifPresent(misfit -> report.accept(switch (misfit) {
+      case LOCAL -> Diagnostic.error(Code.BACKUP_VIA, volume.backupEntry(),
               decl.label() + " is a directory on one node, which Longhorn cannot back up (" + policy + " is via longhorn)")
           .withHint("back it up with a restic policy, or drop `local` and give it `class \"longhorn\"`")
-          .withRelated(volume.local().span(), "the volume is local here"));
-    } else if (volume.storageClass() == null) {
-      report.accept(Diagnostic.error(Code.BACKUP_VIA, volume.backupEntry(),
+          .withRelated(volume.local().span(), "the volume is local here");
+      case NO_CLASS -> Diagnostic.error(Code.BACKUP_VIA, volume.backupEntry(),
               decl.label() + " has no `class`, so it may not be a Longhorn volume, and " + policy + " is via longhorn")
-          .withHint("add `class \"longhorn\"`, so that Longhorn provisions it and its recurring jobs back it up"));
-    } else if (!LonghornBackups.isLonghornClass(program.model(), volume.storageClass())) {
-      report.accept(Diagnostic.error(Code.BACKUP_VIA, volume.classEntry(),
+          .withHint("add `class \"longhorn\"`, so that Longhorn provisions it and its recurring jobs back it up");
+      case OTHER_CLASS -> Diagnostic.error(Code.BACKUP_VIA, volume.classEntry(),
               decl.label() + " has class `" + volume.storageClass() + "`, not a Longhorn class, so Longhorn never backs it up ("
                   + policy + " is via longhorn)")
           .withHint("use `class \"longhorn\"` (or a class the Longhorn component provides as `storage-class:CLASS`), "
               + "or back it up with a restic policy")
-          .withRelated(volume.backupEntry(), "the backup is named here"));
-    }
+          .withRelated(volume.backupEntry(), "the backup is named here");
+    }));
   }
 
   private static void policy(Decl decl, Backup backup, BackupTarget[] first, Consumer<Diagnostic> report) {

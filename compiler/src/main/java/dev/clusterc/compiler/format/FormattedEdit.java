@@ -2,33 +2,42 @@ package dev.clusterc.compiler.format;
 
 import dev.clusterc.compiler.diag.TextEdit;
 import dev.clusterc.compiler.source.SourceFile;
-import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.Parser;
 import dev.clusterc.compiler.syntax.SourceUnit;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A fix's edits laid out as {@code clusterc fmt} would leave the file: in a file that is formatted
  * already, the inserted text and whatever it moves (the padding of the names or keywords it lines
- * up with) become one edit, of whole lines, whose result is the formatted file (edits that leave it
- * formatted by themselves stay as they are). A file that is not
+ * up with) become one edit, of whole lines ({@link MinimalEdit}), whose result is the formatted
+ * file (edits that leave it formatted by themselves stay as they are). A file that is not
  * formatted, or that the edits would leave unparseable, keeps the edits as they are: a fix never
  * reformats what the user did not touch.
+ *
+ * <p>Laying out parses and formats the file twice, so checkers emit plain edits and an editor lays
+ * out only the fix it shows.
  */
 public final class FormattedEdit {
   private FormattedEdit() {}
 
-  /** {@code edit} (which must lie in {@code file}) widened to what formatting the edited file changes. */
-  public static TextEdit of(SourceFile file, TextEdit edit) {
-    List<TextEdit> laidOut = of(file, List.of(edit));
-    return laidOut.size() == 1 ? laidOut.get(0) : edit;
+  /** Whether {@code file} parses without errors and is as {@code fmt} leaves it. */
+  public static boolean isFormatted(SourceFile file) {
+    SourceUnit unit = Parser.parse(file);
+    return !unit.hasErrors() && Formatter.format(unit).equals(file.text());
   }
 
   /** The edits of {@code file} (they must all lie in it) as one edit that leaves it formatted, or as they are. */
   public static List<TextEdit> of(SourceFile file, List<TextEdit> edits) {
-    String before = file.text();
-    SourceUnit unit = Parser.parse(file);
-    if (edits.isEmpty() || unit.hasErrors() || !Formatter.format(unit).equals(before)) {
+    return of(file, edits, FormattedEdit::isFormatted);
+  }
+
+  /**
+   * As {@link #of(SourceFile, List)}, asking {@code formatted} whether the file is formatted (a
+   * caller laying out many fixes of one analysis answers it once per file).
+   */
+  public static List<TextEdit> of(SourceFile file, List<TextEdit> edits, Predicate<SourceFile> formatted) {
+    if (edits.isEmpty() || !formatted.test(file)) {
       return edits;
     }
     String applied = TextEdit.apply(file, edits);
@@ -40,19 +49,6 @@ public final class FormattedEdit {
     if (after.equals(applied)) {
       return edits;
     }
-    int limit = Math.min(before.length(), after.length());
-    int prefix = 0;
-    while (prefix < limit && before.charAt(prefix) == after.charAt(prefix)) {
-      prefix++;
-    }
-    prefix = before.lastIndexOf('\n', prefix - 1) + 1;
-    int suffix = 0;
-    while (suffix < limit - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
-      suffix++;
-    }
-    while (suffix > 0 && before.length() - suffix > prefix && before.charAt(before.length() - suffix - 1) != '\n') {
-      suffix--;
-    }
-    return List.of(new TextEdit(new SourceSpan(file, prefix, before.length() - suffix), after.substring(prefix, after.length() - suffix)));
+    return List.of(MinimalEdit.between(file, after));
   }
 }

@@ -10,6 +10,7 @@ import dev.clusterc.compiler.diag.TextEdit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,43 @@ class AcceptFixTest {
   }
 
   @Test
+  void aFindingATemplateMadeIsAcceptedOnTheDeclarationThatTakesIt() throws IOException {
+    String text = HEAD + """
+        node cp0 { role control-plane; address 10.0.0.10 }
+
+        template web() for app {
+          image "nginx:latest"
+          port  http 80
+        }
+
+        app a from web
+        app b from web
+        """;
+    Analysis analysis = analyse(text);
+    List<Diagnostic> unpinned = analysis.diagnostics().stream().filter(d -> d.code() == Code.IMAGE_UNPINNED).toList();
+    assertEquals(2, unpinned.size(), unpinned.toString());
+    Diagnostic ofA = unpinned.stream().filter(d -> d.related().stream().anyMatch(r -> r.message().startsWith("app a takes this")))
+        .findFirst().orElseThrow();
+    Fix fix = analysis.acceptFix(ofA).orElseThrow();
+    assertEquals("accept with `allow [image-unpinned] because …` on app a", fix.title());
+    Files.writeString(dir.resolve("lab.cluster"), TextEdit.apply(ofA.span().file(), analysis.laidOut(fix).edits()));
+    List<Diagnostic> after = ClusterCompiler.open(dir, dir).analyse().diagnostics().stream()
+        .filter(d -> d.code() == Code.IMAGE_UNPINNED).toList();
+    assertEquals(2, after.size(), after.toString());
+    assertEquals(1, after.stream().filter(d -> d.message().endsWith("(accepted: say why this cost is acceptable)")).count(),
+        "only app a's finding is accepted: " + after);
+  }
+
+  @Test
+  void theClusterAsALastResortSaysItAcceptsEveryFindingOfTheCode() throws IOException {
+    String text = HEAD.replace("nodes 10.0.0.0/24", "nodes 10.0.0.7/24") + "node cp0 { role control-plane; address 10.0.0.10 }\n";
+    Analysis analysis = analyse(text);
+    Fix fix = analysis.acceptFix(only(analysis, Code.CIDR_NOT_CANONICAL)).orElseThrow();
+    assertEquals("accept every `cidr-not-canonical` finding of the cluster with `allow [cidr-not-canonical] because …` on cluster lab",
+        fix.title());
+  }
+
+  @Test
   void codesThatCannotBeAcceptedAndAcceptedFindingsGetNone() throws IOException {
     Analysis missing = analyse(HEAD + "node cp0 { role control-plane; address 10.0.0.10 }\npool lb { range 10.0.0.100..10.0.0.120; via cilium }\n");
     Diagnostic provider = only(missing, Code.MISSING_PROVIDER);
@@ -87,7 +125,7 @@ class AcceptFixTest {
     Diagnostic diagnostic = only(analysis, code);
     Fix fix = analysis.acceptFix(diagnostic).orElseThrow(() -> new AssertionError("no accept fix for " + diagnostic));
     assertEquals(title, fix.title());
-    String after = TextEdit.apply(fix.edits().get(0).span().file(), fix.edits());
+    String after = TextEdit.apply(fix.edits().get(0).span().file(), analysis.laidOut(fix).edits());
     Files.writeString(dir.resolve("lab.cluster"), after);
     Analysis again = ClusterCompiler.open(dir, dir).analyse();
     Diagnostic kept = only(again, code);

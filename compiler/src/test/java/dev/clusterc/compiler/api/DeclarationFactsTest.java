@@ -71,9 +71,35 @@ class DeclarationFactsTest {
     assertEquals("gateway internal", gateway.signature());
     assertEquals("platform", gateway.layer());
     assertEquals("class=cilium; address=10.0.50.101; expose=internal; namespace=kube-system", values(gateway));
-    assertEquals(List.of(new DeclarationFacts.Listener("https", "https", 443, "*.tosih.org", "wildcard")), gateway.listeners());
+    assertEquals(List.of(new DeclarationFacts.Listener("https", "https", 443, 443, "*.tosih.org", "wildcard")), gateway.listeners());
     List<String> objects = homelab.objects(at("via inte|rnal")).orElseThrow().stream().map(ObjectRef::toString).toList();
     assertTrue(objects.contains("Gateway kube-system/internal"), objects.toString());
+  }
+
+  @Test
+  void aTraefikListenerHasThePortTheEmittedGatewaySaysAndThePortClientsReach() throws Exception {
+    Path root = Repo.root();
+    Path fleet = root.resolve("examples/fleet-infra");
+    Analysis analysis = ClusterCompiler.open(fleet, root).analyse();
+    String path = "examples/fleet-infra/infrastructure.cluster";
+    SourceFile text = analysis.documents().stream().filter(d -> d.path().equals(path)).findFirst().orElseThrow();
+    Symbol websecure = analysis.navigator().declarationAt(path, text.position(text.text().indexOf("gateway websecure") + 9))
+        .orElseThrow();
+    DeclarationFacts.Listener https = analysis.navigator().facts(websecure).orElseThrow().listeners().get(0);
+    String emitted = Files.readString(fleet.resolve("expected/platform/websecure/gateway-websecure.yaml"));
+    assertTrue(emitted.contains("port: " + https.port()), https + " in\n" + emitted);
+    assertEquals(8443, https.port());
+    assertEquals(443, https.exposedPort());
+  }
+
+  @Test
+  void aSopsSecretAndABackupCompileToTheirFilesAndTheirKustomization() {
+    List<String> secret = homelab.objects(at("secret cloudflare-to|ken")).orElseThrow().stream().map(ObjectRef::toString).toList();
+    assertTrue(secret.contains("Secret cert-manager/cloudflare-token"), "the copied sops file: " + secret);
+    List<String> nightly = homelab.objects(at("backup nigh|tly")).orElseThrow().stream().map(ObjectRef::toString).toList();
+    assertTrue(nightly.contains("Kustomization flux-system/nightly"), "its unit's Kustomization: " + nightly);
+    List<String> cluster = homelab.objects(at("cluster home|lab")).orElseThrow().stream().map(ObjectRef::toString).toList();
+    assertTrue(cluster.contains("GitRepository flux-system/homelab"), cluster.toString());
   }
 
   @Test

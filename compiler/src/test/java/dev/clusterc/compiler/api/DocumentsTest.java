@@ -34,4 +34,25 @@ class DocumentsTest {
     Documents.Read text = Documents.decode("\uFEFFapp x {}\n".getBytes(StandardCharsets.UTF_8), "x.cluster");
     assertEquals("app x {}\n", text.file().text(), "the byte-order mark is dropped");
   }
+
+  @Test
+  void theMinimalEditReplacesWholeLinesAtBothEnds() {
+    SourceFile before = new SourceFile("a.cluster", "node a { role worker }\nnode bb { size 2 }\nnode c { role worker }\n");
+    String after = "node a { role worker }\nnode b { size 2 }\nnode c { role worker }\n";
+    dev.clusterc.compiler.diag.TextEdit edit = Documents.minimalEdit(before, after);
+    assertEquals("node bb { size 2 }\n", edit.span().text(), "from the start of the changed line to the start of the next");
+    assertEquals("node b { size 2 }\n", edit.newText());
+    assertEquals(after, dev.clusterc.compiler.diag.TextEdit.apply(before, List.of(edit)));
+    dev.clusterc.compiler.diag.TextEdit none = Documents.minimalEdit(before, before.text());
+    assertEquals("", none.newText());
+    assertEquals(0, none.span().end());
+  }
+
+  @Test
+  void theMinimalEditOfAChangedLastLineWithoutNewlineEndsAtTheEnd() {
+    SourceFile before = new SourceFile("a.cluster", "a\nbb x");
+    dev.clusterc.compiler.diag.TextEdit edit = Documents.minimalEdit(before, "a\nb x");
+    assertEquals("bb x", edit.span().text());
+    assertEquals("b x", edit.newText());
+  }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code allow} may accept gets an accept fix, which leaves it accepted (a warning with the
  * placeholder reason) and adds neither an error nor {@code unused-allow}; every other finding gets
  * none (a cluster with a syntax error may get none: where a broken block ends is a guess). A
- * formatted file stays formatted.
+ * formatted file stays formatted once the fix is laid out as an editor lays it out.
  */
 class FixSweepTest {
   @TestFactory
@@ -75,10 +75,13 @@ class FixSweepTest {
     }
   }
 
-  /** Applies a fix's edits over the files on disk (each edit in a file of {@code dir}) and analyses again; checks formatting kept. */
+  /**
+   * Applies a fix's edits, laid out as an editor does, over the files on disk (each edit in a file
+   * of {@code dir}) and analyses again; checks formatting kept.
+   */
   private static Analysis applied(Path dir, Analysis before, Fix fix) {
     Map<SourceFile, List<TextEdit>> byFile = new LinkedHashMap<>();
-    for (TextEdit edit : fix.edits()) {
+    for (TextEdit edit : before.laidOut(fix).edits()) {
       byFile.computeIfAbsent(edit.span().file(), f -> new ArrayList<>()).add(edit);
     }
     ClusterCompiler compiler = ClusterCompiler.open(dir, dir);

@@ -23,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every fix, applied to the text, leaves a cluster in which its diagnostic is gone and no syntax error appeared. */
+/** Every fix, laid out as an editor does and applied to the text, leaves a cluster in which its diagnostic is gone and no syntax error appeared. */
 class FixTest {
   private static final String BASE = DefinitionTest.CLUSTER + """
       volume data { size 1Gi; backup none }
@@ -78,7 +78,7 @@ class FixTest {
       assertFixed(backed + volume, Code.UNBACKED_VOLUME, "add `backup nightly`");
       assertFixed(backed + volume, Code.UNBACKED_VOLUME, "add `backup none`");
     }
-    assertEquals(BASE + "volume v {\n  size 1Gi\n  backup none\n}\n",
+    assertEquals(BASE + "volume v {\n  size   1Gi\n  backup none\n}\n",
         applied(BASE + "volume v {\n  size 1Gi\n}\n", Code.UNBACKED_VOLUME, "add `backup none`"));
     assertEquals(backed + "volume v { size 1Gi; backup nightly }\n",
         applied(backed + "volume v { size 1Gi }\n", Code.UNBACKED_VOLUME, "add `backup nightly`"));
@@ -142,6 +142,27 @@ class FixTest {
   }
 
   @Test
+  void theCheckerInsertsThePlainNodeAndLayingOutRealignsTheNames() {
+    String cluster = """
+        cluster lab {
+          domain "lab.internal"
+          network { nodes 10.0.0.0/24 }
+        }
+
+        node cp8 { role control-plane; address 10.0.0.10 }
+        node cp9 { role control-plane; address 10.0.0.11 }
+        """;
+    Diagnostic quorum = only(analyze(Map.of("test.cluster", cluster)), Code.QUORUM);
+    Fix fix = quorum.fixes().get(0);
+    assertEquals("add control-plane node `cp10` at 10.0.0.12", fix.title());
+    TextEdit edit = fix.edits().get(0);
+    assertEquals(edit.span().start(), edit.span().end(), "a plain insertion, not laid out on every analysis: " + edit);
+    assertEquals("\nnode cp10 { role control-plane; address 10.0.0.12 }", edit.newText());
+    assertEquals(cluster.replace("node cp8 {", "node cp8  {").replace("node cp9 {", "node cp9  {")
+        + "node cp10 { role control-plane; address 10.0.0.12 }\n", applied(cluster, Code.QUORUM, fix.title()));
+  }
+
+  @Test
   void aCidrWithHostBitsIsWrittenCanonically() {
     assertFixed(BASE.replace("nodes 10.0.0.0/24", "nodes 10.0.0.7/24"), Code.CIDR_NOT_CANONICAL, "write `10.0.0.0/24`");
   }
@@ -179,7 +200,7 @@ class FixTest {
     Diagnostic diagnostic = only(analyze(Map.of("test.cluster", text)), code);
     Fix fix = diagnostic.fixes().stream().filter(f -> f.title().equals(title)).findFirst()
         .orElseThrow(() -> new AssertionError("no fix `" + title + "` in " + diagnostic.fixes() + " of " + diagnostic));
-    String after = TextEdit.apply(diagnostic.span().file(), fix.edits());
+    String after = TextEdit.apply(diagnostic.span().file(), Documents.laidOut(fix).edits());
     Program fixed = analyze(Map.of("test.cluster", after));
     List<Diagnostic> left = fixed.diagnostics().stream().filter(d -> d.code() == code || d.code() == Code.SYNTAX).toList();
     assertTrue(left.isEmpty(), "after `" + title + "`:\n" + after + "\nstill " + left);

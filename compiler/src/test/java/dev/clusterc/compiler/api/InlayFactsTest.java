@@ -55,10 +55,30 @@ class InlayFactsTest {
         "6:11 DEFAULT namespace: kube-system", "6:11 LAYER layer: controllers",
         "7:53 LAYER layer: platform",
         "8:67 LAYER layer: platform",
-        "9:38 DEFAULT namespace: site", "9:38 DEFAULT class: cluster default", "9:38 LAYER layer: storage",
+        "9:38 DEFAULT namespace: site", "9:38 LAYER layer: storage",
         "10:11 DEFAULT namespace: site", "10:11 DEFAULT replicas: 1", "10:11 LAYER layer: apps",
         "13:36 HOST = site.lab.internal",
         "16:58 LAYER layer: apps"), lines);
+  }
+
+  @Test
+  void aValueTheTemplateWritesIsNoDefaultAndTheClusterDefaultClassIsNotShown() throws IOException {
+    Files.writeString(dir.resolve("lab.cluster"), """
+        cluster lab {
+          domain "lab.internal"
+          network { nodes 10.0.0.0/24; router 10.0.0.1 }
+        }
+        node cp0 { role control-plane; address 10.0.0.10 }
+        template pair() for app { image "nginx:1.27"; replicas 2 }
+        app two from pair
+        volume cache { size 1Gi; backup none }
+        volume disk { size 1Gi; local cp0 at "/srv/disk"; backup none }
+        """);
+    Analysis analysis = ClusterCompiler.open(dir, dir).analyse();
+    List<String> lines = analysis.inlayFacts("lab.cluster").stream().map(InlayFactsTest::line).toList();
+    assertTrue(lines.stream().noneMatch(l -> l.contains("replicas")), "the template writes replicas: " + lines);
+    assertTrue(lines.stream().noneMatch(l -> l.contains("cluster default")), lines.toString());
+    assertTrue(lines.contains("9:64 DEFAULT class: local-static"), lines.toString());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.clusterc.lsp.feature;
 
 import dev.clusterc.compiler.api.Analysis;
-import dev.clusterc.compiler.api.Documents;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.diag.Fix;
 import dev.clusterc.compiler.source.SourceFile;
@@ -26,7 +25,8 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  * own fixes (a did-you-mean, the missing {@code use}, {@code backup …}, the next control-plane
  * node), the first of them preferred unless it decides for the user ({@code backup none}), then "accept with {@code allow [CODE] because …}" for a
  * finding the language lets {@code allow} accept. Edits are laid out as {@code clusterc fmt} would
- * in a file that is formatted already. Each action carries the diagnostic it fixes, as
+ * in a file that is formatted already (laid out here, once per fix shown: the compiler's fixes are
+ * plain edits). Each action carries the diagnostic it fixes, as
  * the editor published it when it sent it back.
  */
 public final class CodeActions {
@@ -50,14 +50,16 @@ public final class CodeActions {
       org.eclipse.lsp4j.Diagnostic shown = asSent(snapshot, params, diagnostic);
       boolean first = true;
       for (Fix fix : diagnostic.fixes()) {
-        Optional<CodeAction> action = action(snapshot, fix, shown);
+        cancel.checkCanceled();
+        Optional<CodeAction> action = action(snapshot, analysis.get(), fix, shown);
         if (action.isPresent()) {
           action.get().setIsPreferred(first && !decides(fix));
           first = false;
           actions.add(action.get());
         }
       }
-      analysis.get().acceptFix(diagnostic).flatMap(fix -> action(snapshot, fix, shown)).ifPresent(actions::add);
+      cancel.checkCanceled();
+      analysis.get().acceptFix(diagnostic).flatMap(fix -> action(snapshot, analysis.get(), fix, shown)).ifPresent(actions::add);
     }
     return actions;
   }
@@ -82,12 +84,16 @@ public final class CodeActions {
     return span.start() <= range.end() && range.start() <= span.end();
   }
 
-  /** The diagnostic as the client sent it back in the context (same range and code), else as we publish it. */
+  /**
+   * The diagnostic as the client sent it back in the context (same range, code and message; two
+   * apps taking one finding from a template share range and code), else as we publish it.
+   */
   private static org.eclipse.lsp4j.Diagnostic asSent(Snapshot snapshot, CodeActionParams params, Diagnostic diagnostic) {
     org.eclipse.lsp4j.Diagnostic published = Diagnostics.toLsp(snapshot, diagnostic);
     if (params.getContext() != null && params.getContext().getDiagnostics() != null) {
       for (org.eclipse.lsp4j.Diagnostic sent : params.getContext().getDiagnostics()) {
-        if (Objects.equals(sent.getRange(), published.getRange()) && Objects.equals(sent.getCode(), published.getCode())) {
+        if (Objects.equals(sent.getRange(), published.getRange()) && Objects.equals(sent.getCode(), published.getCode())
+            && Objects.equals(sent.getMessage(), published.getMessage())) {
           return sent;
         }
       }
@@ -96,9 +102,9 @@ public final class CodeActions {
   }
 
   /** A fix as a quick fix; empty when one of its files has no URI (which a cluster's own file always has). */
-  private static Optional<CodeAction> action(Snapshot snapshot, Fix fix, org.eclipse.lsp4j.Diagnostic diagnostic) {
+  private static Optional<CodeAction> action(Snapshot snapshot, Analysis analysis, Fix fix, org.eclipse.lsp4j.Diagnostic diagnostic) {
     Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
-    for (dev.clusterc.compiler.diag.TextEdit edit : Documents.laidOut(fix).edits()) {
+    for (dev.clusterc.compiler.diag.TextEdit edit : analysis.laidOut(fix).edits()) {
       Optional<String> target = snapshot.uri(edit.span().file().path());
       if (target.isEmpty()) {
         return Optional.empty();

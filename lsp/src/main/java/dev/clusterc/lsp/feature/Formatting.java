@@ -6,7 +6,6 @@ import dev.clusterc.lsp.workspace.Ranges;
 import dev.clusterc.lsp.workspace.Snapshot;
 import java.util.List;
 import org.eclipse.lsp4j.DocumentFormattingParams;
-import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
@@ -32,22 +31,9 @@ public final class Formatting {
     return List.of(minimalEdit(file, formatted.text().get()));
   }
 
-  /** One edit replacing only the middle part where the two texts differ, widened to whole lines. */
+  /** The compiler's minimal edit ({@link Documents#minimalEdit}: whole lines at both ends) as an LSP edit. */
   static TextEdit minimalEdit(SourceFile before, String after) {
-    String text = before.text();
-    int prefix = 0;
-    int limit = Math.min(text.length(), after.length());
-    while (prefix < limit && text.charAt(prefix) == after.charAt(prefix)) {
-      prefix++;
-    }
-    prefix = text.lastIndexOf('\n', prefix - 1) + 1;
-    int suffix = 0;
-    while (suffix < limit - prefix && text.charAt(text.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
-      suffix++;
-    }
-    int end = text.length() - suffix;
-    int afterEnd = after.length() - suffix;
-    Range range = new Range(Ranges.position(before, prefix), Ranges.position(before, end));
-    return new TextEdit(range, after.substring(prefix, afterEnd));
+    dev.clusterc.compiler.diag.TextEdit edit = Documents.minimalEdit(before, after);
+    return new TextEdit(Ranges.range(edit.span()), edit.newText());
   }
 }

@@ -80,7 +80,8 @@ public final class Hovers {
       }
       declaration(out, facts.get());
       if (snapshot.inCluster() && compiles(facts.get().keyword())) {
-        objects(out, snapshot.analysis().flatMap(a -> a.objects(symbol)));
+        objects(out, snapshot.analysis().flatMap(a -> a.objects(symbol)),
+            snapshot.analysis().map(a -> a.hasErrors() || a.clusterName().isEmpty()).orElse(true));
       }
     }
     if (out.isEmpty() && node.role() == SyntaxNode.Role.VALUE) {
@@ -105,6 +106,8 @@ public final class Hovers {
       values.append("- listener `").append(listener.name()).append("`: ")
           .append(listener.protocol().isEmpty() ? "no protocol" : listener.protocol().toUpperCase(Locale.ROOT))
           .append(listener.port() > 0 ? " on port " + listener.port() : "")
+          .append(listener.port() != listener.exposedPort() && listener.exposedPort() > 0
+              ? " (clients reach port " + listener.exposedPort() + " on the address)" : "")
           .append(listener.hostname() == null ? ", every host" : ", hostname `" + listener.hostname() + "`")
           .append(listener.certificate() == null ? "" : ", certificate `" + listener.certificate() + "`")
           .append('\n');
@@ -134,9 +137,11 @@ public final class Hovers {
     return !NOT_COMPILED.contains(keyword);
   }
 
-  private static void objects(StringBuilder out, Optional<List<ObjectRef>> objects) {
+  /** The objects, or why they are not known: the cluster has errors, or emitting this declaration refuses. */
+  private static void objects(StringBuilder out, Optional<List<ObjectRef>> objects, boolean broken) {
     if (objects.isEmpty()) {
-      out.append("\n*Objects: compiles when the cluster has no errors.*\n");
+      out.append(broken ? "\n*Objects: compiles when the cluster has no errors.*\n"
+          : "\n*Objects: not known, compiling it refuses (`clusterc compile` says why).*\n");
       return;
     }
     if (objects.get().isEmpty()) {

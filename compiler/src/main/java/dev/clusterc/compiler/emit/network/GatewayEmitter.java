@@ -102,7 +102,7 @@ public final class GatewayEmitter implements Emitter {
     return map(
         "name", listener.name(),
         "protocol", listener.gatewayProtocol(),
-        "port", gatewayClass.equals("traefik") ? TraefikEntryPoints.containerPort(context.program(), listener.port()) : listener.port(),
+        "port", TraefikEntryPoints.gatewayPort(context.program(), gatewayClass, listener.port()),
         "hostname", listener.hostname(),
         "allowedRoutes", map("namespaces", map("from", "All")),
         "tls", tls);

@@ -86,6 +86,14 @@ public final class TraefikEntryPoints {
   }
 
   /**
+   * The port a Gateway of class {@code gatewayClass} says for a listener on {@code listenerPort}:
+   * the entry point's container port for a {@code traefik} gateway, the listener's port otherwise.
+   */
+  public static int gatewayPort(Program program, String gatewayClass, int listenerPort) {
+    return "traefik".equals(gatewayClass) ? containerPort(program, listenerPort) : listenerPort;
+  }
+
+  /**
    * The chart's {@code ports} values for these entry points: the container port of {@code web} and
    * {@code websecure} stated when a listener uses them (so the values say what the Gateway relies
    * on), and every other one exposed on its listener port. Empty when no traefik gateway has a listener.

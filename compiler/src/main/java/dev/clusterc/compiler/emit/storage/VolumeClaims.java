@@ -22,11 +22,11 @@ import java.util.Map;
  * The PV keeps the node's directory when it is released ({@code Retain}); the pod is placed on the
  * node by the PV's required node affinity on {@code kubernetes.io/hostname}, the node's name.
  */
-final class VolumeClaims {
+public final class VolumeClaims {
   static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
   /** The storage class of the static local PersistentVolumes when the volume names none. */
-  static final String LOCAL_STORAGE_CLASS = "local-static";
+  public static final String LOCAL_STORAGE_CLASS = "local-static";
 
   private VolumeClaims() {}
 
@@ -36,7 +36,7 @@ final class VolumeClaims {
   }
 
   /** The storage class of the claims: the volume's {@code class}, or {@link #LOCAL_STORAGE_CLASS} for a local volume. */
-  static String storageClass(Volume volume) {
+  public static String storageClass(Volume volume) {
     return volume.storageClass() != null || !volume.isLocal() ? volume.storageClass() : LOCAL_STORAGE_CLASS;
   }
 
