@@ -10,6 +10,7 @@ import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.Entry;
 import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.SourceUnit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,11 +30,19 @@ import java.util.Set;
  */
 public final class Navigator {
   private final Program program;
+  private final Path workingDirectory;
   private final Map<String, SourceUnit> documents = new LinkedHashMap<>();
   private ReferenceIndex index;
 
+  /** Over documents whose paths are relative to the process's working directory. */
   Navigator(Program program) {
+    this(program, Path.of(""));
+  }
+
+  /** @param workingDirectory the directory the documents' paths are relative to (where they are not absolute) */
+  Navigator(Program program, Path workingDirectory) {
     this.program = program;
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     for (SourceUnit unit : program.units()) {
       documents.putIfAbsent(unit.file().path(), unit);
     }
@@ -219,7 +228,7 @@ public final class Navigator {
   public List<String> imported(String path, Position position) {
     return offset(path, position).map(o -> NodeFinder.find(documents.get(path), o).item())
         .filter(Item.Import.class::isInstance)
-        .map(i -> ImportTargets.of((Item.Import) i, path, documents.keySet()))
+        .map(i -> ImportTargets.of((Item.Import) i, path, documents.keySet(), workingDirectory))
         .orElse(List.of());
   }
 
