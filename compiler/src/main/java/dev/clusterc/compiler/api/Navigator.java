@@ -245,8 +245,11 @@ public final class Navigator {
    * Renames the name at a position to {@code newName}: the edits over every file that names it, or
    * why not. Refused as {@link #renaming} is, and also when {@code newName} is not a valid name for
    * what it names, is taken (per kind; templates among templates, the standard library's included;
-   * parameters within their template), or would change what another name written in the files
-   * refers to. After the edits the cluster checks as before, with the new name for the old.
+   * parameters within their template), would change what another name written in the files
+   * refers to, or is held outside the files (a node's machine, a secret's file, a namespace that
+   * something else writes). After the edits the cluster checks as before, with the new name for the
+   * old; the apps reading a renamed database keep their environment ({@code as PREFIX} is written
+   * where it was implied); and what a running cluster would lose is in {@link Renaming.Allowed#consequences}.
    */
   public Renaming rename(String path, Position position, String newName) {
     return new Renamer(this, program, index()).rename(path, position, newName);
