@@ -84,6 +84,7 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
     var workspaceEdit = params.getCapabilities() == null || params.getCapabilities().getWorkspace() == null ? null
         : params.getCapabilities().getWorkspace().getWorkspaceEdit();
     session.documentChanges(workspaceEdit != null && Boolean.TRUE.equals(workspaceEdit.getDocumentChanges()));
+    session.changeAnnotations(workspaceEdit != null && workspaceEdit.getChangeAnnotationSupport() != null);
     return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("clusterc", version())));
   }
 

@@ -52,7 +52,8 @@ public final class LanguageServerMain {
         running.cancel(true);
       }
     });
-    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+    Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
+        .setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out).configureGson(AnnotatedEdits::register).create();
     server.connect(launcher.getRemoteProxy());
     log.info("started");
     listening.set(launcher.startListening());

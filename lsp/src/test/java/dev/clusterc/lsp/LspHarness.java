@@ -6,7 +6,9 @@ import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.ClusterCompiler;
 import dev.clusterc.lsp.workspace.ServerLog;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -55,6 +57,8 @@ final class LspHarness implements AutoCloseable {
   final LanguageServer server;
   final InitializeResult initialized;
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  /** Every byte the server sent, as the editor read it: for asserting what went over the wire. */
+  private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
   private final Client client = new Client();
   private final CompletableFuture<Integer> serving;
   private final PipedOutputStream toServer;
@@ -67,13 +71,52 @@ final class LspHarness implements AutoCloseable {
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
     PrintStream err = new PrintStream(log, true, StandardCharsets.UTF_8);
     serving = CompletableFuture.supplyAsync(() -> LanguageServerMain.serve(serverIn, serverOut, err, analyser));
-    Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, toServer);
+    Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, new Tap(clientIn, wire), toServer);
     launcher.startListening();
     server = launcher.getRemoteProxy();
     InitializeParams params = new InitializeParams();
     params.setCapabilities(capabilities);
     initialized = get(server.initialize(params));
     server.initialized(new InitializedParams());
+  }
+
+  /** The JSON-RPC text the server sent so far (headers and bodies), as the editor's reader read it. */
+  String wire() {
+    synchronized (wire) {
+      return wire.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Copies what is read from a stream into a buffer. */
+  private static final class Tap extends FilterInputStream {
+    private final ByteArrayOutputStream copy;
+
+    Tap(InputStream in, ByteArrayOutputStream copy) {
+      super(in);
+      this.copy = copy;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        synchronized (copy) {
+          copy.write(b);
+        }
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        synchronized (copy) {
+          copy.write(buffer, offset, n);
+        }
+      }
+      return n;
+    }
   }
 
   /** A server analysing as {@code clusterc lsp} does. */

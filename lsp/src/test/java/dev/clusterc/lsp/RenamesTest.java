@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ChangeAnnotation;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameParams;
@@ -28,6 +29,7 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceEditCapabilities;
+import org.eclipse.lsp4j.WorkspaceEditChangeAnnotationSupportCapabilities;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,79 @@ class RenamesTest {
       assertEquals(4, backup.getChanges().get(uri).size());
       assertChecksAsBefore(file.getParent(), backup.getChanges(), "nightly", "daily");
     }
+  }
+
+  @Test
+  void aRenameThatReplacesLiveObjectsAsksTheEditorFirstWhenItTakesChangeAnnotations() throws IOException {
+    Path file = NavigationFixtures.copyHomelab(dir);
+    String text = Files.readString(file);
+    try (LspHarness lsp = LspHarness.start(capabilities(true))) {
+      String uri = lsp.open(file);
+      WorkspaceEdit volume = rename(lsp, uri, at(text, "volume sonarr-con|fig"), "sonarr-cfg");
+      assertTrue(volume.getChanges() == null || volume.getChanges().isEmpty(), "versioned changes only");
+      ChangeAnnotation annotation = volume.getChangeAnnotations().get("clusterc.rename.replaces");
+      assertEquals("PersistentVolumeClaim media/sonarr-config is replaced by media/sonarr-cfg: its data is not moved", annotation.getLabel());
+      assertEquals(Boolean.TRUE, annotation.getNeedsConfirmation());
+      assertEquals("renaming volume sonarr-config replaces objects in the running cluster", annotation.getDescription());
+      int edits = volume.getDocumentChanges().get(0).getLeft().getEdits().size();
+      assertEquals(2, edits, "the declaration and the mount");
+      assertEquals(edits, occurrences(lsp.wire(), "\"annotationId\":\"clusterc.rename.replaces\""),
+          "every edit of the rename carries the annotation on the wire");
+      WorkspaceEdit backup = rename(lsp, uri, at(text, "backup night|ly {"), "daily");
+      assertNull(backup.getChangeAnnotations(), "a backup policy's new name replaces nothing that holds data");
+    }
+    try (LspHarness lsp = LspHarness.start(capabilities(false))) {
+      String uri = lsp.open(file);
+      WorkspaceEdit volume = rename(lsp, uri, at(text, "volume sonarr-con|fig"), "sonarr-cfg");
+      assertNull(volume.getChangeAnnotations(), "an editor that did not say it takes annotations gets plain edits");
+      assertEquals(2, volume.getDocumentChanges().get(0).getLeft().getEdits().size());
+      assertEquals(0, occurrences(lsp.wire(), "annotationId"));
+    }
+  }
+
+  @Test
+  void aNodeAndAnAppThatWouldLeaveItsVolumeBehindAreRefusedWithTheReason() throws IOException {
+    Path file = NavigationFixtures.copyHomelab(dir);
+    String text = Files.readString(file) + """
+
+        volume web-data { size 1Gi; backup nightly; namespace web }
+        app web {
+          image "nginx:1"
+          port http 80
+          mount web-data at "/data"
+        }
+        """;
+    Files.writeString(file, text);
+    try (LspHarness lsp = LspHarness.start()) {
+      String uri = lsp.open(file);
+      var documents = lsp.server.getTextDocumentService();
+      assertEquals("app web lives in the namespace of its name, and volume web-data writes `namespace web`: as `web2`, app web would "
+              + "move to namespace web2 and leave volume web-data behind; give app web `namespace web` first",
+          refusal(documents.rename(new RenameParams(new TextDocumentIdentifier(uri), at(text, "app w|eb {"), "web2"))));
+      assertTrue(refusal(documents.rename(new RenameParams(new TextDocumentIdentifier(uri), at(text, "node work|er2"), "worker9")))
+          .contains("the node's name is the machine's hostname"));
+    }
+  }
+
+  private static ClientCapabilities capabilities(boolean annotations) {
+    ClientCapabilities capabilities = new ClientCapabilities();
+    WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+    WorkspaceEditCapabilities edits = new WorkspaceEditCapabilities();
+    edits.setDocumentChanges(true);
+    if (annotations) {
+      edits.setChangeAnnotationSupport(new WorkspaceEditChangeAnnotationSupportCapabilities());
+    }
+    workspace.setWorkspaceEdit(edits);
+    capabilities.setWorkspace(workspace);
+    return capabilities;
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.clusterc.compiler.program.GraphRenderer;
 import dev.clusterc.compiler.program.Program;
 import dev.clusterc.compiler.source.SourceFile;
 import dev.clusterc.compiler.syntax.SourceUnit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Analysis {
   private final Program program;
+  private final Path workingDirectory;
   private final List<Diagnostic> diagnostics;
   private Navigator navigator;
   /** The emission behind {@link #objects}, made on first use; empty when the cluster does not compile. */
@@ -34,8 +36,15 @@ public final class Analysis {
   /** Whether each document is as {@code fmt} leaves it, asked once per analysis by {@link #laidOut}. */
   private final Map<SourceFile, Boolean> formatted = new ConcurrentHashMap<>();
 
+  /** Over documents whose paths are relative to the process's working directory. */
   Analysis(Program program) {
+    this(program, Path.of(""));
+  }
+
+  /** @param workingDirectory the directory the documents' paths are relative to */
+  Analysis(Program program, Path workingDirectory) {
     this.program = program;
+    this.workingDirectory = workingDirectory;
     this.diagnostics = program.diagnostics();
   }
 
@@ -46,7 +55,7 @@ public final class Analysis {
    */
   public synchronized Navigator navigator() {
     if (navigator == null) {
-      navigator = new Navigator(program);
+      navigator = new Navigator(program, workingDirectory);
     }
     return navigator;
   }

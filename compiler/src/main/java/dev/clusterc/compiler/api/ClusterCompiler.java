@@ -69,10 +69,10 @@ public final class ClusterCompiler {
   /** Parses, resolves and checks the cluster as it is now (overlays over the disk). */
   public Analysis analyse() {
     try {
-      return new Analysis(Frontend.check(root, workspace));
+      return new Analysis(Frontend.check(root, workspace), workspace.workingDirectory());
     } catch (IOException e) {
       List<Diagnostic> diagnostics = new ArrayList<>(List.of(ioProblem(e)));
-      return new Analysis(Frontend.analyze(List.of(), diagnostics, workspace.workingDirectory()));
+      return new Analysis(Frontend.analyze(List.of(), diagnostics, workspace.workingDirectory()), workspace.workingDirectory());
     }
   }
 

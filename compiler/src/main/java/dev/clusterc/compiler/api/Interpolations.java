@@ -4,8 +4,8 @@ import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.Entry;
 import dev.clusterc.compiler.syntax.StrPart;
 import dev.clusterc.compiler.syntax.Value;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,19 +20,23 @@ final class Interpolations {
 
   private Interpolations() {}
 
-  /** Every {@code ${name}} in the strings of an entry (its values and its block's entries). */
-  static void inEntry(Entry entry, String name, List<SourceSpan> found) {
+  /** Every {@code ${name}} in the strings of an entry (its values and its block's entries), added to {@code found} in order. */
+  static void inEntry(Entry entry, String name, Set<SourceSpan> found) {
     entry.args().forEach(v -> inValue(v, name, found));
     if (entry.block() != null) {
       entry.block().entries().forEach(e -> inEntry(e, name, found));
     }
   }
 
-  /** Every {@code ${name}} in a value: a string, or the strings of a list or map. */
-  static void inValue(Value value, String name, List<SourceSpan> found) {
+  /**
+   * Every {@code ${name}} in a value: a string, or the strings of a list or map. The parts of a text
+   * block share one span, which is scanned once, not once per part.
+   */
+  static void inValue(Value value, String name, Set<SourceSpan> found) {
     if (value instanceof Value.Str s) {
+      Set<SourceSpan> scanned = new HashSet<>();
       for (StrPart part : s.parts()) {
-        if (part instanceof StrPart.Interpolation i && i.path().equals(name)) {
+        if (part instanceof StrPart.Interpolation i && i.path().equals(name) && scanned.add(i.span())) {
           scan(i.span(), name, found);
         }
       }
@@ -44,22 +48,13 @@ final class Interpolations {
   }
 
   /** The names inside the {@code ${…}}s of {@code span} that are {@code name}; each span once. */
-  private static void scan(SourceSpan span, String name, List<SourceSpan> found) {
+  private static void scan(SourceSpan span, String name, Set<SourceSpan> found) {
     Matcher matcher = INTERPOLATION.matcher(span.text());
     while (matcher.find()) {
       if (matcher.group(1).equals(name)) {
         SourceSpan at = new SourceSpan(span.file(), span.start() + matcher.start(1), span.start() + matcher.end(1));
-        if (!found.contains(at)) {
-          found.add(at);
-        }
+        found.add(at);
       }
     }
-  }
-
-  /** Whether {@code ${name}} is written in any of these entries. */
-  static boolean written(List<Entry> entries, String name) {
-    List<SourceSpan> found = new ArrayList<>();
-    entries.forEach(e -> inEntry(e, name, found));
-    return !found.isEmpty();
   }
 }

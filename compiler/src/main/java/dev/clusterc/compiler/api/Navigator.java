@@ -10,6 +10,7 @@ import dev.clusterc.compiler.source.SourceSpan;
 import dev.clusterc.compiler.syntax.Entry;
 import dev.clusterc.compiler.syntax.Item;
 import dev.clusterc.compiler.syntax.SourceUnit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,11 +30,19 @@ import java.util.Set;
  */
 public final class Navigator {
   private final Program program;
+  private final Path workingDirectory;
   private final Map<String, SourceUnit> documents = new LinkedHashMap<>();
   private ReferenceIndex index;
 
+  /** Over documents whose paths are relative to the process's working directory. */
   Navigator(Program program) {
+    this(program, Path.of(""));
+  }
+
+  /** @param workingDirectory the directory the documents' paths are relative to (where they are not absolute) */
+  Navigator(Program program, Path workingDirectory) {
     this.program = program;
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     for (SourceUnit unit : program.units()) {
       documents.putIfAbsent(unit.file().path(), unit);
     }
@@ -237,7 +246,7 @@ public final class Navigator {
   public List<String> imported(String path, Position position) {
     return offset(path, position).map(o -> NodeFinder.find(documents.get(path), o).item())
         .filter(Item.Import.class::isInstance)
-        .map(i -> ImportTargets.of((Item.Import) i, path, documents.keySet()))
+        .map(i -> ImportTargets.of((Item.Import) i, path, documents.keySet(), workingDirectory))
         .orElse(List.of());
   }
 
@@ -254,8 +263,11 @@ public final class Navigator {
    * Renames the name at a position to {@code newName}: the edits over every file that names it, or
    * why not. Refused as {@link #renaming} is, and also when {@code newName} is not a valid name for
    * what it names, is taken (per kind; templates among templates, the standard library's included;
-   * parameters within their template), or would change what another name written in the files
-   * refers to. After the edits the cluster checks as before, with the new name for the old.
+   * parameters within their template), would change what another name written in the files
+   * refers to, or is held outside the files (a node's machine, a secret's file, a namespace that
+   * something else writes). After the edits the cluster checks as before, with the new name for the
+   * old; the apps reading a renamed database keep their environment ({@code as PREFIX} is written
+   * where it was implied); and what a running cluster would lose is in {@link Renaming.Allowed#consequences}.
    */
   public Renaming rename(String path, Position position, String newName) {
     return new Renamer(this, program, index()).rename(path, position, newName);

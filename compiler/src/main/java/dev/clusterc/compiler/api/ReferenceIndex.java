@@ -36,7 +36,7 @@ final class ReferenceIndex {
   private final Map<SourceSpan, Symbol> symbols = new LinkedHashMap<>();
   private final Set<SourceSpan> capabilityWords = new LinkedHashSet<>();
   private final Set<SourceSpan> anyKind = new LinkedHashSet<>();
-  private final List<SourceSpan> interpolations = new ArrayList<>();
+  private final Set<SourceSpan> interpolations = new LinkedHashSet<>();
 
   ReferenceIndex(Program program) {
     for (Decl decl : program.decls()) {
@@ -187,7 +187,7 @@ final class ReferenceIndex {
       }));
     }
     for (Symbol param : params.values()) {
-      List<SourceSpan> found = new ArrayList<>();
+      Set<SourceSpan> found = new LinkedHashSet<>();
       if (template.body() != null) {
         template.body().entries().forEach(e -> Interpolations.inEntry(e, param.name(), found));
       }
@@ -197,12 +197,10 @@ final class ReferenceIndex {
     }
   }
 
-  private void interpolated(List<SourceSpan> found, Symbol param) {
+  private void interpolated(Set<SourceSpan> found, Symbol param) {
     for (SourceSpan span : found) {
       add(span, param);
-      if (!interpolations.contains(span)) {
-        interpolations.add(span);
-      }
+      interpolations.add(span);
     }
   }
 
@@ -219,7 +217,7 @@ final class ReferenceIndex {
         add(arg.name().span(), params.get(arg.name().text()));
       }
       for (Symbol param : params.values()) {
-        List<SourceSpan> found = new ArrayList<>();
+        Set<SourceSpan> found = new LinkedHashSet<>();
         if (arg.value() != null) {
           Interpolations.inValue(arg.value(), param.name(), found);
         }

@@ -18,11 +18,16 @@ public sealed interface Renaming {
    * @param symbol what the name refers to
    * @param name the name under the cursor (without a parameter's {@code $}), for the editor to select
    * @param edits every occurrence replaced by the new name, sorted by file and offset; empty when no
-   *     new name was given or it is the old one
+   *     new name was given or it is the old one. A database's name gains {@code as PREFIX} where an
+   *     app reads it without one, so that the app's environment stays as it was
+   * @param consequences what the rename does to a running cluster beyond new names, one sentence each:
+   *     live objects that are replaced and whose data does not follow (a volume's claim, a database's
+   *     cluster, the claims of volumes that move to another namespace); an editor asks before applying
    */
-  record Allowed(Symbol symbol, SourceSpan name, List<TextEdit> edits) implements Renaming {
+  record Allowed(Symbol symbol, SourceSpan name, List<TextEdit> edits, List<String> consequences) implements Renaming {
     public Allowed {
       edits = List.copyOf(edits);
+      consequences = List.copyOf(consequences);
     }
   }
 

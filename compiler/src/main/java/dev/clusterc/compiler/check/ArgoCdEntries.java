@@ -5,6 +5,7 @@ import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.files.KubernetesNames;
 import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.model.Written;
+import dev.clusterc.compiler.rules.NameRules;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,6 @@ final class ArgoCdEntries {
     report.accept(Diagnostic.error(Code.INVALID_VALUE, name.span(), "`" + entry + "` names " + (label ? "a namespace" : "an"
             + " Argo CD project") + ", and `" + text + "` is not a valid Kubernetes name")
         .withHint("use lower-case letters, digits" + (label ? "" : ", `.`") + " and `-`, e.g. `"
-            + NameRulesChecker.suggest(text) + "`"));
+            + NameRules.suggest(text) + "`"));
   }
 }

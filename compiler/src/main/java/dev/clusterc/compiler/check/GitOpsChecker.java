@@ -8,6 +8,7 @@ import dev.clusterc.compiler.model.Cluster;
 import dev.clusterc.compiler.model.GitOps;
 import dev.clusterc.compiler.model.Written;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.NameRules;
 import dev.clusterc.compiler.rules.TreePath;
 import dev.clusterc.compiler.schema.Kind;
 import java.util.Locale;
@@ -185,6 +186,6 @@ public final class GitOpsChecker implements Checker {
     }
     report.accept(Diagnostic.error(Code.INVALID_VALUE, name.span(), "`" + entry + "` names a Secret, and `" + text
             + "` is not a valid Kubernetes name")
-        .withHint("use lower-case letters, digits, `-` and `.`, e.g. `" + NameRulesChecker.suggest(text) + "`"));
+        .withHint("use lower-case letters, digits, `-` and `.`, e.g. `" + NameRules.suggest(text) + "`"));
   }
 }

@@ -5,15 +5,13 @@ import dev.clusterc.compiler.bind.Typed;
 import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import dev.clusterc.compiler.model.Cluster;
-import dev.clusterc.compiler.files.KubernetesNames;
 import dev.clusterc.compiler.program.Program;
+import dev.clusterc.compiler.rules.NameRules;
 import dev.clusterc.compiler.schema.Kind;
 import dev.clusterc.compiler.source.SourceSpan;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * {@code invalid-value} for names that become Kubernetes names: node, app, volume and database names
@@ -22,12 +20,12 @@ import java.util.stream.Collectors;
  * names its GitRepository in {@code flux-system}: a label too, and not {@code flux-system}, the name
  * of the GitRepository that {@code flux bootstrap} made, which it would replace. A store may not be
  * named {@code database-NAME} after a database: that is the ClusterSecretStore the database's
- * credentials copy makes (§6.13), which the store would fight over.
+ * credentials copy makes (§6.13), which the store would fight over. The rule itself is
+ * {@link NameRules}'.
  */
 public final class NameRulesChecker implements Checker {
   /** Every declaration but the cluster becomes a Kubernetes object (or a node's name). */
   private static final Set<Kind> NAMED = EnumSet.complementOf(EnumSet.of(Kind.CLUSTER));
-  private static final int MAX_LENGTH = 63;
   private static final String FLUX_SYSTEM = "flux-system";
 
   @Override
@@ -80,41 +78,11 @@ public final class NameRulesChecker implements Checker {
   }
 
   private static void label(String text, SourceSpan span, String what, Consumer<Diagnostic> report) {
-    String problem = problem(text);
+    String problem = NameRules.problem(text);
     if (problem == null) {
       return;
     }
     report.accept(Diagnostic.error(Code.INVALID_VALUE, span, what + " is not a valid Kubernetes name: " + problem)
-        .withHint("write `" + suggest(text) + "`"));
-  }
-
-  /** Why {@code text} is not a DNS-1123 label, or {@code null} when it is one. */
-  public static String problem(String text) {
-    if (text.length() > MAX_LENGTH) {
-      return "it has " + text.length() + " characters, and a name has at most " + MAX_LENGTH;
-    }
-    if (KubernetesNames.isLabel(text)) {
-      return null;
-    }
-    if (!text.toLowerCase(Locale.ROOT).equals(text)) {
-      return "it has upper-case letters";
-    }
-    String others = text.chars().filter(c -> !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')).distinct()
-        .mapToObj(c -> "`" + (char) c + "`").collect(Collectors.joining(", "));
-    if (!others.isEmpty()) {
-      return "it has " + others + ", and a name has only lower-case letters, digits and `-`";
-    }
-    return "it must start and end with a letter or digit";
-  }
-
-  /** The nearest label: lower-cased, other characters turned into one {@code -}, trimmed to 63. */
-  public static String suggest(String text) {
-    StringBuilder out = new StringBuilder();
-    for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
-      out.append(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ? c : '-');
-    }
-    String label = out.toString().replaceAll("-{2,}", "-").replaceAll("^-+", "");
-    label = label.substring(0, Math.min(label.length(), MAX_LENGTH)).replaceAll("-+$", "");
-    return label.isEmpty() ? "x" : label;
+        .withHint("write `" + NameRules.suggest(text) + "`"));
   }
 }

@@ -28,14 +28,34 @@ import java.util.Optional;
  */
 public final class Namespaces {
   private final ClusterModel program;
+  private final Decl moved;
+  private final String movedTo;
   private Map<Decl, Decl> firstMountingApp;
 
   public Namespaces(ClusterModel program) {
+    this(program, null, null);
+  }
+
+  private Namespaces(ClusterModel program, Decl moved, String movedTo) {
     this.program = program;
+    this.moved = moved;
+    this.movedTo = movedTo;
+  }
+
+  /**
+   * The namespaces as they would be if {@code decl}'s own namespace were {@code namespace}: what
+   * follows it there (a volume it mounts first, a gateway of the class it provides) moves with it,
+   * what names its namespace itself stays. Rename asks this before it moves an app.
+   */
+  public Namespaces moving(Decl decl, String namespace) {
+    return new Namespaces(program, decl, namespace);
   }
 
   /** The namespace a declaration's objects live in, or {@code null} for cluster-scoped ones. */
   public String of(Decl decl) {
+    if (decl == moved) {
+      return movedTo;
+    }
     var body = decl.body();
     switch (decl.kind()) {
       case APP:

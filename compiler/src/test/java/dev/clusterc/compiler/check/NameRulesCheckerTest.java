@@ -107,12 +107,4 @@ class NameRulesCheckerTest {
         16:22: error[invalid-value]: the namespace `Media` of app a is not a valid Kubernetes name: it has upper-case letters
           hint: write `media`""", detailed(CHECKER, text));
   }
-
-  @Test
-  void suggestions() {
-    assertEquals("k3s-w1", NameRulesChecker.suggest("K3s_W1"));
-    assertEquals("media", NameRulesChecker.suggest("_Media_"));
-    assertEquals("a-b", NameRulesChecker.suggest("a__--b"));
-    assertEquals("x", NameRulesChecker.suggest("___"));
-  }
 }

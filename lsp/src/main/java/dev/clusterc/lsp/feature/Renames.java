@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.lsp4j.AnnotatedTextEdit;
+import org.eclipse.lsp4j.ChangeAnnotation;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PrepareRenameResult;
 import org.eclipse.lsp4j.RenameParams;
@@ -30,9 +32,14 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * ({@link Navigator#rename}): a name that would collide, is no valid name, or would change the
  * standard library is refused, and the editor shows the reason ({@link RequestRefusedException}).
  * The edit names each document's version when the editor takes versioned changes, so that an editor
- * whose text moved on rejects it instead of applying it in the wrong places.
+ * whose text moved on rejects it instead of applying it in the wrong places. A rename that replaces
+ * live objects ({@link Renaming.Allowed#consequences}) carries a change annotation that needs
+ * confirmation, when the editor takes them; otherwise its edits are plain.
  */
 public final class Renames {
+  /** The id of the change annotation on the edits of a rename that replaces live objects. */
+  static final String REPLACES = "clusterc.rename.replaces";
+
   private Renames() {}
 
   /** The name at the position, its range and the text to start from; refused with a reason where nothing can be renamed. */
@@ -69,13 +76,31 @@ public final class Renames {
     if (!session.documentChanges()) {
       return new WorkspaceEdit(byUri);
     }
+    boolean annotated = !allowed.consequences().isEmpty() && session.changeAnnotations();
     List<Either<TextDocumentEdit, ResourceOperation>> changes = new ArrayList<>();
     byUri.forEach((uri, edits) -> changes.add(Either.forLeft(
         new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, versions.get(uri)),
-            edits.stream().map(Either::<TextEdit, SnippetTextEdit>forLeft).toList()))));
+            edits.stream().map(e -> annotated ? new AnnotatedTextEdit(e.getRange(), e.getNewText(), REPLACES) : e)
+                .map(Either::<TextEdit, SnippetTextEdit>forLeft).toList()))));
     WorkspaceEdit edit = new WorkspaceEdit(changes);
     edit.setChanges(null);
+    if (annotated) {
+      edit.setChangeAnnotations(Map.of(REPLACES, replaces(allowed)));
+    }
     return edit;
+  }
+
+  /**
+   * The annotation of a rename that replaces live objects (a volume's claim, a database's cluster):
+   * the editor shows what is replaced and asks before applying. It marks every edit of the rename,
+   * since applying only some of them would leave names that refer to nothing.
+   */
+  private static ChangeAnnotation replaces(Renaming.Allowed allowed) {
+    ChangeAnnotation annotation = new ChangeAnnotation(String.join("; ", allowed.consequences()));
+    annotation.setNeedsConfirmation(true);
+    annotation.setDescription("renaming " + allowed.symbol().keyword() + " " + allowed.symbol().name()
+        + " replaces objects in the running cluster");
+    return annotation;
   }
 
   /**

@@ -50,6 +50,7 @@ public final class Session {
   /** The cluster of the latest request or edit about a document of the user's: where library documents are answered from. */
   private volatile ClusterSession lastActive;
   private volatile boolean documentChanges;
+  private volatile boolean changeAnnotations;
 
   /**
    * @param analyser how a cluster is analysed ({@code ClusterCompiler::analyse}; tests pass one that crashes)
@@ -146,6 +147,19 @@ public final class Session {
   /** Records what the editor said about workspace edits when it started. */
   public void documentChanges(boolean supported) {
     this.documentChanges = supported;
+  }
+
+  /**
+   * Whether the editor takes change annotations on versioned document changes (and so can ask
+   * before applying edits marked as needing confirmation), from what it said when it started.
+   */
+  public boolean changeAnnotations() {
+    return changeAnnotations;
+  }
+
+  /** Records whether the editor said it takes change annotations. */
+  public void changeAnnotations(boolean supported) {
+    this.changeAnnotations = supported;
   }
 
   /** The open document at {@code uri}, if it is open. */
