@@ -147,6 +147,67 @@ class SessionTest {
     }
   }
 
+  @Test
+  void aDocumentClosedBeforeItWasPlacedLeavesNoDiagnosticsBehind() throws IOException {
+    Path loose = write("loose/x.cluster", "app web { image \"nginx:1.27\"; bogus 1 }\n");
+    Path other = write("other/y.cluster", "app other { image \"nginx:1.27\"; bogus 2 }\n");
+    try (LspHarness lsp = LspHarness.start()) {
+      String uri = LspHarness.uri(loose);
+      for (int i = 0; i < 20; i++) {
+        lsp.open(loose);
+        lsp.close(uri);
+      }
+      String otherUri = lsp.open(other);
+      lsp.diagnostics(otherUri, d -> hasCode(d, "unknown-property"));
+      List<List<Diagnostic>> published = lsp.publications(uri);
+      assertTrue(published.isEmpty() || published.get(published.size() - 1).isEmpty(),
+          "a closed document keeps no diagnostics: " + published);
+    }
+  }
+
+  @Test
+  void aDirectoryAnalysedAloneNeverClearsWhatTheClusterSaysOfAFileNobodyHasOpen() throws IOException {
+    Path main = write("cluster.cluster", CLUSTER + "import \"lib/a.cluster\"\nimport \"lib/b.cluster\"\n");
+    write("lib/a.cluster", "volume a { size 1Gi; backup none }\n");
+    Path b = write("lib/b.cluster", "volume b { size 1Gi; backup nope }\n");
+    Path x = write("lib/x.cluster", "volume x { size 1Gi; backup none }\n");
+    try (LspHarness lsp = LspHarness.start()) {
+      lsp.open(main);
+      String bUri = LspHarness.uri(b);
+      lsp.diagnostics(bUri, d -> hasCode(d, "undefined-reference"));
+      String xUri = lsp.open(x);
+      lsp.change(xUri, "volume x { size 1Gi; backup none; bogus 1 }\n");
+      lsp.diagnostics(xUri, d -> hasCode(d, "unknown-property"));
+      assertTrue(lsp.publications(bUri).stream().noneMatch(List::isEmpty), lsp.publications(bUri).toString());
+    }
+  }
+
+  @Test
+  void aDocumentWhoseDirectoryIsNotOnDiskYetIsAnalysed() throws IOException {
+    Path fresh = dir.resolve("not-yet/n.cluster");
+    try (LspHarness lsp = LspHarness.start()) {
+      String uri = lsp.open(fresh, "app web { image \"nginx:1.27\"; bogus 1 }\n");
+      lsp.diagnostics(uri, d -> hasCode(d, "unknown-property"));
+    }
+  }
+
+  @Test
+  void anAnswerReadsTheEditorsTextOfEveryOpenDocumentNotTheDisks() throws IOException {
+    Path main = write("cluster.cluster", CLUSTER + "app web { image \"nginx:1.27\"; mount data at \"/d\" }\n");
+    Path b = write("b.cluster", "volume data { size 1Gi; backup none }\n");
+    try (LspHarness lsp = LspHarness.start()) {
+      String mainUri = lsp.open(main);
+      String bUri = lsp.open(b);
+      lsp.change(bUri, "# a line above\nvolume data { size 1Gi; backup none }\n");
+      int line = (int) (CLUSTER + "app web").chars().filter(c -> c == '\n').count();
+      int column = "app web { image \"nginx:1.27\"; mount da".length();
+      var found = LspHarness.get(lsp.server.getTextDocumentService().definition(
+          new org.eclipse.lsp4j.DefinitionParams(new TextDocumentIdentifier(mainUri), new Position(line, column)))).getLeft();
+      assertEquals(1, found.size(), found.toString());
+      assertEquals(1, found.get(0).getRange().getStart().getLine(), "the declaration as the editor has it, one line down");
+    }
+  }
+
   private static int errorCode(java.util.concurrent.CompletableFuture<?> future) {
     try {
       future.get(LspHarness.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);

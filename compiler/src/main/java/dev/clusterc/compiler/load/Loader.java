@@ -57,7 +57,9 @@ public final class Loader {
   /** The units of the cluster at {@code root}, root files first, then imports in the order met. */
   public List<SourceUnit> load(Path root) throws IOException {
     Path absolute = root.toAbsolutePath().normalize();
-    List<Path> files = Files.isDirectory(absolute) ? workspace.clusterFiles(absolute) : List.of(absolute);
+    // A directory an editor has unsaved documents in may not exist on disk yet: it is still a directory.
+    List<Path> files = Files.isDirectory(absolute) || workspace.hasOverlaysIn(absolute)
+        ? workspace.clusterFiles(absolute) : List.of(absolute);
     for (Path file : files) {
       visit(file);
     }

@@ -69,6 +69,12 @@ public final class Workspace {
    * The {@code .cluster} files directly in a directory (and open in the editor), sorted by name.
    * Pipes and devices with such a name are listed too, so that reading them reports a diagnostic.
    */
+  /** Whether an unsaved document is overlaid directly in {@code dir} (which need not exist on disk). */
+  public boolean hasOverlaysIn(Path dir) {
+    Path key = dir.toAbsolutePath().normalize();
+    return overlays.keySet().stream().anyMatch(p -> key.equals(p.getParent()));
+  }
+
   public List<Path> clusterFiles(Path dir) throws IOException {
     Path key = dir.toAbsolutePath().normalize();
     TreeSet<Path> files = new TreeSet<>();

@@ -55,9 +55,12 @@ final class DiagnosticsPublisher {
       }
     }
     snapshot.openFiles().forEach(file -> next.putIfAbsent(file, new ArrayList<>()));
+    // An open document is published by the cluster it belongs to; a file nobody has open, only by a
+    // cluster (a directory analysed alone judges its files by less, and must not clear the cluster's word).
+    boolean judgesWhole = snapshot.inCluster();
     next.keySet().removeIf(file -> {
       ClusterSession owner = ownerOf.apply(file);
-      return owner != null && owner != cluster;
+      return owner == null ? !judgesWhole && !snapshot.crashed() : owner != cluster;
     });
     for (Diagnostic diagnostic : snapshot.diagnostics()) {
       List<org.eclipse.lsp4j.Diagnostic> list = next.get(snapshot.file(diagnostic.span().file().path()));

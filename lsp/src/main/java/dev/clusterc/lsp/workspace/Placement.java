@@ -47,14 +47,28 @@ final class Placement {
     return owners.get(file);
   }
 
-  /** Whether any open document belongs to {@code cluster}. */
-  boolean owns(ClusterSession cluster) {
-    return owners.containsValue(cluster);
+  /**
+   * Forgets where a document was placed (the editor closed it, and it is no longer among the open
+   * documents) and gives the file on disk back to its cluster; the cluster it was in, or {@code null}.
+   */
+  synchronized ClusterSession release(Path file) {
+    ClusterSession owner = owners.remove(file);
+    if (owner != null) {
+      owner.overlay(file, null, false);
+    }
+    return owner;
   }
 
-  /** Forgets where a document was placed (it was closed); the cluster it was in, or {@code null}. */
-  ClusterSession release(Path file) {
-    return owners.remove(file);
+  /**
+   * Drops a cluster no open document belongs to any more (after its last refresh): {@code true}
+   * when it was dropped, so its diagnostics are to be withdrawn. Under this object's lock, so that
+   * a document being placed never lands in a cluster as it is dropped.
+   */
+  synchronized boolean drop(ClusterSession cluster) {
+    if (cluster.hasOpenDocuments() || owners.containsValue(cluster)) {
+      return false;
+    }
+    return clusters.remove(cluster.root(), cluster);
   }
 
   /** The open documents placed in a cluster, whatever it is. */
@@ -90,31 +104,55 @@ final class Placement {
     if (from == null || target == from) {
       return;
     }
-    owners.remove(file);
-    from.overlay(file, null, false);
-    refresh.accept(from);
     clusters.putIfAbsent(target.root(), target);
-    owners.put(file, target);
-    open.handOver(target, file);
+    withDocument(file, () -> {
+      owners.put(file, target);
+      from.overlay(file, null, false);
+      open.handOver(target, file);
+    });
     log.info(file + " now belongs to " + describe(target));
+    refresh.accept(from);
     refresh.accept(target);
   }
 
-  /** Places an open document in its cluster (once), with the editor's text. */
+  /**
+   * Places an open document in its cluster (once), with the editor's text. A document the editor
+   * closed meanwhile is placed nowhere: the cluster it would belong to answers, and is not kept.
+   */
   synchronized ClusterSession place(Path file) {
     ClusterSession known = owners.get(file);
     if (known != null) {
       return known;
     }
     ClusterSession chosen = find(file);
+    if (open.of(file).isEmpty()) {
+      return chosen;
+    }
     clusters.putIfAbsent(chosen.root(), chosen);
-    owners.put(file, chosen);
-    open.handOver(chosen, file);
+    withDocument(file, () -> {
+      owners.put(file, chosen);
+      open.handOver(chosen, file);
+    });
     log.info(file + " belongs to " + describe(chosen));
     return chosen;
   }
 
-  /** The cluster to answer from about a file the editor does not have open. */
+  /**
+   * Who owns a document and the text its owner has change together, under the document's lock,
+   * which an edit takes too: an edit racing a move hands its text to the new owner, never back to
+   * the old.
+   */
+  private void withDocument(Path file, Runnable change) {
+    Object lock = open.of(file).map(Object.class::cast).orElse(this);
+    synchronized (lock) {
+      change.run();
+    }
+  }
+
+  /**
+   * The cluster to answer from about a file the editor does not have open: one kept that reads it,
+   * else the one it would belong to, made for this answer and not kept.
+   */
   ClusterSession readingCluster(Path file, String uri) {
     for (ClusterSession cluster : clusters.values()) {
       if (cluster.latest().flatMap(l -> l.path(uri)).isPresent()) {
@@ -122,8 +160,7 @@ final class Placement {
       }
     }
     synchronized (this) {
-      ClusterSession found = find(file);
-      return clusters.computeIfAbsent(found.root(), r -> found);
+      return find(file);
     }
   }
 
@@ -135,6 +172,7 @@ final class Placement {
   private ClusterSession find(Path file) {
     Path directory = file.getParent();
     String uri = open.uriOf(file);
+    ClusterSession own = null;
     Path candidate = directory;
     for (int depth = 0; candidate != null && depth <= SEARCH_DEPTH; depth++, candidate = candidate.getParent()) {
       if (depth > 0 && !hasClusterFiles(candidate)) {
@@ -150,12 +188,16 @@ final class Placement {
       if (snapshot.inCluster() && snapshot.path(uri).isPresent()) {
         return probe;
       }
+      if (depth == 0) {
+        own = probe;
+      }
       if (overlaid && kept != null) {
         probe.overlay(file, null, false);
       }
     }
+    // In no cluster: its own directory (the session just made for it, with its text), analysed alone.
     ClusterSession kept = clusters.get(directory);
-    return kept != null ? kept : sessions.apply(directory);
+    return kept != null ? kept : own != null ? own : sessions.apply(directory);
   }
 
   private String describe(ClusterSession cluster) {

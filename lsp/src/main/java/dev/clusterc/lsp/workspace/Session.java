@@ -77,7 +77,11 @@ public final class Session {
     }
     open.add(new OpenDocument(uri, file, text, version));
     if (!isLibrary(file)) {
-      queue("placing " + file, () -> refresh(placement.place(file)));
+      queue("placing " + file, () -> {
+        if (open.isOpen(uri)) {
+          refresh(placement.place(file));
+        }
+      });
     }
   }
 
@@ -89,12 +93,15 @@ public final class Session {
       return;
     }
     document.apply(changes, version);
-    ClusterSession cluster = placement.ownerOf(document.file());
-    if (cluster == null) {
-      return; // not placed yet (placing reads the latest text), or a standard-library document, never analysed
+    ClusterSession cluster;
+    synchronized (document) {
+      cluster = placement.ownerOf(document.file());
+      if (cluster == null) {
+        return; // not placed yet (placing reads the latest text), or a standard-library document, never analysed
+      }
+      open.handOver(cluster, document.file());
     }
     lastActive = cluster;
-    open.handOver(cluster, document.file());
     refresh(cluster);
   }
 
@@ -106,7 +113,6 @@ public final class Session {
     }
     ClusterSession cluster = placement.release(document.file());
     if (cluster != null) {
-      cluster.overlay(document.file(), null, false);
       refresh(cluster);
     }
   }
@@ -179,6 +185,7 @@ public final class Session {
     if (isLibrary(file)) {
       return Optional.of(libraryCluster().current());
     }
+    placeOpenDocuments();
     ClusterSession cluster = placement.ownerOf(file);
     if (cluster == null) {
       cluster = open.isOpen(uri) ? placement.place(file) : placement.readingCluster(file, uri);
@@ -189,12 +196,20 @@ public final class Session {
 
   /** The latest snapshot of every cluster the session knows, for workspace-wide requests. */
   public List<Snapshot> snapshots() {
+    placeOpenDocuments();
+    return clusters.values().stream().map(ClusterSession::current).toList();
+  }
+
+  /**
+   * Places the open documents whose placing is still queued, so that an answer never reads from
+   * disk a document the editor has open (an editor restoring its tabs opens several, then asks).
+   */
+  private void placeOpenDocuments() {
     for (OpenDocument document : open.all()) {
       if (placement.ownerOf(document.file()) == null && !isLibrary(document.file())) {
         placement.place(document.file());
       }
     }
-    return clusters.values().stream().map(ClusterSession::current).toList();
   }
 
   /** Stops the analysis thread once the work queued is done. */
@@ -232,9 +247,11 @@ public final class Session {
         Snapshot snapshot = cluster.current();
         publisher.publish(cluster, snapshot, placement::ownerOf, open::uriOf, open::refusalOf);
         placement.reconsider(cluster, snapshot);
-        if (!cluster.hasOpenDocuments() && !placement.owns(cluster) && !cluster.root().equals(stdlib.directory())) {
+        if (!cluster.root().equals(stdlib.directory()) && placement.drop(cluster)) {
           publisher.withdraw(cluster);
-          clusters.remove(cluster.root(), cluster);
+          if (lastActive == cluster) {
+            lastActive = null;
+          }
         }
       });
     }
