@@ -131,8 +131,8 @@ public final class ClustercLanguageServer implements LanguageServer, LanguageCli
   @Override
   public CompletableFuture<Object> shutdown() {
     shutdownRequested = true;
-    session.close();
     requests.close();
+    session.close();
     return CompletableFuture.completedFuture(null);
   }
 
