@@ -208,6 +208,21 @@ class SessionTest {
     }
   }
 
+  @Test
+  void aClusterImportingAFileNotSavedYetReadsTheEditorsText() throws IOException {
+    Path main = write("cluster.cluster", CLUSTER);
+    Path fresh = dir.resolve("newdir/sub/n.cluster");
+    try (LspHarness lsp = LspHarness.start()) {
+      String mainUri = lsp.open(main);
+      lsp.diagnostics(mainUri, List::isEmpty);
+      String freshUri = lsp.open(fresh, "volume n { size 1Gi; backup nope }\n");
+      lsp.diagnostics(freshUri, List::isEmpty);
+      lsp.change(mainUri, CLUSTER + "import \"newdir/sub/n.cluster\"\n");
+      lsp.diagnostics(freshUri, d -> hasCode(d, "undefined-reference"));
+      lsp.diagnostics(mainUri, d -> !hasCode(d, "import-not-found"));
+    }
+  }
+
   private static int errorCode(java.util.concurrent.CompletableFuture<?> future) {
     try {
       future.get(LspHarness.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);

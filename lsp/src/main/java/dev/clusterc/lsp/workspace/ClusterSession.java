@@ -69,12 +69,12 @@ final class ClusterSession {
   /**
    * Uses the editor's text for a document ({@code null}: the file on disk again); the same text
    * again changes nothing. {@code refusedText} marks an open document whose text is not analysed
-   * (too large, binary): answers about it must not come from the file on disk.
+   * (too large, binary): answers about it must not come from the file on disk. Whether anything changed.
    */
-  synchronized void overlay(Path file, String text, boolean refusedText) {
+  synchronized boolean overlay(Path file, String text, boolean refusedText) {
     boolean refusalChanged = refusedText ? refused.add(file) : refused.remove(file);
     if (!refusalChanged && (text == null ? !overlays.containsKey(file) : text.equals(overlays.get(file)))) {
-      return;
+      return false;
     }
     if (text == null) {
       overlays.remove(file);
@@ -84,6 +84,7 @@ final class ClusterSession {
     pending.put(file, text);
     generation++;
     lastEdited = file;
+    return true;
   }
 
   /** Something on disk changed: the next snapshot reads the directory again. */

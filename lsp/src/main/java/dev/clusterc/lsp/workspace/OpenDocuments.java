@@ -63,17 +63,17 @@ final class OpenDocuments {
    * Gives a cluster the editor's text of a file (or marks it refused; a file not open goes back to
    * the disk). The text is read and handed over under the document's lock, so that of two callers
    * (an edit, and the document being placed) the last to hand over hands over the newest text.
+   * Whether the cluster's text changed.
    */
-  void handOver(ClusterSession cluster, Path file) {
+  boolean handOver(ClusterSession cluster, Path file) {
     Optional<OpenDocument> open = of(file);
     if (open.isEmpty()) {
-      cluster.overlay(file, null, false);
-      return;
+      return cluster.overlay(file, null, false);
     }
     OpenDocument document = open.get();
     synchronized (document) {
       boolean refused = document.refusal().isPresent();
-      cluster.overlay(file, refused ? null : document.text(), refused);
+      return cluster.overlay(file, refused ? null : document.text(), refused);
     }
   }
 }

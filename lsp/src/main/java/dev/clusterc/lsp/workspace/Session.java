@@ -2,6 +2,7 @@ package dev.clusterc.lsp.workspace;
 
 import dev.clusterc.compiler.api.Analysis;
 import dev.clusterc.compiler.api.ClusterCompiler;
+import dev.clusterc.compiler.diag.Code;
 import dev.clusterc.compiler.diag.Diagnostic;
 import java.net.URI;
 import java.nio.file.Path;
@@ -114,6 +115,11 @@ public final class Session {
     ClusterSession cluster = placement.release(document.file());
     if (cluster != null) {
       refresh(cluster);
+    }
+    for (ClusterSession reader : clusters.values()) {
+      if (reader != cluster && reader.overlay(document.file(), null, false)) {
+        refresh(reader); // it had the text to resolve an import (see shareWithImporters)
+      }
     }
   }
 
@@ -247,6 +253,7 @@ public final class Session {
         Snapshot snapshot = cluster.current();
         publisher.publish(cluster, snapshot, placement::ownerOf, open::uriOf, open::refusalOf);
         placement.reconsider(cluster, snapshot);
+        shareWithImporters(cluster, snapshot);
         if (!cluster.root().equals(stdlib.directory()) && placement.drop(cluster)) {
           publisher.withdraw(cluster);
           if (lastActive == cluster) {
@@ -254,6 +261,27 @@ public final class Session {
           }
         }
       });
+    }
+  }
+
+  /**
+   * A cluster that cannot find a file it imports gets the editor's text of the open documents under
+   * its directory that belong elsewhere: a file the user has created but not saved yet is then found,
+   * and moves into the cluster on its next analysis.
+   */
+  private void shareWithImporters(ClusterSession cluster, Snapshot snapshot) {
+    if (!snapshot.inCluster() || snapshot.diagnostics().stream().noneMatch(d -> d.code() == Code.IMPORT_NOT_FOUND)) {
+      return;
+    }
+    boolean shared = false;
+    for (OpenDocument document : open.all()) {
+      Path file = document.file();
+      if (file.startsWith(cluster.root()) && placement.ownerOf(file) != cluster && !isLibrary(file)) {
+        shared |= open.handOver(cluster, file);
+      }
+    }
+    if (shared) {
+      refresh(cluster);
     }
   }
 
