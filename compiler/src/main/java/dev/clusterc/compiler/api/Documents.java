@@ -98,7 +98,7 @@ public final class Documents {
     fix.edits().forEach(edit -> byFile.computeIfAbsent(edit.span().file(), f -> new ArrayList<>()).add(edit));
     List<TextEdit> edits = new ArrayList<>();
     byFile.forEach((file, inFile) -> edits.addAll(FormattedEdit.of(file, inFile, formatted)));
-    return new Fix(fix.title(), edits);
+    return fix.withEdits(edits);
   }
 
   /**

@@ -56,7 +56,8 @@ public final class BackupCoverageChecker implements Checker {
           .map(p -> "backup " + p.name()).toList());
       choices.add("backup none");
       for (String choice : choices) {
-        diagnostic = Insertions.entry(decl.source().body(), choice).map(edit -> new Fix("add `" + choice + "`", List.of(edit)))
+        boolean decision = choice.equals("backup none");
+        diagnostic = Insertions.entry(decl.source().body(), choice).map(edit -> new Fix("add `" + choice + "`", List.of(edit), decision))
             .map(diagnostic::withFix).orElse(diagnostic);
       }
       report.accept(diagnostic);

@@ -53,7 +53,7 @@ public final class CodeActions {
         cancel.checkCanceled();
         Optional<CodeAction> action = action(snapshot, analysis.get(), fix, shown);
         if (action.isPresent()) {
-          action.get().setIsPreferred(first && !decides(fix));
+          action.get().setIsPreferred(first && !fix.decision());
           first = false;
           actions.add(action.get());
         }
@@ -62,14 +62,6 @@ public final class CodeActions {
       analysis.get().acceptFix(diagnostic).flatMap(fix -> action(snapshot, analysis.get(), fix, shown)).ifPresent(actions::add);
     }
     return actions;
-  }
-
-  /**
-   * Whether a fix records a decision only the user can make ({@code backup none}: this data needs
-   * no backup) rather than repair what was meant; an editor's "fix all" must not apply it alone.
-   */
-  private static boolean decides(Fix fix) {
-    return fix.title().equals("add `backup none`");
   }
 
   /** Whether the client asked for quick fixes (it asks for every kind when {@code only} is absent). */
