@@ -49,6 +49,7 @@ public final class Snapshot {
   private final EditorTexts editor;
   private final StdlibFiles stdlib;
   private final Function<Path, String> uris;
+  /** The cluster's documents by compiler path; the standard library's are asked of {@link StdlibFiles}. */
   private final Map<String, SourceFile> documents = new LinkedHashMap<>();
 
   Snapshot(Path workingDirectory, long generation, Analysis analysis, List<Diagnostic> failures, EditorTexts editor,
@@ -69,7 +70,6 @@ public final class Snapshot {
         documents.putIfAbsent(path, new SourceFile(path, text));
       });
     }
-    stdlib.sources().forEach(documents::putIfAbsent);
   }
 
   /** The analysis; empty when analysing crashed (the crash is then among {@link #diagnostics()}). */
@@ -125,7 +125,7 @@ public final class Snapshot {
       return library;
     }
     String path = relative(file);
-    return documents.containsKey(path) ? Optional.of(path) : Optional.empty();
+    return documentAt(path).isPresent() ? Optional.of(path) : Optional.empty();
   }
 
   /** Whether analysing crashed (the crash is then among {@link #diagnostics()}). */
@@ -142,7 +142,7 @@ public final class Snapshot {
 
   /** The file a compiler path names (the standard library's written copy for {@code std/…}). */
   Path file(String path) {
-    if (StdlibFiles.isLibrary(path) && documents.containsKey(path) && !clusterDocumentPath(path)) {
+    if (!documents.containsKey(path) && stdlib.sources().containsKey(path)) {
       return stdlib.file(path).orElse(null);
     }
     return workingDirectory.resolve(path).normalize();
@@ -154,12 +154,13 @@ public final class Snapshot {
 
   /** The text of a document as analysed (a cluster document or the standard library's), by URI. */
   public Optional<SourceFile> document(String uri) {
-    return path(uri).map(documents::get);
+    return path(uri).flatMap(this::documentAt);
   }
 
-  /** The text of a document as analysed, by compiler path. */
+  /** The text of a document as analysed (a cluster document or the standard library's), by compiler path. */
   public Optional<SourceFile> documentAt(String path) {
-    return Optional.ofNullable(documents.get(path));
+    SourceFile cluster = documents.get(path);
+    return Optional.ofNullable(cluster != null ? cluster : stdlib.sources().get(path));
   }
 
   /** The URI an editor opens for a compiler path: the cluster's file, or the standard library's copy. */
@@ -170,9 +171,5 @@ public final class Snapshot {
   /** Where a span is, for the protocol; empty only for a library document that could not be written. */
   public Optional<Location> location(SourceSpan span) {
     return uri(span.file().path()).map(u -> new Location(u, Ranges.range(span)));
-  }
-
-  private boolean clusterDocumentPath(String path) {
-    return analysis != null && analysis.documents().stream().anyMatch(f -> f.path().equals(path));
   }
 }
